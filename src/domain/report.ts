@@ -1,0 +1,40 @@
+/** The `parse --json` shape of ../shared/spec/report-model.md: one report as printed. */
+import type { Format } from './keys';
+
+export type RegionLevel = 'province' | 'prefecture' | 'county' | 'township';
+
+export interface RegionRef {
+  code: string;
+  name: string;
+  level: RegionLevel;
+}
+
+/** A printed value: a number, or null for blank, "/", "-", "—" (then `raw` keeps what was printed). */
+export type Cell = number | null;
+export type TableValues = Record<string, Record<string, Cell>>;
+
+export interface CheckFailure {
+  /** e.g. `table3.column_balance`, `table3.outcome_sum`, `table3.row_sum`, `table4.group_sum`,
+   * `cross_year.carry`, `cross_year.in_force`, `narrative.total`, `incomplete`, `ambiguous_split`. */
+  rule: string;
+  /** Cell address(es) involved, e.g. `table3.*.total` or `table3.granted.natural_person`. */
+  where: string;
+  expected: number | null;
+  actual: number | null;
+  message: string;
+}
+
+export interface Report {
+  unit: string;
+  year: number;
+  format: Format;
+  region: RegionRef | null;
+  /** Rows or items the report does not print are absent, not zero. */
+  table3: TableValues;
+  table4: TableValues;
+  table2: TableValues;
+  /** `"<table>.<row>.<column>"` → printed text, only for non-numeric printed cells. */
+  raw: Record<string, string>;
+  checks: CheckFailure[];
+  source: { file: string; sha256: string };
+}

@@ -1,0 +1,40 @@
+/**
+ * A report reduced to lines of cells, whatever its container. The extractors
+ * (src/parser/extract/: text, HTML, PDF, DOCX) produce it; the table logic
+ * (src/parser/tables/) reads only this, so one set of layout rules serves every format.
+ */
+export type DocKind = 'text' | 'html' | 'pdf' | 'docx';
+
+export interface DocLine {
+  /**
+   * For `text` documents: the whole line as one cell (splitting a text line into cells is
+   * the table logic's job, since tabs, pipes, spaces and run-together digits all occur).
+   * For html/docx: one cell per grid column of a <tr>, rowspan/colspan expanded.
+   * For pdf: one cell per text run, ordered by x, runs on the same baseline forming one line.
+   */
+  cells: string[];
+  /** 'table' when the line is a real table row (html/docx/pdf grid), 'text' otherwise. */
+  origin: 'text' | 'table';
+  /** Table index within the document for origin 'table'; page number for pdf. */
+  table?: number;
+  page?: number;
+}
+
+export interface ExtractedDocument {
+  kind: DocKind;
+  /** NFKC-normalised lines in reading order. */
+  lines: DocLine[];
+  /** NFKC-normalised plain text of the whole document (title, prose, narrative totals). */
+  text: string;
+}
+
+/** Thrown (or returned) when a file cannot be read as a report at all. */
+export class NotAReportError extends Error {
+  constructor(
+    readonly file: string,
+    readonly reason: string,
+  ) {
+    super(`${file}: ${reason}`);
+    this.name = 'NotAReportError';
+  }
+}
