@@ -1,0 +1,59 @@
+/** Row shapes of the four Parquet files of the contract (../shared/spec/report-model.md). */
+import type { RegionLevel } from '../domain/report';
+
+export type UnitKind = 'government' | 'department' | 'township' | 'other';
+
+export interface ReportRow {
+  report_id: string;
+  unit: string;
+  unit_kind: UnitKind;
+  region_code: string | null;
+  region_name: string | null;
+  province: string | null;
+  prefecture: string | null;
+  county: string | null;
+  level: RegionLevel | null;
+  year: number;
+  format: '2019' | '2021';
+  /** Where the figures came from: a URL or file name, 'synthetic' for generated data, 'imported' for browser drops. */
+  source: string;
+  sha256: string;
+  parser_version: string;
+  check_failures: number;
+}
+
+export interface CellRow {
+  report_id: string;
+  table: 'table2' | 'table3' | 'table4';
+  row: string;
+  col: string;
+  /** null when the printed cell is not a number (blank, "/", "-", "—"). */
+  value: number | null;
+  /** As printed; null when the value is a plain number. */
+  raw: string | null;
+}
+
+export interface CheckRow {
+  report_id: string;
+  rule: string;
+  location: string;
+  expected: number | null;
+  actual: number | null;
+  message: string;
+}
+
+export interface RegionRow {
+  code: string;
+  name: string;
+  level: RegionLevel;
+  parent_code: string | null;
+  province_code: string;
+  pinyin: string;
+}
+
+export const PARQUET_FILES = {
+  reports: 'reports.parquet',
+  cells: 'cells.parquet',
+  checks: 'checks.parquet',
+  regions: 'regions.parquet',
+} as const;

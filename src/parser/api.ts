@@ -1,0 +1,11 @@
+import type { Report } from '../domain/report';
+
+/**
+ * What `parseReport(bytes, fileName)` (src/parser/parse.ts) returns. A document that is not a
+ * report at all (empty, binary, no table 三) is `ok: false` with one human-readable reason;
+ * a truncated report is `ok: true` with the rows it has plus an `incomplete` check.
+ * `report.region` is null here: region resolution (src/region/) is a separate step.
+ */
+export type ParseOutcome = { ok: true; report: Report } | { ok: false; file: string; reason: string };
+
+export type ParseReport = (bytes: Uint8Array, fileName: string) => Promise<ParseOutcome>;
