@@ -1,0 +1,45 @@
+import path from 'node:path';
+import type { Report } from '../../src/domain/report';
+
+/** Which copy of one report to keep: the original wins over text extracted from it. */
+const ORIGINALITY: Record<string, number> = { '.html': 0, '.htm': 0, '.pdf': 1, '.docx': 2, '.txt': 3 };
+
+export interface Candidate {
+  file: string;
+  report: Report;
+  regionCode: string | null;
+  unitKind: string;
+}
+
+/**
+ * The key under which two files are the same report: a government by its region and year
+ * (洪泽区 and 淮安市洪泽区人民政府 are one body), anything else by its normalised unit name and
+ * year (two bureaus of one district are not duplicates).
+ */
+export function duplicateKey(c: Candidate): string {
+  if (c.unitKind === 'government' && c.regionCode) return `gov:${c.regionCode}:${c.report.year}`;
+  const unit = c.report.unit.normalize('NFKC').replace(/\s+/g, '').replace(/(人民政府|政府)$/, '');
+  return `unit:${unit}:${c.report.year}`;
+}
+
+export function originality(file: string): number {
+  return ORIGINALITY[path.extname(file).toLowerCase()] ?? 4;
+}
+
+/** Groups candidates by `duplicateKey`; the first of each group (most original, then by path) is kept. */
+export function pickOriginals<T extends Candidate>(candidates: readonly T[]): { kept: T[]; duplicates: Map<T, T> } {
+  const groups = new Map<string, T[]>();
+  for (const c of candidates) {
+    const key = duplicateKey(c);
+    groups.set(key, [...(groups.get(key) ?? []), c]);
+  }
+  const kept: T[] = [];
+  const duplicates = new Map<T, T>();
+  for (const group of groups.values()) {
+    const sorted = [...group].sort((a, b) => originality(a.file) - originality(b.file) || (a.file < b.file ? -1 : 1));
+    const [first, ...rest] = sorted;
+    kept.push(first!);
+    for (const r of rest) duplicates.set(r, first!);
+  }
+  return { kept, duplicates };
+}

@@ -1,0 +1,191 @@
+import path from 'node:path';
+import type { Report } from '../../src/domain/report';
+import { toRegionRows } from '../../src/dataset/region-rows';
+import { idOf, toCellRows, toCheckRows, toReportRow } from '../../src/dataset/report-rows';
+import type { CellRow, CheckRow, ReportRow } from '../../src/dataset/rows';
+import type { DatasetTables } from '../../src/dataset/node/parquet-writer';
+import type { RegionIndex } from '../../src/region/region-index';
+import { resolveUnit } from '../../src/region/resolve';
+import type { RegionEntry, Resolution } from '../../src/region/types';
+import { classifyUnit, type UnitKind } from '../../src/region/unit-kind';
+import type { ParseReport } from '../../src/parser/api';
+import { pickOriginals } from './dedupe';
+import { describeIoError, type InputFile, readBytes, sha256 } from './files';
+
+export type ManifestStatus = 'parsed' | 'flagged' | 'failed' | 'duplicate';
+
+/** One input file in manifest.json. */
+export interface ManifestEntry {
+  file: string;
+  status: ManifestStatus;
+  /** Why it failed, which checks it failed, or which file it duplicates. */
+  reason: string | null;
+  report_id: string | null;
+  unit: string | null;
+  year: number | null;
+  format: string | null;
+  sha256: string | null;
+  source: string;
+  region_code: string | null;
+  /** Why the region is null (unresolvable unit), else null. */
+  region_note: string | null;
+  check_failures: number | null;
+  /** For `duplicate`: the report_id kept in the dataset instead. */
+  duplicate_of: string | null;
+}
+
+export interface Manifest {
+  parser_version: string;
+  counts: Record<ManifestStatus, number>;
+  reports: ManifestEntry[];
+}
+
+export interface IngestOptions {
+  parseReport: ParseReport;
+  parserVersion: string;
+  regions: RegionIndex;
+  /** file name → source URL (from README notes); the file name otherwise. */
+  sources: ReadonlyMap<string, string>;
+  onFile?: (file: InputFile) => void;
+}
+
+interface Parsed {
+  file: string;
+  input: InputFile;
+  report: Report;
+  resolution: Resolution | null;
+  regionNote: string | null;
+  regionCode: string | null;
+  unitKind: UnitKind;
+  source: string;
+}
+
+/**
+ * Parses every file (one failure never stops the others), resolves regions, keeps one report per
+ * unit-year (the original format), and returns the four tables plus the manifest. No output, no
+ * writing: the command does that.
+ */
+export async function ingestFiles(
+  files: readonly InputFile[],
+  options: IngestOptions,
+): Promise<{ tables: DatasetTables; manifest: Manifest; unreadable: ManifestEntry[] }> {
+  const entries = new Map<InputFile, ManifestEntry>();
+  const parsed: Parsed[] = [];
+  const unreadable: ManifestEntry[] = [];
+  for (const input of files) {
+    options.onFile?.(input);
+    const source = options.sources.get(path.basename(input.path)) ?? input.name;
+    const base: ManifestEntry = {
+      file: input.name,
+      status: 'failed',
+      reason: null,
+      report_id: null,
+      unit: null,
+      year: null,
+      format: null,
+      sha256: null,
+      source,
+      region_code: null,
+      region_note: null,
+      check_failures: null,
+      duplicate_of: null,
+    };
+    let bytes: Uint8Array;
+    try {
+      bytes = await readBytes(input.path);
+    } catch (error) {
+      const entry = { ...base, reason: `cannot read: ${describeIoError(error)}` };
+      entries.set(input, entry);
+      unreadable.push(entry);
+      continue;
+    }
+    base.sha256 = sha256(bytes);
+    let outcome: Awaited<ReturnType<ParseReport>>;
+    try {
+      outcome = await options.parseReport(bytes, path.basename(input.path));
+    } catch (error) {
+      entries.set(input, { ...base, reason: `parser error: ${firstLine(error)}` });
+      continue;
+    }
+    if (!outcome.ok) {
+      entries.set(input, { ...base, reason: outcome.reason });
+      continue;
+    }
+    const report = outcome.report;
+    const domain = /^https?:\/\//.test(source) ? source : undefined;
+    const resolved = resolveUnit(options.regions, report.unit, { domain });
+    const resolution = resolved.ok ? resolved.resolution : null;
+    parsed.push({
+      file: input.path,
+      input,
+      report,
+      resolution,
+      regionNote: resolved.ok ? null : resolved.reason,
+      regionCode: resolution?.region.code ?? null,
+      unitKind: classifyUnit(report.unit),
+      source,
+    });
+  }
+
+  const { kept, duplicates } = pickOriginals(parsed);
+  const reports: ReportRow[] = [];
+  const cells: CellRow[] = [];
+  const checks: CheckRow[] = [];
+  const regionCodes = new Set<string>();
+  for (const p of parsed) {
+    const id = idOf(p.report);
+    const original = duplicates.get(p);
+    const failures = p.report.checks.length;
+    entries.set(p.input, {
+      file: p.input.name,
+      status: original ? 'duplicate' : failures > 0 ? 'flagged' : 'parsed',
+      reason: original
+        ? `same report as ${original.input.name}`
+        : failures > 0
+          ? [...new Set(p.report.checks.map((c) => c.rule))].join(', ')
+          : null,
+      report_id: id,
+      unit: p.report.unit,
+      year: p.report.year,
+      format: p.report.format,
+      sha256: p.report.source.sha256,
+      source: p.source,
+      region_code: p.regionCode,
+      region_note: p.regionNote,
+      check_failures: failures,
+      duplicate_of: original ? idOf(original.report) : null,
+    });
+  }
+  for (const p of kept) {
+    const id = idOf(p.report);
+    reports.push(
+      toReportRow(p.report, {
+        unitKind: p.unitKind,
+        placement: p.resolution,
+        source: p.source,
+        parserVersion: options.parserVersion,
+      }),
+    );
+    cells.push(...toCellRows(p.report, id));
+    checks.push(...toCheckRows(p.report, id));
+    for (const r of p.resolution?.chain ?? []) regionCodes.add(r.code);
+  }
+
+  const manifestEntries = files.map((f) => entries.get(f)!);
+  const counts: Record<ManifestStatus, number> = { parsed: 0, flagged: 0, failed: 0, duplicate: 0 };
+  for (const e of manifestEntries) counts[e.status]++;
+  return {
+    tables: { reports, cells, checks, regions: toRegionRows(regionsToWrite(options.regions, regionCodes)) },
+    manifest: { parser_version: options.parserVersion, counts, reports: manifestEntries },
+    unreadable,
+  };
+}
+
+/** Every division down to county level, plus the townships the dataset's reports resolve to. */
+function regionsToWrite(index: RegionIndex, used: ReadonlySet<string>): RegionEntry[] {
+  return [...index.byCode.values()].filter((e) => e.level !== 'township' || used.has(e.code));
+}
+
+function firstLine(error: unknown): string {
+  return (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+}

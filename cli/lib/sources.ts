@@ -1,0 +1,44 @@
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+
+/**
+ * Source URLs from a README.md next to the inputs (or one folder up), as ../shared/corpus has:
+ * a markdown table whose first cell is the file name and whose row contains `Source: <url>`.
+ * Returns file name → source; files not listed keep their file name as source.
+ */
+export async function readSourceNotes(dirs: Iterable<string>): Promise<Map<string, string>> {
+  const sources = new Map<string, string>();
+  const seen = new Set<string>();
+  for (const dir of dirs) {
+    for (const candidate of [path.join(dir, 'README.md'), path.join(dir, '..', 'README.md')]) {
+      const file = path.resolve(candidate);
+      if (seen.has(file)) continue;
+      seen.add(file);
+      let text: string;
+      try {
+        text = await readFile(file, 'utf8');
+      } catch {
+        continue;
+      }
+      for (const [name, source] of parseSourceTable(text)) if (!sources.has(name)) sources.set(name, source);
+    }
+  }
+  return sources;
+}
+
+/** `Source: as above` repeats the previous row's. `| 洪泽区_2024.txt | … Source: github:owner/repo:path |` → [`洪泽区_2024.txt`, `github:owner/repo:path`]. */
+export function parseSourceTable(markdown: string): Map<string, string> {
+  const out = new Map<string, string>();
+  let previous: string | undefined;
+  for (const line of markdown.split('\n')) {
+    if (!line.startsWith('|')) continue;
+    const cells = line.split('|').map((c) => c.trim());
+    const name = cells[1];
+    const source = /Source:\s*(.+?)\s*(?:\||$)/.exec(line)?.[1];
+    if (!name || !source || !/\.\w+$/.test(name)) continue;
+    const url = /^(https?:\/\/\S+|github:\S+)/.exec(source)?.[1] ?? (/^as above/i.test(source) ? previous : undefined);
+    if (url) out.set(name, url);
+    previous = url;
+  }
+  return out;
+}

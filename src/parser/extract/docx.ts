@@ -1,0 +1,30 @@
+import mammoth from 'mammoth';
+import { type ExtractedDocument, NotAReportError } from '../document';
+import { extractHtml } from './html';
+
+/**
+ * DOCX → HTML (mammoth keeps merged cells as rowspan/colspan) → the HTML extractor, so Word
+ * tables get exactly the grid rules documented on `extractHtml`. Images are dropped and
+ * linked files are never fetched.
+ */
+export async function extractDocx(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+  let html: string;
+  try {
+    // mammoth's Node entry reads `buffer`, its browser entry `arrayBuffer`; both hand it to
+    // JSZip, which takes a Uint8Array, so one object serves both builds.
+    const input = { buffer: bytes, arrayBuffer: bytes } as unknown as { arrayBuffer: ArrayBuffer };
+    const result = await mammoth.convertToHtml(input, {
+      convertImage: mammoth.images.imgElement(async () => ({ src: '' })),
+      externalFileAccess: false,
+    });
+    html = result.value;
+  } catch (error) {
+    throw new NotAReportError(fileName, `DOCX could not be read (${firstLine(error)})`);
+  }
+  return extractHtml(html, 'docx');
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.slice(0, 200);
+}

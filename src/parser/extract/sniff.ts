@@ -1,0 +1,95 @@
+import { type Decoded, decodeBytes } from './decode';
+
+/**
+ * What a file is, judged by its content (the extension is only used in messages: crawled
+ * files are often misnamed). Text and HTML come back decoded so the bytes are read once.
+ */
+export type Sniffed =
+  | { kind: 'pdf' }
+  | { kind: 'docx' }
+  | { kind: 'html'; decoded: Decoded }
+  | { kind: 'text'; decoded: Decoded }
+  | { kind: 'rejected'; reason: string };
+
+const BINARY = 'binary data, not a text, HTML, PDF or DOCX report';
+
+/** Magic numbers of formats people save reports as by mistake, with the reason we give. */
+const KNOWN_BINARIES: Array<[number[], string]> = [
+  [[0xd0, 0xcf, 0x11, 0xe0], 'legacy Word/Excel (OLE .doc/.xls) file: save it as DOCX'],
+  [[0x89, 0x50, 0x4e, 0x47], 'PNG image, not a text report (scanned? needs OCR)'],
+  [[0xff, 0xd8, 0xff], 'JPEG image, not a text report (scanned? needs OCR)'],
+  [[0x47, 0x49, 0x46, 0x38], 'GIF image, not a report'],
+  [[0x1f, 0x8b], 'gzip archive, not a report'],
+  [[0x52, 0x61, 0x72, 0x21], 'RAR archive, not a report'],
+  [[0x37, 0x7a, 0xbc, 0xaf], '7z archive, not a report'],
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'RTF document: save it as DOCX'],
+];
+
+export function sniff(bytes: Uint8Array): Sniffed {
+  if (bytes.length === 0) return { kind: 'rejected', reason: 'empty file' };
+  if (isPdf(bytes)) return { kind: 'pdf' };
+  if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
+    return zipHasEntry(bytes, 'word/document.xml')
+      ? { kind: 'docx' }
+      : { kind: 'rejected', reason: 'ZIP archive that is not a DOCX report (no word/document.xml)' };
+  }
+  for (const [magic, reason] of KNOWN_BINARIES) {
+    if (startsWith(bytes, magic)) return { kind: 'rejected', reason };
+  }
+
+  const decoded = decodeBytes(bytes);
+  const problem = binaryProblem(decoded);
+  if (problem) return { kind: 'rejected', reason: problem };
+  if (decoded.text.trim() === '') return { kind: 'rejected', reason: 'empty file (only whitespace)' };
+  return isMarkup(decoded.text) ? { kind: 'html', decoded } : { kind: 'text', decoded };
+}
+
+/** `%PDF-` must start the file, but the spec tolerates junk before it within the first KB. */
+function isPdf(bytes: Uint8Array): boolean {
+  const head = bytes.subarray(0, 1024);
+  for (let i = 0; i + 4 < head.length; i++) {
+    if (head[i] === 0x25 && head[i + 1] === 0x50 && head[i + 2] === 0x44 && head[i + 3] === 0x46) {
+      return head[i + 4] === 0x2d;
+    }
+  }
+  return false;
+}
+
+function startsWith(bytes: Uint8Array, magic: number[]): boolean {
+  return magic.every((b, i) => bytes[i] === b);
+}
+
+/**
+ * Entry names are stored uncompressed in both the local headers and the central
+ * directory, so a byte search finds them without unzipping.
+ */
+function zipHasEntry(bytes: Uint8Array, name: string): boolean {
+  const needle = new TextEncoder().encode(name);
+  outer: for (let i = 0; i + needle.length <= bytes.length; i++) {
+    for (let j = 0; j < needle.length; j++) {
+      if (bytes[i + j] !== needle[j]) continue outer;
+    }
+    return true;
+  }
+  return false;
+}
+
+/** Why decoded text is really binary: NULs, many control characters, or many undecodable bytes. */
+function binaryProblem({ text, lossy }: Decoded): string | null {
+  const sample = text.slice(0, 65536);
+  let controls = 0;
+  let replaced = 0;
+  for (let i = 0; i < sample.length; i++) {
+    const c = sample.charCodeAt(i);
+    if (c === 0) return BINARY;
+    if ((c < 0x20 && c !== 0x09 && c !== 0x0a && c !== 0x0d && c !== 0x0c) || c === 0x7f) controls++;
+    else if (c === 0xfffd) replaced++;
+  }
+  if (controls > sample.length * 0.01) return BINARY;
+  if (lossy && replaced > sample.length * 0.02) return `undecodable text (${BINARY})`;
+  return null;
+}
+
+function isMarkup(text: string): boolean {
+  return /<!doctype\s+html|<(html|body|table)[\s>]/i.test(text.slice(0, 200_000));
+}

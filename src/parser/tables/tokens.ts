@@ -1,0 +1,146 @@
+/**
+ * Lines of an ExtractedDocument → a flat stream of tokens: labels (text) and values (a number,
+ * or a blank marker kept as printed). Every token carries the row it was printed on, which is
+ * what binds a value run to the label on the same row.
+ */
+import type { DocLine, ExtractedDocument } from '../document';
+
+export interface LabelToken {
+  kind: 'label';
+  text: string;
+  row: number;
+}
+
+export interface ValueToken {
+  kind: 'value';
+  /** null for blank, "/", "-", "—" (and for run-together digits before they are split). */
+  value: number | null;
+  /** As printed ("" for an empty cell). */
+  raw: string;
+  row: number;
+}
+
+export type Token = LabelToken | ValueToken;
+
+const NUMBER = /^[-+]?\d+(?:\.\d+)?$/;
+const GROUPED_NUMBER = /^\d{1,3}(?:,\d{3})+(?:\.\d+)?$/;
+const BLANK_MARKER = /^(?:[/\\]|[-—–―]{1,2}|—+)$/;
+const SEPARATOR_CELL = /^[-—=:_ ]{3,}$/;
+const PAGE_FOOTER = /^\s*(?:[-—–]+\s*\d{1,3}\s*[-—–]+|第\s*\d+\s*页(?:\s*共\s*\d+\s*页)?)\s*$/;
+
+export function isBlankMarker(s: string): boolean {
+  return s === '' || BLANK_MARKER.test(s);
+}
+
+/** A cell's text as a value token, or null when it is text. */
+export function cellValue(cell: string, row: number): ValueToken | null {
+  const s = cell.trim();
+  if (s === '' || BLANK_MARKER.test(s)) return { kind: 'value', value: null, raw: s, row };
+  if (NUMBER.test(s)) return { kind: 'value', value: Number(s), raw: s, row };
+  if (GROUPED_NUMBER.test(s)) return { kind: 'value', value: Number(s.replace(/,/g, '')), raw: s, row };
+  return null;
+}
+
+function pushLabel(out: Token[], text: string, row: number): void {
+  const t = text.trim();
+  if (t === '') return;
+  const last = out[out.length - 1];
+  // Consecutive label pieces on one row are one label ("(四)无法提供 1.本机关不掌握…").
+  if (last?.kind === 'label' && last.row === row) last.text += ` ${t}`;
+  else out.push({ kind: 'label', text: t, row });
+}
+
+// A digit run glued to text: "行政许可9487", "…信息00000002.其他法律…". A digit right before
+// "." / "、" and a non-digit is the next label's list number, not part of the value.
+const DIGITS = /\d+(?:\.\d+)?/g;
+
+/** Splits one whitespace-free word that mixes text and digits. */
+function pushMixedWord(out: Token[], word: string, row: number): void {
+  let pos = 0;
+  DIGITS.lastIndex = 0;
+  for (let m = DIGITS.exec(word); m !== null; m = DIGITS.exec(word)) {
+    const s = m.index;
+    const e = s + m[0].length;
+    const next = word[e];
+    const next2 = word[e + 1];
+    const listNumber = (next === '.' || next === '、') && next2 !== undefined && !/\d/.test(next2);
+    const numEnd = listNumber ? e - 1 : e;
+    if (numEnd <= s) continue; // the whole run is a list number: it stays with the label text
+    // "2648-18538": a minus between digits starts a negative value.
+    const numStart = s > 0 && word[s - 1] === '-' && (s === 1 || /\d/.test(word[s - 2] ?? '')) ? s - 1 : s;
+    if (numStart > pos) pushLabel(out, word.slice(pos, numStart), row);
+    const raw = word.slice(numStart, numEnd);
+    out.push({ kind: 'value', value: Number(raw), raw, row });
+    pos = numEnd;
+  }
+  if (pos < word.length) pushLabel(out, word.slice(pos), row);
+}
+
+function tokenizeWords(out: Token[], text: string, row: number): void {
+  for (const word of text.split(/\s+/)) {
+    if (word === '') continue;
+    const v = cellValue(word, row);
+    if (v) out.push(v);
+    else if (/\d/.test(word)) pushMixedWord(out, word, row);
+    else pushLabel(out, word, row);
+  }
+}
+
+function splitPipes(line: string): string[] {
+  const t = line.trim();
+  const parts = t.split('|');
+  if (/^\|+$/.test(t)) return parts.slice(0, -1); // "|" = one empty cell, "||" = two
+  // Markdown "| a | b |": drop the empty ends; web text "a |": the pipe terminates a cell.
+  if (t.startsWith('|')) parts.shift();
+  if (t.endsWith('|')) parts.pop();
+  return parts;
+}
+
+function tokenizeCells(out: Token[], cells: readonly string[], row: number, splitMixed: boolean): void {
+  const trimmed = cells.map((c) => c.trim());
+  if (trimmed.every((c) => c === '' || SEPARATOR_CELL.test(c)) && trimmed.some((c) => c !== '')) return;
+  for (const cell of trimmed) {
+    const v = cellValue(cell, row);
+    if (v) {
+      out.push(v);
+      continue;
+    }
+    if (/^[-+]?\d+(?:\.\d+)?(?:\s+[-+]?\d+(?:\.\d+)?)+$/.test(cell)) {
+      for (const n of cell.split(/\s+/)) out.push({ kind: 'value', value: Number(n), raw: n, row });
+      continue;
+    }
+    // "22（其中修订16件）": the figure is the leading number, the rest a note.
+    const lead = cell.match(/^(\d+(?:\.\d+)?)\s*[(（]/);
+    if (lead) {
+      out.push({ kind: 'value', value: Number(lead[1]), raw: lead[1]!, row });
+      continue;
+    }
+    if (splitMixed && /\d/.test(cell)) tokenizeWords(out, cell, row);
+    else {
+      // Distinct cells are distinct labels only when they are on different rows.
+      pushLabel(out, cell, row);
+    }
+  }
+}
+
+/** Tokenises one document line; `row` is its index in the document. */
+export function tokenizeLine(out: Token[], line: DocLine, row: number): void {
+  if (line.origin === 'table') {
+    tokenizeCells(out, line.cells, row, false);
+    return;
+  }
+  for (const raw of line.cells) {
+    if (PAGE_FOOTER.test(raw)) continue;
+    if (raw.includes('\t')) tokenizeCells(out, raw.split('\t'), row, true);
+    else if (raw.includes('|')) tokenizeCells(out, splitPipes(raw), row, false);
+    else if (raw.trim() !== '') tokenizeWords(out, raw, row);
+  }
+}
+
+export function tokenizeDocument(doc: ExtractedDocument): Token[] {
+  const out: Token[] = [];
+  doc.lines.forEach((line, i) => {
+    tokenizeLine(out, line, i);
+  });
+  return out;
+}

@@ -1,0 +1,102 @@
+/**
+ * The dashboard's data hooks. Each hook takes one params object (types in ./types.ts), runs the
+ * matching SQL builder of src/sql on the DuckDB worker and returns narrowed plain rows that
+ * charts consume directly. Common behaviour:
+ * - disabled (status 'pending', no fetch) until the dataset is loaded (`useDatasetStatus`);
+ * - `placeholderData: keepPreviousData`: while new params load, `data` still holds the previous
+ *   result and `isPlaceholderData` is true, so a chart stays put instead of flashing empty;
+ * - query keys come from `queryKeys` (./keys.ts), normalised (unit lists sorted etc.);
+ * - results never change for a loaded dataset: `staleTime: Infinity`; loading another dataset
+ *   invalidates everything under `queryKeys.all`.
+ *
+ * Start-up: call `initDatabase(datasetBaseUrl, onProgress)` once (re-exported from src/db).
+ */
+import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react-query';
+import { useSyncExternalStore } from 'react';
+import { getDatabase, getStatus, subscribeStatus } from '../db/client';
+import { fetchCompare } from './fetch/compare';
+import { fetchOutcomes } from './fetch/outcomes';
+import { fetchPivot } from './fetch/pivot';
+import { fetchQuality } from './fetch/quality';
+import { fetchReport } from './fetch/report';
+import { fetchTrends } from './fetch/trends';
+import { fetchUnitSearch } from './fetch/units';
+import { queryKeys } from './keys';
+import type {
+  CompareParams,
+  CompareResult,
+  DatasetStatus,
+  OutcomesParams,
+  OutcomesResult,
+  PivotParams,
+  PivotResult,
+  QualityParams,
+  QualityResult,
+  ReportDetail,
+  ReportParams,
+  TrendsParams,
+  TrendsResult,
+  UnitHit,
+  UnitSearchParams,
+} from './types';
+
+export { initDatabase, loadParquetBytes } from '../db/client';
+export { queryKeys } from './keys';
+export * from './types';
+
+/** Loading progress, then the dataset summary (counts, years, provinces), or the load error. */
+export function useDatasetStatus(): DatasetStatus {
+  return useSyncExternalStore(subscribeStatus, getStatus, getStatus);
+}
+
+function useDbQuery<P, R>(
+  key: readonly unknown[],
+  params: P,
+  fetcher: (db: ReturnType<typeof getDatabase>, p: P) => Promise<R>,
+  enabled = true,
+): UseQueryResult<R> {
+  const ready = useDatasetStatus().phase === 'ready';
+  return useQuery({
+    queryKey: key,
+    queryFn: () => fetcher(getDatabase(), params),
+    enabled: ready && enabled,
+    placeholderData: keepPreviousData,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+/** 对比: one metric for a year, one bar per unit, sorted by value (nulls last). */
+export function useCompare(params: CompareParams): UseQueryResult<CompareResult> {
+  return useDbQuery(queryKeys.compare(params), params, fetchCompare);
+}
+
+/** 趋势: one metric over years per unit, absolute / relative (first year = 100) / YoY %. Disabled with no units. */
+export function useTrends(params: TrendsParams): UseQueryResult<TrendsResult> {
+  return useDbQuery(queryKeys.trends(params), params, fetchTrends, params.units.length > 0);
+}
+
+/** 办理结果: stacked outcome groups (or single rows) per unit for a year. Disabled with no units. */
+export function useOutcomes(params: OutcomesParams): UseQueryResult<OutcomesResult> {
+  return useDbQuery(queryKeys.outcomes(params), params, fetchOutcomes, params.units.length > 0);
+}
+
+/** 透视: table-三 sums, shares or a rate over chosen row/column dimensions, with totals. */
+export function usePivot(params: PivotParams): UseQueryResult<PivotResult> {
+  return useDbQuery(queryKeys.pivot(params), params, fetchPivot);
+}
+
+/** 年报: one unit-year as tables 二/三/四 with failed checks attached to cells; null when absent. */
+export function useReport(params: ReportParams | null): UseQueryResult<ReportDetail | null> {
+  const p = params ?? { reportId: '' };
+  return useDbQuery(queryKeys.report(p), p, fetchReport, params !== null);
+}
+
+/** 数据质量: unit × year coverage matrix and the failed-check list. */
+export function useQuality(params: QualityParams): UseQueryResult<QualityResult> {
+  return useDbQuery(queryKeys.quality(params), params, fetchQuality);
+}
+
+/** Unit picker: name / pinyin / initials match, optionally within a province, level or parent region. */
+export function useUnitSearch(params: UnitSearchParams): UseQueryResult<UnitHit[]> {
+  return useDbQuery(queryKeys.unitSearch(params), params, fetchUnitSearch);
+}

@@ -1,0 +1,341 @@
+/**
+ * Param and row shapes of the dashboard's query hooks. Views (src/ui) consume these rows
+ * directly: plain objects, numbers (never BigInt), null for "not printed / blank".
+ * Units are identified by their `unit` name as stored in reports.parquet.
+ */
+import type { CheckRow, ReportRow } from '../dataset/rows';
+import type {
+  Format,
+  OutcomeGroup,
+  Table3Column,
+  Table3Group,
+  Table3Row,
+  TableName,
+} from '../domain/keys';
+import type { MetricId } from '../domain/metrics';
+import type { RegionLevel } from '../domain/report';
+
+// ---------------------------------------------------------------- 对比 Compare
+
+export interface CompareParams {
+  /** The metric (see src/domain/metrics.ts). */
+  metric: MetricId;
+  year: number;
+  /** Units to compare. Empty = every unit matching `province` / `level`, capped by `limit`. */
+  units: readonly string[];
+  /** Only with empty `units`: restrict to one province (name as in reports.province). */
+  province?: string | null;
+  /** Only with empty `units`: restrict to one region level. */
+  level?: RegionLevel | null;
+  /** Bar order by value; default 'desc'. Nulls always last. */
+  order?: 'desc' | 'asc';
+  /** Maximum number of bars; default 50. */
+  limit?: number;
+}
+
+export interface CompareRow {
+  unit: string;
+  reportId: string;
+  format: Format;
+  province: string | null;
+  level: RegionLevel | null;
+  /** The metric's value; null when blank, not printed, a zero denominator, or not comparable. */
+  value: number | null;
+  /** Numerator sum (counts: same as value). */
+  numerator: number | null;
+  /** Denominator sum; null for count metrics. */
+  denominator: number | null;
+  /** False when the report's format is not one the metric is defined for (value is then null). */
+  comparable: boolean;
+  /** Failed consistency checks of this report. */
+  checkFailures: number;
+}
+
+export interface CompareResult {
+  rows: CompareRow[];
+  /** Requested units that have no report for `year`. */
+  missing: string[];
+}
+
+// ---------------------------------------------------------------- 趋势 Trends
+
+/**
+ * - 'absolute': the metric as is;
+ * - 'relative': index, first year of the unit's series in range = 100;
+ * - 'yoy': year-over-year change in percent, (v − prev) / prev × 100 (null when prev is
+ *   missing, zero, or the year before is not in the series).
+ */
+export type TrendMode = 'absolute' | 'relative' | 'yoy';
+
+export interface TrendsParams {
+  metric: MetricId;
+  units: readonly string[];
+  /** Inclusive year range; default all years. */
+  from?: number | null;
+  to?: number | null;
+  mode: TrendMode;
+}
+
+export interface TrendRow {
+  unit: string;
+  year: number;
+  format: Format;
+  /** Value in the requested mode. */
+  value: number | null;
+  /** The metric's absolute value that year. */
+  absolute: number | null;
+  comparable: boolean;
+  checkFailures: number;
+}
+
+export interface TrendsResult {
+  /** Sorted by unit then year. */
+  rows: TrendRow[];
+  /** Distinct years present, ascending (x axis). */
+  years: number[];
+}
+
+// ---------------------------------------------------------------- 办理结果 Outcomes
+
+export interface OutcomesParams {
+  units: readonly string[];
+  year: number;
+  /** Stack by outcome group, or by single table-三 row (drill-down). */
+  by: 'group' | 'row';
+  /** Keep only these groups (both modes). Default: all six. */
+  groups?: readonly OutcomeGroup[];
+  /** With by='row': keep only these rows. Default: all outcome rows of `groups`. */
+  rows?: readonly Table3Row[];
+  /** Applicant column; default 'total'. */
+  applicant?: Table3Column;
+  /** 'count' or 'share' (of the unit's sum over ALL outcome rows, so full stacks reach 100 %). */
+  measure: 'count' | 'share';
+}
+
+export interface OutcomeRow {
+  unit: string;
+  format: Format;
+  /** Group key (by='group') or row key (by='row'). */
+  key: OutcomeGroup | Table3Row;
+  group: OutcomeGroup;
+  /** count or share (0–1) depending on `measure`. */
+  value: number | null;
+  count: number | null;
+  share: number | null;
+}
+
+export interface OutcomesResult {
+  rows: OutcomeRow[];
+  /** Units in the order to draw them (by their outcome total, descending). */
+  units: string[];
+  /** Stack keys present, in printed order. */
+  keys: string[];
+  missing: string[];
+}
+
+// ---------------------------------------------------------------- 透视 Pivot
+
+/** Pivot dimensions; `row` = table-三 row, `group` = outcome group, `applicant` = table-三 column. */
+export const PIVOT_DIMS = [
+  'unit',
+  'province',
+  'prefecture',
+  'level',
+  'year',
+  'format',
+  'row',
+  'group',
+  'applicant',
+] as const;
+export type PivotDim = (typeof PIVOT_DIMS)[number];
+
+/**
+ * - sum: sum of table-三 cells;
+ * - share: the sum as a share (0–1) of its row total, column total or grand total;
+ * - rate: a metric (any unit) computed as Σnumerator / Σdenominator per pivot cell.
+ *   Not allowed with the `row` / `group` dims (the metric fixes the rows).
+ */
+export type PivotMeasure =
+  | { kind: 'sum' }
+  | { kind: 'share'; of: 'row' | 'col' | 'total' }
+  | { kind: 'rate'; metric: MetricId };
+
+export interface PivotFilters {
+  units?: readonly string[];
+  provinces?: readonly string[];
+  prefectures?: readonly string[];
+  levels?: readonly RegionLevel[];
+  years?: readonly number[];
+  formats?: readonly Format[];
+  /** Table-三 rows summed by sum/share. Default: all outcome rows when `row` or `group` is a dim, else ['total_handled']. */
+  rows?: readonly Table3Row[];
+  groups?: readonly Table3Group[];
+  /** Table-三 columns. Default: the six applicant columns when `applicant` is a dim, else ['total']. */
+  applicants?: readonly Table3Column[];
+}
+
+export interface PivotParams {
+  rows: readonly PivotDim[];
+  cols: readonly PivotDim[];
+  measure: PivotMeasure;
+  filters: PivotFilters;
+  /** Order of row headers: by label or by row total. Default label asc. */
+  sort?: { by: 'label' | 'value'; dir: 'asc' | 'desc' };
+  /** Include row/column/grand totals; default true. */
+  totals?: boolean;
+  /** Cap on distinct row headers (after sort); default 500. */
+  limit?: number;
+}
+
+export interface PivotCell {
+  /** Values of the row dims / col dims, as strings (years too). */
+  row: string[];
+  col: string[];
+  value: number | null;
+  /** Underlying sums: for sum/share the plain sum; for rate the numerator/denominator sums. */
+  sum: number | null;
+  denominator: number | null;
+}
+
+export interface PivotResult {
+  rowDims: PivotDim[];
+  colDims: PivotDim[];
+  /** Row headers in display order; each is the tuple of row-dim values. */
+  rowHeaders: string[][];
+  colHeaders: string[][];
+  cells: PivotCell[];
+  /** Per row header (same order as rowHeaders); empty when totals are off. */
+  rowTotals: PivotCell[];
+  colTotals: PivotCell[];
+  grandTotal: PivotCell | null;
+  /** True when rowHeaders were cut at `limit`. */
+  truncated: boolean;
+}
+
+/** Join a header tuple into one lookup key (a separator no label contains). */
+export const pivotKey = (parts: readonly string[]): string => parts.join('\u001f');
+
+// ---------------------------------------------------------------- 年报 Report
+
+export type ReportParams = { reportId: string } | { unit: string; year: number };
+
+export interface ReportCell {
+  value: number | null;
+  /** As printed when not a plain number ("/", "—", blank). */
+  raw: string | null;
+  /** Failed checks whose location covers this cell. */
+  failed: CheckRow[];
+}
+
+export interface ReportDetail {
+  report: ReportRow;
+  /** tables[table][row][col]; only printed cells. */
+  tables: Record<TableName, Record<string, Record<string, ReportCell>>>;
+  checks: CheckRow[];
+  /** Other years of the same unit (for a year switcher), ascending. */
+  years: number[];
+}
+
+// ---------------------------------------------------------------- 数据质量 Quality
+
+export interface QualityParams {
+  provinces?: readonly string[];
+  levels?: readonly RegionLevel[];
+  years?: readonly number[];
+  units?: readonly string[];
+  /** Only failed checks of these rules (list) and only units with such failures (matrix). */
+  rules?: readonly string[];
+  /** Only matrix rows with at least one missing or failed year. */
+  problemsOnly?: boolean;
+  /** Cap on the failed-check list; default 500. */
+  checksLimit?: number;
+}
+
+export type CoverageStatus = 'ok' | 'failed' | 'missing';
+
+export interface CoverageCell {
+  unit: string;
+  year: number;
+  status: CoverageStatus;
+  reportId: string | null;
+  checkFailures: number;
+}
+
+export interface FailedCheck extends CheckRow {
+  unit: string;
+  year: number;
+  format: Format;
+}
+
+export interface QualityResult {
+  /** Column axis, ascending. */
+  years: number[];
+  /** Row axis (sorted by province, then unit). */
+  units: { unit: string; province: string | null; level: RegionLevel | null }[];
+  /** One cell per unit × year. */
+  matrix: CoverageCell[];
+  checks: FailedCheck[];
+  /** Failed checks matching the filters, before `checksLimit`. */
+  checksTotal: number;
+  /** Failures per rule (for the rule filter). */
+  rules: { rule: string; count: number }[];
+  summary: { reported: number; failed: number; missing: number };
+}
+
+// ---------------------------------------------------------------- Unit search
+
+export interface UnitSearchParams {
+  /** Matches the name, its full pinyin (no tones, no spaces) or its initials; case-insensitive. */
+  text?: string;
+  province?: string | null;
+  level?: RegionLevel | null;
+  /** Region code of a parent region: units whose region lies under it. */
+  parentCode?: string | null;
+  /** Default 50. */
+  limit?: number;
+}
+
+export interface UnitHit {
+  unit: string;
+  unitKind: string;
+  regionCode: string | null;
+  province: string | null;
+  prefecture: string | null;
+  county: string | null;
+  level: RegionLevel | null;
+  /** Years with a report, ascending. */
+  years: number[];
+  pinyin: string;
+  initials: string;
+}
+
+// ---------------------------------------------------------------- Dataset status
+
+export interface LoadProgress {
+  /** The file being fetched or inserted. */
+  file: string;
+  filesDone: number;
+  filesTotal: number;
+  bytesLoaded: number;
+  /** 0 when unknown (no Content-Length). */
+  bytesTotal: number;
+  stage: 'fetch' | 'decode' | 'insert' | 'index';
+}
+
+export interface DatasetSummary {
+  reports: number;
+  cells: number;
+  checks: number;
+  regions: number;
+  units: number;
+  years: number[];
+  provinces: string[];
+  /** Milliseconds from start to ready. */
+  loadMs: number;
+}
+
+export type DatasetStatus =
+  | { phase: 'idle' }
+  | { phase: 'loading'; progress: LoadProgress | null }
+  | { phase: 'ready'; summary: DatasetSummary }
+  | { phase: 'error'; error: string };

@@ -1,0 +1,30 @@
+/** A SQL text with `?` placeholders and the values bound to them, in order. */
+export type SqlValue = string | number | boolean | null;
+
+export interface BoundQuery {
+  sql: string;
+  params: SqlValue[];
+}
+
+/**
+ * Collects bound values while a builder writes SQL: `b.v(x)` appends x and returns `?`.
+ * User input reaches SQL only through here; identifiers come from ./schema.ts.
+ */
+export class Binder {
+  readonly params: SqlValue[] = [];
+
+  v(value: SqlValue): string {
+    this.params.push(value);
+    return '?';
+  }
+
+  /** `?, ?, ?` for a non-empty list; callers handle empty lists (an empty IN is invalid SQL). */
+  list(values: readonly SqlValue[]): string {
+    if (values.length === 0) throw new Error('Binder.list: empty list');
+    return values.map((x) => this.v(x)).join(', ');
+  }
+
+  done(sql: string): BoundQuery {
+    return { sql: sql.trim(), params: [...this.params] };
+  }
+}

@@ -1,0 +1,112 @@
+/**
+ * The identifier whitelist: every table and column a builder may name, typed from the Parquet
+ * contract (src/dataset/rows.ts) plus the derived tables of ./derived.ts. `id()` only accepts
+ * these names (a compile error otherwise) and still quotes them, doubling any `"`.
+ */
+import { TABLE3_COLUMNS, TABLE4_COLUMNS } from '../domain/keys';
+
+/** Report dimensions copied into every derived table. */
+export const REPORT_DIMS = ['unit', 'unit_kind', 'year', 'format', 'province', 'prefecture', 'level'] as const;
+
+export const SCHEMA = {
+  reports: [
+    'report_id',
+    'unit',
+    'unit_kind',
+    'region_code',
+    'region_name',
+    'province',
+    'prefecture',
+    'county',
+    'level',
+    'year',
+    'format',
+    'source',
+    'sha256',
+    'parser_version',
+    'check_failures',
+  ],
+  cells: ['report_id', 'table', 'row', 'col', 'value', 'raw'],
+  checks: ['report_id', 'rule', 'location', 'expected', 'actual', 'message'],
+  regions: ['code', 'name', 'level', 'parent_code', 'province_code', 'pinyin'],
+  /** Table 三, one row per report × table-三 row, applicant columns side by side. */
+  t3x: ['report_id', ...REPORT_DIMS, 'row', 'grp', ...TABLE3_COLUMNS],
+  /** Table 四, one row per report × group. */
+  t4x: ['report_id', ...REPORT_DIMS, 'row', ...TABLE4_COLUMNS],
+  /** Table 二, long. */
+  t2x: ['report_id', ...REPORT_DIMS, 'row', 'col', 'value'],
+  unit_pinyin: ['unit', 'pinyin', 'initials'],
+  /** One row per unit, for search. */
+  units: [
+    'unit',
+    'unit_kind',
+    'region_code',
+    'province',
+    'prefecture',
+    'county',
+    'level',
+    'years',
+    'pinyin',
+    'initials',
+  ],
+} as const;
+
+export type TableId = keyof typeof SCHEMA;
+export type ColumnOf<T extends TableId> = (typeof SCHEMA)[T][number];
+export type AnyColumn = ColumnOf<TableId>;
+
+/** Contract columns and their DuckDB types, checked when a Parquet file is loaded. */
+export const CONTRACT_TYPES: Record<'reports' | 'cells' | 'checks' | 'regions', Record<string, 'text' | 'int' | 'float'>> =
+  {
+    reports: {
+      report_id: 'text',
+      unit: 'text',
+      unit_kind: 'text',
+      region_code: 'text',
+      region_name: 'text',
+      province: 'text',
+      prefecture: 'text',
+      county: 'text',
+      level: 'text',
+      year: 'int',
+      format: 'text',
+      source: 'text',
+      sha256: 'text',
+      parser_version: 'text',
+      check_failures: 'int',
+    },
+    cells: { report_id: 'text', table: 'text', row: 'text', col: 'text', value: 'float', raw: 'text' },
+    checks: {
+      report_id: 'text',
+      rule: 'text',
+      location: 'text',
+      expected: 'float',
+      actual: 'float',
+      message: 'text',
+    },
+    regions: {
+      code: 'text',
+      name: 'text',
+      level: 'text',
+      parent_code: 'text',
+      province_code: 'text',
+      pinyin: 'text',
+    },
+  };
+
+const KNOWN = new Set<string>([...Object.keys(SCHEMA), ...Object.values(SCHEMA).flat()]);
+
+/**
+ * Quote an output alias written in a builder (a code constant, never user input); camelCase
+ * aliases let rows reach the UI without renaming.
+ */
+export function alias(name: string): string {
+  if (!/^[A-Za-z_][A-Za-z0-9_]*$/.test(name)) throw new Error(`invalid alias: ${name}`);
+  return `"${name}"`;
+}
+
+/** Quote a whitelisted identifier. Throws on anything else, even if a cast slipped it past the types. */
+export function id(name: TableId | AnyColumn): string {
+  if (!KNOWN.has(name)) throw new Error(`identifier not in the schema whitelist: ${name}`);
+  return `"${name.replaceAll('"', '""')}"`;
+}

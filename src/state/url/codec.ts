@@ -1,0 +1,139 @@
+/**
+ * The one URL codec: `decodeUrl` turns any query string into a valid `UrlState` plus notices for
+ * what it ignored; `encodeUrl` writes `v=1` and only the values that differ from the defaults.
+ */
+import { groupOfRow } from '../../domain/keys';
+import { DEFAULT_STATE } from '../defaults';
+import type { UrlState } from '../types';
+import { CURRENT_VERSION, detectVersion, migrateParams } from './migrations';
+import { fromParams, PARAM_CODECS, PARAM_KEYS, type ParamCodec, toParams, type UrlParams } from './params';
+import { MAX_PARAM_LENGTH } from './parsers';
+
+/** One ignored or adjusted parameter, shown in the notice banner. */
+export interface UrlNotice {
+  param: string;
+  /** The offending text, cut to a displayable length. */
+  value: string;
+  reason: string;
+}
+
+export interface Decoded {
+  state: UrlState;
+  notices: UrlNotice[];
+  /** The version the link was written in (before migrations). */
+  version: number;
+}
+
+const clip = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
+
+function parseOne<K extends keyof UrlParams>(
+  key: K,
+  raw: string | null,
+  fallback: UrlParams[K],
+  notices: UrlNotice[],
+): UrlParams[K] {
+  if (raw === null) return fallback;
+  if (raw.length > MAX_PARAM_LENGTH) {
+    notices.push({ param: key, value: clip(raw), reason: 'too long' });
+    return fallback;
+  }
+  const codec = PARAM_CODECS[key] as ParamCodec<UrlParams[K]>;
+  const r = codec.parse(raw);
+  if (r.kind === 'missing') return fallback;
+  if (r.kind === 'invalid') {
+    notices.push({ param: key, value: clip(raw), reason: r.reason });
+    return fallback;
+  }
+  for (const d of r.dropped ?? []) notices.push({ param: key, value: clip(d), reason: 'ignored item' });
+  return r.value;
+}
+
+/** Rules that span parameters: a drilled row must belong to its group, pivot axes must not repeat. */
+function reconcile(p: UrlParams, notices: UrlNotice[]): UrlParams {
+  const out = { ...p };
+  if (out.orow !== null) {
+    const group = groupOfRow(out.orow);
+    if (out.ogroup !== null && out.ogroup !== group) {
+      notices.push({ param: 'orow', value: out.orow, reason: `not a row of ${out.ogroup}` });
+      out.orow = null;
+    } else {
+      out.ogroup = group as UrlParams['ogroup'];
+    }
+  }
+  if (out.prows.length === 0) {
+    notices.push({ param: 'prows', value: '', reason: 'needs at least one dimension' });
+    out.prows = DEFAULT_STATE.pivot.rows;
+  }
+  const clash = out.pcols.filter((d) => out.prows.includes(d));
+  if (clash.length > 0) {
+    notices.push({ param: 'pcols', value: clash.join('~'), reason: 'already on rows' });
+    out.pcols = out.pcols.filter((d) => !out.prows.includes(d));
+  }
+  if (out.pm.kind === 'rate' && [...out.prows, ...out.pcols].some((d) => d === 'row' || d === 'group')) {
+    notices.push({
+      param: 'pm',
+      value: `rate.${out.pm.metric}`,
+      reason: 'a rate cannot split by row or group',
+    });
+    out.pm = { kind: 'sum' };
+  }
+  return out;
+}
+
+/** Parse any query string (with or without `?`) into a valid state; never throws. */
+export function decodeUrl(search: string, defaults: UrlState = DEFAULT_STATE): Decoded {
+  const notices: UrlNotice[] = [];
+  let params: URLSearchParams;
+  try {
+    params = new URLSearchParams(search.length > 20_000 ? search.slice(0, 20_000) : search);
+  } catch {
+    params = new URLSearchParams();
+  }
+  const detected = detectVersion(params);
+  let version = CURRENT_VERSION;
+  if ('error' in detected) {
+    notices.push({ param: 'v', value: clip(params.get('v') ?? ''), reason: detected.error });
+  } else {
+    version = detected.version;
+    if (version > CURRENT_VERSION) {
+      notices.push({
+        param: 'v',
+        value: String(version),
+        reason: `newer than ${CURRENT_VERSION}; read as ${CURRENT_VERSION}`,
+      });
+      version = CURRENT_VERSION;
+    }
+  }
+  const migrated = migrateParams(params, Math.min(version, CURRENT_VERSION));
+  const base = toParams(defaults);
+  const parsed = {} as Record<keyof UrlParams, unknown>;
+  for (const key of PARAM_KEYS) {
+    parsed[key] = parseOne(key, migrated.get(key), base[key], notices);
+  }
+  for (const key of new Set(migrated.keys())) {
+    if (!(key in PARAM_CODECS))
+      notices.push({ param: clip(key), value: clip(migrated.get(key) ?? ''), reason: 'unknown parameter' });
+  }
+  const state = fromParams(reconcile(parsed as UrlParams, notices));
+  return { state, notices, version: 'error' in detected ? CURRENT_VERSION : detected.version };
+}
+
+/**
+ * Characters left readable in written URLs: the codec's own separators, which `encodeURIComponent`
+ * would escape. Han characters are escaped; browsers show them decoded in the address bar.
+ */
+const readable = (s: string): string =>
+  encodeURIComponent(s).replace(/%2C/g, ',').replace(/%3A/g, ':').replace(/%2F/g, '/');
+
+/** `?v=1&…` with only the non-default values, in the codec's key order. */
+export function encodeUrl(state: UrlState, defaults: UrlState = DEFAULT_STATE): string {
+  const p = toParams(state);
+  const d = toParams(defaults);
+  const parts = [`v=${CURRENT_VERSION}`];
+  for (const key of PARAM_KEYS) {
+    const codec = PARAM_CODECS[key] as ParamCodec<unknown>;
+    const value = codec.format(p[key]);
+    if (value !== codec.format(d[key])) parts.push(`${key}=${readable(value)}`);
+  }
+  return `?${parts.join('&')}`;
+}

@@ -1,0 +1,253 @@
+/**
+ * The URL parameters of version 1: one parser and one formatter per key. `UrlParams` is the flat
+ * form of `UrlState`; `PARAM_CODECS` is typed as a mapped type over it, so a parameter without a
+ * parser is a compile error, and `fromParams` builds a full `UrlState` literal, so a state field
+ * without a parameter is one too.
+ */
+import {
+  OUTCOME_GROUPS,
+  OUTCOME_ROWS,
+  type OutcomeGroup,
+  TABLE3_COLUMNS,
+  TABLE3_ROW_KEYS,
+  type Table3Column,
+  type Table3Row,
+} from '../../domain/keys';
+import { isMetricId, METRICS } from '../../domain/metrics';
+import {
+  LANGS,
+  type Lang,
+  OUTCOME_MODES,
+  type OutcomeMode,
+  PIVOT_DIMS,
+  type PivotDim,
+  type PivotFilters,
+  type PivotMeasure,
+  type PivotSort,
+  SCALES,
+  type Scale,
+  SORT_BY,
+  SORT_DIRS,
+  TREND_MODES,
+  type TrendMode,
+  type UrlState,
+  VIEWS,
+  type View,
+} from '../types';
+import {
+  invalid,
+  type Parser,
+  parseDatasetPath,
+  parseEnum,
+  parseFlag,
+  parseList,
+  parseName,
+  parseReportId,
+  parseRule,
+  parseYear,
+  valid,
+} from './parsers';
+
+export interface UrlParams {
+  view: View;
+  lang: Lang;
+  data: string;
+  units: string[];
+  year: number | null;
+  metric: string;
+  trend: TrendMode;
+  scale: Scale;
+  ogroup: OutcomeGroup | null;
+  orow: Table3Row | null;
+  oapp: Table3Column;
+  omode: OutcomeMode;
+  prows: PivotDim[];
+  pcols: PivotDim[];
+  pm: PivotMeasure;
+  pf: PivotFilters;
+  psort: PivotSort;
+  report: string | null;
+  qrule: string | null;
+  qyear: number | null;
+  qprov: string | null;
+  qproblems: boolean;
+  embed: boolean;
+  table: boolean;
+}
+
+export interface ParamCodec<T> {
+  parse: Parser<T>;
+  format: (value: T) => string;
+}
+
+/** Most units a link may carry (the compare chart stays readable well below this). */
+export const MAX_UNITS = 60;
+export const MAX_PIVOT_DIMS = 3;
+const MAX_FILTER_VALUES = 60;
+
+const text = <T extends string>(parse: Parser<T>): ParamCodec<T> => ({ parse, format: (v) => v });
+const nullable = <T>(codec: ParamCodec<T>): ParamCodec<T | null> => ({
+  parse: (raw) => (raw === '' ? valid(null) : codec.parse(raw)),
+  format: (v) => (v === null ? '' : codec.format(v)),
+});
+const integer = (parse: Parser<number>): ParamCodec<number> => ({ parse, format: String });
+const flag: ParamCodec<boolean> = { parse: parseFlag, format: (v) => (v ? '1' : '0') };
+const list = <T extends string>(item: Parser<T>, max: number): ParamCodec<T[]> => ({
+  parse: parseList(item, max),
+  format: (v) => v.join('~'),
+});
+
+const parseMetric: Parser<string> = (raw) =>
+  isMetricId(raw) ? valid(raw) : invalid(`unknown metric (known: ${METRICS.length})`);
+
+const parseOutcomeRow = parseEnum(OUTCOME_ROWS as readonly Table3Row[]);
+const TABLE3_GROUPS = ['intake', ...OUTCOME_GROUPS, 'total', 'forward'] as const;
+const LEVELS = ['province', 'prefecture', 'county', 'township'] as const;
+
+/** How each pivot dimension's filter values are validated. */
+const FILTER_VALUE: Record<PivotDim, Parser<string>> = {
+  unit: parseName,
+  province: parseName,
+  prefecture: parseName,
+  level: parseEnum(LEVELS),
+  year: (raw) => {
+    const r = parseYear(raw);
+    return r.kind === 'valid' ? valid(String(r.value)) : r;
+  },
+  format: parseEnum(['2019', '2021'] as const),
+  row: parseEnum(TABLE3_ROW_KEYS as readonly string[]),
+  group: parseEnum(TABLE3_GROUPS),
+  applicant: parseEnum(TABLE3_COLUMNS as readonly string[]),
+};
+
+const pivotMeasure: ParamCodec<PivotMeasure> = {
+  parse: (raw) => {
+    if (raw === 'sum') return valid({ kind: 'sum' });
+    const share = /^share\.(row|col|total)$/.exec(raw);
+    if (share) return valid({ kind: 'share', of: share[1] as 'row' | 'col' | 'total' });
+    const rate = /^rate\.(.+)$/.exec(raw);
+    if (rate?.[1] && isMetricId(rate[1])) return valid({ kind: 'rate', metric: rate[1] });
+    return invalid('not sum, share.row|col|total or rate.<metric>');
+  },
+  format: (m) => (m.kind === 'sum' ? 'sum' : m.kind === 'share' ? `share.${m.of}` : `rate.${m.metric}`),
+};
+
+/** `dim:v1,v2~dim:v3`; a bad dimension or value is dropped and reported, the rest kept. */
+const pivotFilters: ParamCodec<PivotFilters> = {
+  parse: (raw) => {
+    if (raw === '') return valid({});
+    const out: PivotFilters = {};
+    const dropped: string[] = [];
+    for (const part of raw.split('~')) {
+      const m = /^([a-z]+):(.*)$/.exec(part);
+      const dim = m?.[1] as PivotDim | undefined;
+      if (!m || !dim || !(PIVOT_DIMS as readonly string[]).includes(dim) || out[dim]) {
+        dropped.push(part);
+        continue;
+      }
+      const values: string[] = [];
+      for (const v of (m[2] ?? '').split(',')) {
+        const r = FILTER_VALUE[dim](v);
+        if (r.kind === 'valid' && !values.includes(r.value) && values.length < MAX_FILTER_VALUES) {
+          values.push(r.value);
+        } else if (r.kind !== 'valid') dropped.push(`${dim}:${v}`);
+      }
+      if (values.length > 0) out[dim] = values;
+    }
+    if (Object.keys(out).length === 0 && dropped.length > 0) return invalid('no valid filter');
+    return valid(out, dropped);
+  },
+  format: (f) =>
+    PIVOT_DIMS.filter((d) => (f[d]?.length ?? 0) > 0)
+      .map((d) => `${d}:${f[d]!.join(',')}`)
+      .join('~'),
+};
+
+const pivotSort: ParamCodec<PivotSort> = {
+  parse: (raw) => {
+    const [by, dir] = raw.split('.');
+    return (SORT_BY as readonly string[]).includes(by ?? '') &&
+      (SORT_DIRS as readonly string[]).includes(dir ?? '')
+      ? valid({ by, dir } as PivotSort)
+      : invalid('not label|value . asc|desc');
+  },
+  format: (s) => `${s.by}.${s.dir}`,
+};
+
+export const PARAM_CODECS: { [K in keyof UrlParams]: ParamCodec<UrlParams[K]> } = {
+  view: text(parseEnum(VIEWS)),
+  lang: text(parseEnum(LANGS)),
+  data: text(parseDatasetPath),
+  units: list(parseName, MAX_UNITS),
+  year: nullable(integer(parseYear)),
+  metric: text(parseMetric),
+  trend: text(parseEnum(TREND_MODES)),
+  scale: text(parseEnum(SCALES)),
+  ogroup: nullable(text(parseEnum(OUTCOME_GROUPS))),
+  orow: nullable(text(parseOutcomeRow)),
+  oapp: text(parseEnum(TABLE3_COLUMNS)),
+  omode: text(parseEnum(OUTCOME_MODES)),
+  prows: list(parseEnum(PIVOT_DIMS), MAX_PIVOT_DIMS),
+  pcols: list(parseEnum(PIVOT_DIMS), MAX_PIVOT_DIMS),
+  pm: pivotMeasure,
+  pf: pivotFilters,
+  psort: pivotSort,
+  report: nullable(text(parseReportId)),
+  qrule: nullable(text(parseRule)),
+  qyear: nullable(integer(parseYear)),
+  qprov: nullable(text(parseName)),
+  qproblems: flag,
+  embed: flag,
+  table: flag,
+};
+
+/** Order of the keys in a written URL (the codec's key order). */
+export const PARAM_KEYS = Object.keys(PARAM_CODECS) as (keyof UrlParams)[];
+
+export function toParams(s: UrlState): UrlParams {
+  return {
+    view: s.view,
+    lang: s.lang,
+    data: s.dataset,
+    units: s.units,
+    year: s.year,
+    metric: s.metric,
+    trend: s.trendMode,
+    scale: s.scale,
+    ogroup: s.outcome.group,
+    orow: s.outcome.row,
+    oapp: s.outcome.applicant,
+    omode: s.outcome.mode,
+    prows: s.pivot.rows,
+    pcols: s.pivot.cols,
+    pm: s.pivot.measure,
+    pf: s.pivot.filters,
+    psort: s.pivot.sort,
+    report: s.report,
+    qrule: s.quality.rule,
+    qyear: s.quality.year,
+    qprov: s.quality.province,
+    qproblems: s.quality.problemsOnly,
+    embed: s.embed,
+    table: s.table,
+  };
+}
+
+export function fromParams(p: UrlParams): UrlState {
+  return {
+    view: p.view,
+    lang: p.lang,
+    dataset: p.data,
+    units: p.units,
+    year: p.year,
+    metric: p.metric,
+    trendMode: p.trend,
+    scale: p.scale,
+    outcome: { group: p.ogroup, row: p.orow, applicant: p.oapp, mode: p.omode },
+    pivot: { rows: p.prows, cols: p.pcols, measure: p.pm, filters: p.pf, sort: p.psort },
+    report: p.report,
+    quality: { rule: p.qrule, year: p.qyear, province: p.qprov, problemsOnly: p.qproblems },
+    embed: p.embed,
+    table: p.table,
+  };
+}

@@ -1,0 +1,144 @@
+import { describe, expect, it } from 'vitest';
+import { DEFAULT_STATE, decodeUrl, encodeUrl, type UrlState } from '../../src/state';
+
+/** A state in which every field differs from its default. */
+const EVERYTHING: UrlState = {
+  view: 'pivot',
+  lang: 'en',
+  dataset: 'data/synthetic/',
+  units: ['济源市人民政府', '平潭综合实验区管理委员会', '上海市科学技术委员会'],
+  year: 2021,
+  metric: 'rate.disclosure',
+  trendMode: 'yoy',
+  scale: 'log',
+  outcome: { group: 'withheld', row: 'withheld_state_secret', applicant: 'commercial', mode: 'count' },
+  pivot: {
+    rows: ['province', 'unit'],
+    cols: ['year', 'format'],
+    measure: { kind: 'rate', metric: 'rate.disclosure' },
+    filters: { level: ['prefecture', 'county'], year: ['2020', '2021'], province: ['河南省'] },
+    sort: { by: 'value', dir: 'desc' },
+  },
+  report: 'r-419001-2019-ab12cd',
+  quality: { rule: 'table3.column_balance', year: 2022, province: '福建省', problemsOnly: true },
+  embed: true,
+  table: true,
+};
+
+describe('encodeUrl', () => {
+  it('writes only the version for the default state', () => {
+    expect(encodeUrl(DEFAULT_STATE)).toBe('?v=1');
+  });
+
+  it('writes only the fields that differ from the defaults', () => {
+    const url = encodeUrl({ ...DEFAULT_STATE, view: 'trends', scale: 'log' });
+    expect(url).toBe('?v=1&view=trends&scale=log');
+  });
+
+  it('joins units with ~ and keeps the codec separators readable', () => {
+    const url = encodeUrl({
+      ...DEFAULT_STATE,
+      units: ['A市', 'B市'],
+      pivot: { ...DEFAULT_STATE.pivot, filters: { year: ['2020', '2021'] } },
+    });
+    expect(url).toContain(`units=${encodeURIComponent('A市')}~${encodeURIComponent('B市')}`);
+    expect(url).toContain('pf=year:2020,2021');
+  });
+
+  it('writes exactly one parameter for each single-field change', () => {
+    const fields = Object.keys(EVERYTHING) as (keyof UrlState)[];
+    for (const field of fields) {
+      const state = { ...DEFAULT_STATE, [field]: EVERYTHING[field] } as UrlState;
+      // the drilled row needs its group; both live in `outcome`, so count params instead
+      const params = new URLSearchParams(encodeUrl(state));
+      params.delete('v');
+      const expected = field === 'outcome' ? 4 : field === 'pivot' ? 5 : field === 'quality' ? 4 : 1;
+      expect([field, [...params.keys()].length]).toEqual([field, expected]);
+    }
+  });
+});
+
+describe('decodeUrl', () => {
+  it('round-trips every field', () => {
+    const decoded = decodeUrl(encodeUrl(EVERYTHING));
+    expect(decoded.notices).toEqual([]);
+    expect(decoded.state).toEqual(EVERYTHING);
+  });
+
+  it('round-trips each field alone', () => {
+    for (const field of Object.keys(EVERYTHING) as (keyof UrlState)[]) {
+      const state = { ...DEFAULT_STATE, [field]: EVERYTHING[field] } as UrlState;
+      const decoded = decodeUrl(encodeUrl(state));
+      expect(decoded.notices).toEqual([]);
+      expect(decoded.state).toEqual(state);
+    }
+  });
+
+  it('reads an empty query as the defaults', () => {
+    expect(decodeUrl('')).toEqual({ state: DEFAULT_STATE, notices: [], version: 1 });
+    expect(decodeUrl('?v=1').state).toEqual(DEFAULT_STATE);
+  });
+
+  it('falls back per parameter and names what it ignored', () => {
+    const { state, notices } = decodeUrl('?v=1&view=admin&year=1900&scale=log&metric=DROP');
+    expect(state).toEqual({ ...DEFAULT_STATE, scale: 'log' });
+    expect(notices.map((n) => n.param)).toEqual(['view', 'year', 'metric']);
+    expect(notices[1]).toMatchObject({ value: '1900', reason: 'outside 2008–2100' });
+  });
+
+  it('keeps the good units of a list and reports the bad ones', () => {
+    const { state, notices } = decodeUrl(`?units=${encodeURIComponent("A市~x'; DROP TABLE reports;--~B市")}`);
+    expect(state.units).toEqual(['A市', 'B市']);
+    expect(notices).toEqual([{ param: 'units', value: "x'; DROP TABLE reports;--", reason: 'ignored item' }]);
+  });
+
+  it('accepts same-origin relative dataset paths only', () => {
+    const ok = ['data/', 'data/synthetic', './data/x/', '/data/'];
+    for (const d of ok) expect(decodeUrl(`?data=${encodeURIComponent(d)}`).notices).toEqual([]);
+    const bad = [
+      'https://evil.example/data/',
+      '//evil.example/data/',
+      'javascript:alert(1)',
+      '../../etc/',
+      'data/../../x/',
+      'data\\x',
+      'data/%2e%2e/',
+      'data?x=1',
+    ];
+    for (const d of bad) {
+      const { state, notices } = decodeUrl(`?data=${encodeURIComponent(d)}`);
+      expect(state.dataset).toBe(DEFAULT_STATE.dataset);
+      expect(notices).toHaveLength(1);
+    }
+  });
+
+  it('drops a drilled row that is not in its group and infers the group of a lone row', () => {
+    const a = decodeUrl('?ogroup=granted&orow=withheld_state_secret');
+    expect(a.state.outcome).toMatchObject({ group: 'granted', row: null });
+    expect(a.notices.map((n) => n.param)).toEqual(['orow']);
+    const b = decodeUrl('?orow=rejected_repeated');
+    expect(b.state.outcome).toMatchObject({ group: 'rejected', row: 'rejected_repeated' });
+    expect(b.notices).toEqual([]);
+  });
+
+  it('keeps pivot axes apart and refuses a rate split by row', () => {
+    const a = decodeUrl('?prows=year~unit&pcols=year~format');
+    expect(a.state.pivot.rows).toEqual(['year', 'unit']);
+    expect(a.state.pivot.cols).toEqual(['format']);
+    const b = decodeUrl('?prows=row&pm=rate.rate.disclosure');
+    expect(b.state.pivot.measure).toEqual({ kind: 'sum' });
+    expect(b.notices.map((n) => n.param)).toEqual(['pm']);
+  });
+
+  it('validates pivot filter values per dimension', () => {
+    const { state, notices } = decodeUrl('?pf=year:2021,abc~level:galaxy~bogus:1~format:2019');
+    expect(state.pivot.filters).toEqual({ year: ['2021'], format: ['2019'] });
+    expect(notices.map((n) => n.value)).toEqual(['year:abc', 'level:galaxy', 'bogus:1']);
+  });
+
+  it('reports unknown parameters and a newer version', () => {
+    const { state, notices } = decodeUrl('?v=7&view=trends&utm_source=x');
+    expect(state.view).toBe('trends');
+    expect(notices.map((n) => n.param)).toEqual(['v', 'utm_source']);
+  });
+});

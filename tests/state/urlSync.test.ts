@@ -1,0 +1,125 @@
+import { describe, expect, it } from 'vitest';
+import { bindUrl, createUiStore, DEFAULT_STATE, LANG_STORAGE_KEY, type UrlHost } from '../../src/state';
+
+/** A browser history in memory: entries, a cursor, popstate listeners. */
+function fakeHost(initialSearch: string, stored: Record<string, string> = {}) {
+  const entries = [initialSearch];
+  let at = 0;
+  const listeners = new Set<() => void>();
+  const storage = { ...stored };
+  const location = { search: initialSearch, pathname: '/app/', hash: '' };
+  const go = (url: string) => {
+    const q = url.indexOf('?');
+    location.search = q < 0 ? '' : url.slice(q);
+  };
+  const host: UrlHost = {
+    location,
+    history: {
+      pushState: (_d, _u, url) => {
+        entries.splice(at + 1, entries.length, '');
+        at++;
+        go(String(url));
+        entries[at] = location.search;
+      },
+      replaceState: (_d, _u, url) => {
+        go(String(url));
+        entries[at] = location.search;
+      },
+    },
+    addEventListener: (_t, l) => listeners.add(l),
+    removeEventListener: (_t, l) => listeners.delete(l),
+    localStorage: {
+      getItem: (k) => storage[k] ?? null,
+      setItem: (k, v) => {
+        storage[k] = v;
+      },
+    },
+  };
+  const back = () => {
+    at--;
+    location.search = entries[at]!;
+    for (const l of listeners) l();
+  };
+  const forward = () => {
+    at++;
+    location.search = entries[at]!;
+    for (const l of listeners) l();
+  };
+  return { host, entries, back, forward, storage, listeners };
+}
+
+describe('bindUrl', () => {
+  it('loads the URL into the store and canonicalises it without a history entry', () => {
+    const store = createUiStore();
+    const h = fakeHost('?tab=timeline&y=2020');
+    bindUrl(store, h.host);
+    expect(store.getState().view).toBe('trends');
+    expect(store.getState().year).toBe(2020);
+    expect(h.entries).toEqual(['?v=1&view=trends&year=2020']);
+  });
+
+  it('shows notices for what the URL got wrong', () => {
+    const store = createUiStore();
+    bindUrl(store, fakeHost('?v=1&view=hack&units=%27%3B--').host);
+    expect(store.getState().notices.map((n) => n.param)).toEqual(['view', 'units']);
+    expect(store.getState().view).toBe(DEFAULT_STATE.view);
+  });
+
+  it('pushes one entry per user change, and back/forward restore the state', () => {
+    const store = createUiStore();
+    const h = fakeHost('');
+    bindUrl(store, h.host);
+    store.getState().set({ view: 'trends' });
+    store.getState().addUnits(['A市', 'B市']);
+    store.getState().setOutcome({ mode: 'count' });
+    expect(h.entries).toHaveLength(4);
+    expect(h.entries[3]).toBe(
+      `?v=1&view=trends&units=${encodeURIComponent('A市')}~${encodeURIComponent('B市')}&omode=count`,
+    );
+    h.back();
+    expect(store.getState().outcome.mode).toBe('share');
+    expect(store.getState().units).toEqual(['A市', 'B市']);
+    h.back();
+    h.back();
+    expect(store.getState().view).toBe('compare');
+    expect(store.getState().units).toEqual([]);
+    h.forward();
+    expect(store.getState().view).toBe('trends');
+    // restoring from history must not push new entries
+    expect(h.entries).toHaveLength(4);
+  });
+
+  it('does not push when a change leaves the URL as it was', () => {
+    const store = createUiStore();
+    const h = fakeHost('');
+    bindUrl(store, h.host);
+    store.getState().dismissNotices();
+    store.getState().set({ view: 'compare' });
+    expect(h.entries).toHaveLength(1);
+  });
+
+  it('persists the language and uses it for links without one', () => {
+    const store = createUiStore();
+    const h = fakeHost('');
+    bindUrl(store, h.host);
+    store.getState().set({ lang: 'en' });
+    expect(h.storage[LANG_STORAGE_KEY]).toBe('en');
+
+    const store2 = createUiStore();
+    bindUrl(store2, fakeHost('?v=1&view=pivot', { [LANG_STORAGE_KEY]: 'en' }).host);
+    expect(store2.getState().lang).toBe('en');
+    const store3 = createUiStore();
+    bindUrl(store3, fakeHost('?v=1&lang=zh', { [LANG_STORAGE_KEY]: 'en' }).host);
+    expect(store3.getState().lang).toBe('zh');
+  });
+
+  it('stops listening when unbound', () => {
+    const store = createUiStore();
+    const h = fakeHost('');
+    const stop = bindUrl(store, h.host);
+    stop();
+    store.getState().set({ view: 'quality' });
+    expect(h.entries).toHaveLength(1);
+    expect(h.listeners.size).toBe(0);
+  });
+});
