@@ -5,8 +5,14 @@ import { CliError, EXIT } from './errors';
 
 /** Commands load lazily so `parse` never pays for DuckDB and `ingest` never for the synthesiser. */
 const COMMANDS: Record<string, { file: string; summary: string }> = {
-  parse: { file: './commands/parse.ts', summary: 'parse FILE [--json]: one report, summary or the contract JSON' },
-  ingest: { file: './commands/ingest.ts', summary: 'ingest --out DIR INPUT...: files or folders → Parquet + manifest' },
+  parse: {
+    file: './commands/parse.ts',
+    summary: 'parse FILE [--json]: one report, summary or the contract JSON',
+  },
+  ingest: {
+    file: './commands/ingest.ts',
+    summary: 'ingest --out DIR INPUT...: files or folders → Parquet + manifest',
+  },
   synth: { file: './commands/synth.ts', summary: 'synth: generate a synthetic dataset' },
 };
 
@@ -24,7 +30,8 @@ export async function main(argv: string[]): Promise<number> {
   const command = COMMANDS[name];
   if (!command) throw new CliError(`unknown command: ${name}\n${USAGE}`, EXIT.usage);
   const url = new URL(command.file, import.meta.url);
-  if (!existsSync(fileURLToPath(url))) throw new CliError(`command not available in this build: ${name}`, EXIT.usage);
+  if (!existsSync(fileURLToPath(url)))
+    throw new CliError(`command not available in this build: ${name}`, EXIT.usage);
   const mod = (await import(url.href)) as Partial<CommandModule> & { default?: CommandModule['run'] };
   const run = mod.run ?? mod.default;
   if (typeof run !== 'function') throw new CliError(`command ${name} has no run()`, EXIT.internal);

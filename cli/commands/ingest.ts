@@ -5,7 +5,7 @@ import { SingleBar } from 'cli-progress';
 import { writeDataset } from '../../src/dataset/node/parquet-writer';
 import { CliError, EXIT } from '../errors';
 import { collectInputs } from '../lib/files';
-import { type Manifest, type ManifestEntry, ingestFiles } from '../lib/ingest-run';
+import { ingestFiles, type Manifest, type ManifestEntry } from '../lib/ingest-run';
 import { loadParser } from '../lib/parser';
 import { regionIndex } from '../lib/regions';
 import { readSourceNotes } from '../lib/sources';
@@ -29,7 +29,11 @@ export async function run(args: string[]): Promise<void> {
   // A bar only where someone watches: a TTY, and enough files for it to move.
   const bar =
     process.stderr.isTTY && !values.quiet && files.length > 1
-      ? new SingleBar({ format: 'parsing [{bar}] {value}/{total} {file}', stream: process.stderr, hideCursor: true })
+      ? new SingleBar({
+          format: 'parsing [{bar}] {value}/{total} {file}',
+          stream: process.stderr,
+          hideCursor: true,
+        })
       : undefined;
   bar?.start(files.length, 0, { file: '' });
   let done = 0;
@@ -44,13 +48,19 @@ export async function run(args: string[]): Promise<void> {
   bar?.stop();
 
   const written = await writeDataset(out, result.tables);
-  const manifest: Manifest & { inputs_not_found: typeof problems } = { ...result.manifest, inputs_not_found: problems };
+  const manifest: Manifest & { inputs_not_found: typeof problems } = {
+    ...result.manifest,
+    inputs_not_found: problems,
+  };
   await writeFile(path.join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
   process.stdout.write(report(out, manifest, written.cells.rows, result.tables.reports.length));
   const unreadable = problems.length + result.unreadable.length;
   if (unreadable > 0) {
-    const names = [...problems.map((p) => `${p.path} (${p.reason})`), ...result.unreadable.map((e) => `${e.file} (${e.reason})`)];
+    const names = [
+      ...problems.map((p) => `${p.path} (${p.reason})`),
+      ...result.unreadable.map((e) => `${e.file} (${e.reason})`),
+    ];
     throw new CliError(`${unreadable} input(s) could not be read: ${names.join('; ')}`, EXIT.unreadable);
   }
 }
@@ -59,7 +69,10 @@ function parseCommandArgs(args: string[]) {
   try {
     return parseArgs({
       args,
-      options: { out: { type: 'string', short: 'o' }, quiet: { type: 'boolean', short: 'q', default: false } },
+      options: {
+        out: { type: 'string', short: 'o' },
+        quiet: { type: 'boolean', short: 'q', default: false },
+      },
       allowPositionals: true,
     });
   } catch (error) {
@@ -80,13 +93,31 @@ function report(out: string, manifest: Manifest, cellRows: number, reportRows: n
     for (const e of rows) lines.push(`  ${e.file}: ${text(e)}`);
   };
   const all = manifest.reports;
-  section('failed', all.filter((e) => e.status === 'failed'), (e) => e.reason ?? '');
-  section('flagged', all.filter((e) => e.status === 'flagged'), (e) => `${e.check_failures} check(s): ${e.reason}`);
-  section('duplicate', all.filter((e) => e.status === 'duplicate'), (e) => e.reason ?? '');
+  section(
+    'failed',
+    all.filter((e) => e.status === 'failed'),
+    (e) => e.reason ?? '',
+  );
+  section(
+    'flagged',
+    all.filter((e) => e.status === 'flagged'),
+    (e) => `${e.check_failures} check(s): ${e.reason}`,
+  );
+  section(
+    'duplicate',
+    all.filter((e) => e.status === 'duplicate'),
+    (e) => e.reason ?? '',
+  );
+  const placed = all.filter((e) => e.region_note && e.status !== 'duplicate');
   section(
     'region unresolved',
-    all.filter((e) => e.region_note && e.status !== 'duplicate'),
+    placed.filter((e) => !e.region_code),
     (e) => `${e.unit}: ${e.region_note}`,
+  );
+  section(
+    'region not from the unit',
+    placed.filter((e) => e.region_code),
+    (e) => `${e.region_code} ${e.region_note}`,
   );
   return `${lines.join('\n')}\n`;
 }

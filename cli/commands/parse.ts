@@ -1,12 +1,12 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Report } from '../../src/domain/report';
-import { resolveUnit } from '../../src/region/resolve';
 import type { ResolveOutcome } from '../../src/region/types';
 import { classifyUnit } from '../../src/region/unit-kind';
 import { CliError, EXIT } from '../errors';
 import { describeIoError, readBytes } from '../lib/files';
 import { loadParser } from '../lib/parser';
+import { placeReport } from '../lib/place';
 import { regionIndex } from '../lib/regions';
 import { toParseJson } from '../lib/report-json';
 import { readSourceNotes } from '../lib/sources';
@@ -29,41 +29,49 @@ export async function run(args: string[]): Promise<void> {
   try {
     outcome = await parseReport(bytes, path.basename(file));
   } catch (error) {
-    throw new CliError(`${file}: parser error: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`);
+    throw new CliError(
+      `${file}: parser error: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
+    );
   }
   if (!outcome.ok) throw new CliError(`${file}: ${oneLine(outcome.reason)}`, EXIT.notAReport);
 
   const report = outcome.report;
   const source = (await readSourceNotes([path.dirname(file)])).get(path.basename(file));
-  const region = resolveUnit(await regionIndex(), report.unit, {
-    domain: source && /^https?:\/\//.test(source) ? source : undefined,
-  });
+  const { outcome: region, note } = placeReport(await regionIndex(), report, source);
   const json = toParseJson(report, region.ok ? region.resolution : null);
-  process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : describe(json, region));
+  process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : describe(json, region, note));
 }
 
 function parseCommandArgs(args: string[]) {
   try {
-    return parseArgs({ args, options: { json: { type: 'boolean', default: false } }, allowPositionals: true });
+    return parseArgs({
+      args,
+      options: { json: { type: 'boolean', default: false } },
+      allowPositionals: true,
+    });
   } catch (error) {
     throw new CliError(`${(error as Error).message.split('\n')[0]}\nusage: parse FILE [--json]`, EXIT.usage);
   }
 }
 
 /** The readable summary: who, when, which format, where, how many cells, which checks failed. */
-export function describe(report: Report, region: ResolveOutcome): string {
+export function describe(report: Report, region: ResolveOutcome, note: string | null = null): string {
   const count = (t: Report['table3']) => Object.values(t).reduce((n, row) => n + Object.keys(row).length, 0);
   const numbers = (t: Report['table3']) =>
-    Object.values(t).reduce((n, row) => n + Object.values(row).filter((v) => typeof v === 'number').length, 0);
+    Object.values(t).reduce(
+      (n, row) => n + Object.values(row).filter((v) => typeof v === 'number').length,
+      0,
+    );
   const place = region.ok
     ? `${region.resolution.chain.map((r) => r.name).join(' › ')} (${region.resolution.region.code}, ${region.resolution.region.level})`
     : `unresolved (${region.reason})`;
+  const placeNote = region.ok && note ? ` — ${note}` : '';
   const lines = [
     `file      ${report.source.file}`,
     `unit      ${report.unit} [${classifyUnit(report.unit)}]`,
     `year      ${report.year}`,
     `format    ${report.format}`,
-    `region    ${place}`,
+    `region    ${place}${placeNote}`,
     `cells     table三 ${count(report.table3)} (${numbers(report.table3)} numbers), table四 ${count(report.table4)}, table二 ${count(report.table2)}; ${Object.keys(report.raw).length} printed as non-numbers`,
     `sha256    ${report.source.sha256}`,
   ];
@@ -71,7 +79,8 @@ export function describe(report: Report, region: ResolveOutcome): string {
   else {
     lines.push(`checks    ${report.checks.length} failed`);
     for (const c of report.checks) {
-      const numbersPart = c.expected !== null || c.actual !== null ? ` (expected ${c.expected}, printed ${c.actual})` : '';
+      const numbersPart =
+        c.expected !== null || c.actual !== null ? ` (expected ${c.expected}, printed ${c.actual})` : '';
       lines.push(`  - ${c.rule} at ${c.where}${numbersPart}: ${c.message}`);
     }
   }

@@ -9,6 +9,8 @@ export interface Candidate {
   report: Report;
   regionCode: string | null;
   unitKind: string;
+  /** How many numbers the report printed; a copy with none never displaces one with figures. */
+  figures?: number;
 }
 
 /**
@@ -18,7 +20,10 @@ export interface Candidate {
  */
 export function duplicateKey(c: Candidate): string {
   if (c.unitKind === 'government' && c.regionCode) return `gov:${c.regionCode}:${c.report.year}`;
-  const unit = c.report.unit.normalize('NFKC').replace(/\s+/g, '').replace(/(人民政府|政府)$/, '');
+  const unit = c.report.unit
+    .normalize('NFKC')
+    .replace(/\s+/g, '')
+    .replace(/(人民政府|政府)$/, '');
   return `unit:${unit}:${c.report.year}`;
 }
 
@@ -26,8 +31,13 @@ export function originality(file: string): number {
   return ORIGINALITY[path.extname(file).toLowerCase()] ?? 4;
 }
 
-/** Groups candidates by `duplicateKey`; the first of each group (most original, then by path) is kept. */
-export function pickOriginals<T extends Candidate>(candidates: readonly T[]): { kept: T[]; duplicates: Map<T, T> } {
+/**
+ * Groups candidates by `duplicateKey`; in each group the copy with figures, then the most original
+ * format, then the first path is kept.
+ */
+export function pickOriginals<T extends Candidate>(
+  candidates: readonly T[],
+): { kept: T[]; duplicates: Map<T, T> } {
   const groups = new Map<string, T[]>();
   for (const c of candidates) {
     const key = duplicateKey(c);
@@ -36,7 +46,11 @@ export function pickOriginals<T extends Candidate>(candidates: readonly T[]): { 
   const kept: T[] = [];
   const duplicates = new Map<T, T>();
   for (const group of groups.values()) {
-    const sorted = [...group].sort((a, b) => originality(a.file) - originality(b.file) || (a.file < b.file ? -1 : 1));
+    const empty = (c: T) => ((c.figures ?? 1) > 0 ? 0 : 1);
+    const sorted = [...group].sort(
+      (a, b) =>
+        empty(a) - empty(b) || originality(a.file) - originality(b.file) || (a.file < b.file ? -1 : 1),
+    );
     const [first, ...rest] = sorted;
     kept.push(first!);
     for (const r of rest) duplicates.set(r, first!);

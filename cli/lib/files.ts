@@ -17,7 +17,9 @@ export interface InputFile {
 }
 
 /** Files named in `inputs`, folders walked recursively (hidden entries skipped), sorted, deduplicated. */
-export async function collectInputs(inputs: readonly string[]): Promise<{ files: InputFile[]; problems: InputProblem[] }> {
+export async function collectInputs(
+  inputs: readonly string[],
+): Promise<{ files: InputFile[]; problems: InputProblem[] }> {
   const files = new Map<string, InputFile>();
   const problems: InputProblem[] = [];
   const add = (file: string, name: string) => {
@@ -30,7 +32,10 @@ export async function collectInputs(inputs: readonly string[]): Promise<{ files:
       if (e.name.startsWith('.')) continue;
       const full = path.join(dir, e.name);
       if (e.isDirectory()) await walk(full, root);
-      else if (e.isFile() && (REPORT_EXTENSIONS as readonly string[]).includes(path.extname(e.name).toLowerCase()))
+      else if (
+        e.isFile() &&
+        (REPORT_EXTENSIONS as readonly string[]).includes(path.extname(e.name).toLowerCase())
+      )
         add(full, path.relative(root, full));
     }
   };
@@ -43,7 +48,10 @@ export async function collectInputs(inputs: readonly string[]): Promise<{ files:
       problems.push({ path: input, reason: describeIoError(error) });
     }
   }
-  return { files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)), problems };
+  return {
+    files: [...files.values()].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0)),
+    problems,
+  };
 }
 
 export async function readBytes(file: string): Promise<Uint8Array> {

@@ -1,16 +1,16 @@
 import path from 'node:path';
-import type { Report } from '../../src/domain/report';
+import type { DatasetTables } from '../../src/dataset/node/parquet-writer';
 import { toRegionRows } from '../../src/dataset/region-rows';
 import { idOf, toCellRows, toCheckRows, toReportRow } from '../../src/dataset/report-rows';
 import type { CellRow, CheckRow, ReportRow } from '../../src/dataset/rows';
-import type { DatasetTables } from '../../src/dataset/node/parquet-writer';
+import type { Report } from '../../src/domain/report';
+import type { ParseReport } from '../../src/parser/api';
 import type { RegionIndex } from '../../src/region/region-index';
-import { resolveUnit } from '../../src/region/resolve';
 import type { RegionEntry, Resolution } from '../../src/region/types';
 import { classifyUnit, type UnitKind } from '../../src/region/unit-kind';
-import type { ParseReport } from '../../src/parser/api';
 import { pickOriginals } from './dedupe';
 import { describeIoError, type InputFile, readBytes, sha256 } from './files';
+import { placeReport } from './place';
 
 export type ManifestStatus = 'parsed' | 'flagged' | 'failed' | 'duplicate';
 
@@ -27,7 +27,7 @@ export interface ManifestEntry {
   sha256: string | null;
   source: string;
   region_code: string | null;
-  /** Why the region is null (unresolvable unit), else null. */
+  /** Why the region is null (unresolvable unit), or how it was found if not from the unit alone. */
   region_note: string | null;
   check_failures: number | null;
   /** For `duplicate`: the report_id kept in the dataset instead. */
@@ -58,6 +58,7 @@ interface Parsed {
   regionCode: string | null;
   unitKind: UnitKind;
   source: string;
+  figures: number;
 }
 
 /**
@@ -112,18 +113,18 @@ export async function ingestFiles(
       continue;
     }
     const report = outcome.report;
-    const domain = /^https?:\/\//.test(source) ? source : undefined;
-    const resolved = resolveUnit(options.regions, report.unit, { domain });
-    const resolution = resolved.ok ? resolved.resolution : null;
+    const placed = placeReport(options.regions, report, source);
+    const resolution = placed.outcome.ok ? placed.outcome.resolution : null;
     parsed.push({
       file: input.path,
       input,
       report,
       resolution,
-      regionNote: resolved.ok ? null : resolved.reason,
+      regionNote: placed.note,
       regionCode: resolution?.region.code ?? null,
       unitKind: classifyUnit(report.unit),
       source,
+      figures: countFigures(report),
     });
   }
 
@@ -136,14 +137,15 @@ export async function ingestFiles(
     const id = idOf(p.report);
     const original = duplicates.get(p);
     const failures = p.report.checks.length;
+    const rules = [...new Set(p.report.checks.map((c) => c.rule))].join(', ');
     entries.set(p.input, {
       file: p.input.name,
-      status: original ? 'duplicate' : failures > 0 ? 'flagged' : 'parsed',
+      status: original ? 'duplicate' : failures > 0 || p.figures === 0 ? 'flagged' : 'parsed',
       reason: original
         ? `same report as ${original.input.name}`
-        : failures > 0
-          ? [...new Set(p.report.checks.map((c) => c.rule))].join(', ')
-          : null,
+        : p.figures === 0
+          ? `${rules ? `${rules}; ` : ''}${NO_FIGURES}`
+          : rules || null,
       report_id: id,
       unit: p.report.unit,
       year: p.report.year,
@@ -157,6 +159,7 @@ export async function ingestFiles(
     });
   }
   for (const p of kept) {
+    if (p.figures === 0) continue;
     const id = idOf(p.report);
     reports.push(
       toReportRow(p.report, {
@@ -179,6 +182,21 @@ export async function ingestFiles(
     manifest: { parser_version: options.parserVersion, counts, reports: manifestEntries },
     unreadable,
   };
+}
+
+/**
+ * A report without a single printed number (the blank national template, a page whose tables were
+ * images) has nothing to analyse, and its "unit" may be no unit at all: it stays in the manifest,
+ * flagged, but out of the Parquet files.
+ */
+const NO_FIGURES = 'no figures: listed here, not written to the dataset';
+
+function countFigures(report: Report): number {
+  let n = 0;
+  for (const table of [report.table2, report.table3, report.table4])
+    for (const row of Object.values(table))
+      for (const v of Object.values(row)) if (typeof v === 'number') n++;
+  return n;
 }
 
 /** Every division down to county level, plus the townships the dataset's reports resolve to. */

@@ -18,15 +18,19 @@ let loaded: Promise<LoadedParser> | undefined;
 export function loadParser(): Promise<LoadedParser> {
   loaded ??= (async () => {
     const url = new URL('../../src/parser/parse.ts', import.meta.url);
-    if (!existsSync(fileURLToPath(url))) throw new CliError('the parser (src/parser/parse.ts) is not built yet', EXIT.internal);
+    if (!existsSync(fileURLToPath(url)))
+      throw new CliError('the parser (src/parser/parse.ts) is not built yet', EXIT.internal);
     const mod = (await import(url.href)) as { parseReport?: ParseReport; PARSER_VERSION?: string };
-    if (typeof mod.parseReport !== 'function') throw new CliError('src/parser/parse.ts exports no parseReport', EXIT.internal);
+    if (typeof mod.parseReport !== 'function')
+      throw new CliError('src/parser/parse.ts exports no parseReport', EXIT.internal);
     return { parseReport: mod.parseReport, version: mod.PARSER_VERSION ?? (await packageVersion()) };
   })();
   return loaded;
 }
 
 async function packageVersion(): Promise<string> {
-  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as { version?: string };
+  const pkg = JSON.parse(await readFile(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version?: string;
+  };
   return pkg.version ?? '0.0.0';
 }

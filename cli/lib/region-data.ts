@@ -1,7 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { type PackageData, type PackageRegion, regionEntriesFromPackage } from '../../src/region/from-package';
+import {
+  type PackageData,
+  type PackageRegion,
+  regionEntriesFromPackage,
+} from '../../src/region/from-package';
 import type { RegionEntry } from '../../src/region/types';
 
 const require = createRequire(import.meta.url);

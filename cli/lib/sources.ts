@@ -36,7 +36,8 @@ export function parseSourceTable(markdown: string): Map<string, string> {
     const name = cells[1];
     const source = /Source:\s*(.+?)\s*(?:\||$)/.exec(line)?.[1];
     if (!name || !source || !/\.\w+$/.test(name)) continue;
-    const url = /^(https?:\/\/\S+|github:\S+)/.exec(source)?.[1] ?? (/^as above/i.test(source) ? previous : undefined);
+    const url =
+      /^(https?:\/\/\S+|github:\S+)/.exec(source)?.[1] ?? (/^as above/i.test(source) ? previous : undefined);
     if (url) out.set(name, url);
     previous = url;
   }

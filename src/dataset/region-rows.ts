@@ -16,7 +16,9 @@ export interface RegionLike {
  */
 export function regionPinyin(name: string): string {
   const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'removed' }).join('');
-  const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join('');
+  const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'removed' }).join(
+    '',
+  );
   return `${full}|${initials}`.toLowerCase().replace(/[^a-z|]/g, '');
 }
 

@@ -1,4 +1,12 @@
-import { TABLE2_ITEMS, TABLE3_COLUMNS, TABLE3_ROW_KEYS, TABLE4_COLUMNS, TABLE4_GROUPS, TABLES, type TableName } from '../domain/keys';
+import {
+  TABLE2_ITEMS,
+  TABLE3_COLUMNS,
+  TABLE3_ROW_KEYS,
+  TABLE4_COLUMNS,
+  TABLE4_GROUPS,
+  TABLES,
+  type TableName,
+} from '../domain/keys';
 import type { RegionRef, Report } from '../domain/report';
 import { reportId } from './report-id';
 import type { CellRow, CheckRow, ReportRow, UnitKind } from './rows';
@@ -59,7 +67,10 @@ export function toCellRows(report: Report, id: string = idOf(report)): CellRow[]
     const rowKeys = ordered([...Object.keys(values), ...rawOnly.keys()], rowOrder(report, table));
     for (const row of rowKeys) {
       const cols = values[row] ?? {};
-      const colKeys = ordered([...Object.keys(cols), ...(rawOnly.get(row) ?? [])], colOrder(report, table, row));
+      const colKeys = ordered(
+        [...Object.keys(cols), ...(rawOnly.get(row) ?? [])],
+        colOrder(report, table, row),
+      );
       for (const col of colKeys) {
         const value = cols[col];
         const printed = report.raw[`${table}.${row}.${col}`];

@@ -6,8 +6,9 @@ type Columns<Row> = readonly (readonly [keyof Row & string, ColumnType])[];
 
 /** Accepts a column list only if it names every field of `Row` (a missing column fails to compile). */
 function columns<Row>() {
-  return <const C extends Columns<Row>>(cols: C & (Exclude<keyof Row, C[number][0]> extends never ? unknown : never)): C =>
-    cols;
+  return <const C extends Columns<Row>>(
+    cols: C & (Exclude<keyof Row, C[number][0]> extends never ? unknown : never),
+  ): C => cols;
 }
 
 /** Column order and SQL types of each Parquet file of the contract. */

@@ -10,8 +10,10 @@ import type { Table3Row } from '../domain/keys';
 
 // Traditional → simplified for the characters that occur in report labels and headings
 // (mirror sites serve 繁体: 本年新收政府信息公開申請數量).
-const TRAD = '開請數結轉處辦關屬國機構務組織總計業會護權內類過執詢項無現補後確訪報舉訴復複議與為級規範門發廢統許罰強費額購採萬條況職區經維審糾據單應產實進從當記說號這們來對時間問題聯網絡頒張長於製'
-const SIMP = '开请数结转处办关属国机构务组织总计业会护权内类过执询项无现补后确访报举诉复复议与为级规范门发废统许罚强费额购采万条况职区经维审纠据单应产实进从当记说号这们来对时间问题联网络颁张长于制';
+const TRAD =
+  '開請數結轉處辦關屬國機構務組織總計業會護權內類過執詢項無現補後確訪報舉訴復複議與為級規範門發廢統許罰強費額購採萬條況職區經維審糾據單應產實進從當記說號這們來對時間問題聯網絡頒張長於製';
+const SIMP =
+  '开请数结转处办关属国机构务组织总计业会护权内类过执询项无现补后确访报举诉复复议与为级规范门发废统许罚强费额购采万条况职区经维审纠据单应产实进从当记说号这们来对时间问题联网络颁张长于制';
 const TRAD_MAP = new Map<string, string>();
 for (let i = 0; i < TRAD.length; i++) TRAD_MAP.set(TRAD[i]!, SIMP[i]!);
 const TRAD_RE = new RegExp(`[${TRAD}]`, 'g');
@@ -88,11 +90,13 @@ export function matchTable3Label(label: string): Table3Match | null {
 }
 
 export function isHeading(m: Table3Match | null): m is HeadingKey {
-  return m !== null && m.startsWith('hdr_');
+  return m?.startsWith('hdr_') === true;
 }
 
 /** Table 四 group headings, in printed order. */
-export function matchTable4Group(label: string): 'review' | 'litigation_direct' | 'litigation_after_review' | null {
+export function matchTable4Group(
+  label: string,
+): 'review' | 'litigation_direct' | 'litigation_after_review' | null {
   const key = labelKey(label);
   if (key.includes('复议后起诉')) return 'litigation_after_review';
   if (key.includes('未经复议') || key.includes('直接起诉')) return 'litigation_direct';

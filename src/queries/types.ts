@@ -328,6 +328,8 @@ export interface DatasetSummary {
   checks: number;
   regions: number;
   units: number;
+  /** Reports whose source is 'synthetic' (generated data; the UI shows a banner). */
+  synthetic: number;
   years: number[];
   provinces: string[];
   /** Milliseconds from start to ready. */

@@ -1,9 +1,28 @@
 import type { RegionEntry } from './types';
 
 /** Host labels that say nothing about the place. */
-const GENERIC_LABELS = new Set(['www', 'gov', 'cn', 'com', 'net', 'org', 'edu', 'zwgk', 'xxgk', 'zfxxgk', 'info']);
+const GENERIC_LABELS = new Set([
+  'www',
+  'gov',
+  'cn',
+  'com',
+  'net',
+  'org',
+  'edu',
+  'zwgk',
+  'xxgk',
+  'zfxxgk',
+  'info',
+]);
 const SUFFIX = /(自治州|自治县|自治区|地区|新区|市|区|县|省|旗|盟)$/;
-const SUFFIX_PINYIN: Record<string, string> = { 市: 'shi', 区: 'qu', 县: 'xian', 省: 'sheng', 旗: 'qi', 盟: 'meng' };
+const SUFFIX_PINYIN: Record<string, string> = {
+  市: 'shi',
+  区: 'qu',
+  县: 'xian',
+  省: 'sheng',
+  旗: 'qi',
+  盟: 'meng',
+};
 
 /** The meaningful labels of a host or URL: `http://xncz.gov.cn/info/…` → `['xncz']`. */
 export function domainLabels(hostOrUrl: string): string[] {

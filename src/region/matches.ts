@@ -35,13 +35,23 @@ export function findNameMatches(index: RegionIndex, text: string): NameMatch[] {
       const end = start + len;
       const tail = normal.slice(end).replace(/\([^)]*\)/g, '');
       const kept = entries.filter(
-        (e) => e.level !== 'township' || ((TOWNSHIP_NAME.test(e.name) || len >= 4) && TOWNSHIP_TAIL.test(tail)),
+        (e) =>
+          e.level !== 'township' || ((TOWNSHIP_NAME.test(e.name) || len >= 4) && TOWNSHIP_TAIL.test(tail)),
       );
-      if (kept.length > 0) found.push({ start, end, text: normal.slice(start, end), entries: preferExact(kept, normal.slice(start, end)) });
+      if (kept.length > 0)
+        found.push({
+          start,
+          end,
+          text: normal.slice(start, end),
+          entries: preferExact(kept, normal.slice(start, end)),
+        });
     }
   }
   return found.filter(
-    (m) => !found.some((o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start),
+    (m) =>
+      !found.some(
+        (o) => o !== m && o.start <= m.start && m.end <= o.end && o.end - o.start > m.end - m.start,
+      ),
   );
 }
 

@@ -7,7 +7,7 @@ import type { RegionEntry, Resolution, ResolveHints, ResolveOutcome } from './ty
 /**
  * Resolves a unit name (济源市人民政府, 淮安市洪泽区人民政府, 五常市民意乡, 上海市科委…) to its
  * division. Every region name in the string is a match; a candidate division is supported by each
- * match naming it or one of its ancestors, and the best-supported one wins (淮安市 + 洪泽区 pick
+ * match naming it or one of its ancestors (see `countSupport`), and the best-supported one wins (淮安市 + 洪泽区 pick
  * 洪泽区 of 淮安市; 五常市 + 民意乡 pick 民意乡 of 五常市). Ties along one chain go to the deepest;
  * other ties are broken by `hints.domain` or left unresolved: 城中区 alone is in 柳州 and 西宁, and
  * a guess would put a report in the wrong province.
@@ -26,9 +26,10 @@ export function resolveUnit(index: RegionIndex, unit: string, hints: ResolveHint
     }
   }
   const best = Math.max(...[...scored.values()].map((s) => s.support));
-  let top = [...scored.values()].filter((s) => s.support === best);
+  let top = [...scored.values()].filter((s) => best - s.support < 1e-9);
   const deepest = top.reduce((a, b) => (b.chain.length > a.chain.length ? b : a));
-  if (top.every((s) => deepest.chain.includes(s.entry))) return { ok: true, resolution: toResolution(deepest.chain) };
+  if (top.every((s) => deepest.chain.includes(s.entry)))
+    return { ok: true, resolution: toResolution(deepest.chain) };
 
   if (hints.domain) {
     const labels = domainLabels(hints.domain);
@@ -39,7 +40,10 @@ export function resolveUnit(index: RegionIndex, unit: string, hints: ResolveHint
     if (max > 0) top = winners;
   }
   const named = top.slice(0, 4).map((s) => s.chain.map((e) => e.name).join(''));
-  return { ok: false, reason: `ambiguous: ${named.join(' / ')}${top.length > 4 ? ` and ${top.length - 4} more` : ''}` };
+  return {
+    ok: false,
+    reason: `ambiguous: ${named.join(' / ')}${top.length > 4 ? ` and ${top.length - 4} more` : ''}`,
+  };
 }
 
 /** `resolveUnit` for callers that only want the region or null. */
@@ -48,8 +52,14 @@ export function resolveRegion(index: RegionIndex, unit: string, hints?: ResolveH
   return outcome.ok ? outcome.resolution : null;
 }
 
+/**
+ * Each match naming a division of the chain votes 1/(number of divisions of that name): a name
+ * unique in China (济源市) outweighs one shared by five (城区, as in 济源市城区管理局).
+ */
 function countSupport(matches: readonly NameMatch[], chain: readonly RegionEntry[]): number {
-  return matches.filter((m) => m.entries.some((e) => chain.includes(e))).length;
+  let support = 0;
+  for (const m of matches) if (m.entries.some((e) => chain.includes(e))) support += 1 / m.entries.length;
+  return support;
 }
 
 function toResolution(chain: readonly RegionEntry[]): Resolution {

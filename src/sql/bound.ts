@@ -1,4 +1,4 @@
-/** A SQL text with `?` placeholders and the values bound to them, in order. */
+/** A SQL text with `$1, $2, …` placeholders and the values bound to them (params[0] is $1). */
 export type SqlValue = string | number | boolean | null;
 
 export interface BoundQuery {
@@ -7,7 +7,8 @@ export interface BoundQuery {
 }
 
 /**
- * Collects bound values while a builder writes SQL: `b.v(x)` appends x and returns `?`.
+ * Collects bound values while a builder writes SQL: `b.v(x)` appends x and returns `$n`.
+ * Numbered placeholders keep fragments correct whatever order they are built and spliced in.
  * User input reaches SQL only through here; identifiers come from ./schema.ts.
  */
 export class Binder {
@@ -15,10 +16,10 @@ export class Binder {
 
   v(value: SqlValue): string {
     this.params.push(value);
-    return '?';
+    return `$${this.params.length}`;
   }
 
-  /** `?, ?, ?` for a non-empty list; callers handle empty lists (an empty IN is invalid SQL). */
+  /** `$1, $2, $3` for a non-empty list; callers handle empty lists (an empty IN is invalid SQL). */
   list(values: readonly SqlValue[]): string {
     if (values.length === 0) throw new Error('Binder.list: empty list');
     return values.map((x) => this.v(x)).join(', ');

@@ -36,6 +36,8 @@ export const SCHEMA = {
   /** Table 二, long. */
   t2x: ['report_id', ...REPORT_DIMS, 'row', 'col', 'value'],
   unit_pinyin: ['unit', 'pinyin', 'initials'],
+  /** Column names of builders' own CTEs. */
+  cte: ['key', 'grp', 'applicant', 'v'],
   /** One row per unit, for search. */
   units: [
     'unit',

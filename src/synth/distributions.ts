@@ -66,7 +66,8 @@ export function multinomial(rng: Rng, n: number, weights: readonly number[]): nu
   let weightLeft = weights.reduce((s, w) => s + w, 0);
   for (let i = 0; i < weights.length && remaining > 0; i++) {
     const w = weights[i]!;
-    const take = i === weights.length - 1 ? remaining : binomial(rng, remaining, weightLeft > 0 ? w / weightLeft : 0);
+    const take =
+      i === weights.length - 1 ? remaining : binomial(rng, remaining, weightLeft > 0 ? w / weightLeft : 0);
     parts[i] = take;
     remaining -= take;
     weightLeft -= w;

@@ -44,7 +44,13 @@ function num(report: Report, table: 'table2' | 'table3' | 'table4', row: string,
   return typeof v === 'number' ? v : 0;
 }
 
-function add(report: Report, table: 'table2' | 'table3' | 'table4', row: string, col: string, d: number): void {
+function add(
+  report: Report,
+  table: 'table2' | 'table3' | 'table4',
+  row: string,
+  col: string,
+  d: number,
+): void {
   report[table][row]![col] = num(report, table, row, col) + d;
 }
 
@@ -72,7 +78,8 @@ function apply(rng: Rng, report: Report, kind: FaultKind): boolean {
       const rows = outcomeRows(report.format, otherSingle);
       const sources: [string, ApplicantColumn][] = [];
       for (const row of rows)
-        for (const col of APPLICANT_COLUMNS) if (num(report, 'table3', row, col) > 0) sources.push([row, col]);
+        for (const col of APPLICANT_COLUMNS)
+          if (num(report, 'table3', row, col) > 0) sources.push([row, col]);
       if (sources.length === 0) return false;
       const [from, col] = rng.pick(sources);
       const to = rng.pick(rows.filter((r) => r !== from));
@@ -101,7 +108,10 @@ function apply(rng: Rng, report: Report, kind: FaultKind): boolean {
     }
     case 'cross_year.in_force': {
       // issued off, in_force kept: only last year's in_force + issued − repealed disagrees.
-      const item = typeof report.table2.regulations?.issued === 'number' && rng.chance(0.3) ? 'regulations' : 'normative_documents';
+      const item =
+        typeof report.table2.regulations?.issued === 'number' && rng.chance(0.3)
+          ? 'regulations'
+          : 'normative_documents';
       add(report, 'table2', item, 'issued', delta(rng));
       return true;
     }
@@ -112,7 +122,8 @@ function apply(rng: Rng, report: Report, kind: FaultKind): boolean {
 export function applicableFaults(report: Report, context: FaultContext): FaultKind[] {
   return FAULT_KINDS.filter((kind) => {
     if (kind === 'cross_year.carry') return context.hasPrevious;
-    if (kind === 'cross_year.in_force') return context.hasPrevious && context.previousIs2021 && report.format === '2021';
+    if (kind === 'cross_year.in_force')
+      return context.hasPrevious && context.previousIs2021 && report.format === '2021';
     return true;
   });
 }
@@ -122,8 +133,13 @@ export function injectFault(rng: Rng, report: Report, context: FaultContext): Fa
   let kinds = applicableFaults(report, context);
   while (kinds.length > 0) {
     const total = kinds.reduce((s, k) => s + FAULT_WEIGHTS[k], 0);
-    let u = rng.next() * total;
-    const kind = kinds.find((k) => (u -= FAULT_WEIGHTS[k]) < 0) ?? kinds[kinds.length - 1]!;
+    const u = rng.next() * total;
+    let acc = 0;
+    const kind =
+      kinds.find((k) => {
+        acc += FAULT_WEIGHTS[k];
+        return u < acc;
+      }) ?? kinds[kinds.length - 1]!;
     if (apply(rng, report, kind)) return kind;
     kinds = kinds.filter((k) => k !== kind);
   }

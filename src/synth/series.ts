@@ -62,9 +62,12 @@ export function generateUnitSeries(unit: SynthUnit, options: SynthOptions): Synt
     };
     const faultRng = rngFor(seed, unit.code, year, 'fault');
     const fault = faultRng.chance(faultRate)
-      ? injectFault(faultRng, report, { hasPrevious: i > 0, previousIs2021: i > 0 && formatOf(years[i - 1]!) === '2021' })
+      ? injectFault(faultRng, report, {
+          hasPrevious: i > 0,
+          previousIs2021: i > 0 && formatOf(years[i - 1]!) === '2021',
+        })
       : null;
-    blankSomeZeros(rngFor(seed, unit.code, year, 'blank'), report);
+    if (!fault) blankSomeZeros(rngFor(seed, unit.code, year, 'blank'), report);
     out.push({ unit, report, fault });
   });
   return out;

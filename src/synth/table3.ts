@@ -69,7 +69,11 @@ export function generateTable3(
   });
   for (const row of Object.keys(table3)) {
     const cells = table3[row]!;
-    put(row, 'total', APPLICANT_COLUMNS.reduce((s, c) => s + (cells[c] ?? 0), 0));
+    put(
+      row,
+      'total',
+      APPLICANT_COLUMNS.reduce((s, c) => s + (cells[c] ?? 0), 0),
+    );
   }
   return { table3: orderRows(table3), carriedForward: forward };
 }

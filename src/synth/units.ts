@@ -18,6 +18,8 @@ export interface SynthUnit {
 
 /** Taiwan, Hong Kong and Macau do not publish under the 2019 regulation. */
 const OUTSIDE_REGULATION = new Set(['71', '81', '82']);
+/** GB/T 2260 placeholders (130101 市辖区: "the city's districts"): a code, not a government. */
+const PLACEHOLDER = /^市辖区$|直辖/;
 
 function byCode<T extends { code: string }>(a: T, b: T): number {
   return a.code < b.code ? -1 : a.code > b.code ? 1 : 0;
@@ -26,14 +28,16 @@ function byCode<T extends { code: string }>(a: T, b: T): number {
 /** Units in code order (a province's prefectures and counties follow it); `provinceLimit` keeps the first N provinces. */
 export function buildUnits(entries: readonly RegionEntry[], provinceLimit?: number): SynthUnit[] {
   const byCodeMap = new Map(entries.map((e) => [e.code, e]));
-  let provinces = entries.filter((e) => e.level === 'province' && !OUTSIDE_REGULATION.has(e.code.slice(0, 2)));
+  let provinces = entries.filter(
+    (e) => e.level === 'province' && !OUTSIDE_REGULATION.has(e.code.slice(0, 2)),
+  );
   provinces = [...provinces].sort(byCode);
   if (provinceLimit !== undefined) provinces = provinces.slice(0, provinceLimit);
   const kept = new Set(provinces.map((p) => p.code.slice(0, 2)));
 
   const units: SynthUnit[] = [];
   for (const e of entries) {
-    if (e.level === 'township' || !kept.has(e.code.slice(0, 2))) continue;
+    if (e.level === 'township' || !kept.has(e.code.slice(0, 2)) || PLACEHOLDER.test(e.name)) continue;
     const province = byCodeMap.get(`${e.code.slice(0, 2)}0000`)!;
     const parent = e.parent_code ? byCodeMap.get(e.parent_code) : undefined;
     units.push({

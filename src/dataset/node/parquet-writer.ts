@@ -29,7 +29,10 @@ const ROW_GROUP_SIZE = 122_880;
  * report), regions by code. Snappy compression: readable by DuckDB, pandas, polars and hyparquet
  * without extra codecs.
  */
-export async function writeDataset(dir: string, tables: DatasetTables): Promise<Record<keyof DatasetTables, WrittenFile>> {
+export async function writeDataset(
+  dir: string,
+  tables: DatasetTables,
+): Promise<Record<keyof DatasetTables, WrittenFile>> {
   await mkdir(dir, { recursive: true });
   const instance = await DuckDBInstance.create(':memory:');
   const connection = await instance.connect();
@@ -79,11 +82,18 @@ async function writeTable<Row extends object>(
 }
 
 function append(appender: DuckDBAppender, type: ColumnType, value: unknown, col: string): void {
-  if (value === null || value === undefined) return appender.appendNull();
-  if (type === 'VARCHAR') return appender.appendVarchar(String(value));
-  if (typeof value !== 'number' || !Number.isFinite(value)) throw new TypeError(`invalid ${col}: ${String(value)}`);
-  if (type === 'INTEGER') return appender.appendInteger(value);
-  return appender.appendDouble(value);
+  if (value === null || value === undefined) {
+    appender.appendNull();
+    return;
+  }
+  if (type === 'VARCHAR') {
+    appender.appendVarchar(String(value));
+    return;
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value))
+    throw new TypeError(`invalid ${col}: ${String(value)}`);
+  if (type === 'INTEGER') appender.appendInteger(value);
+  else appender.appendDouble(value);
 }
 
 function quoteIdent(name: string): string {

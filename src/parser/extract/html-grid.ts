@@ -5,18 +5,28 @@ export interface SpanCell {
   colspan: number;
 }
 
+/** A grid slot: the cell placed there, and whether it started in this slot's row and column. */
+interface Slot {
+  text: string;
+  /** 'origin': the cell's own slot; 'below': covered by a rowspan; 'right': covered by a colspan. */
+  from: 'origin' | 'below' | 'right';
+}
+
 /**
- * Lays out rows of spanning cells as a rectangular grid, the way a browser places them.
+ * Lays out rows of spanning cells the way a browser places them, then reads each row back
+ * left to right:
  *
- * - A `rowspan` cell's text is REPEATED in every row it covers (so each row of table 三
- *   carries its group label, e.g. 三、本年度办理结果 / （三）不予公开, next to its own label).
- * - A `colspan` cell's text goes in its FIRST column only; the columns it covers are ''
- *   (so a value spanning three columns is read once, not three times).
- * - Every row is padded with '' to the grid width: cell i is grid column i in every row.
+ * - A `rowspan` cell's text is REPEATED in every row it covers, in its column (so each row of
+ *   table 三 carries its group label, e.g. 三、本年度办理结果 / （三）不予公开, before its own label).
+ * - The columns a `colspan` cell covers are OMITTED: a value spanning two grid columns is one
+ *   cell, read once. Word-exported tables often split one printed column into two grid columns
+ *   in some rows only; omitting the covered slots keeps the printed column count.
+ * - So '' in the output is always a real empty cell, never layout filler. Rows are not padded,
+ *   and cell i is the i-th printed cell of the row, not necessarily grid column i.
  * - `rowspan="0"` (span to the end) and spans past the last row are clipped to the table.
  */
 export function layoutGrid(rows: ReadonlyArray<ReadonlyArray<SpanCell>>): string[][] {
-  const grid: Array<Array<string | undefined>> = rows.map(() => []);
+  const grid: Array<Array<Slot | undefined>> = rows.map(() => []);
   rows.forEach((cells, r) => {
     const row = grid[r]!;
     let col = 0;
@@ -26,18 +36,23 @@ export function layoutGrid(rows: ReadonlyArray<ReadonlyArray<SpanCell>>): string
       for (let dr = 0; dr < rowspan; dr++) {
         const target = grid[r + dr]!;
         for (let dc = 0; dc < cell.colspan; dc++) {
-          // An overlapping span (malformed markup) keeps the cell that was placed first.
-          if (target[col + dc] === undefined) target[col + dc] = dc === 0 ? cell.text : '';
+          // Overlapping spans (malformed markup): the cell placed first keeps the slot.
+          if (target[col + dc] !== undefined) continue;
+          const from = dc > 0 ? 'right' : dr > 0 ? 'below' : 'origin';
+          target[col + dc] = { text: cell.text, from };
         }
       }
       col += cell.colspan;
     }
   });
-  const width = Math.max(0, ...grid.map((row) => row.length));
-  return grid.map((row) => Array.from({ length: width }, (_, i) => row[i] ?? ''));
+  return grid.map((row) => {
+    const out: string[] = [];
+    for (const slot of row) if (slot && slot.from !== 'right') out.push(slot.text);
+    return out;
+  });
 }
 
-/** A span attribute as the HTML spec reads it: digits only, 1 when absent or invalid, capped. */
+/** A span attribute as the HTML spec reads it: 1 when absent or invalid, capped at `max`. */
 export function spanAttr(value: string | undefined, max: number): number {
   const n = Number.parseInt(value ?? '', 10);
   if (Number.isNaN(n) || n < 0) return 1;

@@ -9,9 +9,9 @@ import { cleanText, joinSoft, linesToText } from './normalize';
  *
  * - Text blocks (p, div, h1–h6, li, …, and each `<br>`) become `origin: 'text'` lines of one cell.
  * - Each data `<table>` becomes one `origin: 'table'` line per non-empty `<tr>`, numbered by
- *   `table` (0-based, in document order), cells laid out by {@link layoutGrid}: rowspan text
- *   repeated downwards, colspan text in the first column only, rows padded to the grid width.
- *   Multi-row headers stay as separate rows.
+ *   `table` (0-based, in document order), cells read by {@link layoutGrid}: a rowspan cell's
+ *   text is repeated in the rows below, a colspan cell is one cell (its covered columns are
+ *   omitted), '' is a real empty cell. Multi-row headers stay as separate rows.
  * - A table whose cells hold other tables is page layout: its cells are read as text blocks and
  *   only the inner tables become grids.
  * - Scripts, styles, forms, hidden elements and site chrome (header/footer/nav/menu/breadcrumb/
@@ -19,7 +19,11 @@ import { cleanText, joinSoft, linesToText } from './normalize';
  * - `<title>` is kept as the first line: it often names the unit and year.
  */
 export function extractHtml(html: string, kind: DocKind = 'html'): ExtractedDocument {
-  const dom = parseDocument(html, { decodeEntities: true, lowerCaseTags: true, lowerCaseAttributeNames: true });
+  const dom = parseDocument(html, {
+    decodeEntities: true,
+    lowerCaseTags: true,
+    lowerCaseAttributeNames: true,
+  });
   const out = new LineCollector();
   const title = findFirst(dom.children, 'title');
   if (title) {
@@ -55,15 +59,70 @@ class LineCollector {
 }
 
 const SKIPPED = new Set([
-  'head', 'script', 'style', 'noscript', 'template', 'iframe', 'object', 'embed', 'svg', 'canvas',
-  'select', 'option', 'button', 'input', 'textarea', 'form', 'nav', 'aside', 'map', 'audio', 'video',
+  'head',
+  'script',
+  'style',
+  'noscript',
+  'template',
+  'iframe',
+  'object',
+  'embed',
+  'svg',
+  'canvas',
+  'select',
+  'option',
+  'button',
+  'input',
+  'textarea',
+  'form',
+  'nav',
+  'aside',
+  'map',
+  'audio',
+  'video',
 ]);
 
 const BLOCKS = new Set([
-  'address', 'article', 'blockquote', 'body', 'caption', 'center', 'dd', 'details', 'dialog', 'div',
-  'dl', 'dt', 'fieldset', 'figcaption', 'figure', 'footer', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6',
-  'header', 'hr', 'html', 'li', 'main', 'ol', 'p', 'pre', 'section', 'summary', 'td', 'th', 'tr',
-  'ul', 'table', 'tbody', 'thead', 'tfoot',
+  'address',
+  'article',
+  'blockquote',
+  'body',
+  'caption',
+  'center',
+  'dd',
+  'details',
+  'dialog',
+  'div',
+  'dl',
+  'dt',
+  'fieldset',
+  'figcaption',
+  'figure',
+  'footer',
+  'h1',
+  'h2',
+  'h3',
+  'h4',
+  'h5',
+  'h6',
+  'header',
+  'hr',
+  'html',
+  'li',
+  'main',
+  'ol',
+  'p',
+  'pre',
+  'section',
+  'summary',
+  'td',
+  'th',
+  'tr',
+  'ul',
+  'table',
+  'tbody',
+  'thead',
+  'tfoot',
 ]);
 
 // Class/id words of page chrome on CMS-generated government sites.

@@ -12,7 +12,11 @@ export interface SplitOptions {
 }
 
 /** Every way to cut `tokens` into exactly `parts` numbers. */
-export function splitCandidates(tokens: readonly string[], parts: number, opts: SplitOptions = {}): number[][] {
+export function splitCandidates(
+  tokens: readonly string[],
+  parts: number,
+  opts: SplitOptions = {},
+): number[][] {
   const limit = opts.limit ?? 5000;
   const out: number[][] = [];
   const acc: number[] = [];

@@ -15,7 +15,11 @@ import { chooseSplits } from './table3-split';
 import type { Token, ValueToken } from './tokens';
 
 const WIDTH = TABLE3_COLUMNS.length;
-const THREE_ROW_OTHER: readonly Table3Row[] = ['other_overdue_correction', 'other_overdue_fee', 'other_other'];
+const THREE_ROW_OTHER: readonly Table3Row[] = [
+  'other_overdue_correction',
+  'other_overdue_fee',
+  'other_other',
+];
 
 export interface Group {
   /** Cells as printed; fewer than 7 only for the truncated last row of an excerpt. */
@@ -32,8 +36,9 @@ export interface Table3Read {
   checks: CheckFailure[];
   /** Whether any printed cell holds a number (a blank template has none). */
   hasNumbers: boolean;
-  /** Canonical rows expected for the detected layout and missing from the document. */
+  /** Canonical rows expected for the detected layout and missing (or cut short) in the document. */
   missing: Table3Row[];
+  expectedRows: number;
 }
 
 function asRow(m: Table3Match | null): Table3Row | null {
@@ -57,15 +62,63 @@ export function rowsFor(threeRowOther: boolean): Table3Row[] {
   );
 }
 
+/**
+ * Splits a run where a printed row that is complete on its own begins, so a stray number on the
+ * line before a full row ("1" above "| 0 | 0 | … |") does not shift that row's cells.
+ */
+function splitAtFullRows(values: readonly ValueToken[]): ValueToken[][] {
+  // Cells actually printed per row: empty cells pad rows out ("8 | ||||||") and do not count.
+  const counts = new Map<number, number>();
+  for (const v of values) if (v.raw !== '') counts.set(v.row, (counts.get(v.row) ?? 0) + 1);
+  const parts: ValueToken[][] = [];
+  let cur: ValueToken[] = [];
+  values.forEach((v, i) => {
+    const startsRow = i === 0 || values[i - 1]!.row !== v.row;
+    if (startsRow && cur.length > 0 && (counts.get(v.row) ?? 0) >= WIDTH - 1) {
+      parts.push(cur);
+      cur = [];
+    }
+    cur.push(v);
+  });
+  if (cur.length > 0) parts.push(cur);
+  return parts;
+}
+
 export function buildGroups(tokens: readonly Token[], from: number, to: number): Group[] {
   const runs = toRuns(tokens, from, to);
   const groups: Group[] = [];
+  let seenNumber = false;
   runs.forEach((run, idx) => {
-    const isLast = idx === runs.length - 1;
-    const bound = run.bound ? asRow(matchTable3Label(run.bound.text)) : null;
-    let hint: Table3Row | null = null;
-    for (let i = run.labels.length - 1; i >= 0 && !hint; i--) hint = asRow(matchTable3Label(run.labels[i]!.text));
-    let vals = run.values;
+    const bound0 = run.bound ? asRow(matchTable3Label(run.bound.text)) : null;
+    let hint0: Table3Row | null = null;
+    for (let i = run.labels.length - 1; i >= 0 && !hint0; i--)
+      hint0 = asRow(matchTable3Label(run.labels[i]!.text));
+    const parts = splitAtFullRows(run.values);
+    parts.forEach((part, pi) => {
+      const isLast = idx === runs.length - 1 && pi === parts.length - 1;
+      // Blank groups before the first figure are header rows, not data.
+      if (!seenNumber && part.every((v) => v.value === null)) return;
+      if ((part.length >= WIDTH && part.some((v) => v.value !== null)) || isRunTogetherPart(part))
+        seenNumber = true;
+      addGroups(groups, part, pi === 0 ? bound0 : null, pi === 0 ? hint0 : null, isLast);
+    });
+  });
+  return groups;
+}
+
+function isRunTogetherPart(values: readonly ValueToken[]): boolean {
+  return isRunTogether(values, WIDTH);
+}
+
+function addGroups(
+  groups: Group[],
+  values: readonly ValueToken[],
+  bound: Table3Row | null,
+  hint: Table3Row | null,
+  isLast: boolean,
+): void {
+  {
+    let vals = values;
     if (isRunTogether(vals, WIDTH)) {
       groups.push({ cells: null, flat: vals.map((v) => v.raw), bound, hint });
       return;
@@ -75,15 +128,15 @@ export function buildGroups(tokens: readonly Token[], from: number, to: number):
     for (let k = 0; k < vals.length; k += WIDTH) {
       const chunk = vals.slice(k, k + WIDTH);
       const first = k === 0;
-      if (chunk.length < WIDTH) {
-        // A short tail is trailing empty cells, or the truncated last row of an excerpt.
-        if (chunk.every((v) => v.value === null) || !isLast || !first) break;
-        if (!chunk.some((v) => v.value !== null)) break;
-      }
+      const blank = chunk.every((v) => v.value === null);
+      // Blank cells under a heading (header rows, layout columns) are not a data row.
+      if (blank && !(first && (bound || hint))) break;
+      // A short tail is trailing empty cells, or the truncated last row of an excerpt (kept
+      // with the cells it prints, even empty ones).
+      if (chunk.length < WIDTH && (!isLast || !first)) break;
       groups.push({ cells: chunk, flat: null, bound: first ? bound : null, hint: first ? hint : null });
     }
-  });
-  return groups;
+  }
 }
 
 /** Assigns groups to canonical rows (see the module comment). */
@@ -130,7 +183,12 @@ export function assignGroups(groups: readonly Group[], rows: readonly Table3Row[
   return out;
 }
 
-export function readTable3(tokens: readonly Token[], from: number, to: number, threeRowOther: boolean): Table3Read {
+export function readTable3(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  threeRowOther: boolean,
+): Table3Read {
   const rows = rowsFor(threeRowOther);
   const groups = buildGroups(tokens, from, to);
   const assigned = assignGroups(groups, rows);
@@ -152,7 +210,7 @@ export function readTable3(tokens: readonly Token[], from: number, to: number, t
     cells.forEach((c, i) => {
       const col = TABLE3_COLUMNS[i]!;
       rec[col] = c.value;
-      if (c.value === null) raw[`table3.${row}.${col}`] = c.raw;
+      if (c.value === null && c.raw !== '') raw[`table3.${row}.${col}`] = c.raw;
       else hasNumbers = true;
     });
     values[row] = rec;
@@ -172,5 +230,5 @@ export function readTable3(tokens: readonly Token[], from: number, to: number, t
   const ordered: TableValues = {};
   for (const row of rows) if (values[row]) ordered[row] = values[row];
   const missing = rows.filter((r) => !ordered[r] || Object.keys(ordered[r]).length < WIDTH);
-  return { values: ordered, raw, checks, hasNumbers, missing };
+  return { values: ordered, raw, checks, hasNumbers, missing, expectedRows: rows.length };
 }

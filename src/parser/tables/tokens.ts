@@ -123,14 +123,21 @@ function tokenizeCells(out: Token[], cells: readonly string[], row: number, spli
   }
 }
 
-/** Tokenises one document line; `row` is its index in the document. */
-export function tokenizeLine(out: Token[], line: DocLine, row: number): void {
+const PIPES_ONLY = /^\s*\|+\s*$/;
+
+/**
+ * Tokenises one document line; `row` is its index in the document. `pipeCells`: whether a line
+ * of bare pipes is empty cells ("56 |" / "|" one cell per line) rather than a separator between
+ * cells printed on their own lines ("0" / "|" / "0").
+ */
+export function tokenizeLine(out: Token[], line: DocLine, row: number, pipeCells = true): void {
   if (line.origin === 'table') {
     tokenizeCells(out, line.cells, row, false);
     return;
   }
   for (const raw of line.cells) {
     if (PAGE_FOOTER.test(raw)) continue;
+    if (!pipeCells && PIPES_ONLY.test(raw)) continue;
     if (raw.includes('\t')) tokenizeCells(out, raw.split('\t'), row, true);
     else if (raw.includes('|')) tokenizeCells(out, splitPipes(raw), row, false);
     else if (raw.trim() !== '') tokenizeWords(out, raw, row);
@@ -139,8 +146,11 @@ export function tokenizeLine(out: Token[], line: DocLine, row: number): void {
 
 export function tokenizeDocument(doc: ExtractedDocument): Token[] {
   const out: Token[] = [];
+  const pipeCells = doc.lines.some(
+    (l) => l.origin === 'text' && l.cells.some((c) => c.includes('|') && !PIPES_ONLY.test(c)),
+  );
   doc.lines.forEach((line, i) => {
-    tokenizeLine(out, line, i);
+    tokenizeLine(out, line, i, pipeCells);
   });
   return out;
 }

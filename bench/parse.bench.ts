@@ -1,0 +1,188 @@
+/**
+ * `npm run bench:parse [-- --runs 5 --min-ms 1000 --no-append --strict]`: throughput of
+ * parseReport over ../shared/corpus/reports on one core (the main thread, no workers).
+ * Per group (text+HTML, PDF): warm-up, then `runs` timed runs that each parse the group's files in
+ * a loop for at least `min-ms`; the median reports/s is compared with the budget. Prints a table
+ * and one JSON line, and appends a row to BENCHMARKS.md with date and machine.
+ */
+import { existsSync, readFileSync } from 'node:fs';
+import { appendFile, readdir, readFile, writeFile } from 'node:fs/promises';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { parseArgs } from 'node:util';
+import { parseReport } from '../src/parser/parse';
+
+const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+const corpus = path.resolve(repoRoot, '../shared/corpus/reports');
+const benchmarksFile = path.join(repoRoot, 'BENCHMARKS.md');
+
+interface Group {
+  name: string;
+  budget: number;
+  extensions: readonly string[];
+}
+const GROUPS: readonly Group[] = [
+  { name: 'text/html', budget: 300, extensions: ['.txt', '.html', '.htm'] },
+  { name: 'pdf', budget: 10, extensions: ['.pdf'] },
+];
+
+interface GroupResult {
+  group: string;
+  files: number;
+  runs: number[];
+  median: number;
+  budget: number;
+  ok: boolean;
+  /** CPU time / wall time over the timed runs: ≈1 means one core. */
+  cores: number;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      runs: { type: 'string', default: '5' },
+      'min-ms': { type: 'string', default: '1000' },
+      'no-append': { type: 'boolean', default: false },
+      strict: { type: 'boolean', default: false },
+    },
+  });
+  const runs = positiveInt('--runs', values.runs);
+  const minMs = positiveInt('--min-ms', values['min-ms']);
+  if (!existsSync(corpus)) {
+    process.stderr.write(`bench:parse: corpus not found at ${corpus}\n`);
+    return 1;
+  }
+  const names = (await readdir(corpus)).sort();
+  const results: GroupResult[] = [];
+  for (const group of GROUPS) {
+    const files = await Promise.all(
+      names
+        .filter((n) => group.extensions.includes(path.extname(n).toLowerCase()))
+        .map(async (n) => ({ name: n, bytes: new Uint8Array(await readFile(path.join(corpus, n))) })),
+    );
+    if (files.length === 0) continue;
+    results.push(await benchGroup(group, files, runs, minMs));
+  }
+
+  const machine = machineInfo();
+  printTable(results, machine);
+  const line = { bench: 'parse', date: new Date().toISOString(), ...machine, results };
+  process.stdout.write(`${JSON.stringify(line)}\n`);
+  if (!values['no-append']) await appendBenchmarks(results, machine);
+  return values.strict && results.some((r) => !r.ok) ? 1 : 0;
+}
+
+async function benchGroup(
+  group: Group,
+  files: { name: string; bytes: Uint8Array }[],
+  runs: number,
+  minMs: number,
+): Promise<GroupResult> {
+  // Warm-up: every file twice, so the timed runs measure steady-state code, not the JIT.
+  for (let i = 0; i < 2; i++) for (const f of files) await parseReport(f.bytes, f.name);
+  const rates: number[] = [];
+  const cpuStart = process.cpuUsage();
+  const wallStart = performance.now();
+  for (let r = 0; r < runs; r++) {
+    let count = 0;
+    const start = performance.now();
+    while (performance.now() - start < minMs) {
+      for (const f of files) {
+        // Copy: a parser may transfer or detach the buffer.
+        await parseReport(f.bytes.slice(), f.name);
+        count++;
+      }
+    }
+    rates.push(count / ((performance.now() - start) / 1000));
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  const wall = performance.now() - wallStart;
+  const median = medianOf(rates);
+  return {
+    group: group.name,
+    files: files.length,
+    runs: rates.map(round),
+    median: round(median),
+    budget: group.budget,
+    ok: median >= group.budget,
+    cores: round((cpu.user + cpu.system) / 1000 / wall),
+  };
+}
+
+function machineInfo() {
+  let cpu = os.cpus()[0]?.model ?? 'unknown';
+  try {
+    cpu = /model name\s*:\s*(.+)/.exec(readFileSync('/proc/cpuinfo', 'utf8'))?.[1]?.trim() ?? cpu;
+  } catch {
+    // not Linux: os.cpus() is good enough
+  }
+  return { nproc: os.availableParallelism(), cpu, node: process.version };
+}
+
+function printTable(results: GroupResult[], machine: ReturnType<typeof machineInfo>): void {
+  const rows = [
+    ['group', 'files', 'median reports/s', 'budget', 'status', 'runs', 'cpu/wall'],
+    ...results.map((r) => [
+      r.group,
+      String(r.files),
+      String(r.median),
+      `≥ ${r.budget}`,
+      r.ok ? 'ok' : 'BELOW BUDGET',
+      r.runs.join(' '),
+      String(r.cores),
+    ]),
+  ];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((row) => row[i]!.length)));
+  for (const row of rows) process.stdout.write(`${row.map((c, i) => c.padEnd(widths[i]!)).join('  ')}\n`);
+  process.stdout.write(`(${machine.cpu}, nproc ${machine.nproc}, node ${machine.node})\n`);
+}
+
+const HEADER = `# Benchmarks
+
+Appended by \`npm run bench:parse\`: parseReport throughput over \`../shared/corpus/reports\` on one
+core (the main thread). Median of timed runs after a warm-up; budgets: text/HTML ≥ 300 reports/s,
+PDF ≥ 10 reports/s. The machine is shared, so compare rows from the same machine only.
+
+| date | group | files | median reports/s | budget | status | nproc | cpu | node |
+|---|---|---|---|---|---|---|---|---|
+`;
+
+async function appendBenchmarks(
+  results: GroupResult[],
+  machine: ReturnType<typeof machineInfo>,
+): Promise<void> {
+  if (!existsSync(benchmarksFile)) await writeFile(benchmarksFile, HEADER);
+  const date = new Date().toISOString().slice(0, 16).replace('T', ' ');
+  const lines = results.map(
+    (r) =>
+      `| ${date} | ${r.group} | ${r.files} | ${r.median} | ≥ ${r.budget} | ${r.ok ? 'ok' : 'below budget'} | ${machine.nproc} | ${machine.cpu} | ${machine.node} |\n`,
+  );
+  await appendFile(benchmarksFile, lines.join(''));
+}
+
+function medianOf(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  const mid = Math.floor(s.length / 2);
+  return s.length % 2 ? s[mid]! : (s[mid - 1]! + s[mid]!) / 2;
+}
+
+function round(x: number): number {
+  return Math.round(x * 10) / 10;
+}
+
+function positiveInt(name: string, input: string | undefined): number {
+  const n = Number(input);
+  if (!Number.isInteger(n) || n <= 0) throw new Error(`invalid ${name}: ${input}`);
+  return n;
+}
+
+main().then(
+  (code) => {
+    process.exitCode = code;
+  },
+  (error: unknown) => {
+    process.stderr.write(`bench:parse: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  },
+);

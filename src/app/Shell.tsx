@@ -1,0 +1,49 @@
+import { Suspense } from 'react';
+import { useI18n } from '../i18n';
+import { useDatasetStatus } from '../queries';
+import { useUi } from '../state';
+import { ErrorPanel } from '../ui/common/ErrorPanel';
+import { LoadingPanel } from '../ui/common/LoadingPanel';
+import { NoticeBanner } from '../ui/common/NoticeBanner';
+import { SyntheticBanner } from '../ui/common/SyntheticBanner';
+import { Footer } from './Footer';
+import { Header } from './Header';
+import { VIEW_COMPONENTS } from './views';
+
+function CurrentView() {
+  const view = useUi((s) => s.view);
+  const status = useDatasetStatus();
+  const dataset = useUi((s) => s.dataset);
+  if (status.phase === 'error') return <ErrorPanel error={status.error} dataset={dataset} />;
+  if (status.phase !== 'ready')
+    return <LoadingPanel progress={status.phase === 'loading' ? status.progress : null} />;
+  const View = VIEW_COMPONENTS[view];
+  return (
+    <Suspense fallback={<LoadingPanel progress={null} />}>
+      <View />
+    </Suspense>
+  );
+}
+
+export function Shell() {
+  const embed = useUi((s) => s.embed);
+  const { t } = useI18n();
+  if (embed) {
+    return (
+      <main className="embed" aria-label={t('app.title')}>
+        <CurrentView />
+      </main>
+    );
+  }
+  return (
+    <div className="app">
+      <Header />
+      <NoticeBanner />
+      <SyntheticBanner />
+      <main id="main" className="main">
+        <CurrentView />
+      </main>
+      <Footer />
+    </div>
+  );
+}

@@ -1,0 +1,32 @@
+import type { QueryClient } from '@tanstack/react-query';
+import { useEffect } from 'react';
+import { initDatabase, queryKeys } from '../queries';
+import { useUi } from '../state';
+
+/**
+ * The dataset folder as an absolute URL of this page's origin. The codec already admits only
+ * relative paths; this is the second lock, checked where the URL is actually used.
+ */
+export function resolveDatasetUrl(path: string, base: string = document.baseURI): string {
+  const url = new URL(path, base);
+  if (url.origin !== new URL(base).origin) throw new Error(`dataset outside this origin: ${path}`);
+  return url.href;
+}
+
+/** (Re)load the database whenever the dataset path in the store changes. */
+export function useDatasetLoader(queryClient: QueryClient): void {
+  const dataset = useUi((s) => s.dataset);
+  useEffect(() => {
+    let href: string;
+    try {
+      href = resolveDatasetUrl(dataset);
+    } catch {
+      return;
+    }
+    // errors surface through useDatasetStatus(); the promise is not the channel
+    initDatabase(href).then(
+      () => queryClient.invalidateQueries({ queryKey: queryKeys.all }),
+      () => undefined,
+    );
+  }, [dataset, queryClient]);
+}

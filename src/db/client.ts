@@ -1,0 +1,188 @@
+/**
+ * The main-thread face of the database: DuckDB-WASM (its own Web Worker, EH bundle or MVP
+ * fallback, all files from the app's origin), Parquet decoded by parquet-wasm in ./parquet.worker.ts,
+ * and one status store the UI subscribes to. Nothing here touches the network beyond the app's origin.
+ */
+import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
+import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
+import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
+import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import { PARQUET_FILES } from '../dataset/rows';
+import type { DatasetStatus, LoadProgress } from '../queries/types';
+import type { BoundQuery } from '../sql/bound';
+import type { DatasetFile, Engine } from './engine';
+import type { CodecRequest, CodecResponse } from './parquet.worker';
+import { DATASET_TABLES, type DatasetTable, type EngineConnection, type ParquetCodec, type Queryable } from './types';
+
+// ---------------------------------------------------------------- status store
+
+let status: DatasetStatus = { phase: 'idle' };
+const listeners = new Set<() => void>();
+
+function setStatus(next: DatasetStatus): void {
+  status = next;
+  for (const l of listeners) l();
+}
+
+export const getStatus = (): DatasetStatus => status;
+export function subscribeStatus(listener: () => void): () => void {
+  listeners.add(listener);
+  return () => listeners.delete(listener);
+}
+
+// ---------------------------------------------------------------- engine start-up
+
+function codecWorker(): ParquetCodec {
+  const worker = new Worker(new URL('./parquet.worker.ts', import.meta.url), { type: 'module' });
+  const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
+  let next = 0;
+  worker.onmessage = (e: MessageEvent<CodecResponse>) => {
+    const p = pending.get(e.data.id);
+    if (!p) return;
+    pending.delete(e.data.id);
+    if (e.data.ok) p.resolve(e.data.bytes);
+    else p.reject(new Error(e.data.error));
+  };
+  const call = (op: CodecRequest['op'], bytes: Uint8Array) =>
+    new Promise<Uint8Array>((resolve, reject) => {
+      const id = ++next;
+      pending.set(id, { resolve, reject });
+      worker.postMessage({ id, op, bytes } satisfies CodecRequest, [bytes.buffer]);
+    });
+  return { decode: (b) => call('decode', b), encode: (b) => call('encode', b) };
+}
+
+let enginePromise: Promise<Engine> | null = null;
+
+async function startEngine(): Promise<Engine> {
+  // Loaded on first use so the app's first paint does not wait for DuckDB, Arrow and pinyin
+  // (the initial-JS budget of issue 3 is 250 KB gzip).
+  const [duckdb, { Engine }] = await Promise.all([import('@duckdb/duckdb-wasm'), import('./engine')]);
+  const bundle = await duckdb.selectBundle({
+    mvp: { mainModule: mvpWasm, mainWorker: mvpWorker },
+    eh: { mainModule: ehWasm, mainWorker: ehWorker },
+  });
+  const worker = new Worker(bundle.mainWorker!);
+  const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
+  await db.instantiate(bundle.mainModule, bundle.pthreadWorker);
+  const conn = await db.connect();
+  // runQuery wants the connection id, which AsyncDuckDBConnection keeps in `_conn`.
+  const connId = (conn as unknown as { _conn: number })._conn;
+  const engine = new Engine(conn as unknown as EngineConnection, codecWorker(), (sql) => db.runQuery(connId, sql));
+  await engine.init();
+  return engine;
+}
+
+function engine(): Promise<Engine> {
+  enginePromise ??= startEngine();
+  return enginePromise;
+}
+
+// ---------------------------------------------------------------- loading
+
+/** Same-origin URLs only: the dashboard never reaches beyond where it was served from. */
+export function sameOriginUrl(url: string, base: string = globalThis.location?.href ?? ''): URL {
+  const u = new URL(url, base);
+  const origin = new URL(base).origin;
+  if (u.origin !== origin) throw new Error(`refusing to load ${u.href}: only files from ${origin} are loaded`);
+  return u;
+}
+
+async function fetchWithProgress(url: URL, onBytes: (loaded: number, total: number) => void): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url.pathname.split('/').pop()}: HTTP ${res.status} (${url.href})`);
+  const total = Number(res.headers.get('Content-Length') ?? 0);
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    onBytes(loaded, total);
+  }
+  const out = new Uint8Array(loaded);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.length;
+  }
+  return out;
+}
+
+/**
+ * Start DuckDB and load the four contract files from `datasetBaseUrl` (e.g. `./data/`), then
+ * build the derived tables. Status goes loading → ready (or error, with a message naming the
+ * file); `onProgress` also gets each step. Safe to call once at app start-up.
+ */
+export async function initDatabase(datasetBaseUrl: string, onProgress?: (p: LoadProgress) => void): Promise<void> {
+  const started = performance.now();
+  const report = (p: LoadProgress) => {
+    setStatus({ phase: 'loading', progress: p });
+    onProgress?.(p);
+  };
+  setStatus({ phase: 'loading', progress: null });
+  try {
+    const base = sameOriginUrl(datasetBaseUrl.endsWith('/') ? datasetBaseUrl : `${datasetBaseUrl}/`);
+    const e = await engine();
+    const filesTotal = DATASET_TABLES.length;
+    let bytesDone = 0;
+    for (const [i, table] of DATASET_TABLES.entries()) {
+      const file = PARQUET_FILES[table];
+      const bytes = await fetchWithProgress(new URL(file, base), (loaded, total) =>
+        report({
+          file,
+          filesDone: i,
+          filesTotal,
+          bytesLoaded: bytesDone + loaded,
+          bytesTotal: total ? bytesDone + total : 0,
+          stage: 'fetch',
+        }),
+      );
+      bytesDone += bytes.length;
+      report({ file, filesDone: i, filesTotal, bytesLoaded: bytesDone, bytesTotal: 0, stage: 'insert' });
+      await e.addFile({ table, name: file, bytes });
+    }
+    report({ file: '', filesDone: filesTotal, filesTotal, bytesLoaded: bytesDone, bytesTotal: bytesDone, stage: 'index' });
+    await e.buildDerived();
+    setStatus({ phase: 'ready', summary: { ...(await e.summary()), loadMs: performance.now() - started } });
+  } catch (err) {
+    setStatus({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
+    throw err;
+  }
+}
+
+/**
+ * Merge more contract files given as bytes (e.g. a dataset imported in the browser); reports with
+ * an existing report_id replace the old ones. `files` maps table name → Parquet bytes; any subset.
+ */
+export async function loadParquetBytes(name: string, files: Partial<Record<DatasetTable, Uint8Array>>): Promise<void> {
+  const started = performance.now();
+  const e = await engine();
+  const list: DatasetFile[] = DATASET_TABLES.filter((t) => files[t]).map((t) => ({
+    table: t,
+    name: `${name}/${PARQUET_FILES[t]}`,
+    bytes: files[t]!,
+  }));
+  setStatus({ phase: 'loading', progress: null });
+  try {
+    for (const f of list) await e.addFile(f);
+    await e.buildDerived();
+    setStatus({ phase: 'ready', summary: { ...(await e.summary()), loadMs: performance.now() - started } });
+  } catch (err) {
+    setStatus({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
+    throw err;
+  }
+}
+
+/** The merged dataset (bundled + imported) as the four contract Parquet files. */
+export async function exportParquet(): Promise<Record<DatasetTable, Uint8Array>> {
+  return (await engine()).exportParquet();
+}
+
+/** The query surface for src/queries. Only valid once `initDatabase` has resolved. */
+export function getDatabase(): Queryable {
+  return { query: async <T>(q: BoundQuery) => (await engine()).run<T>(q) };
+}

@@ -1,0 +1,203 @@
+/**
+ * The one owner of DuckDB: configuration, Parquet loading (decode → Arrow IPC → insert, with
+ * schema validation), derived tables, bound queries and export. Runs unchanged on the browser's
+ * async connection and on `duckdb-node-blocking` in tests.
+ */
+import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { pinyin } from 'pinyin-pro';
+import type { BoundQuery } from '../sql/bound';
+import {
+  buildT2x,
+  buildT3x,
+  buildT4x,
+  buildUnits,
+  CREATE_UNIT_PINYIN,
+  insertUnitPinyin,
+  SELECT_UNIT_NAMES,
+} from '../sql/derived';
+import { CONTRACT_TYPES, id } from '../sql/schema';
+import { toPlainRows } from './plain';
+import type { DatasetTable, EngineConnection, ParquetCodec, Row } from './types';
+import { DATASET_TABLES } from './types';
+
+export interface DatasetFile {
+  table: DatasetTable;
+  /** File name, for messages. */
+  name: string;
+  bytes: Uint8Array;
+}
+
+const SQL_TYPE = { text: 'VARCHAR', int: 'INTEGER', float: 'DOUBLE' } as const;
+
+function typeMatches(want: 'text' | 'int' | 'float', got: string): boolean {
+  const t = got.toUpperCase();
+  if (want === 'text') return t === 'VARCHAR' || t === 'NULL';
+  const integer = /^(U?TINYINT|U?SMALLINT|U?INTEGER|U?BIGINT|HUGEINT)$/.test(t);
+  if (want === 'int') return integer || t === 'NULL';
+  return integer || t === 'DOUBLE' || t === 'FLOAT' || t.startsWith('DECIMAL') || t === 'NULL';
+}
+
+export class Engine {
+  constructor(
+    private readonly conn: EngineConnection,
+    private readonly codec: ParquetCodec,
+    /** Runs SQL and returns the result as an Arrow IPC stream (duckdb-wasm's `runQuery`); used by export. */
+    private readonly queryIpc?: (sql: string) => Uint8Array | Promise<Uint8Array>,
+  ) {}
+
+  /** Never fetch extensions: the app works offline, and Parquet is decoded by parquet-wasm instead. */
+  async init(): Promise<void> {
+    await this.conn.query('SET autoinstall_known_extensions = false');
+    await this.conn.query('SET autoload_known_extensions = false');
+    for (const table of DATASET_TABLES) {
+      const cols = Object.entries(CONTRACT_TYPES[table])
+        .map(([c, t]) => `${id(c as never)} ${SQL_TYPE[t]}`)
+        .join(', ');
+      await this.conn.query(`CREATE TABLE IF NOT EXISTS ${id(table)} (${cols})`);
+    }
+  }
+
+  async run<T = Row>(q: BoundQuery): Promise<T[]> {
+    if (q.params.length === 0) return toPlainRows(await this.conn.query(q.sql)) as T[];
+    const stmt = await this.conn.prepare(q.sql);
+    try {
+      return toPlainRows(await stmt.query(...q.params)) as T[];
+    } finally {
+      await stmt.close();
+    }
+  }
+
+  /**
+   * Add one contract file. Rows of reports already present (same report_id) are replaced, so
+   * re-importing a report does not duplicate it. Throws an Error naming the file when the bytes
+   * are not Parquet or lack a required column / have a wrong type.
+   */
+  async addFile(file: DatasetFile): Promise<number> {
+    let ipc: Uint8Array;
+    try {
+      ipc = await this.codec.decode(file.bytes);
+    } catch (e) {
+      throw new Error(`${file.name}: not a readable Parquet file (${errorText(e)})`);
+    }
+    const stage = `stage_${file.table}`;
+    await this.conn.query(`DROP TABLE IF EXISTS ${stage}`);
+    try {
+      await this.conn.insertArrowFromIPCStream(ipc, { name: stage, create: true });
+    } catch (e) {
+      throw new Error(`${file.name}: could not insert the decoded rows (${errorText(e)})`);
+    }
+    try {
+      const described = toPlainRows(await this.conn.query(`DESCRIBE ${stage}`));
+      const got = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
+      const want = CONTRACT_TYPES[file.table];
+      const problems: string[] = [];
+      for (const [col, type] of Object.entries(want)) {
+        const t = got.get(col);
+        if (t === undefined) problems.push(`missing column ${col}`);
+        else if (!typeMatches(type, t)) problems.push(`column ${col} is ${t}, expected ${SQL_TYPE[type]}`);
+      }
+      if (problems.length > 0) throw new Error(`${file.name}: wrong schema for ${file.table}: ${problems.join('; ')}`);
+      const cols = Object.entries(want).map(([c, t]) => `${id(c as never)}::${SQL_TYPE[t]}`);
+      if (file.table === 'regions') {
+        await this.conn.query(
+          `DELETE FROM ${id('regions')} WHERE ${id('code')} IN (SELECT ${id('code')}::VARCHAR FROM ${stage})`,
+        );
+      } else {
+        await this.conn.query(
+          `DELETE FROM ${id(file.table)} WHERE ${id('report_id')} IN (SELECT ${id('report_id')}::VARCHAR FROM ${stage})`,
+        );
+      }
+      await this.conn.query(`INSERT INTO ${id(file.table)} SELECT ${cols.join(', ')} FROM ${stage}`);
+      const n = toPlainRows(await this.conn.query(`SELECT count(*) AS n FROM ${stage}`));
+      return Number(n[0]?.n ?? 0);
+    } finally {
+      await this.conn.query(`DROP TABLE IF EXISTS ${stage}`);
+    }
+  }
+
+  /** (Re)build the derived tables of src/sql/derived.ts; call after the last addFile. */
+  async buildDerived(): Promise<void> {
+    for (const q of [buildT3x(), buildT4x(), buildT2x()]) await this.run(q);
+    await this.conn.query(CREATE_UNIT_PINYIN);
+    const names = (await this.run<{ unit: string }>({ sql: SELECT_UNIT_NAMES, params: [] })).map((r) => r.unit);
+    const BATCH = 500;
+    for (let i = 0; i < names.length; i += BATCH) {
+      const rows = names.slice(i, i + BATCH).map((u) => [u, ...unitPinyin(u)] as const);
+      await this.run(insertUnitPinyin(rows));
+    }
+    await this.run(buildUnits());
+  }
+
+  /** Counts, years and provinces of what is loaded. */
+  async summary(): Promise<{
+    reports: number;
+    cells: number;
+    checks: number;
+    regions: number;
+    units: number;
+    /** Reports whose source is 'synthetic' (generated data; the UI shows a banner). */
+    synthetic: number;
+    years: number[];
+    provinces: string[];
+  }> {
+    const [c] = await this.run<Record<string, number>>({
+      sql: `SELECT (SELECT count(*) FROM ${id('reports')}) AS reports, (SELECT count(*) FROM ${id('cells')}) AS cells,
+  (SELECT count(*) FROM ${id('checks')}) AS checks, (SELECT count(*) FROM ${id('regions')}) AS regions,
+  (SELECT count(DISTINCT ${id('unit')}) FROM ${id('reports')}) AS units,
+  (SELECT count(*) FROM ${id('reports')} WHERE ${id('source')} = 'synthetic') AS synthetic`,
+      params: [],
+    });
+    const years = await this.run<{ year: number }>({
+      sql: `SELECT DISTINCT ${id('year')} FROM ${id('reports')} ORDER BY 1`,
+      params: [],
+    });
+    const provinces = await this.run<{ province: string }>({
+      sql: `SELECT DISTINCT ${id('province')} FROM ${id('reports')} WHERE ${id('province')} IS NOT NULL ORDER BY 1`,
+      params: [],
+    });
+    return {
+      reports: c?.reports ?? 0,
+      cells: c?.cells ?? 0,
+      checks: c?.checks ?? 0,
+      regions: c?.regions ?? 0,
+      units: c?.units ?? 0,
+      synthetic: c?.synthetic ?? 0,
+      years: years.map((r) => r.year),
+      provinces: provinces.map((r) => r.province),
+    };
+  }
+
+  /**
+   * The merged dataset as the four contract Parquet files (what was loaded plus imports).
+   * Encoded by parquet-wasm: DuckDB's COPY … (FORMAT parquet) needs an extension it cannot fetch offline.
+   */
+  async exportParquet(): Promise<Record<DatasetTable, Uint8Array>> {
+    if (!this.queryIpc) throw new Error('export needs a connection that returns Arrow IPC');
+    const out = {} as Record<DatasetTable, Uint8Array>;
+    for (const table of DATASET_TABLES) {
+      const cols = Object.keys(CONTRACT_TYPES[table]).map((c) => id(c as never));
+      const order = table === 'regions' ? id('code') : id('report_id');
+      const ipc = await this.queryIpc(`SELECT ${cols.join(', ')} FROM ${id(table)} ORDER BY ${order}`);
+      out[table] = await this.codec.encode(fileToStream(ipc));
+    }
+    return out;
+  }
+}
+
+/** Full pinyin without tones or spaces, and initials, lower-case: 济源市 → jiyuanshi, jys. */
+export function unitPinyin(name: string): [string, string] {
+  const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
+  const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .toLowerCase();
+  return [full.replace(/\s+/g, ''), initials.replace(/\s+/g, '')];
+}
+
+/** duckdb-wasm's runQuery returns the Arrow IPC *file* format; parquet-wasm reads the stream format. */
+function fileToStream(ipc: Uint8Array): Uint8Array {
+  return tableToIPC(tableFromIPC(ipc), 'stream');
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

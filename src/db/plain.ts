@@ -1,0 +1,34 @@
+/** Arrow rows → plain JS objects: BigInt → number, lists → arrays, so React and JSON see plain data. */
+import type { ArrowResult, Row } from './types';
+
+function plainValue(v: unknown): unknown {
+  if (typeof v === 'bigint') return Number(v);
+  if (v === null || v === undefined) return null;
+  if (typeof v !== 'object') return v;
+  if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number | bigint>, plainValue);
+  if (v instanceof Date) return v;
+  const maybeVector = v as { toArray?: () => unknown };
+  if (typeof maybeVector.toArray === 'function') {
+    const arr = maybeVector.toArray();
+    return Array.from(arr as ArrayLike<unknown>, plainValue);
+  }
+  const maybeRow = v as { toJSON?: () => Record<string, unknown> };
+  if (typeof maybeRow.toJSON === 'function') return plainRow(maybeRow.toJSON());
+  return v;
+}
+
+function plainRow(r: Record<string, unknown>): Row {
+  const out: Row = {};
+  for (const [k, v] of Object.entries(r)) out[k] = plainValue(v);
+  return out;
+}
+
+/** Decimal columns would arrive as raw 128-bit words; builders cast numbers to DOUBLE, and this guards it. */
+export function toPlainRows(table: ArrowResult): Row[] {
+  for (const f of table.schema.fields) {
+    if (String(f.type).startsWith('Decimal')) {
+      throw new Error(`column ${f.name} is DECIMAL: cast it to DOUBLE in the SQL`);
+    }
+  }
+  return table.toArray().map((r) => plainRow(r.toJSON()));
+}

@@ -1,0 +1,43 @@
+/**
+ * The connection surface the engine needs. Both duckdb-wasm connections satisfy it: the
+ * AsyncDuckDBConnection of the browser (methods return promises) and the blocking
+ * DuckDBConnection of `duckdb-node-blocking` used by tests (methods return values), so one
+ * engine runs on the engine users get, under Node too.
+ */
+import type { BoundQuery } from '../sql/bound';
+
+type MaybePromise<T> = T | Promise<T>;
+
+/** The part of an Arrow table the engine reads (duckdb-wasm bundles its own apache-arrow). */
+export interface ArrowResult {
+  numRows: number;
+  schema: { fields: { name: string; type: { toString(): string } }[] };
+  toArray(): { toJSON(): Record<string, unknown> }[];
+}
+
+export interface EngineConnection {
+  query(sql: string): MaybePromise<ArrowResult>;
+  prepare(sql: string): MaybePromise<{
+    query(...params: unknown[]): MaybePromise<ArrowResult>;
+    close(): MaybePromise<void>;
+  }>;
+  insertArrowFromIPCStream(buffer: Uint8Array, options: { name: string; create?: boolean }): MaybePromise<void>;
+}
+
+/** Parquet ⇄ Arrow IPC stream, provided by parquet-wasm (browser or Node build). */
+export interface ParquetCodec {
+  /** Throws on bytes that are not a readable Parquet file. */
+  decode(parquet: Uint8Array): MaybePromise<Uint8Array>;
+  encode(ipcStream: Uint8Array): MaybePromise<Uint8Array>;
+}
+
+export type Row = Record<string, unknown>;
+
+/** Anything that runs a bound query and returns plain rows: the browser client, or a test engine. */
+export interface Queryable {
+  query<T = Row>(q: BoundQuery): Promise<T[]>;
+}
+
+/** The four contract files by table name. */
+export type DatasetTable = 'reports' | 'cells' | 'checks' | 'regions';
+export const DATASET_TABLES: readonly DatasetTable[] = ['reports', 'cells', 'checks', 'regions'];

@@ -1,0 +1,39 @@
+import { type ExtractedDocument, NotAReportError } from '../document';
+import { extractDocx } from './docx';
+import { extractHtml } from './html';
+import { extractPdf } from './pdf';
+import { sniff } from './sniff';
+import { extractText } from './text';
+
+export { usePdfJs } from './pdfjs';
+
+/**
+ * Any report file → ExtractedDocument. The format is sniffed from the content, not the
+ * name: `%PDF-` → PDF, a ZIP holding word/document.xml → DOCX, text with <html>/<body>/<table>
+ * markup → HTML, other decodable text → plain text (UTF-8, UTF-16 with BOM, or GBK/GB18030).
+ *
+ * Throws NotAReportError(fileName, reason) with a one-line reason for anything that is not a
+ * report container (empty, binary, an image, a non-DOCX ZIP, a PDF without a text layer, a
+ * damaged file); never lets a library error escape.
+ */
+export async function extractDocument(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+  const found = sniff(bytes);
+  try {
+    switch (found.kind) {
+      case 'rejected':
+        throw new NotAReportError(fileName, found.reason);
+      case 'pdf':
+        return await extractPdf(bytes, fileName);
+      case 'docx':
+        return await extractDocx(bytes, fileName);
+      case 'html':
+        return extractHtml(found.decoded.text);
+      case 'text':
+        return extractText(found.decoded.text);
+    }
+  } catch (error) {
+    if (error instanceof NotAReportError) throw error;
+    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
+    throw new NotAReportError(fileName, `${found.kind.toUpperCase()} could not be read (${message})`);
+  }
+}

@@ -1,0 +1,65 @@
+import { type ExtractedDocument, NotAReportError } from '../document';
+import { linesToText } from './normalize';
+import { buildPdfLines, type PdfItem, type PdfPage } from './pdf-lines';
+import { loadPdfJs } from './pdfjs';
+
+/**
+ * PDF → lines, from the text layer's positioned runs (see `buildPdfLines` for the layout
+ * rules). Fonts are neither loaded as font faces nor fetched; a PDF without any text
+ * (a scan) or that pdf.js cannot open is a NotAReportError with a one-line reason.
+ */
+export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+  const { lib, cMapUrl } = await loadPdfJs();
+  const task = lib.getDocument({
+    // pdf.js transfers (detaches) the buffer it is given; keep the caller's bytes intact.
+    data: bytes.slice(),
+    cMapUrl,
+    cMapPacked: true,
+    disableFontFace: true,
+    useSystemFonts: false,
+    isEvalSupported: false,
+    enableXfa: false,
+    stopAtErrors: false,
+    verbosity: 0,
+  });
+  try {
+    const doc = await task.promise.catch((error: unknown) => {
+      throw new NotAReportError(fileName, openFailure(error));
+    });
+    const pages: PdfPage[] = [];
+    for (let n = 1; n <= doc.numPages; n++) {
+      const page = await doc.getPage(n);
+      const content = await page.getTextContent({ disableNormalization: true });
+      const items: PdfItem[] = [];
+      for (const item of content.items) {
+        if (!('str' in item) || item.str.trim() === '') continue;
+        const [a, b, , , x, y] = item.transform as number[];
+        items.push({ str: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) });
+      }
+      pages.push({ items, height: page.view[3]! - page.view[1]! });
+      page.cleanup();
+    }
+    if (pages.every((p) => p.items.length === 0)) {
+      throw new NotAReportError(fileName, 'PDF has no text layer (scanned?)');
+    }
+    const lines = buildPdfLines(pages);
+    return { kind: 'pdf', lines, text: linesToText(lines) };
+  } catch (error) {
+    if (error instanceof NotAReportError) throw error;
+    throw new NotAReportError(fileName, `PDF could not be read (${firstLine(error)})`);
+  } finally {
+    await task.destroy();
+  }
+}
+
+function openFailure(error: unknown): string {
+  const name = error instanceof Error ? error.name : '';
+  if (name === 'PasswordException') return 'PDF is password-protected';
+  if (name === 'InvalidPDFException') return 'damaged or truncated PDF';
+  return `PDF could not be opened (${firstLine(error)})`;
+}
+
+function firstLine(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  return message.split('\n')[0]!.slice(0, 200);
+}

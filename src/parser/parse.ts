@@ -1,0 +1,131 @@
+/**
+ * `parseReport(bytes, fileName)`: bytes → ExtractedDocument (src/parser/extract/) → tables
+ * 二/三/四 (src/parser/tables/) → consistency checks (src/domain/checks/). Deterministic, no
+ * network, no node: imports (it runs in the browser too).
+ */
+import { checkReport } from '../domain/checks';
+import type { Format } from '../domain/keys';
+import type { CheckFailure, Report, TableValues } from '../domain/report';
+import type { ParseOutcome } from './api';
+import { type ExtractedDocument, NotAReportError } from './document';
+import { extractDocument } from './extract';
+import { matchTable3Label } from './labels';
+import { detectUnit, detectYear } from './meta';
+import { findSections } from './tables/sections';
+import { readTable2, table2Format } from './tables/table2';
+import { hasThreeRowOther, readTable3 } from './tables/table3';
+import { readTable4 } from './tables/table4';
+import { type Token, tokenizeDocument } from './tables/tokens';
+
+export const NO_TABLE3 = 'no table 三 (收到和处理政府信息公开申请情况) found';
+
+async function sha256Hex(bytes: Uint8Array): Promise<string> {
+  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
+  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
+}
+
+export async function parseReport(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
+  let doc: ExtractedDocument;
+  try {
+    doc = await extractDocument(bytes, fileName);
+  } catch (e) {
+    const reason =
+      e instanceof NotAReportError ? e.reason : `cannot read the document: ${(e as Error).message}`;
+    return { ok: false, file: fileName, reason };
+  }
+  return parseDocument(doc, fileName, await sha256Hex(bytes));
+}
+
+function hasNumbers(t: TableValues): boolean {
+  return Object.values(t).some((rec) => Object.values(rec).some((v) => typeof v === 'number'));
+}
+
+function mentionsSingleOther(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'label' && matchTable3Label(t.text) === 'other_single') return true;
+  }
+  return false;
+}
+
+/** The table logic and checks on an already extracted document (synchronous; used by tests and the bench). */
+export function parseDocument(doc: ExtractedDocument, fileName: string, sha256 = ''): ParseOutcome {
+  const tokens = tokenizeDocument(doc);
+  const sections = findSections(tokens);
+  if (!sections.table3) return { ok: false, file: fileName, reason: NO_TABLE3 };
+  const [t3From, t3To] = sections.table3;
+  const year = detectYear(doc.text, fileName);
+  const unit = detectUnit(doc.text, fileName);
+
+  const threeRow = hasThreeRowOther(tokens, t3From, t3To);
+  const t2Format = sections.table2 ? table2Format(tokens, sections.table2[0], sections.table2[1]) : null;
+  const format: Format = t2Format ?? (threeRow || (year !== null && year >= 2021) ? '2021' : '2019');
+  // A 2021 report may still print （六）其他处理 as one row (the hybrid): then it is other_single.
+  const threeRowOther = threeRow || (format === '2021' && !mentionsSingleOther(tokens, t3From, t3To));
+
+  const t3 = readTable3(tokens, t3From, t3To, threeRowOther);
+  const t4 = sections.table4
+    ? readTable4(tokens, sections.table4[0], sections.table4[1])
+    : { values: {}, raw: {}, checks: [] };
+  const t2 = sections.table2
+    ? readTable2(tokens, sections.table2[0], sections.table2[1], format)
+    : { values: {}, raw: {}, checks: [] };
+
+  const checks: CheckFailure[] = [];
+  // raw holds blank-marker text ("/", "-", "—"); a null cell without a raw entry was printed empty.
+  const raw: Record<string, string> = {};
+  let table3 = t3.values;
+  let table4 = t4.values;
+  let table2 = t2.values;
+  if (!t3.hasNumbers) {
+    // A blank template or a page with the labels only: no figures, and no invented zeros.
+    table3 = {};
+    checks.push({
+      rule: 'no_figures',
+      where: 'table3',
+      expected: null,
+      actual: null,
+      message: '表三没有填写任何数字 / table 三 has no figures filled in',
+    });
+  } else {
+    Object.assign(raw, t3.raw);
+    if (t3.missing.length > 0) {
+      checks.push({
+        rule: 'incomplete',
+        where: 'table3',
+        expected: t3.expectedRows,
+        actual: t3.expectedRows - t3.missing.length,
+        message: `表三不完整, 缺少: ${t3.missing.join(', ')} / table 三 is incomplete`,
+      });
+    }
+  }
+  if (hasNumbers(table4)) Object.assign(raw, t4.raw);
+  else table4 = {};
+  if (hasNumbers(table2)) Object.assign(raw, t2.raw);
+  else table2 = {};
+  if (t3.hasNumbers && t3.missing.length === 0 && Object.keys(table4).length === 0) {
+    checks.push({
+      rule: 'incomplete',
+      where: 'table4',
+      expected: null,
+      actual: null,
+      message: '未找到表四 (行政复议、行政诉讼) 的数字 / no figures found for table 四',
+    });
+  }
+  checks.push(...t3.checks, ...t4.checks, ...t2.checks);
+  checks.push(...checkReport({ table3, table4 }, doc.text));
+
+  const report: Report = {
+    unit,
+    year: year ?? 0,
+    format,
+    region: null,
+    table3,
+    table4,
+    table2,
+    raw,
+    checks,
+    source: { file: fileName, sha256 },
+  };
+  return { ok: true, report };
+}

@@ -1,0 +1,112 @@
+import type { Queryable } from '../../db/types';
+import { pivotSql } from '../../sql';
+import { type PivotCell, type PivotParams, type PivotResult, pivotKey } from '../types';
+
+interface Raw {
+  [k: string]: string | number | boolean | null;
+  sum: number | null;
+  denominator: number | null;
+  rowTotal: boolean;
+  colTotal: boolean;
+}
+
+const cmpLabel = (a: string[], b: string[]) => {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y) return x.localeCompare(y, 'zh-Hans-CN', { numeric: true });
+  }
+  return 0;
+};
+
+/**
+ * Runs the pivot SQL and shapes it: cells, totals, shares (of row / column / grand total), the
+ * row-header order (label or row total) and the row limit.
+ */
+export async function fetchPivot(db: Queryable, p: PivotParams): Promise<PivotResult> {
+  const totalsWanted = p.totals ?? true;
+  const share = p.measure.kind === 'share' ? p.measure.of : null;
+  const raw = await db.query<Raw>(
+    pivotSql({
+      rows: p.rows,
+      cols: p.cols,
+      value: p.measure.kind === 'rate' ? { metric: p.measure.metric } : 'sum',
+      filters: p.filters,
+      // Shares need the totals even when they are not shown.
+      totals: totalsWanted || share !== null,
+    }),
+  );
+  const isRate = p.measure.kind === 'rate';
+  const make = (r: Raw): PivotCell => {
+    const row = p.rows.map((_, i) => String(r[`r${i}`]));
+    const col = p.cols.map((_, i) => String(r[`c${i}`]));
+    const value = isRate ? (r.denominator ? (r.sum ?? 0) / r.denominator : null) : r.sum;
+    return { row, col, value: r.sum === null && isRate ? null : value, sum: r.sum, denominator: r.denominator };
+  };
+  const cells: PivotCell[] = [];
+  const rowTotals = new Map<string, PivotCell>();
+  const colTotals = new Map<string, PivotCell>();
+  let grand: PivotCell | null = null;
+  for (const r of raw) {
+    const c = make(r);
+    if (!r.rowTotal && !r.colTotal) cells.push(c);
+    else if (!r.rowTotal && r.colTotal) rowTotals.set(pivotKey(c.row), c);
+    else if (r.rowTotal && !r.colTotal) colTotals.set(pivotKey(c.col), c);
+    else grand = c;
+  }
+  if (p.rows.length === 0 || p.cols.length === 0) {
+    // Degenerate grouping sets coincide: the cells are already the totals of the missing axis.
+    for (const c of cells) {
+      if (p.cols.length === 0) rowTotals.set(pivotKey(c.row), { ...c });
+      if (p.rows.length === 0) colTotals.set(pivotKey(c.col), { ...c });
+    }
+  }
+  if (share) {
+    const denom = (c: PivotCell) =>
+      share === 'row'
+        ? rowTotals.get(pivotKey(c.row))?.sum
+        : share === 'col'
+          ? colTotals.get(pivotKey(c.col))?.sum
+          : grand?.sum;
+    const apply = (c: PivotCell) => {
+      const d = denom(c);
+      c.denominator = d ?? null;
+      c.value = c.sum === null || !d ? null : c.sum / d;
+    };
+    for (const c of [...cells, ...rowTotals.values(), ...colTotals.values()]) apply(c);
+    if (grand) apply(grand);
+  }
+  const sort = p.sort ?? { by: 'label', dir: 'asc' };
+  const dir = sort.dir === 'desc' ? -1 : 1;
+  let rowHeaders = uniqueHeaders(cells.map((c) => c.row));
+  rowHeaders.sort((a, b) => {
+    if (sort.by === 'value') {
+      const va = rowTotals.get(pivotKey(a))?.value ?? Number.NEGATIVE_INFINITY;
+      const vb = rowTotals.get(pivotKey(b))?.value ?? Number.NEGATIVE_INFINITY;
+      if (va !== vb) return (va - vb) * dir;
+    }
+    return cmpLabel(a, b) * (sort.by === 'label' ? dir : 1);
+  });
+  const limit = p.limit ?? 500;
+  const truncated = rowHeaders.length > limit;
+  rowHeaders = rowHeaders.slice(0, limit);
+  const kept = new Set(rowHeaders.map(pivotKey));
+  const colHeaders = uniqueHeaders(cells.map((c) => c.col)).sort(cmpLabel);
+  return {
+    rowDims: [...p.rows],
+    colDims: [...p.cols],
+    rowHeaders,
+    colHeaders,
+    cells: cells.filter((c) => kept.has(pivotKey(c.row))),
+    rowTotals: totalsWanted ? rowHeaders.map((h) => rowTotals.get(pivotKey(h))).filter((c) => c !== undefined) : [],
+    colTotals: totalsWanted ? colHeaders.map((h) => colTotals.get(pivotKey(h))).filter((c) => c !== undefined) : [],
+    grandTotal: totalsWanted ? grand : null,
+    truncated,
+  };
+}
+
+function uniqueHeaders(list: string[][]): string[][] {
+  const seen = new Map<string, string[]>();
+  for (const h of list) seen.set(pivotKey(h), h);
+  return [...seen.values()];
+}

@@ -1,0 +1,39 @@
+import type { CheckRow, ReportRow } from '../../dataset/rows';
+import type { Queryable } from '../../db/types';
+import type { TableName } from '../../domain/keys';
+import { reportCellsSql, reportChecksSql, reportRowSql, unitYearsSql } from '../../sql';
+import type { ReportCell, ReportDetail, ReportParams } from '../types';
+
+/** Does a check location (`table3.*.total`, `table3.granted.total`, `table4.review.*`) cover a cell? */
+export function locationCovers(location: string, table: string, row: string, col: string): boolean {
+  return location.split(/[,;\s]+/).some((loc) => {
+    const [t, r, c] = loc.split('.');
+    if (t !== table) return false;
+    return (r === undefined || r === '*' || r === row) && (c === undefined || c === '*' || c === col);
+  });
+}
+
+export async function fetchReport(db: Queryable, p: ReportParams): Promise<ReportDetail | null> {
+  const [report] = await db.query<ReportRow>(reportRowSql(p));
+  if (!report) return null;
+  const [cells, checks, years] = await Promise.all([
+    db.query<{ table: TableName; row: string; col: string; value: number | null; raw: string | null }>(
+      reportCellsSql(report.report_id),
+    ),
+    db.query<CheckRow>(reportChecksSql(report.report_id)),
+    db.query<{ year: number }>(unitYearsSql(report.unit)),
+  ]);
+  const tables: ReportDetail['tables'] = { table2: {}, table3: {}, table4: {} };
+  for (const c of cells) {
+    const t = tables[c.table];
+    if (!t) continue;
+    const cell: ReportCell = {
+      value: c.value,
+      raw: c.raw,
+      failed: checks.filter((k) => locationCovers(k.location, c.table, c.row, c.col)),
+    };
+    t[c.row] ??= {};
+    t[c.row]![c.col] = cell;
+  }
+  return { report, tables, checks, years: years.map((y) => y.year) };
+}

@@ -1,0 +1,12 @@
+/** The one SQL builder: whitelisted identifiers (./schema.ts), values bound as `$n` parameters. */
+export { Binder, type BoundQuery, type SqlValue } from './bound';
+export { type CompareQuery, compareSql, unitsWithReportSql } from './compare';
+export { buildT2x, buildT3x, buildT4x, buildUnits } from './derived';
+export { metricSql, metricTable } from './metric';
+export { type OutcomesQuery, outcomesSql } from './outcomes';
+export { PIVOT_DIMENSIONS, PIVOT_NULL_LABEL, type PivotDimension, type PivotQuery, pivotSql } from './pivot';
+export { coverageSql, failedChecksSql, type QualityQuery, ruleCountsSql } from './quality';
+export { type ReportKey, reportCellsSql, reportChecksSql, reportRowSql, unitYearsSql } from './report';
+export { alias, id, SCHEMA } from './schema';
+export { type TrendsQuery, trendsSql } from './trends';
+export { regionPrefix, type UnitSearchQuery, unitSearchSql } from './units';

@@ -1,0 +1,61 @@
+/** 趋势: a metric per unit and year, as absolute values, an index (first year = 100) or YoY %. */
+import { Binder, type BoundQuery } from './bound';
+import { inList, where } from './filters';
+import { metricSql, valueExpr } from './metric';
+import { alias, id } from './schema';
+
+export interface TrendsQuery {
+  metric: string;
+  units: readonly string[];
+  from?: number | null;
+  to?: number | null;
+  mode: 'absolute' | 'relative' | 'yoy';
+}
+
+const MODE_EXPR = {
+  absolute: 'absolute',
+  // Index against the unit's first non-null value in range.
+  relative: `CASE WHEN first_value(absolute IGNORE NULLS) OVER whole <> 0
+    THEN 100 * absolute / first_value(absolute IGNORE NULLS) OVER whole END`,
+  // Only against the calendar year before: a gap in reporting gives no YoY value.
+  yoy: `CASE WHEN lag(year) OVER w = year - 1 AND lag(absolute) OVER w <> 0
+    THEN 100 * (absolute - lag(absolute) OVER w) / lag(absolute) OVER w END`,
+} as const;
+
+export function trendsSql(q: TrendsQuery): BoundQuery {
+  const b = new Binder();
+  const m = metricSql(b, q.metric);
+  const units = inList(b, 'unit', q.units);
+  const from = q.from ?? null;
+  const to = q.to ?? null;
+  const years = [
+    from === null ? null : `${id('year')} >= ${b.v(from)}`,
+    to === null ? null : `${id('year')} <= ${b.v(to)}`,
+  ];
+  const ok = m.comparable(`r.${id('format')}`);
+  const num = `CASE WHEN ${ok} THEN m.num END`;
+  const den = `CASE WHEN ${ok} THEN m.den END`;
+  const mode = MODE_EXPR[q.mode];
+  if (!mode) throw new Error(`invalid trend mode: ${q.mode}`);
+  return b.done(`
+WITH m AS (
+  SELECT ${id('report_id')}, ${m.numerator} AS num, ${m.denominator ?? 'NULL::DOUBLE'} AS den
+  FROM ${id(m.table)}
+  WHERE ${where([units, ...years])}
+  GROUP BY ${id('report_id')}
+), v AS (
+  SELECT r.${id('unit')} AS unit, r.${id('year')}::INTEGER AS year, r.${id('format')} AS format,
+    ${ok} AS comparable, ${valueExpr(m, num, den)} AS absolute,
+    r.${id('check_failures')}::DOUBLE AS check_failures
+  FROM ${id('reports')} r
+  LEFT JOIN m ON m.${id('report_id')} = r.${id('report_id')}
+  WHERE ${where([inList(b, 'unit', q.units, 'r'), ...years.map((y) => (y ? `r.${y}` : null))])}
+)
+SELECT unit AS ${alias('unit')}, year AS ${alias('year')}, format AS ${alias('format')},
+  (${mode})::DOUBLE AS ${alias('value')}, absolute AS ${alias('absolute')},
+  comparable AS ${alias('comparable')}, check_failures AS ${alias('checkFailures')}
+FROM v
+WINDOW w AS (PARTITION BY unit ORDER BY year),
+  whole AS (PARTITION BY unit ORDER BY year ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+ORDER BY unit, year`);
+}

@@ -1,0 +1,22 @@
+import { useState } from 'react';
+import { useI18n } from '../../i18n';
+
+/** Copies the address bar, which the URL codec keeps equal to the whole UI state. */
+export function CopyLinkButton() {
+  const { t } = useI18n();
+  const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
+  const copy = async () => {
+    try {
+      await navigator.clipboard.writeText(window.location.href);
+      setState('copied');
+    } catch {
+      setState('failed');
+    }
+    window.setTimeout(() => setState('idle'), 2500);
+  };
+  return (
+    <button type="button" onClick={copy} data-testid="copy-link" aria-live="polite">
+      {state === 'copied' ? t('link.copied') : state === 'failed' ? t('link.copyFailed') : t('link.copy')}
+    </button>
+  );
+}

@@ -1,0 +1,17 @@
+import { useCompare } from '../../queries';
+import { useUi } from '../../state';
+
+/**
+ * The units a multi-unit chart draws: the chosen ones, or, when none is chosen, the top `n` of
+ * `metric` in the latest year, so a view opened without a selection still shows something.
+ */
+export function useChartUnits(
+  metric: string,
+  latest: number | null,
+  n: number,
+): { units: string[]; implicit: boolean } {
+  const chosen = useUi((s) => s.units);
+  const top = useCompare({ metric, year: latest ?? 0, units: [], limit: n });
+  if (chosen.length > 0) return { units: chosen, implicit: false };
+  return { units: (top.data?.rows ?? []).filter((r) => r.value !== null).map((r) => r.unit), implicit: true };
+}

@@ -1,0 +1,33 @@
+import { useI18n } from '../../i18n';
+import { Select } from './Select';
+
+/** Year picker over the dataset's years; '' = the latest year. */
+export function YearSelect({
+  value,
+  years,
+  onChange,
+  allowLatest = true,
+}: {
+  value: number | null;
+  years: readonly number[];
+  onChange: (year: number | null) => void;
+  allowLatest?: boolean;
+}) {
+  const { t } = useI18n();
+  const latest = years[years.length - 1];
+  return (
+    <Select
+      label={t('control.year')}
+      value={value === null ? '' : String(value)}
+      onChange={(v) => onChange(v === '' ? null : Number(v))}
+      testId="year-select"
+    >
+      {allowLatest && <option value="">{t('control.latestYear', { year: latest ?? '—' })}</option>}
+      {[...years].reverse().map((y) => (
+        <option key={y} value={y}>
+          {y}
+        </option>
+      ))}
+    </Select>
+  );
+}

@@ -1,0 +1,27 @@
+/**
+ * CSV for spreadsheets: UTF-8 with a BOM (so Excel reads the Chinese), CRLF line ends, RFC 4180
+ * quoting, and text cells that a spreadsheet would run as a formula (= + - @, tab, CR) prefixed
+ * with `'` (OWASP "CSV injection"). Numbers are written as numbers, so a negative count stays
+ * numeric; only text is neutralised.
+ */
+
+export type CsvValue = string | number | null | undefined;
+
+export interface CsvTable {
+  header: readonly string[];
+  rows: readonly (readonly CsvValue[])[];
+}
+
+const FORMULA_START = /^[=+\-@\t\r]/;
+
+export function csvCell(value: CsvValue): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'number') return Number.isFinite(value) ? String(value) : '';
+  const text = FORMULA_START.test(value) ? `'${value}` : value;
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function toCsv(table: CsvTable): string {
+  const lines = [table.header, ...table.rows].map((row) => row.map(csvCell).join(','));
+  return `\uFEFF${lines.join('\r\n')}\r\n`;
+}

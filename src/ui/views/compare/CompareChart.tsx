@@ -1,0 +1,45 @@
+import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import type { MetricUnit } from '../../../domain/metrics';
+import { useI18n } from '../../../i18n';
+import type { CompareRow } from '../../../queries';
+import { formatMetric, formatTick } from '../../common/format';
+import { OKABE_ITO } from '../../common/palette';
+
+/** Horizontal bars, already sorted by the query, each labelled with its value. */
+export function CompareChart({
+  rows,
+  unit,
+  notComparable,
+}: {
+  rows: readonly CompareRow[];
+  unit: MetricUnit;
+  notComparable: string;
+}) {
+  const i18n = useI18n();
+  const data = rows.map((r) => ({
+    unit: r.unit,
+    value: r.value ?? 0,
+    label: r.comparable ? formatMetric(i18n, unit, r.value) : notComparable,
+  }));
+  const longest = Math.max(...rows.map((r) => r.unit.length));
+  const yWidth = Math.min(260, 24 + longest * 13);
+  return (
+    <ResponsiveContainer width="100%" height={Math.max(160, 44 + rows.length * 30)}>
+      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 96, bottom: 8, left: 8 }}>
+        <CartesianGrid horizontal={false} stroke="#ddd" />
+        <XAxis type="number" tickFormatter={(v: number) => formatTick(i18n, unit, v)} stroke="#444" />
+        <YAxis
+          type="category"
+          dataKey="unit"
+          width={yWidth}
+          interval={0}
+          stroke="#444"
+          tick={{ fontSize: 12 }}
+        />
+        <Bar dataKey="value" fill={OKABE_ITO[0]} isAnimationActive={false}>
+          <LabelList dataKey="label" position="right" fill="#111" fontSize={12} />
+        </Bar>
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

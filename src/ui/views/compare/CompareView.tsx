@@ -1,0 +1,113 @@
+import { getMetric } from '../../../domain/metrics';
+import { useI18n } from '../../../i18n';
+import { type CompareRow, useCompare } from '../../../queries';
+import { useUi } from '../../../state';
+import { ChartFrame } from '../../common/ChartFrame';
+import { type Column, DataTable } from '../../common/DataTable';
+import { formatMetric } from '../../common/format';
+import { QueryState } from '../../common/QueryState';
+import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { MetricSelect } from '../../controls/MetricSelect';
+import { UnitPicker } from '../../controls/UnitPicker';
+import { YearSelect } from '../../controls/YearSelect';
+import { CompareChart } from './CompareChart';
+
+/** Bars when no unit is chosen: the top of all units. */
+const TOP_N = 20;
+
+export default function CompareView() {
+  const i18n = useI18n();
+  const { t, label, num } = i18n;
+  const metricId = useUi((s) => s.metric);
+  const units = useUi((s) => s.units);
+  const yearChoice = useUi((s) => s.year);
+  const set = useUi((s) => s.set);
+  const { years, latest } = useDatasetInfo();
+  const year = yearChoice ?? latest ?? 0;
+  const metric = getMetric(metricId);
+  const query = useCompare({ metric: metricId, year, units, limit: units.length > 0 ? units.length : TOP_N });
+  const rows = query.data?.rows ?? [];
+  const fmt = (v: number | null) => formatMetric(i18n, metric.unit, v);
+  const title = t('compare.title', { metric: label(metric.label), year });
+
+  const columns: Column<CompareRow>[] = [
+    { key: 'unit', label: t('col.unit'), render: (r) => r.unit },
+    { key: 'province', label: t('col.province'), render: (r) => r.province ?? '' },
+    { key: 'format', label: t('col.format'), render: (r) => r.format },
+    {
+      key: 'value',
+      label: t('col.value'),
+      numeric: true,
+      render: (r) => (r.comparable ? fmt(r.value) : t('chart.notComparable')),
+    },
+    ...(metric.denominator
+      ? [
+          {
+            key: 'num',
+            label: t('col.numerator'),
+            numeric: true,
+            render: (r: CompareRow) => num(r.numerator),
+          },
+          {
+            key: 'den',
+            label: t('col.denominator'),
+            numeric: true,
+            render: (r: CompareRow) => num(r.denominator),
+          },
+        ]
+      : []),
+    { key: 'checks', label: t('col.checks'), numeric: true, render: (r) => num(r.checkFailures) },
+  ];
+
+  return (
+    <ChartFrame
+      id="compare"
+      title={title}
+      formula={label(metric.formula)}
+      busy={query.isPlaceholderData}
+      csv={() => ({
+        header: [
+          t('col.unit'),
+          t('col.province'),
+          t('col.format'),
+          t('col.value'),
+          t('col.numerator'),
+          t('col.denominator'),
+          t('col.checks'),
+        ],
+        rows: rows.map((r) => [
+          r.unit,
+          r.province,
+          r.format,
+          r.value,
+          r.numerator,
+          r.denominator,
+          r.checkFailures,
+        ]),
+      })}
+      controls={
+        <>
+          <UnitPicker emptyHint={t('picker.emptyHint', { n: TOP_N })} />
+          <div className="picker-row">
+            <MetricSelect value={metricId} onChange={(id) => set({ metric: id })} />
+            <YearSelect value={yearChoice} years={years} onChange={(y) => set({ year: y })} />
+          </div>
+        </>
+      }
+      note={
+        query.data && query.data.missing.length > 0 ? (
+          <p className="muted">{t('chart.missing', { units: i18n.list(query.data.missing) })}</p>
+        ) : null
+      }
+      table={<DataTable caption={title} columns={columns} rows={rows} rowKey={(r) => r.reportId} />}
+    >
+      <QueryState error={query.error} hasData={query.data !== undefined}>
+        {rows.length === 0 ? (
+          <p className="muted">{t('chart.noData')}</p>
+        ) : (
+          <CompareChart rows={rows} unit={metric.unit} notComparable={t('chart.notComparable')} />
+        )}
+      </QueryState>
+    </ChartFrame>
+  );
+}

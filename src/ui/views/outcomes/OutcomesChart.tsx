@@ -1,0 +1,73 @@
+import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { OUTCOME_GROUPS, type OutcomeGroup } from '../../../domain/keys';
+import { useI18n } from '../../../i18n';
+import type { OutcomeRow } from '../../../queries';
+import type { OutcomeMode } from '../../../state';
+import { GROUP_COLOURS, seriesColour } from '../../common/palette';
+import { keyLabel } from './labels';
+
+/** One stacked horizontal bar per unit; a click on a group segment drills into its rows. */
+export function OutcomesChart({
+  rows,
+  units,
+  keys,
+  mode,
+  drilled,
+  onDrill,
+}: {
+  rows: readonly OutcomeRow[];
+  units: readonly string[];
+  keys: readonly string[];
+  mode: OutcomeMode;
+  drilled: boolean;
+  onDrill: (group: OutcomeGroup) => void;
+}) {
+  const i18n = useI18n();
+  const byUnit = new Map<string, Record<string, string | number | null>>(units.map((u) => [u, { unit: u }]));
+  for (const r of rows) {
+    const d = byUnit.get(r.unit);
+    if (d) d[r.key] = r.value;
+  }
+  const data = [...byUnit.values()];
+  const fmt = (v: number) => (mode === 'share' ? i18n.pct(v, 1) : i18n.num(v));
+  const longest = Math.max(...units.map((u) => u.length));
+  return (
+    <ResponsiveContainer width="100%" height={Math.max(180, 80 + units.length * 34)}>
+      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
+        <CartesianGrid horizontal={false} stroke="#ddd" />
+        <XAxis
+          type="number"
+          domain={mode === 'share' ? [0, 1] : [0, 'auto']}
+          tickFormatter={(v: number) => (mode === 'share' ? i18n.pct(v, 0) : i18n.num(v))}
+          stroke="#444"
+        />
+        <YAxis
+          type="category"
+          dataKey="unit"
+          width={Math.min(260, 24 + longest * 13)}
+          interval={0}
+          stroke="#444"
+          tick={{ fontSize: 12 }}
+        />
+        <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : '—')} />
+        <Legend />
+        {keys.map((k, i) => (
+          <Bar
+            key={k}
+            dataKey={k}
+            name={keyLabel(k, i18n.label)}
+            stackId="outcomes"
+            fill={drilled ? seriesColour(i) : (GROUP_COLOURS[k as OutcomeGroup] ?? seriesColour(i))}
+            isAnimationActive={false}
+            cursor={drilled ? undefined : 'pointer'}
+            onClick={
+              drilled || !(OUTCOME_GROUPS as readonly string[]).includes(k)
+                ? undefined
+                : () => onDrill(k as OutcomeGroup)
+            }
+          />
+        ))}
+      </BarChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,166 @@
+import { OUTCOME_GROUPS, type OutcomeGroup, TABLE3_COLUMNS, type Table3Row } from '../../../domain/keys';
+import {
+  OUTCOME_GROUP_LABELS,
+  rowsOfGroup,
+  TABLE3_COLUMN_LABELS,
+  TABLE3_ROW_LABELS,
+} from '../../../domain/metrics';
+import { useI18n } from '../../../i18n';
+import { type OutcomeRow, useOutcomes } from '../../../queries';
+import { useUi } from '../../../state';
+import { ChartFrame } from '../../common/ChartFrame';
+import { type Column, DataTable } from '../../common/DataTable';
+import { QueryState } from '../../common/QueryState';
+import { useChartUnits } from '../../common/useChartUnits';
+import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { Segmented } from '../../controls/Segmented';
+import { Select } from '../../controls/Select';
+import { UnitPicker } from '../../controls/UnitPicker';
+import { YearSelect } from '../../controls/YearSelect';
+import { keyLabel } from './labels';
+import { OutcomesChart } from './OutcomesChart';
+
+const TOP_N = 12;
+
+export default function OutcomesView() {
+  const i18n = useI18n();
+  const { t, label, num, pct } = i18n;
+  const filters = useUi((s) => s.outcome);
+  const yearChoice = useUi((s) => s.year);
+  const set = useUi((s) => s.set);
+  const setOutcome = useUi((s) => s.setOutcome);
+  const { years, latest } = useDatasetInfo();
+  const year = yearChoice ?? latest ?? 0;
+  const { units } = useChartUnits('t3.total_handled', latest, TOP_N);
+  const query = useOutcomes({
+    units,
+    year,
+    by: filters.group ? 'row' : 'group',
+    groups: filters.group ? [filters.group] : undefined,
+    rows: filters.row ? [filters.row] : undefined,
+    applicant: filters.applicant,
+    measure: filters.mode,
+  });
+  const rows = query.data?.rows ?? [];
+  const title = `${t('outcomes.title', { year })} · ${label(TABLE3_COLUMN_LABELS[filters.applicant])}${
+    filters.group ? ` · ${label(OUTCOME_GROUP_LABELS[filters.group])}` : ''
+  }`;
+  const formula =
+    filters.mode === 'share'
+      ? i18n.lang === 'zh'
+        ? '占比 = 该类（项）件数 ÷ 全部办理结果件数之和（予以公开 … 其他处理）'
+        : 'share = count of the group (row) ÷ sum of all outcome rows (granted … other)'
+      : undefined;
+
+  const columns: Column<OutcomeRow>[] = [
+    { key: 'unit', label: t('col.unit'), render: (r) => r.unit },
+    {
+      key: 'key',
+      label: filters.group ? t('control.row') : t('control.group'),
+      render: (r) => keyLabel(r.key, label),
+    },
+    { key: 'count', label: t('control.count'), numeric: true, render: (r) => num(r.count) },
+    { key: 'share', label: t('control.share'), numeric: true, render: (r) => pct(r.share) },
+  ];
+
+  return (
+    <ChartFrame
+      id="outcomes"
+      title={title}
+      formula={formula}
+      busy={query.isPlaceholderData}
+      csv={() => ({
+        header: [
+          t('col.unit'),
+          t('col.format'),
+          t('control.group'),
+          'key',
+          t('control.count'),
+          t('control.share'),
+        ],
+        rows: rows.map((r) => [r.unit, r.format, r.group, r.key, r.count, r.share]),
+      })}
+      controls={
+        <>
+          <UnitPicker emptyHint={t('picker.emptyHint', { n: TOP_N })} />
+          <div className="picker-row">
+            <YearSelect value={yearChoice} years={years} onChange={(y) => set({ year: y })} />
+            <Select
+              label={t('control.group')}
+              value={filters.group ?? ''}
+              onChange={(g) => setOutcome({ group: g === '' ? null : (g as OutcomeGroup), row: null })}
+              testId="outcome-group"
+            >
+              <option value="">{t('control.allGroups')}</option>
+              {OUTCOME_GROUPS.map((g) => (
+                <option key={g} value={g}>
+                  {label(OUTCOME_GROUP_LABELS[g])}
+                </option>
+              ))}
+            </Select>
+            {filters.group && (
+              <Select
+                label={t('control.row')}
+                value={filters.row ?? ''}
+                onChange={(r) => setOutcome({ row: r === '' ? null : (r as Table3Row) })}
+              >
+                <option value="">{t('control.allRows')}</option>
+                {rowsOfGroup(filters.group).map((r) => (
+                  <option key={r} value={r}>
+                    {label(TABLE3_ROW_LABELS[r])}
+                  </option>
+                ))}
+              </Select>
+            )}
+            <Select
+              label={t('control.applicant')}
+              value={filters.applicant}
+              onChange={(a) => setOutcome({ applicant: a as (typeof TABLE3_COLUMNS)[number] })}
+            >
+              {TABLE3_COLUMNS.map((c) => (
+                <option key={c} value={c}>
+                  {label(TABLE3_COLUMN_LABELS[c])}
+                </option>
+              ))}
+            </Select>
+            <Segmented
+              label={t('control.measure')}
+              value={filters.mode}
+              options={[
+                { value: 'share', label: t('control.share') },
+                { value: 'count', label: t('control.count') },
+              ]}
+              onChange={(m) => setOutcome({ mode: m })}
+            />
+            {filters.group && (
+              <button type="button" onClick={() => setOutcome({ group: null, row: null })}>
+                {t('outcomes.back')}
+              </button>
+            )}
+          </div>
+        </>
+      }
+      note={
+        query.data && query.data.missing.length > 0 ? (
+          <p className="muted">{t('chart.missing', { units: i18n.list(query.data.missing) })}</p>
+        ) : null
+      }
+      table={<DataTable caption={title} columns={columns} rows={rows} rowKey={(r) => `${r.unit}|${r.key}`} />}
+    >
+      <QueryState error={query.error} hasData={query.data !== undefined || units.length === 0}>
+        {units.length === 0 || rows.length === 0 ? (
+          <p className="muted">{t(units.length === 0 ? 'chart.pickUnits' : 'chart.noData')}</p>
+        ) : (
+          <OutcomesChart
+            rows={rows}
+            units={query.data?.units ?? []}
+            keys={query.data?.keys ?? []}
+            mode={filters.mode}
+            drilled={filters.group !== null}
+            onDrill={(g) => setOutcome({ group: g, row: null })}
+          />
+        )}
+      </QueryState>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,125 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useRef } from 'react';
+import { useI18n } from '../../../i18n';
+import { type PivotCell, type PivotResult, pivotKey } from '../../../queries';
+import { heatColour } from '../../common/palette';
+import { dimValueLabel } from './labels';
+
+const ROW_H = 28;
+
+/**
+ * Heat-coloured pivot table. Only the rows in view are in the DOM: spacer rows above and below
+ * stand for the rest (TanStack Virtual's table pattern), so the markup stays a real <table>.
+ */
+export function PivotGrid({
+  result,
+  format,
+  dimLabel,
+}: {
+  result: PivotResult;
+  format: (v: number | null) => string;
+  dimLabel: (d: string) => string;
+}) {
+  const i18n = useI18n();
+  const scroller = useRef<HTMLDivElement>(null);
+  const cells = new Map<string, PivotCell>();
+  for (const c of result.cells) cells.set(`${pivotKey(c.row)}\u001e${pivotKey(c.col)}`, c);
+  const rowTotals = new Map(result.rowTotals.map((c) => [pivotKey(c.row), c]));
+  const colTotals = new Map(result.colTotals.map((c) => [pivotKey(c.col), c]));
+  const values = result.cells
+    .map((c) => c.value)
+    .filter((v): v is number => v !== null && Number.isFinite(v));
+  const min = Math.min(0, ...values);
+  const max = Math.max(...values, 0);
+  const heat = (v: number | null) =>
+    v === null || max === min ? undefined : heatColour((v - min) / (max - min));
+  const hasTotals = result.rowTotals.length > 0;
+  const virtualizer = useVirtualizer({
+    count: result.rowHeaders.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_H,
+    overscan: 12,
+  });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const span = result.rowDims.length + result.colHeaders.length + (hasTotals ? 1 : 0);
+  const colLabel = (col: string[]) =>
+    col.map((v, i) => dimValueLabel(i18n, result.colDims[i]!, v)).join(' · ') || i18n.t('col.value');
+
+  return (
+    <div ref={scroller} className="pivot-grid" data-testid="pivot-grid">
+      <table className="pivot-table">
+        <thead>
+          <tr>
+            {result.rowDims.map((d) => (
+              <th key={d} scope="col" className="pivot-label">
+                {dimLabel(d)}
+              </th>
+            ))}
+            {result.colHeaders.map((c) => (
+              <th key={pivotKey(c)} scope="col" className="num">
+                {colLabel(c)}
+              </th>
+            ))}
+            {hasTotals && (
+              <th scope="col" className="num pivot-total">
+                {i18n.t('col.total')}
+              </th>
+            )}
+          </tr>
+        </thead>
+        <tbody>
+          {padTop > 0 && (
+            <tr>
+              <td colSpan={span} style={{ height: padTop, padding: 0, border: 0 }} />
+            </tr>
+          )}
+          {items.map((item) => {
+            const row = result.rowHeaders[item.index]!;
+            const rk = pivotKey(row);
+            return (
+              <tr key={rk} style={{ height: ROW_H }}>
+                {row.map((p, i) => (
+                  // biome-ignore lint/suspicious/noArrayIndexKey: positions of a fixed tuple
+                  <th key={i} scope="row" className="pivot-label" title={p}>
+                    {dimValueLabel(i18n, result.rowDims[i]!, p)}
+                  </th>
+                ))}
+                {result.colHeaders.map((c) => {
+                  const v = cells.get(`${rk}\u001e${pivotKey(c)}`)?.value ?? null;
+                  return (
+                    <td key={pivotKey(c)} className="num" style={heat(v)}>
+                      {format(v)}
+                    </td>
+                  );
+                })}
+                {hasTotals && <td className="num pivot-total">{format(rowTotals.get(rk)?.value ?? null)}</td>}
+              </tr>
+            );
+          })}
+          {padBottom > 0 && (
+            <tr>
+              <td colSpan={span} style={{ height: padBottom, padding: 0, border: 0 }} />
+            </tr>
+          )}
+        </tbody>
+        {hasTotals && (
+          <tfoot>
+            <tr>
+              <th scope="row" colSpan={result.rowDims.length} className="pivot-label">
+                {i18n.t('col.total')}
+              </th>
+              {result.colHeaders.map((c) => (
+                <td key={pivotKey(c)} className="num">
+                  {format(colTotals.get(pivotKey(c))?.value ?? null)}
+                </td>
+              ))}
+              <td className="num">{format(result.grandTotal?.value ?? null)}</td>
+            </tr>
+          </tfoot>
+        )}
+      </table>
+    </div>
+  );
+}

@@ -1,0 +1,221 @@
+import { useI18n } from '../../../i18n';
+import { type CoverageCell, type FailedCheck, type QualityResult, useQuality } from '../../../queries';
+import { useUi } from '../../../state';
+import { ChartFrame } from '../../common/ChartFrame';
+import { DataTable } from '../../common/DataTable';
+import { QueryState } from '../../common/QueryState';
+import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { Select } from '../../controls/Select';
+import { YearSelect } from '../../controls/YearSelect';
+
+/** Rows of the coverage matrix drawn at most (the failed-check list stays complete up to its cap). */
+const MATRIX_ROWS = 400;
+
+function CoverageMatrix({ result }: { result: QualityResult }) {
+  const { t } = useI18n();
+  const set = useUi((s) => s.set);
+  const cells = new Map<string, CoverageCell>(result.matrix.map((c) => [`${c.unit}|${c.year}`, c]));
+  const symbol = { ok: '✓', failed: '!', missing: '–' } as const;
+  return (
+    <div className="table-scroll">
+      <table className="coverage" data-testid="coverage-matrix">
+        <thead>
+          <tr>
+            <th scope="col">{t('col.unit')}</th>
+            {result.years.map((y) => (
+              <th key={y} scope="col">
+                {y}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {result.units.slice(0, MATRIX_ROWS).map((u) => (
+            <tr key={u.unit}>
+              <th scope="row">{u.unit}</th>
+              {result.years.map((y) => {
+                const c = cells.get(`${u.unit}|${y}`);
+                const status = c?.status ?? 'missing';
+                const label = `${u.unit} ${y}: ${t(`quality.${status}`)}${c && c.checkFailures > 0 ? ` (${c.checkFailures})` : ''}`;
+                return (
+                  <td key={y} className={`cov-${status}`} data-status={status}>
+                    {c?.reportId ? (
+                      <button
+                        type="button"
+                        className={`cov-${status}`}
+                        aria-label={label}
+                        title={label}
+                        onClick={() => set({ view: 'report', report: c.reportId })}
+                      >
+                        {status === 'failed' ? c.checkFailures : symbol[status]}
+                      </button>
+                    ) : (
+                      <span title={label}>
+                        {symbol[status]}
+                        <span className="visually-hidden">{label}</span>
+                      </span>
+                    )}
+                  </td>
+                );
+              })}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      {result.units.length > MATRIX_ROWS && <p className="muted">… +{result.units.length - MATRIX_ROWS}</p>}
+    </div>
+  );
+}
+
+export default function QualityView() {
+  const i18n = useI18n();
+  const { t, num } = i18n;
+  const quality = useUi((s) => s.quality);
+  const setQuality = useUi((s) => s.setQuality);
+  const set = useUi((s) => s.set);
+  const { years, provinces } = useDatasetInfo();
+  const query = useQuality({
+    rules: quality.rule ? [quality.rule] : undefined,
+    years: quality.year !== null ? [quality.year] : undefined,
+    provinces: quality.province ? [quality.province] : undefined,
+    problemsOnly: quality.problemsOnly,
+  });
+  const result = query.data;
+  const title = t('quality.title');
+  return (
+    <ChartFrame
+      id="quality"
+      title={title}
+      image={false}
+      busy={query.isPlaceholderData}
+      csv={() => ({
+        header: [
+          t('col.unit'),
+          t('col.year'),
+          t('col.format'),
+          t('col.rule'),
+          t('col.location'),
+          t('col.expected'),
+          t('col.actual'),
+          t('col.message'),
+        ],
+        rows: (result?.checks ?? []).map((c) => [
+          c.unit,
+          c.year,
+          c.format,
+          c.rule,
+          c.location,
+          c.expected,
+          c.actual,
+          c.message,
+        ]),
+      })}
+      controls={
+        <div className="picker-row">
+          <Select
+            label={t('col.rule')}
+            value={quality.rule ?? ''}
+            onChange={(v) => setQuality({ rule: v || null })}
+            testId="quality-rule"
+          >
+            <option value="">{t('quality.allRules')}</option>
+            {(result?.rules ?? []).map((r) => (
+              <option key={r.rule} value={r.rule}>
+                {r.rule} ({r.count})
+              </option>
+            ))}
+            {quality.rule && !result?.rules.some((r) => r.rule === quality.rule) && (
+              <option value={quality.rule}>{quality.rule}</option>
+            )}
+          </Select>
+          <YearSelect
+            value={quality.year}
+            years={years}
+            onChange={(y) => setQuality({ year: y })}
+            allowLatest={false}
+          />
+          <Select
+            label={t('col.province')}
+            value={quality.province ?? ''}
+            onChange={(v) => setQuality({ province: v || null })}
+          >
+            <option value="">{t('control.all')}</option>
+            {provinces.map((p) => (
+              <option key={p} value={p}>
+                {p}
+              </option>
+            ))}
+          </Select>
+          <label className="checkbox">
+            <input
+              type="checkbox"
+              checked={quality.problemsOnly}
+              onChange={(e) => setQuality({ problemsOnly: e.target.checked })}
+            />
+            {t('quality.problemsOnly')}
+          </label>
+          {(quality.year !== null || quality.rule || quality.province) && (
+            <button type="button" onClick={() => setQuality({ year: null, rule: null, province: null })}>
+              {t('control.clear')}
+            </button>
+          )}
+        </div>
+      }
+    >
+      <QueryState error={query.error} hasData={result !== undefined}>
+        {result && (
+          <>
+            <p data-testid="quality-summary">
+              {t('quality.summary', {
+                reported: num(result.summary.reported),
+                failed: num(result.summary.failed),
+                missing: num(result.summary.missing),
+              })}
+            </p>
+            <div className="legend" aria-hidden="true">
+              <span className="cov-ok">{t('quality.ok')}</span>
+              <span className="cov-failed">{t('quality.failed')}</span>
+              <span className="cov-missing">{t('quality.missing')}</span>
+            </div>
+            <CoverageMatrix result={result} />
+            <h3 style={{ marginTop: '1rem' }}>
+              {t('quality.checks', { shown: num(result.checks.length), total: num(result.checksTotal) })}
+            </h3>
+            <DataTable<FailedCheck>
+              caption=""
+              rows={result.checks}
+              rowKey={(c, i) => `${c.report_id}|${c.rule}|${c.location}|${i}`}
+              columns={[
+                {
+                  key: 'unit',
+                  label: t('col.unit'),
+                  render: (c) => (
+                    <button
+                      type="button"
+                      className="link-button"
+                      aria-label={t('quality.openReport', { unit: c.unit, year: c.year })}
+                      onClick={() => set({ view: 'report', report: c.report_id })}
+                    >
+                      {c.unit}
+                    </button>
+                  ),
+                },
+                { key: 'year', label: t('col.year'), render: (c) => c.year },
+                { key: 'rule', label: t('col.rule'), render: (c) => <code>{c.rule}</code> },
+                { key: 'location', label: t('col.location'), render: (c) => <code>{c.location}</code> },
+                {
+                  key: 'expected',
+                  label: t('col.expected'),
+                  numeric: true,
+                  render: (c) => num(c.expected, 2),
+                },
+                { key: 'actual', label: t('col.actual'), numeric: true, render: (c) => num(c.actual, 2) },
+                { key: 'message', label: t('col.message'), render: (c) => c.message },
+              ]}
+            />
+          </>
+        )}
+      </QueryState>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,119 @@
+import { useI18n } from '../../../i18n';
+import { type ReportParams, useReport, useUnitSearch } from '../../../queries';
+import { useUi } from '../../../state';
+import { ChartFrame } from '../../common/ChartFrame';
+import { QueryState } from '../../common/QueryState';
+import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { Select } from '../../controls/Select';
+import { UnitPicker } from '../../controls/UnitPicker';
+import { YearSelect } from '../../controls/YearSelect';
+import { ChecksTable } from './ChecksTable';
+import { Table2, Table3, Table4 } from './PrintedTables';
+
+/** Which report to show: a linked report id, else the first chosen unit (or any unit) in the chosen year. */
+function useReportParams(): ReportParams | null {
+  const reportId = useUi((s) => s.report);
+  const units = useUi((s) => s.units);
+  const year = useUi((s) => s.year);
+  const { latest } = useDatasetInfo();
+  const fallback = useUnitSearch({ limit: 1 });
+  if (reportId) return { reportId };
+  const unit = units[0] ?? fallback.data?.[0]?.unit;
+  const y = year ?? fallback.data?.[0]?.years.at(-1) ?? latest;
+  return unit && y ? { unit, year: y } : null;
+}
+
+export default function ReportView() {
+  const i18n = useI18n();
+  const { t } = i18n;
+  const params = useReportParams();
+  const units = useUi((s) => s.units);
+  const set = useUi((s) => s.set);
+  const query = useReport(params);
+  const detail = query.data ?? null;
+  const r = detail?.report;
+  const title = r ? t('report.title', { unit: r.unit, year: r.year }) : t('view.report');
+  const isUrl = r ? /^https?:\/\//.test(r.source) : false;
+
+  return (
+    <ChartFrame
+      id="report"
+      title={title}
+      image={false}
+      busy={query.isPlaceholderData}
+      csv={() => {
+        const rows: (string | number | null)[][] = [];
+        for (const [table, byRow] of Object.entries(detail?.tables ?? {})) {
+          for (const [row, byCol] of Object.entries(byRow)) {
+            for (const [col, cell] of Object.entries(byCol))
+              rows.push([table, row, col, cell.value, cell.raw]);
+          }
+        }
+        return { header: ['table', 'row', 'col', 'value', 'raw'], rows };
+      }}
+      controls={
+        <>
+          <UnitPicker />
+          <div className="picker-row">
+            {units.length > 1 && (
+              <Select
+                label={t('col.unit')}
+                value={r?.unit ?? units[0] ?? ''}
+                onChange={(u) => set({ units: [u, ...units.filter((x) => x !== u)], report: null })}
+              >
+                {units.map((u) => (
+                  <option key={u} value={u}>
+                    {u}
+                  </option>
+                ))}
+              </Select>
+            )}
+            {detail && (
+              <YearSelect
+                value={detail.report.year}
+                years={detail.years}
+                allowLatest={false}
+                onChange={(y) =>
+                  set({ year: y, report: null, units: units.length > 0 ? units : [detail.report.unit] })
+                }
+              />
+            )}
+          </div>
+        </>
+      }
+    >
+      <QueryState error={query.error} hasData={query.data !== undefined || params === null}>
+        {!detail || !r ? (
+          <p className="muted">{t('report.none')}</p>
+        ) : (
+          <div data-testid="report-body">
+            <dl className="report-meta">
+              <dt>{t('col.format')}</dt>
+              <dd>{t(`format.${r.format}`)}</dd>
+              <dt>{t('col.province')}</dt>
+              <dd>{[r.province, r.prefecture, r.county].filter(Boolean).join(' · ') || '—'}</dd>
+              <dt>{t('report.source')}</dt>
+              <dd>
+                {isUrl ? (
+                  <a href={r.source} rel="noopener noreferrer nofollow" target="_blank">
+                    {r.source}
+                  </a>
+                ) : (
+                  <code>{r.source}</code>
+                )}
+              </dd>
+              <dt>{t('report.sha256')}</dt>
+              <dd>
+                <code data-testid="report-sha256">{r.sha256}</code>
+              </dd>
+            </dl>
+            <Table2 tables={detail.tables} format={r.format} />
+            <Table3 tables={detail.tables} />
+            <Table4 tables={detail.tables} />
+            <ChecksTable checks={detail.checks} />
+          </div>
+        )}
+      </QueryState>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,106 @@
+import {
+  CartesianGrid,
+  Legend,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  ResponsiveContainer,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import type { TrendRow } from '../../../queries';
+import type { Scale } from '../../../state';
+import { seriesColour } from '../../common/palette';
+
+/** The first year printed in the 2021 format (国办公开办函〔2021〕30号). */
+const FORMAT_CHANGE_YEAR = 2021;
+
+/** One line per unit over the years; the 2019→2021 format change marked on the axis. */
+export function TrendsChart({
+  rows,
+  units,
+  years,
+  scale,
+  format,
+  formatChange,
+}: {
+  rows: readonly TrendRow[];
+  units: readonly string[];
+  years: readonly number[];
+  scale: Scale;
+  format: (v: number | null) => string;
+  formatChange: string;
+}) {
+  const byYear = new Map<number, Record<string, number | null>>();
+  for (const y of years) byYear.set(y, { year: y });
+  for (const r of rows) {
+    const point = byYear.get(r.year) ?? { year: r.year };
+    // a log axis cannot place zero or negatives: leave a gap rather than a false point
+    point[r.unit] = r.value !== null && (scale === 'linear' || r.value > 0) ? r.value : null;
+    byYear.set(r.year, point);
+  }
+  const data = [...byYear.values()].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
+  const minYear = data[0]?.year ?? FORMAT_CHANGE_YEAR;
+  const maxYear = data[data.length - 1]?.year ?? FORMAT_CHANGE_YEAR;
+  const showChange = minYear < FORMAT_CHANGE_YEAR && maxYear >= FORMAT_CHANGE_YEAR;
+  return (
+    <ResponsiveContainer width="100%" height={420}>
+      <LineChart data={data} margin={{ top: 24, right: 32, bottom: 8, left: 16 }}>
+        <CartesianGrid stroke="#e3e3e3" />
+        <XAxis
+          dataKey="year"
+          type="number"
+          domain={[minYear, maxYear]}
+          ticks={data.map((d) => d.year as number)}
+          allowDecimals={false}
+          stroke="#444"
+        />
+        <YAxis
+          scale={scale}
+          domain={scale === 'log' ? ['auto', 'auto'] : [(min: number) => Math.min(0, min), 'auto']}
+          allowDataOverflow={false}
+          tickFormatter={(v: number) => format(v)}
+          width={80}
+          stroke="#444"
+        />
+        {showChange && (
+          <>
+            <ReferenceArea
+              x1={FORMAT_CHANGE_YEAR - 0.5}
+              x2={maxYear}
+              fill="#0072B2"
+              fillOpacity={0.05}
+              ifOverflow="hidden"
+            />
+            <ReferenceLine
+              x={FORMAT_CHANGE_YEAR - 0.5}
+              stroke="#555"
+              strokeDasharray="4 3"
+              label={{ value: formatChange, position: 'top', fill: '#333', fontSize: 12 }}
+            />
+          </>
+        )}
+        <Tooltip
+          formatter={(v) => format(typeof v === 'number' ? v : null)}
+          labelFormatter={(y) => String(y)}
+        />
+        <Legend />
+        {units.map((u, i) => (
+          <Line
+            key={u}
+            type="linear"
+            dataKey={u}
+            name={u}
+            stroke={seriesColour(i)}
+            strokeWidth={2}
+            dot={{ r: 3 }}
+            connectNulls={false}
+            isAnimationActive={false}
+          />
+        ))}
+      </LineChart>
+    </ResponsiveContainer>
+  );
+}

@@ -1,0 +1,115 @@
+import { getMetric } from '../../../domain/metrics';
+import { useI18n } from '../../../i18n';
+import { type TrendRow, useTrends } from '../../../queries';
+import { TREND_MODES, useUi } from '../../../state';
+import { ChartFrame } from '../../common/ChartFrame';
+import { type Column, DataTable } from '../../common/DataTable';
+import { formatMetric } from '../../common/format';
+import { QueryState } from '../../common/QueryState';
+import { useChartUnits } from '../../common/useChartUnits';
+import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { MetricSelect } from '../../controls/MetricSelect';
+import { Segmented } from '../../controls/Segmented';
+import { UnitPicker } from '../../controls/UnitPicker';
+import { TrendsChart } from './TrendsChart';
+
+const TOP_N = 6;
+
+export default function TrendsView() {
+  const i18n = useI18n();
+  const { t, label, num } = i18n;
+  const metricId = useUi((s) => s.metric);
+  const mode = useUi((s) => s.trendMode);
+  const scale = useUi((s) => s.scale);
+  const set = useUi((s) => s.set);
+  const { latest } = useDatasetInfo();
+  const metric = getMetric(metricId);
+  const { units } = useChartUnits(metricId, latest, TOP_N);
+  const query = useTrends({ metric: metricId, units, mode });
+  const rows = query.data?.rows ?? [];
+  const title = t('trends.title', { metric: label(metric.label) });
+  const fmt = (v: number | null) =>
+    mode === 'absolute'
+      ? formatMetric(i18n, metric.unit, v)
+      : mode === 'relative'
+        ? num(v, 1)
+        : v === null
+          ? '—'
+          : `${num(v, 1)}%`;
+
+  const columns: Column<TrendRow>[] = [
+    { key: 'unit', label: t('col.unit'), render: (r) => r.unit },
+    { key: 'year', label: t('col.year'), render: (r) => r.year },
+    { key: 'format', label: t('col.format'), render: (r) => r.format },
+    {
+      key: 'value',
+      label: t(`mode.${mode}`),
+      numeric: true,
+      render: (r) => (r.comparable ? fmt(r.value) : t('chart.notComparable')),
+    },
+    ...(mode !== 'absolute'
+      ? [
+          {
+            key: 'abs',
+            label: t('mode.absolute'),
+            numeric: true,
+            render: (r: TrendRow) => formatMetric(i18n, metric.unit, r.absolute),
+          },
+        ]
+      : []),
+  ];
+
+  return (
+    <ChartFrame
+      id="trends"
+      title={title}
+      formula={label(metric.formula)}
+      busy={query.isPlaceholderData}
+      csv={() => ({
+        header: [t('col.unit'), t('col.year'), t('col.format'), t(`mode.${mode}`), t('mode.absolute')],
+        rows: rows.map((r) => [r.unit, r.year, r.format, r.value, r.absolute]),
+      })}
+      controls={
+        <>
+          <UnitPicker emptyHint={t('picker.emptyHint', { n: TOP_N })} />
+          <div className="picker-row">
+            <MetricSelect value={metricId} onChange={(id) => set({ metric: id })} />
+            <Segmented
+              label={t('control.mode')}
+              value={mode}
+              options={TREND_MODES.map((m) => ({ value: m, label: t(`mode.${m}`) }))}
+              onChange={(m) => set({ trendMode: m })}
+            />
+            <Segmented
+              label={t('control.scale')}
+              value={scale}
+              options={[
+                { value: 'linear', label: t('scale.linear') },
+                { value: 'log', label: t('scale.log') },
+              ]}
+              onChange={(s) => set({ scale: s })}
+            />
+          </div>
+        </>
+      }
+      table={
+        <DataTable caption={title} columns={columns} rows={rows} rowKey={(r) => `${r.unit}|${r.year}`} />
+      }
+    >
+      <QueryState error={query.error} hasData={query.data !== undefined || units.length === 0}>
+        {units.length === 0 || rows.length === 0 ? (
+          <p className="muted">{t(units.length === 0 ? 'chart.pickUnits' : 'chart.noData')}</p>
+        ) : (
+          <TrendsChart
+            rows={rows}
+            units={units}
+            years={query.data?.years ?? []}
+            scale={mode === 'yoy' ? 'linear' : scale}
+            format={fmt}
+            formatChange={t('chart.formatChange')}
+          />
+        )}
+      </QueryState>
+    </ChartFrame>
+  );
+}

@@ -1,0 +1,106 @@
+import { describe, expect, it } from 'vitest';
+import { idOf, toCellRows, toCheckRows, toReportRow } from '../../src/dataset/report-rows';
+import { handReport } from './fixtures';
+
+describe(toCellRows, () => {
+  const cells = toCellRows(handReport(), 'r1');
+  const cell = (row: string, col: string) =>
+    cells.find((c) => c.table === 'table3' && c.row === row && c.col === col);
+
+  it('keeps blank apart from zero and from "/"', () => {
+    expect(cell('new_received', 'commercial')).toMatchObject({ value: 0, raw: null });
+    expect(cell('new_received', 'research')).toMatchObject({ value: null, raw: '' });
+    expect(cell('new_received', 'social_org')).toMatchObject({ value: null, raw: '/' });
+  });
+
+  it('emits cells printed only as text (in raw, absent from the values)', () => {
+    expect(cell('new_received', 'legal_service')).toMatchObject({ value: null, raw: '—' });
+  });
+
+  it('does not invent cells the report did not print', () => {
+    expect(cell('granted', 'natural_person')).toBeUndefined();
+    expect(cell('carried_over', 'commercial')).toBeUndefined();
+    expect(cells).toHaveLength(2 + 6 + 2 + 1);
+  });
+
+  it('orders tables 二/三/四 and rows and columns as printed', () => {
+    expect(cells.map((c) => `${c.table}.${c.row}.${c.col}`)).toEqual([
+      'table2.licensing.decisions',
+      'table3.new_received.natural_person',
+      'table3.new_received.commercial',
+      'table3.new_received.research',
+      'table3.new_received.social_org',
+      'table3.new_received.legal_service',
+      'table3.new_received.total',
+      'table3.carried_over.natural_person',
+      'table3.carried_over.total',
+      'table4.review.upheld',
+      'table4.review.total',
+    ]);
+    expect(new Set(cells.map((c) => c.report_id))).toEqual(new Set(['r1']));
+  });
+});
+
+describe(toCheckRows, () => {
+  it('maps where → location and keeps the numbers', () => {
+    expect(toCheckRows(handReport(), 'r1')).toEqual([
+      {
+        report_id: 'r1',
+        rule: 'table3.row_sum',
+        location: 'table3.new_received.total',
+        expected: 84,
+        actual: 96,
+        message: 'applicant columns add to 84, total printed 96',
+      },
+    ]);
+  });
+});
+
+describe(toReportRow, () => {
+  it('fills region columns from the placement and counts failed checks', () => {
+    const row = toReportRow(handReport(), {
+      unitKind: 'government',
+      placement: {
+        region: { code: '419001', name: '济源市', level: 'prefecture' },
+        province: '河南省',
+        prefecture: '济源市',
+        county: null,
+      },
+      source: '济源市_2019.txt',
+      parserVersion: '1.2.3',
+    });
+    expect(row).toEqual({
+      report_id: idOf(handReport()),
+      unit: '济源市人民政府',
+      unit_kind: 'government',
+      region_code: '419001',
+      region_name: '济源市',
+      province: '河南省',
+      prefecture: '济源市',
+      county: null,
+      level: 'prefecture',
+      year: 2019,
+      format: '2019',
+      source: '济源市_2019.txt',
+      sha256: 'f'.repeat(64),
+      parser_version: '1.2.3',
+      check_failures: 1,
+    });
+  });
+
+  it('keeps an unresolved unit with null region columns', () => {
+    const row = toReportRow(handReport({ unit: '城中区城乡建设局' }), {
+      unitKind: 'department',
+      placement: null,
+      source: 'x',
+      parserVersion: '1',
+    });
+    expect(row).toMatchObject({
+      region_code: null,
+      region_name: null,
+      province: null,
+      level: null,
+      unit_kind: 'department',
+    });
+  });
+});

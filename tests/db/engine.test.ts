@@ -1,0 +1,94 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE, HOSTILE_UNIT } from './fixture';
+import { CELL_SPEC, loadFixture, nodeCodec, openTestDb, type TestDb, toParquet } from './harness';
+
+describe('Engine', () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await openTestDb();
+    await loadFixture(db, FIXTURE);
+  }, 120_000);
+
+  it('loads the four files and builds the derived tables', async () => {
+    const s = await db.engine.summary();
+    expect(s).toMatchObject({ reports: 5, cells: FIXTURE.cells.length, checks: 2, regions: 4, units: 3 });
+    expect(s.years).toEqual([2019, 2021, 2022]);
+    expect(s.provinces).toEqual(['江苏省', '河南省']);
+    const [t3] = await db.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM t3x', params: [] });
+    expect(t3?.n).toBe(10 + 12 + 5 + 4 + 3);
+  });
+
+  it('returns numbers, not BigInt, and lists as arrays', async () => {
+    const rows = await db.query<{ n: number; years: number[] }>({
+      sql: 'SELECT count(*) AS n, [2019, 2021] AS years FROM reports',
+      params: [],
+    });
+    expect(rows).toEqual([{ n: 5, years: [2019, 2021] }]);
+  });
+
+  it('keeps blank apart from zero and raw text as printed', async () => {
+    const rows = await db.query({
+      sql: `SELECT value, raw FROM cells WHERE report_id = $1 AND "row" = $2`,
+      params: ['A2021', 'withheld_state_secret'],
+    });
+    expect(rows).toEqual([{ value: null, raw: '/' }]);
+  });
+
+  it('indexes unit pinyin and initials', async () => {
+    const rows = await db.query({
+      sql: 'SELECT unit, pinyin, initials, years FROM units WHERE unit = $1',
+      params: ['济源市人民政府'],
+    });
+    expect(rows).toEqual([{ unit: '济源市人民政府', pinyin: 'jiyuanshirenminzhengfu', initials: 'jysrmzf', years: [2019, 2021] }]);
+  });
+
+  it('stores a hostile unit name as data', async () => {
+    const rows = await db.query({ sql: 'SELECT report_id FROM reports WHERE unit = $1', params: [HOSTILE_UNIT] });
+    expect(rows).toEqual([{ report_id: 'C2021' }]);
+  });
+
+  it('replaces a re-imported report instead of duplicating it', async () => {
+    const again = FIXTURE.cells.filter((c) => c.report_id === 'B2022');
+    await db.engine.addFile({ table: 'cells', name: 'again.parquet', bytes: toParquet(again, CELL_SPEC) });
+    const [n] = await db.query<{ n: number }>({
+      sql: `SELECT count(*) AS n FROM cells WHERE report_id = 'B2022'`,
+      params: [],
+    });
+    expect(n?.n).toBe(again.length);
+  });
+
+  it('names the file when bytes are not Parquet', async () => {
+    await expect(
+      db.engine.addFile({ table: 'cells', name: 'cells.parquet', bytes: new TextEncoder().encode('not parquet') }),
+    ).rejects.toThrow(/^cells\.parquet: not a readable Parquet file/);
+  });
+
+  it('names the file when it is truncated', async () => {
+    const bytes = toParquet(FIXTURE.cells, CELL_SPEC);
+    await expect(
+      db.engine.addFile({ table: 'cells', name: 'cut.parquet', bytes: bytes.slice(0, bytes.length / 2) }),
+    ).rejects.toThrow(/^cut\.parquet: not a readable Parquet file/);
+  });
+
+  it('rejects a file with a missing column or a wrong type', async () => {
+    const bytes = toParquet(
+      FIXTURE.cells.map(({ raw: _raw, ...c }) => ({ ...c, value: String(c.value) })),
+      { report_id: 'text', table: 'text', row: 'text', col: 'text', value: 'text' },
+    );
+    await expect(db.engine.addFile({ table: 'cells', name: 'bad.parquet', bytes })).rejects.toThrow(
+      'bad.parquet: wrong schema for cells: column value is VARCHAR, expected DOUBLE; missing column raw',
+    );
+  });
+
+  it('exports the merged dataset as Parquet that reads back', async () => {
+    const out = await db.engine.exportParquet();
+    const back = await openTestDb();
+    for (const table of ['reports', 'cells', 'checks', 'regions'] as const) {
+      await back.engine.addFile({ table, name: `${table}.parquet`, bytes: out[table] });
+    }
+    const a = await db.engine.summary();
+    const b = await back.engine.summary();
+    expect({ ...b }).toEqual({ ...a });
+    expect((await nodeCodec.decode(out.cells)).length).toBeGreaterThan(0);
+  });
+});

@@ -1,0 +1,132 @@
+/**
+ * Test harness: the browser's DuckDB engine (duckdb-wasm) under Node via `duckdb-node-blocking`,
+ * parquet-wasm's Node build as the codec, and a typed fixture dataset written as real Parquet.
+ */
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
+import { Float64, Int32, Table, tableToIPC, Utf8, type Vector, vectorFromArray } from 'apache-arrow';
+import * as pq from 'parquet-wasm/node';
+import type { CellRow, CheckRow, RegionRow, ReportRow } from '../../src/dataset/rows';
+import { type DatasetFile, Engine } from '../../src/db/engine';
+import type { EngineConnection, ParquetCodec, Queryable } from '../../src/db/types';
+import type { BoundQuery } from '../../src/sql/bound';
+
+const require = createRequire(import.meta.url);
+
+export const nodeCodec: ParquetCodec = {
+  decode: (bytes) => pq.readParquet(bytes).intoIPCStream(),
+  encode: (ipc) => pq.writeParquet(pq.Table.fromIPCStream(ipc)),
+};
+
+export interface TestDb extends Queryable {
+  engine: Engine;
+  conn: EngineConnection;
+}
+
+export async function openTestDb(): Promise<TestDb> {
+  const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
+  const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
+  const bundles = {
+    mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
+    eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
+  };
+  const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
+  await db.instantiate();
+  const conn = db.connect() as EngineConnection & { useUnsafe: <T>(f: (b: unknown, c: number) => T) => T };
+  const queryIpc = (sql: string): Uint8Array =>
+    conn.useUnsafe((bindings, cid) => (bindings as { runQuery(c: number, s: string): Uint8Array }).runQuery(cid, sql));
+  const engine = new Engine(conn, nodeCodec, queryIpc);
+  await engine.init();
+  return { engine, conn, query: <T>(q: BoundQuery) => engine.run<T>(q) };
+}
+
+type Columns<R> = { [K in keyof R]: R[K][] };
+
+function columns<R extends object>(rows: readonly R[], keys: readonly (keyof R)[]): Columns<R> {
+  const out = {} as Columns<R>;
+  for (const k of keys) out[k] = rows.map((r) => r[k]);
+  return out;
+}
+
+/** Rows → Parquet bytes with explicit column types (strings may be null, numbers Float64/Int32). */
+export function toParquet<R extends object>(
+  rows: readonly R[],
+  spec: Record<keyof R & string, 'text' | 'int' | 'float'>,
+): Uint8Array {
+  const keys = Object.keys(spec) as (keyof R & string)[];
+  const cols = columns(rows, keys);
+  const vectors: Record<string, Vector> = {};
+  for (const k of keys) {
+    const values = cols[k] as unknown[];
+    if (spec[k] === 'text') {
+      vectors[k] = vectorFromArray(
+        values.map((v) => (v === null ? null : String(v))),
+        new Utf8(),
+      );
+    } else {
+      const type = spec[k] === 'int' ? new Int32() : new Float64();
+      vectors[k] = vectorFromArray(
+        values.map((v) => (v === null ? null : Number(v))),
+        type,
+      );
+    }
+  }
+  const table = new Table(vectors);
+  return pq.writeParquet(pq.Table.fromIPCStream(tableToIPC(table, 'stream')));
+}
+
+export interface Fixture {
+  reports: ReportRow[];
+  cells: CellRow[];
+  checks: CheckRow[];
+  regions: RegionRow[];
+}
+
+export const REPORT_SPEC = {
+  report_id: 'text',
+  unit: 'text',
+  unit_kind: 'text',
+  region_code: 'text',
+  region_name: 'text',
+  province: 'text',
+  prefecture: 'text',
+  county: 'text',
+  level: 'text',
+  year: 'int',
+  format: 'text',
+  source: 'text',
+  sha256: 'text',
+  parser_version: 'text',
+  check_failures: 'int',
+} as const;
+export const CELL_SPEC = { report_id: 'text', table: 'text', row: 'text', col: 'text', value: 'float', raw: 'text' } as const;
+export const CHECK_SPEC = {
+  report_id: 'text',
+  rule: 'text',
+  location: 'text',
+  expected: 'float',
+  actual: 'float',
+  message: 'text',
+} as const;
+export const REGION_SPEC = {
+  code: 'text',
+  name: 'text',
+  level: 'text',
+  parent_code: 'text',
+  province_code: 'text',
+  pinyin: 'text',
+} as const;
+
+export function fixtureFiles(f: Fixture): DatasetFile[] {
+  return [
+    { table: 'reports', name: 'reports.parquet', bytes: toParquet(f.reports, REPORT_SPEC) },
+    { table: 'cells', name: 'cells.parquet', bytes: toParquet(f.cells, CELL_SPEC) },
+    { table: 'checks', name: 'checks.parquet', bytes: toParquet(f.checks, CHECK_SPEC) },
+    { table: 'regions', name: 'regions.parquet', bytes: toParquet(f.regions, REGION_SPEC) },
+  ];
+}
+
+export async function loadFixture(db: TestDb, f: Fixture): Promise<void> {
+  for (const file of fixtureFiles(f)) await db.engine.addFile(file);
+  await db.engine.buildDerived();
+}

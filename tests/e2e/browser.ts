@@ -1,0 +1,57 @@
+/** Debian's Chromium through playwright-core, with every request of the session recorded. */
+import { mkdirSync } from 'node:fs';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+
+export const SCREENSHOTS = 'test-output/e2e';
+
+export async function launch(): Promise<Browser> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
+  });
+}
+
+/** Every URL requested by any page of the contexts made here. */
+export class RequestLog {
+  readonly urls: string[] = [];
+  constructor(readonly origin: string) {}
+  offOrigin(): string[] {
+    return this.urls.filter((u) => {
+      if (u.startsWith('data:') || u.startsWith('blob:')) return false;
+      try {
+        return new URL(u).origin !== this.origin;
+      } catch {
+        return true;
+      }
+    });
+  }
+}
+
+export async function newContext(browser: Browser, log: RequestLog): Promise<BrowserContext> {
+  const context = await browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+    acceptDownloads: true,
+    deviceScaleFactor: 1,
+  });
+  context.on('request', (r) => log.urls.push(r.url()));
+  return context;
+}
+
+/** Open `path` and wait until the dataset is loaded and the view's chart frame shows. */
+export async function openView(page: Page, baseUrl: string, search: string, view: string): Promise<void> {
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  await page.goto(`${baseUrl}${search}`);
+  await page.locator(`[data-testid="chart-${view}"]`).waitFor({ timeout: 30_000 });
+  if (errors.length > 0) throw new Error(`page errors: ${errors.join('\n')}`);
+}

@@ -1,0 +1,262 @@
+/**
+ * The production build in headless Chromium: every view draws from the bundled data (numbers
+ * checked against the Parquet files read independently), links reproduce views, hostile links
+ * get a notice, exports work, and no request leaves the origin during the whole session.
+ */
+import { readFileSync, writeFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, newContext, openView, RequestLog, SCREENSHOTS } from './browser';
+import {
+  busiestYear,
+  checksCount,
+  type Data,
+  grandTotalHandled,
+  longestSeries,
+  openData,
+  reportWithCells,
+  table3ByUnit,
+} from './expected';
+
+const baseUrl = inject('baseUrl');
+const origin = new URL(baseUrl).origin;
+const fmt = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+const units = (names: string[]) => names.map(encodeURIComponent).join('~');
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let data: Data;
+const log = new RequestLog(origin);
+const timings: Record<string, number> = {};
+
+beforeAll(async () => {
+  data = await openData();
+  browser = await launch();
+  context = await newContext(browser, log);
+  await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  writeFileSync(`${SCREENSHOTS}/timings.json`, `${JSON.stringify(timings, null, 2)}\n`);
+  await browser?.close();
+  data?.close();
+});
+
+const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
+
+async function labels(p: Page, view: string): Promise<string[]> {
+  return p.locator(`[data-testid="chart-${view}"] .recharts-label-list text`).allTextContents();
+}
+
+describe('dashboard (production build)', () => {
+  it('first load: Chinese UI, chart from the bundled data within the time budget', async () => {
+    const started = Date.now();
+    await page.goto(baseUrl);
+    await page
+      .locator('[data-testid="chart-compare"] .recharts-label-list text')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    timings.firstChartMs = Date.now() - started;
+    expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
+    await expect(page.locator('.tab[aria-current="page"]').textContent()).resolves.toBe('对比');
+    expect(page.url()).toContain('?v=1');
+  });
+
+  it('对比: bar labels equal the Parquet values, sorted, with the same numbers in the table', async () => {
+    const year = await busiestYear(data);
+    const expected = (await table3ByUnit(data, 'new_received', year)).slice(0, 6);
+    expect(expected.length).toBeGreaterThan(0);
+    await openView(
+      page,
+      baseUrl,
+      `?v=1&units=${units(expected.map((e) => e.unit))}&year=${year}&table=1`,
+      'compare',
+    );
+    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    expect(await labels(page, 'compare')).toEqual(expected.map((e) => fmt.format(e.value)));
+    const tableUnits = await page
+      .locator('[data-testid="chart-compare"] table tbody tr td:first-child')
+      .allTextContents();
+    expect(tableUnits).toEqual(expected.map((e) => e.unit));
+    await expect(page.locator('[data-testid="chart-compare"] .formula').textContent()).resolves.toContain(
+      '公式',
+    );
+    await shot('compare');
+  });
+
+  it('趋势: one point per year of the unit, values as in the Parquet, format change marked', async () => {
+    const series = await longestSeries(data);
+    await openView(page, baseUrl, `?v=1&view=trends&units=${units([series.unit])}&table=1`, 'trends');
+    await page.locator('[data-testid="chart-trends"] .recharts-line-curve').first().waitFor();
+    const rows = await page
+      .locator('[data-testid="chart-trends"] table tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      );
+    expect(rows.map((r) => [Number(r[1]), r[3]])).toEqual(
+      series.points.map((p) => [p.year, fmt.format(p.value)]),
+    );
+    expect(await page.locator('[data-testid="chart-trends"] .recharts-line-dots circle').count()).toBe(
+      series.points.length,
+    );
+    if (series.points[0]!.year < 2021 && series.points.at(-1)!.year >= 2021) {
+      await expect(
+        page.locator('[data-testid="chart-trends"] .recharts-reference-line').textContent(),
+      ).resolves.toContain('2021');
+    }
+    // log scale is a URL-backed toggle
+    await page.getByRole('button', { name: '对数' }).click();
+    expect(page.url()).toContain('scale=log');
+    await shot('trends');
+  });
+
+  it('办理结果: stacked bars per unit; counts equal the Parquet rows', async () => {
+    const year = await busiestYear(data);
+    const granted = (await table3ByUnit(data, 'granted', year)).slice(0, 4);
+    expect(granted.length).toBeGreaterThan(0);
+    await openView(
+      page,
+      baseUrl,
+      `?v=1&view=outcomes&units=${units(granted.map((g) => g.unit))}&year=${year}&omode=count&table=1`,
+      'outcomes',
+    );
+    await page.locator('[data-testid="chart-outcomes"] .recharts-bar-rectangle').first().waitFor();
+    const rows = await page
+      .locator('[data-testid="chart-outcomes"] table tbody tr')
+      .evaluateAll((trs) =>
+        trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+      );
+    for (const g of granted) {
+      const row = rows.find((r) => r[0] === g.unit && r[1] === '予以公开');
+      expect([g.unit, row?.[2]]).toEqual([g.unit, fmt.format(g.value)]);
+    }
+    await shot('outcomes');
+  });
+
+  it('透视: heat grid whose grand total equals the sum of total_handled', async () => {
+    await openView(page, baseUrl, '?v=1&view=pivot', 'pivot');
+    const grid = page.locator('[data-testid="pivot-grid"]');
+    await grid.waitFor();
+    const total = await grid.locator('tfoot td').last().textContent();
+    expect(total).toBe(fmt.format(await grandTotalHandled(data)));
+    expect(await grid.locator('tbody td[style*="background"]').count()).toBeGreaterThan(0);
+    await shot('pivot');
+  });
+
+  it('年报: printed table 三 cell and file hash of one report', async () => {
+    const r = await reportWithCells(data);
+    await openView(page, baseUrl, `?v=1&view=report&report=${r.report_id}`, 'report');
+    await page.locator('[data-testid="report-body"]').waitFor();
+    await expect(page.locator('[data-cell="table3.new_received.total"]').textContent()).resolves.toBe(
+      fmt.format(r.value),
+    );
+    await expect(page.locator('[data-testid="report-sha256"]').textContent()).resolves.toBe(r.sha256);
+    await shot('report');
+  });
+
+  it('数据质量: coverage matrix and the full failed-check count', async () => {
+    await openView(page, baseUrl, '?v=1&view=quality', 'quality');
+    await page.locator('[data-testid="coverage-matrix"]').waitFor();
+    const n = await checksCount(data);
+    await expect(page.locator('[data-testid="chart-quality"] h3').textContent()).resolves.toContain(
+      `/ ${fmt.format(n)}）`,
+    );
+    expect(await page.locator('[data-testid="coverage-matrix"] td[data-status]').count()).toBeGreaterThan(0);
+    await shot('quality');
+  });
+
+  it('a copied link reproduces the view and chart in a fresh browser context', async () => {
+    const year = await busiestYear(data);
+    const pick = (await table3ByUnit(data, 'new_received', year)).slice(0, 3).map((e) => e.unit);
+    await openView(page, baseUrl, `?v=1&units=${units(pick)}&year=${year}`, 'compare');
+    await page.getByRole('button', { name: '办理结果' }).click();
+    await page.getByRole('button', { name: '件数' }).click();
+    await page.locator('[data-testid="chart-outcomes"] .recharts-bar-rectangle').first().waitFor();
+    await page.getByTestId('copy-link').click();
+    await expect(page.getByTestId('copy-link').textContent()).resolves.toBe('链接已复制');
+    const link = await page.evaluate(() => navigator.clipboard.readText());
+    expect(link).toBe(page.url());
+    const before = await page
+      .locator('[data-testid="chart-outcomes"] .recharts-bar-rectangle path')
+      .evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
+    const title = await page.locator('.chart-title').textContent();
+
+    const fresh = await newContext(browser, log);
+    const other = await fresh.newPage();
+    await other.goto(link);
+    await other
+      .locator('[data-testid="chart-outcomes"] .recharts-bar-rectangle')
+      .first()
+      .waitFor({ timeout: 30_000 });
+    expect(await other.locator('.chart-title').textContent()).toBe(title);
+    expect(await other.locator('.segmented button[aria-pressed="true"]').allTextContents()).toContain('件数');
+    const after = await other
+      .locator('[data-testid="chart-outcomes"] .recharts-bar-rectangle path')
+      .evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
+    expect(after).toEqual(before);
+    await fresh.close();
+  });
+
+  it('back and forward move between views', async () => {
+    await openView(page, baseUrl, '?v=1', 'compare');
+    await page.getByRole('button', { name: '趋势' }).click();
+    await page.locator('[data-testid="chart-trends"]').waitFor();
+    await page.getByRole('button', { name: '透视' }).click();
+    await page.locator('[data-testid="chart-pivot"]').waitFor();
+    await page.goBack();
+    await page.locator('[data-testid="chart-trends"]').waitFor();
+    await page.goBack();
+    await page.locator('[data-testid="chart-compare"]').waitFor();
+    await page.goForward();
+    await page.locator('[data-testid="chart-trends"]').waitFor();
+    expect(page.url()).toContain('view=trends');
+  });
+
+  it('a hostile link shows the notice, falls back to defaults and raises no error', async () => {
+    const hostile =
+      '?v=1&view=%3Cscript%3Ealert(1)%3C/script%3E&units=%27%3B%20DROP%20TABLE%20reports%3B--&data=https://evil.example/data/&year=99999&metric=x%27%20OR%201%3D1';
+    await openView(page, baseUrl, hostile, 'compare');
+    const notice = page.getByTestId('url-notices');
+    await notice.waitFor();
+    const text = (await notice.textContent()) ?? '';
+    for (const p of ['view', 'units', 'data', 'year', 'metric']) expect(text).toContain(p);
+    expect(await page.locator('.error-panel').count()).toBe(0);
+    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    expect(page.url()).not.toContain('evil');
+    await shot('hostile-link');
+  });
+
+  it('embed mode shows only the chart, its title and its source line', async () => {
+    await openView(page, baseUrl, '?v=1&embed=1', 'compare');
+    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    expect(await page.locator('header').count()).toBe(0);
+    expect(await page.locator('.controls').count()).toBe(0);
+    expect(await page.locator('.toolbar').count()).toBe(0);
+    await expect(page.locator('.source-line').textContent()).resolves.toContain('数据来源');
+    await shot('embed');
+  });
+
+  it('exports the chart as SVG and PNG and its data as CSV with a BOM', async () => {
+    await openView(page, baseUrl, '?v=1&lang=en', 'compare');
+    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    const grab = async (testId: string) => {
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
+      return readFileSync((await download.path())!);
+    };
+    const svg = (await grab('export-svg')).toString('utf8');
+    expect(svg.startsWith('<svg')).toBe(true);
+    expect(svg).toContain('recharts-label-list');
+    const png = await grab('export-png');
+    expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
+    const csv = (await grab('export-csv')).toString('utf8');
+    expect(csv.charCodeAt(0)).toBe(0xfeff);
+    expect(csv.split('\r\n')[0]).toBe('\uFEFFUnit,Province,Format,Value,Numerator,Denominator,Failed checks');
+  });
+
+  it('no request left the origin during the whole session', () => {
+    expect(log.urls.length).toBeGreaterThan(10);
+    expect(log.offOrigin()).toEqual([]);
+  });
+});

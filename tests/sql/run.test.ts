@@ -1,0 +1,186 @@
+/** Every builder executed on the duckdb-wasm engine against the typed fixture, with hand-computed results. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fetchCompare } from '../../src/queries/fetch/compare';
+import { fetchOutcomes } from '../../src/queries/fetch/outcomes';
+import { fetchPivot } from '../../src/queries/fetch/pivot';
+import { fetchQuality } from '../../src/queries/fetch/quality';
+import { fetchReport } from '../../src/queries/fetch/report';
+import { fetchTrends } from '../../src/queries/fetch/trends';
+import { fetchUnitSearch } from '../../src/queries/fetch/units';
+import { pivotKey } from '../../src/queries/types';
+import { FIXTURE, HOSTILE_UNIT } from '../db/fixture';
+import { loadFixture, openTestDb, type TestDb } from '../db/harness';
+
+const A = '济源市人民政府';
+const B = '洪泽区人民政府';
+
+describe('builders on the engine', () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await openTestDb();
+    await loadFixture(db, FIXTURE);
+  }, 120_000);
+
+  it('compare: disclosure rate for 2021, sorted, nulls last, missing listed', async () => {
+    const r = await fetchCompare(db, { metric: 'rate.disclosure', year: 2021, units: [A, B, HOSTILE_UNIT, 'nobody'] });
+    expect(r.rows.map((x) => [x.unit, x.value, x.numerator, x.denominator])).toEqual([
+      // Ties break on the unit name, byte order.
+      [HOSTILE_UNIT, 1, 7, 7],
+      [B, 1, 4, 4],
+      [A, 12 / 20, 12, 20],
+    ]);
+    expect(r.missing).toEqual(['nobody']);
+    expect(r.rows[0]?.checkFailures).toBe(1);
+  });
+
+  it('compare: all units when none are given, a format-specific metric marks others not comparable', async () => {
+    const r = await fetchCompare(db, { metric: 't2.2019.regulations.newly_made', year: 2019, units: [] });
+    expect(r.rows).toMatchObject([{ unit: A, value: 3, comparable: true }]);
+    const r21 = await fetchCompare(db, { metric: 't2.2019.regulations.newly_made', year: 2021, units: [] });
+    expect(r21.rows.every((x) => x.value === null && !x.comparable)).toBe(true);
+    expect(r21.rows).toHaveLength(3);
+  });
+
+  it('compare: province and level scope, zero denominator gives null', async () => {
+    const r = await fetchCompare(db, { metric: 'rate.review_correction', year: 2021, units: [], province: '江苏省' });
+    expect(r.rows).toMatchObject([{ unit: B, value: null, numerator: 0, denominator: 0 }]);
+    const lv = await fetchCompare(db, { metric: 't3.new_received', year: 2021, units: [], level: 'county' });
+    expect(lv.rows.map((x) => x.unit)).toEqual([HOSTILE_UNIT, B]);
+  });
+
+  it('trends: absolute, relative and yoy', async () => {
+    const abs = await fetchTrends(db, { metric: 't3.new_received', units: [A, B], mode: 'absolute' });
+    expect(abs.rows.map((x) => [x.unit, x.year, x.value])).toEqual([
+      [B, 2021, 4],
+      [B, 2022, 6],
+      [A, 2019, 10],
+      [A, 2021, 20],
+    ]);
+    expect(abs.years).toEqual([2019, 2021, 2022]);
+    const rel = await fetchTrends(db, { metric: 't3.new_received', units: [A, B], mode: 'relative' });
+    expect(rel.rows.map((x) => x.value)).toEqual([100, 150, 100, 200]);
+    const yoy = await fetchTrends(db, { metric: 't3.new_received', units: [A, B], mode: 'yoy' });
+    // A has no 2020 report: no YoY for 2021.
+    expect(yoy.rows.map((x) => x.value)).toEqual([null, 50, null, null]);
+    const ranged = await fetchTrends(db, { metric: 't3.new_received', units: [A], mode: 'absolute', from: 2020, to: 2021 });
+    expect(ranged.rows.map((x) => x.year)).toEqual([2021]);
+  });
+
+  it('outcomes: groups with shares of all outcome rows, and drill-down to rows', async () => {
+    const r = await fetchOutcomes(db, { units: [A], year: 2021, by: 'group', measure: 'share' });
+    expect(r.keys).toEqual(['granted', 'partially_granted', 'withheld', 'unable', 'rejected', 'other']);
+    expect(r.rows.map((x) => [x.key, x.count, x.value])).toEqual([
+      ['granted', 10, 0.5],
+      ['partially_granted', 2, 0.1],
+      ['withheld', 2, 0.1],
+      ['unable', 3, 0.15],
+      ['rejected', 1, 0.05],
+      ['other', 2, 0.1],
+    ]);
+    const drill = await fetchOutcomes(db, { units: [A], year: 2021, by: 'row', groups: ['other'], measure: 'count' });
+    expect(drill.rows.map((x) => [x.key, x.value, x.share])).toEqual([
+      ['other_overdue_correction', 1, 0.05],
+      ['other_other', 1, 0.05],
+    ]);
+    const by = await fetchOutcomes(db, { units: [A, 'nobody'], year: 2021, by: 'group', applicant: 'commercial', measure: 'count' });
+    // A prints outcomes in the total column only: commercial counts are blank, not zero.
+    expect(by.rows.map((x) => x.count)).toEqual([null, null, null, null, null, null]);
+    expect(by.missing).toEqual(['nobody']);
+  });
+
+  it('pivot: province × year sums with totals, shares and a rate', async () => {
+    const r = await fetchPivot(db, { rows: ['province'], cols: ['year'], measure: { kind: 'sum' }, filters: {} });
+    const cell = (row: string, col: string) =>
+      r.cells.find((c) => pivotKey(c.row) === row && pivotKey(c.col) === col)?.value;
+    // Labels sort in pinyin order: hé before jiāng.
+    expect(r.rowHeaders).toEqual([['河南省'], ['江苏省']]);
+    expect(r.colHeaders).toEqual([['2019'], ['2021'], ['2022']]);
+    expect(cell('河南省', '2021')).toBe(27);
+    expect(r.rowTotals.map((c) => c.value)).toEqual([38, 10]);
+    expect(r.colTotals.map((c) => c.value)).toEqual([11, 31, 6]);
+    expect(r.grandTotal?.value).toBe(48);
+    const share = await fetchPivot(db, {
+      rows: ['province'],
+      cols: ['year'],
+      measure: { kind: 'share', of: 'total' },
+      filters: {},
+      sort: { by: 'value', dir: 'desc' },
+    });
+    expect(share.rowHeaders).toEqual([['河南省'], ['江苏省']]);
+    expect(share.grandTotal?.value).toBe(1);
+    const rate = await fetchPivot(db, {
+      rows: ['format'],
+      cols: [],
+      measure: { kind: 'rate', metric: 'rate.disclosure' },
+      filters: { years: [2021, 2022] },
+    });
+    // 2021 format: (12 + 4 + 3 + 7) / (20 + 4 + 6 + 7)
+    expect(rate.cells).toMatchObject([{ row: ['2021'], value: 26 / 37 }]);
+  });
+
+  it('pivot: outcome groups × applicant', async () => {
+    const r = await fetchPivot(db, {
+      rows: ['group'],
+      cols: ['applicant'],
+      measure: { kind: 'sum' },
+      filters: { units: [A], years: [2019], applicants: ['natural_person', 'total'] },
+      totals: false,
+    });
+    expect(r.rowHeaders.map((h) => h[0])).toEqual(['granted', 'other', 'partially_granted', 'rejected', 'unable', 'withheld']);
+    // A 2019 prints outcome rows in the total column only; blank cells are not zeros.
+    expect(r.cells.filter((c) => c.col[0] === 'natural_person')).toEqual([]);
+    expect(r.cells.find((c) => c.row[0] === 'withheld')?.value).toBe(1);
+    expect(r.rowTotals).toEqual([]);
+    await expect(
+      fetchPivot(db, { rows: ['row'], cols: [], measure: { kind: 'rate', metric: 'rate.disclosure' }, filters: {} }),
+    ).rejects.toThrow('pivot: a rate cannot be split by row');
+  });
+
+  it('report: tables with failed checks on their cells, and the unit’s years', async () => {
+    const r = await fetchReport(db, { unit: B, year: 2022 });
+    expect(r?.report.report_id).toBe('B2022');
+    expect(r?.years).toEqual([2021, 2022]);
+    expect(r?.tables.table3.granted?.total?.value).toBe(3);
+    expect(r?.tables.table3.granted?.total?.failed.map((c) => c.rule)).toEqual(['table3.column_balance']);
+    const a = await fetchReport(db, { reportId: 'A2021' });
+    expect(a?.tables.table3.withheld_state_secret?.total).toEqual({ value: null, raw: '/', failed: [] });
+    expect(a?.tables.table4.review?.corrected?.value).toBe(2);
+    expect(await fetchReport(db, { reportId: "'; DROP TABLE reports; --" })).toBeNull();
+  });
+
+  it('quality: coverage matrix and failed checks', async () => {
+    const q = await fetchQuality(db, {});
+    expect(q.years).toEqual([2019, 2021, 2022]);
+    const status = Object.fromEntries(q.matrix.map((c) => [`${c.unit}/${c.year}`, c.status]));
+    expect(status).toMatchObject({
+      [`${A}/2019`]: 'ok',
+      [`${A}/2022`]: 'missing',
+      [`${B}/2022`]: 'failed',
+      [`${HOSTILE_UNIT}/2021`]: 'failed',
+    });
+    expect(q.summary).toEqual({ reported: 5, failed: 2, missing: 4 });
+    expect(q.checksTotal).toBe(2);
+    const one = await fetchQuality(db, { rules: ["narrative.total'; --"] });
+    expect(one.units.map((u) => u.unit)).toEqual([HOSTILE_UNIT]);
+    expect(one.checks.map((c) => [c.unit, c.year, c.expected])).toEqual([[HOSTILE_UNIT, 2021, 8]]);
+    expect(one.rules).toHaveLength(2);
+  });
+
+  it('unit search: name, pinyin, initials, province and parent region', async () => {
+    const names = async (p: Parameters<typeof fetchUnitSearch>[1]) => (await fetchUnitSearch(db, p)).map((u) => u.unit);
+    expect(await names({ text: '济源' })).toEqual([A]);
+    expect(await names({ text: 'HongZe' })).toEqual([B]);
+    expect(await names({ text: 'jys' })).toEqual([A]);
+    expect(await names({ province: '河南省' })).toEqual([A, HOSTILE_UNIT]);
+    expect(await names({ parentCode: '320000' })).toEqual([B]);
+    expect(await names({ text: "'; DROP" })).toEqual([HOSTILE_UNIT]);
+    expect(await names({ text: '%' })).toEqual([]);
+    const [hit] = await fetchUnitSearch(db, { text: '洪泽' });
+    expect(hit).toMatchObject({ regionCode: '320813', level: 'county', years: [2021, 2022] });
+  });
+
+  it('hostile values leave every table intact', async () => {
+    const s = await db.engine.summary();
+    expect(s.reports).toBe(5);
+  });
+});
