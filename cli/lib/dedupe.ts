@@ -14,17 +14,20 @@ export interface Candidate {
 }
 
 /**
- * The key under which two files are the same report: a government by its region and year
- * (洪泽区 and 淮安市洪泽区人民政府 are one body), anything else by its normalised unit name and
- * year (two bureaus of one district are not duplicates).
+ * Which body published the report: a government by its region (洪泽区 and 淮安市洪泽区人民政府 are
+ * one body), anything else by its normalised unit name (two bureaus of one district are two bodies).
  */
-export function duplicateKey(c: Candidate): string {
-  if (c.unitKind === 'government' && c.regionCode) return `gov:${c.regionCode}:${c.report.year}`;
-  const unit = c.report.unit
+export function unitKey(c: Candidate): string {
+  if (c.unitKind === 'government' && c.regionCode) return `gov:${c.regionCode}`;
+  return `unit:${c.report.unit
     .normalize('NFKC')
     .replace(/\s+/g, '')
-    .replace(/(人民政府|政府)$/, '');
-  return `unit:${unit}:${c.report.year}`;
+    .replace(/(人民政府|政府)$/, '')}`;
+}
+
+/** Two files with one key are copies of one report: same body, same year. */
+export function duplicateKey(c: Candidate): string {
+  return `${unitKey(c)}:${c.report.year}`;
 }
 
 export function originality(file: string): number {

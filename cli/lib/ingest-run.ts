@@ -8,6 +8,7 @@ import type { ParseReport } from '../../src/parser/api';
 import type { RegionIndex } from '../../src/region/region-index';
 import type { RegionEntry, Resolution } from '../../src/region/types';
 import { classifyUnit, type UnitKind } from '../../src/region/unit-kind';
+import { crossYearFailures } from './cross-year';
 import { pickOriginals } from './dedupe';
 import { describeIoError, type InputFile, readBytes, sha256 } from './files';
 import { placeReport } from './place';
@@ -129,6 +130,8 @@ export async function ingestFiles(
   }
 
   const { kept, duplicates } = pickOriginals(parsed);
+  for (const [p, failures] of crossYearFailures(kept))
+    p.report = { ...p.report, checks: [...p.report.checks, ...failures] };
   const reports: ReportRow[] = [];
   const cells: CellRow[] = [];
   const checks: CheckRow[] = [];

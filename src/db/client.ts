@@ -12,7 +12,13 @@ import type { DatasetStatus, LoadProgress } from '../queries/types';
 import type { BoundQuery } from '../sql/bound';
 import type { DatasetFile, Engine } from './engine';
 import type { CodecRequest, CodecResponse } from './parquet.worker';
-import { DATASET_TABLES, type DatasetTable, type EngineConnection, type ParquetCodec, type Queryable } from './types';
+import {
+  DATASET_TABLES,
+  type DatasetTable,
+  type EngineConnection,
+  type ParquetCodec,
+  type Queryable,
+} from './types';
 
 // ---------------------------------------------------------------- status store
 
@@ -68,7 +74,9 @@ async function startEngine(): Promise<Engine> {
   const conn = await db.connect();
   // runQuery wants the connection id, which AsyncDuckDBConnection keeps in `_conn`.
   const connId = (conn as unknown as { _conn: number })._conn;
-  const engine = new Engine(conn as unknown as EngineConnection, codecWorker(), (sql) => db.runQuery(connId, sql));
+  const engine = new Engine(conn as unknown as EngineConnection, codecWorker(), (sql) =>
+    db.runQuery(connId, sql),
+  );
   await engine.init();
   return engine;
 }
@@ -84,11 +92,15 @@ function engine(): Promise<Engine> {
 export function sameOriginUrl(url: string, base: string = globalThis.location?.href ?? ''): URL {
   const u = new URL(url, base);
   const origin = new URL(base).origin;
-  if (u.origin !== origin) throw new Error(`refusing to load ${u.href}: only files from ${origin} are loaded`);
+  if (u.origin !== origin)
+    throw new Error(`refusing to load ${u.href}: only files from ${origin} are loaded`);
   return u;
 }
 
-async function fetchWithProgress(url: URL, onBytes: (loaded: number, total: number) => void): Promise<Uint8Array> {
+async function fetchWithProgress(
+  url: URL,
+  onBytes: (loaded: number, total: number) => void,
+): Promise<Uint8Array> {
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url.pathname.split('/').pop()}: HTTP ${res.status} (${url.href})`);
   const total = Number(res.headers.get('Content-Length') ?? 0);
@@ -117,7 +129,10 @@ async function fetchWithProgress(url: URL, onBytes: (loaded: number, total: numb
  * build the derived tables. Status goes loading → ready (or error, with a message naming the
  * file); `onProgress` also gets each step. Safe to call once at app start-up.
  */
-export async function initDatabase(datasetBaseUrl: string, onProgress?: (p: LoadProgress) => void): Promise<void> {
+export async function initDatabase(
+  datasetBaseUrl: string,
+  onProgress?: (p: LoadProgress) => void,
+): Promise<void> {
   const started = performance.now();
   const report = (p: LoadProgress) => {
     setStatus({ phase: 'loading', progress: p });
@@ -145,7 +160,14 @@ export async function initDatabase(datasetBaseUrl: string, onProgress?: (p: Load
       report({ file, filesDone: i, filesTotal, bytesLoaded: bytesDone, bytesTotal: 0, stage: 'insert' });
       await e.addFile({ table, name: file, bytes });
     }
-    report({ file: '', filesDone: filesTotal, filesTotal, bytesLoaded: bytesDone, bytesTotal: bytesDone, stage: 'index' });
+    report({
+      file: '',
+      filesDone: filesTotal,
+      filesTotal,
+      bytesLoaded: bytesDone,
+      bytesTotal: bytesDone,
+      stage: 'index',
+    });
     await e.buildDerived();
     setStatus({ phase: 'ready', summary: { ...(await e.summary()), loadMs: performance.now() - started } });
   } catch (err) {
@@ -158,7 +180,10 @@ export async function initDatabase(datasetBaseUrl: string, onProgress?: (p: Load
  * Merge more contract files given as bytes (e.g. a dataset imported in the browser); reports with
  * an existing report_id replace the old ones. `files` maps table name → Parquet bytes; any subset.
  */
-export async function loadParquetBytes(name: string, files: Partial<Record<DatasetTable, Uint8Array>>): Promise<void> {
+export async function loadParquetBytes(
+  name: string,
+  files: Partial<Record<DatasetTable, Uint8Array>>,
+): Promise<void> {
   const started = performance.now();
   const e = await engine();
   const list: DatasetFile[] = DATASET_TABLES.filter((t) => files[t]).map((t) => ({

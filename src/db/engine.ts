@@ -96,7 +96,8 @@ export class Engine {
         if (t === undefined) problems.push(`missing column ${col}`);
         else if (!typeMatches(type, t)) problems.push(`column ${col} is ${t}, expected ${SQL_TYPE[type]}`);
       }
-      if (problems.length > 0) throw new Error(`${file.name}: wrong schema for ${file.table}: ${problems.join('; ')}`);
+      if (problems.length > 0)
+        throw new Error(`${file.name}: wrong schema for ${file.table}: ${problems.join('; ')}`);
       const cols = Object.entries(want).map(([c, t]) => `${id(c as never)}::${SQL_TYPE[t]}`);
       if (file.table === 'regions') {
         await this.conn.query(
@@ -119,7 +120,9 @@ export class Engine {
   async buildDerived(): Promise<void> {
     for (const q of [buildT3x(), buildT4x(), buildT2x()]) await this.run(q);
     await this.conn.query(CREATE_UNIT_PINYIN);
-    const names = (await this.run<{ unit: string }>({ sql: SELECT_UNIT_NAMES, params: [] })).map((r) => r.unit);
+    const names = (await this.run<{ unit: string }>({ sql: SELECT_UNIT_NAMES, params: [] })).map(
+      (r) => r.unit,
+    );
     const BATCH = 500;
     for (let i = 0; i < names.length; i += BATCH) {
       const rows = names.slice(i, i + BATCH).map((u) => [u, ...unitPinyin(u)] as const);

@@ -10,7 +10,9 @@ export interface CodecRequest {
   op: 'decode' | 'encode';
   bytes: Uint8Array;
 }
-export type CodecResponse = { id: number; ok: true; bytes: Uint8Array } | { id: number; ok: false; error: string };
+export type CodecResponse =
+  | { id: number; ok: true; bytes: Uint8Array }
+  | { id: number; ok: false; error: string };
 
 const ready = init({ module_or_path: wasmUrl });
 
@@ -18,8 +20,11 @@ self.onmessage = async (e: MessageEvent<CodecRequest>) => {
   const { id, op, bytes } = e.data;
   try {
     await ready;
-    const out = op === 'decode' ? readParquet(bytes).intoIPCStream() : writeParquet(Table.fromIPCStream(bytes));
-    (self as unknown as Worker).postMessage({ id, ok: true, bytes: out } satisfies CodecResponse, [out.buffer]);
+    const out =
+      op === 'decode' ? readParquet(bytes).intoIPCStream() : writeParquet(Table.fromIPCStream(bytes));
+    (self as unknown as Worker).postMessage({ id, ok: true, bytes: out } satisfies CodecResponse, [
+      out.buffer,
+    ]);
   } catch (err) {
     const error = err instanceof Error ? err.message : String(err);
     (self as unknown as Worker).postMessage({ id, ok: false, error } satisfies CodecResponse);

@@ -21,7 +21,10 @@ export interface EngineConnection {
     query(...params: unknown[]): MaybePromise<ArrowResult>;
     close(): MaybePromise<void>;
   }>;
-  insertArrowFromIPCStream(buffer: Uint8Array, options: { name: string; create?: boolean }): MaybePromise<void>;
+  insertArrowFromIPCStream(
+    buffer: Uint8Array,
+    options: { name: string; create?: boolean },
+  ): MaybePromise<void>;
 }
 
 /** Parquet ⇄ Arrow IPC stream, provided by parquet-wasm (browser or Node build). */

@@ -122,9 +122,9 @@ const TABLE2_ITEM_WORDS: readonly (readonly [string, string])[] = [
   ['行政强制', 'coercion'],
 ];
 
+/** The table-二 item a label ends with (flattened text glues the headings before it). */
 export function matchTable2Item(label: string): string | null {
   const key = labelKey(label);
-  if (key.length > 14) return null;
   for (const [word, item] of TABLE2_ITEM_WORDS) if (key.endsWith(word)) return item;
   return null;
 }

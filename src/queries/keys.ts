@@ -65,7 +65,11 @@ export const queryKeys = {
       }),
     ] as const,
   trends: (p: TrendsParams) =>
-    ['db', 'trends', normaliseKey({ ...p, units: sortedSet(p.units), from: p.from ?? null, to: p.to ?? null })] as const,
+    [
+      'db',
+      'trends',
+      normaliseKey({ ...p, units: sortedSet(p.units), from: p.from ?? null, to: p.to ?? null }),
+    ] as const,
   outcomes: (p: OutcomesParams) =>
     [
       'db',

@@ -4,14 +4,7 @@
  * Units are identified by their `unit` name as stored in reports.parquet.
  */
 import type { CheckRow, ReportRow } from '../dataset/rows';
-import type {
-  Format,
-  OutcomeGroup,
-  Table3Column,
-  Table3Group,
-  Table3Row,
-  TableName,
-} from '../domain/keys';
+import type { Format, OutcomeGroup, Table3Column, Table3Group, Table3Row, TableName } from '../domain/keys';
 import type { MetricId } from '../domain/metrics';
 import type { RegionLevel } from '../domain/report';
 

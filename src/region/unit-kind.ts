@@ -13,6 +13,7 @@ const DIVISION = /(省|市|县|区|旗|盟|州|地区|自治区|自治州|自治
  * What kind of organ publishes under this name. A parenthetical note is ignored for the name
  * but read for the word 部门 (深圳市龙岗区(区政府工作部门,…) is a department, not the district).
  * Order matters: 上海市人民政府办公厅 is a department although it contains 人民政府.
+ * What is left over (a collector's placeholder, a company) is `other`.
  */
 export function classifyUnit(unit: string): UnitKind {
   const normal = normalizeUnit(unit);
@@ -20,7 +21,8 @@ export function classifyUnit(unit: string): UnitKind {
   if (DEPARTMENT.test(name) && !ORGAN_TITLE.test(name)) return 'department';
   const place = name.replace(ORGAN_TITLE, '');
   if (TOWNSHIP.test(place)) return 'township';
-  if (/\([^)]*部门[^)]*\)/.test(normal)) return 'department';
+  // 部门 says it outright, in a note or in a collector's name (深圳市龙岗区政府工作部门post11956962).
+  if (normal.includes('部门')) return 'department';
   if (DIVISION.test(place)) return 'government';
   return 'other';
 }

@@ -35,7 +35,7 @@ export function compareSql(q: CompareQuery): BoundQuery {
 WITH m AS (
   SELECT ${id('report_id')}, ${m.numerator} AS num, ${m.denominator ?? 'NULL::DOUBLE'} AS den
   FROM ${id(m.table)}
-  WHERE ${id('year')} = ${year}${units ? ` AND ${inList(b, 'unit', units)}` : ''}
+  WHERE ${m.rows} AND ${id('year')} = ${year}${units ? ` AND ${inList(b, 'unit', units)}` : ''}
   GROUP BY ${id('report_id')}
 )
 SELECT r.${id('unit')}, r.${id('report_id')} AS ${alias('reportId')}, r.${id('format')},

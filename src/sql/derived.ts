@@ -9,8 +9,13 @@ import { id, REPORT_DIMS } from './schema';
 
 const dims = (alias: string) => REPORT_DIMS.map((d) => `${alias}.${id(d)}`).join(', ');
 
-function pivotCols(b: Binder, cols: readonly (typeof TABLE3_COLUMNS[number] | typeof TABLE4_COLUMNS[number])[]) {
-  return cols.map((c) => `max(c.${id('value')}) FILTER (WHERE c.${id('col')} = ${b.v(c)}) AS ${id(c)}`).join(',\n  ');
+function pivotCols(
+  b: Binder,
+  cols: readonly ((typeof TABLE3_COLUMNS)[number] | (typeof TABLE4_COLUMNS)[number])[],
+) {
+  return cols
+    .map((c) => `max(c.${id('value')}) FILTER (WHERE c.${id('col')} = ${b.v(c)}) AS ${id(c)}`)
+    .join(',\n  ');
 }
 
 export function buildT3x(): BoundQuery {

@@ -2,14 +2,24 @@
 import type { Binder, SqlValue } from './bound';
 import { type AnyColumn, id } from './schema';
 
-export function inList(b: Binder, column: AnyColumn, values: readonly SqlValue[] | undefined, alias?: string): string | null {
+export function inList(
+  b: Binder,
+  column: AnyColumn,
+  values: readonly SqlValue[] | undefined,
+  alias?: string,
+): string | null {
   if (values === undefined) return null;
   if (values.length === 0) return 'FALSE';
   const col = alias ? `${alias}.${id(column)}` : id(column);
   return `${col} IN (${b.list(values)})`;
 }
 
-export function eq(b: Binder, column: AnyColumn, value: SqlValue | null | undefined, alias?: string): string | null {
+export function eq(
+  b: Binder,
+  column: AnyColumn,
+  value: SqlValue | null | undefined,
+  alias?: string,
+): string | null {
   if (value === undefined || value === null) return null;
   const col = alias ? `${alias}.${id(column)}` : id(column);
   return `${col} = ${b.v(value)}`;

@@ -36,6 +36,8 @@ export interface MetricSql {
   denominator: string | null;
   /** Boolean expression over a `format` column: is the report's format one the metric covers. */
   comparable: (formatCol: string) => string;
+  /** WHERE fragment keeping only the rows the terms read (lets DuckDB skip the rest early). */
+  rows: string;
 }
 
 export function metricSql(b: Binder, metricId: string): MetricSql {
@@ -48,6 +50,7 @@ export function metricSql(b: Binder, metricId: string): MetricSql {
     numerator: termsSql(b, table, metric.numerator),
     denominator: metric.denominator ? termsSql(b, table, metric.denominator) : null,
     comparable: (formatCol) => `(${formatCol} IN (${formats}))`,
+    rows: `${id('row')} IN (${b.list([...new Set([...metric.numerator, ...(metric.denominator ?? [])].map((t) => t.row))])})`,
   };
 }
 

@@ -19,7 +19,8 @@ export interface OutcomesQuery {
  */
 export function outcomesSql(q: OutcomesQuery): BoundQuery {
   const applicant = q.applicant ?? 'total';
-  if (!(TABLE3_COLUMNS as readonly string[]).includes(applicant)) throw new Error(`invalid applicant: ${applicant}`);
+  if (!(TABLE3_COLUMNS as readonly string[]).includes(applicant))
+    throw new Error(`invalid applicant: ${applicant}`);
   const b = new Binder();
   const key = q.by === 'row' ? id('row') : id('grp');
   const groupBy = q.by === 'row' ? `${id('grp')}, ${id('row')}` : id('grp');

@@ -70,7 +70,9 @@ function groupingSets(r: string[], c: string[], totals: boolean): string {
 
 export function pivotSql(q: PivotQuery): BoundQuery {
   const all = [...q.rows, ...q.cols];
-  for (const d of all) if (!(PIVOT_DIMENSIONS as readonly string[]).includes(d)) throw new Error(`invalid pivot dimension: ${d}`);
+  for (const d of all)
+    if (!(PIVOT_DIMENSIONS as readonly string[]).includes(d))
+      throw new Error(`invalid pivot dimension: ${d}`);
   if (new Set(all).size !== all.length) throw new Error(`a pivot dimension is used twice: ${all.join(', ')}`);
   const b = new Binder();
   const f = q.filters;
@@ -99,7 +101,9 @@ export function pivotSql(q: PivotQuery): BoundQuery {
       (TABLE3_COLUMNS as readonly string[]).includes(c),
     ) as (typeof TABLE3_COLUMNS)[number][];
     if (applicants.length === 0) throw new Error('pivot: no valid applicant column');
-    const dimCols = [...new Set(['unit', 'province', 'prefecture', 'level', 'year', 'format', 'row', 'grp'] as const)]
+    const dimCols = [
+      ...new Set(['unit', 'province', 'prefecture', 'level', 'year', 'format', 'row', 'grp'] as const),
+    ]
       .map((c) => id(c))
       .join(', ');
     source = byApplicant
@@ -111,7 +115,7 @@ export function pivotSql(q: PivotQuery): BoundQuery {
     const bad = all.filter((d) => d === 'row' || d === 'group' || d === 'applicant');
     if (bad.length > 0) throw new Error(`pivot: a rate cannot be split by ${bad.join(', ')}`);
     const m = metricSql(b, q.value.metric);
-    source = `(SELECT * FROM ${id(m.table)} WHERE ${where([...dimFilters, m.comparable(id('format'))])})`;
+    source = `(SELECT * FROM ${id(m.table)} WHERE ${where([...dimFilters, m.rows, m.comparable(id('format'))])})`;
     measures = `${m.numerator} AS ${alias('sum')}, ${m.denominator ?? 'NULL::DOUBLE'} AS ${alias('denominator')}`;
   }
   const rExpr = q.rows.map((d) => DIM_EXPR[d]);

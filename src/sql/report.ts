@@ -6,7 +6,9 @@ export type ReportKey = { reportId: string } | { unit: string; year: number };
 
 export function reportRowSql(key: ReportKey): BoundQuery {
   const b = new Binder();
-  const cols = SCHEMA.reports.map((c) => (c === 'year' || c === 'check_failures' ? `${id(c)}::INTEGER AS ${id(c)}` : id(c)));
+  const cols = SCHEMA.reports.map((c) =>
+    c === 'year' || c === 'check_failures' ? `${id(c)}::INTEGER AS ${id(c)}` : id(c),
+  );
   const cond =
     'reportId' in key
       ? `${id('report_id')} = ${b.v(key.reportId)}`

@@ -6,7 +6,15 @@
 import { TABLE3_COLUMNS, TABLE4_COLUMNS } from '../domain/keys';
 
 /** Report dimensions copied into every derived table. */
-export const REPORT_DIMS = ['unit', 'unit_kind', 'year', 'format', 'province', 'prefecture', 'level'] as const;
+export const REPORT_DIMS = [
+  'unit',
+  'unit_kind',
+  'year',
+  'format',
+  'province',
+  'prefecture',
+  'level',
+] as const;
 
 export const SCHEMA = {
   reports: [
@@ -58,43 +66,45 @@ export type ColumnOf<T extends TableId> = (typeof SCHEMA)[T][number];
 export type AnyColumn = ColumnOf<TableId>;
 
 /** Contract columns and their DuckDB types, checked when a Parquet file is loaded. */
-export const CONTRACT_TYPES: Record<'reports' | 'cells' | 'checks' | 'regions', Record<string, 'text' | 'int' | 'float'>> =
-  {
-    reports: {
-      report_id: 'text',
-      unit: 'text',
-      unit_kind: 'text',
-      region_code: 'text',
-      region_name: 'text',
-      province: 'text',
-      prefecture: 'text',
-      county: 'text',
-      level: 'text',
-      year: 'int',
-      format: 'text',
-      source: 'text',
-      sha256: 'text',
-      parser_version: 'text',
-      check_failures: 'int',
-    },
-    cells: { report_id: 'text', table: 'text', row: 'text', col: 'text', value: 'float', raw: 'text' },
-    checks: {
-      report_id: 'text',
-      rule: 'text',
-      location: 'text',
-      expected: 'float',
-      actual: 'float',
-      message: 'text',
-    },
-    regions: {
-      code: 'text',
-      name: 'text',
-      level: 'text',
-      parent_code: 'text',
-      province_code: 'text',
-      pinyin: 'text',
-    },
-  };
+export const CONTRACT_TYPES: Record<
+  'reports' | 'cells' | 'checks' | 'regions',
+  Record<string, 'text' | 'int' | 'float'>
+> = {
+  reports: {
+    report_id: 'text',
+    unit: 'text',
+    unit_kind: 'text',
+    region_code: 'text',
+    region_name: 'text',
+    province: 'text',
+    prefecture: 'text',
+    county: 'text',
+    level: 'text',
+    year: 'int',
+    format: 'text',
+    source: 'text',
+    sha256: 'text',
+    parser_version: 'text',
+    check_failures: 'int',
+  },
+  cells: { report_id: 'text', table: 'text', row: 'text', col: 'text', value: 'float', raw: 'text' },
+  checks: {
+    report_id: 'text',
+    rule: 'text',
+    location: 'text',
+    expected: 'float',
+    actual: 'float',
+    message: 'text',
+  },
+  regions: {
+    code: 'text',
+    name: 'text',
+    level: 'text',
+    parent_code: 'text',
+    province_code: 'text',
+    pinyin: 'text',
+  },
+};
 
 const KNOWN = new Set<string>([...Object.keys(SCHEMA), ...Object.values(SCHEMA).flat()]);
 

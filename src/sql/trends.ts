@@ -41,7 +41,7 @@ export function trendsSql(q: TrendsQuery): BoundQuery {
 WITH m AS (
   SELECT ${id('report_id')}, ${m.numerator} AS num, ${m.denominator ?? 'NULL::DOUBLE'} AS den
   FROM ${id(m.table)}
-  WHERE ${where([units, ...years])}
+  WHERE ${where([m.rows, units, ...years])}
   GROUP BY ${id('report_id')}
 ), v AS (
   SELECT r.${id('unit')} AS unit, r.${id('year')}::INTEGER AS year, r.${id('format')} AS format,

@@ -27,7 +27,9 @@ export function unitSearchSql(q: UnitSearchQuery): BoundQuery {
   const match = t
     ? `(contains(lower(${id('unit')}), ${t}) OR contains(${id('pinyin')}, ${t}) OR starts_with(${id('initials')}, ${t}) OR contains(${id('initials')}, ${t}))`
     : null;
-  const parent = q.parentCode ? `starts_with(${id('region_code')}, ${b.v(regionPrefix(q.parentCode))})` : null;
+  const parent = q.parentCode
+    ? `starts_with(${id('region_code')}, ${b.v(regionPrefix(q.parentCode))})`
+    : null;
   const rank = t
     ? `CASE WHEN starts_with(lower(${id('unit')}), ${t}) OR starts_with(${id('pinyin')}, ${t}) OR starts_with(${id('initials')}, ${t}) THEN 0 ELSE 1 END`
     : null;

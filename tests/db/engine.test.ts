@@ -39,11 +39,16 @@ describe('Engine', () => {
       sql: 'SELECT unit, pinyin, initials, years FROM units WHERE unit = $1',
       params: ['济源市人民政府'],
     });
-    expect(rows).toEqual([{ unit: '济源市人民政府', pinyin: 'jiyuanshirenminzhengfu', initials: 'jysrmzf', years: [2019, 2021] }]);
+    expect(rows).toEqual([
+      { unit: '济源市人民政府', pinyin: 'jiyuanshirenminzhengfu', initials: 'jysrmzf', years: [2019, 2021] },
+    ]);
   });
 
   it('stores a hostile unit name as data', async () => {
-    const rows = await db.query({ sql: 'SELECT report_id FROM reports WHERE unit = $1', params: [HOSTILE_UNIT] });
+    const rows = await db.query({
+      sql: 'SELECT report_id FROM reports WHERE unit = $1',
+      params: [HOSTILE_UNIT],
+    });
     expect(rows).toEqual([{ report_id: 'C2021' }]);
   });
 
@@ -59,7 +64,11 @@ describe('Engine', () => {
 
   it('names the file when bytes are not Parquet', async () => {
     await expect(
-      db.engine.addFile({ table: 'cells', name: 'cells.parquet', bytes: new TextEncoder().encode('not parquet') }),
+      db.engine.addFile({
+        table: 'cells',
+        name: 'cells.parquet',
+        bytes: new TextEncoder().encode('not parquet'),
+      }),
     ).rejects.toThrow(/^cells\.parquet: not a readable Parquet file/);
   });
 

@@ -183,10 +183,38 @@ const checks: CheckRow[] = [
 ];
 
 const regions: RegionRow[] = [
-  { code: '410000', name: '河南省', level: 'province', parent_code: null, province_code: '410000', pinyin: 'henansheng' },
-  { code: '419001', name: '济源市', level: 'prefecture', parent_code: '410000', province_code: '410000', pinyin: 'jiyuanshi' },
-  { code: '320000', name: '江苏省', level: 'province', parent_code: null, province_code: '320000', pinyin: 'jiangsusheng' },
-  { code: '320813', name: '洪泽区', level: 'county', parent_code: '320800', province_code: '320000', pinyin: 'hongzequ' },
+  {
+    code: '410000',
+    name: '河南省',
+    level: 'province',
+    parent_code: null,
+    province_code: '410000',
+    pinyin: 'henansheng',
+  },
+  {
+    code: '419001',
+    name: '济源市',
+    level: 'prefecture',
+    parent_code: '410000',
+    province_code: '410000',
+    pinyin: 'jiyuanshi',
+  },
+  {
+    code: '320000',
+    name: '江苏省',
+    level: 'province',
+    parent_code: null,
+    province_code: '320000',
+    pinyin: 'jiangsusheng',
+  },
+  {
+    code: '320813',
+    name: '洪泽区',
+    level: 'county',
+    parent_code: '320800',
+    province_code: '320000',
+    pinyin: 'hongzequ',
+  },
 ];
 
 export const FIXTURE: Fixture = {

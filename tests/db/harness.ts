@@ -34,7 +34,9 @@ export async function openTestDb(): Promise<TestDb> {
   await db.instantiate();
   const conn = db.connect() as EngineConnection & { useUnsafe: <T>(f: (b: unknown, c: number) => T) => T };
   const queryIpc = (sql: string): Uint8Array =>
-    conn.useUnsafe((bindings, cid) => (bindings as { runQuery(c: number, s: string): Uint8Array }).runQuery(cid, sql));
+    conn.useUnsafe((bindings, cid) =>
+      (bindings as { runQuery(c: number, s: string): Uint8Array }).runQuery(cid, sql),
+    );
   const engine = new Engine(conn, nodeCodec, queryIpc);
   await engine.init();
   return { engine, conn, query: <T>(q: BoundQuery) => engine.run<T>(q) };
@@ -99,7 +101,14 @@ export const REPORT_SPEC = {
   parser_version: 'text',
   check_failures: 'int',
 } as const;
-export const CELL_SPEC = { report_id: 'text', table: 'text', row: 'text', col: 'text', value: 'float', raw: 'text' } as const;
+export const CELL_SPEC = {
+  report_id: 'text',
+  table: 'text',
+  row: 'text',
+  col: 'text',
+  value: 'float',
+  raw: 'text',
+} as const;
 export const CHECK_SPEC = {
   report_id: 'text',
   rule: 'text',

@@ -13,6 +13,7 @@ describe(classifyUnit, () => {
     ['雁塔区统计局', 'department'],
     ['红桥区政务服务办', 'department'],
     ['深圳市龙岗区(区政府工作部门,名称未在摘录中)', 'department'],
+    ['深圳市龙岗区政府工作部门post11956962', 'department'],
     ['五常市民意乡', 'township'],
     ['海珠区官洲街道', 'township'],
     ['西咸新区太平镇人民政府', 'township'],

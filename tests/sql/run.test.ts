@@ -22,7 +22,11 @@ describe('builders on the engine', () => {
   }, 120_000);
 
   it('compare: disclosure rate for 2021, sorted, nulls last, missing listed', async () => {
-    const r = await fetchCompare(db, { metric: 'rate.disclosure', year: 2021, units: [A, B, HOSTILE_UNIT, 'nobody'] });
+    const r = await fetchCompare(db, {
+      metric: 'rate.disclosure',
+      year: 2021,
+      units: [A, B, HOSTILE_UNIT, 'nobody'],
+    });
     expect(r.rows.map((x) => [x.unit, x.value, x.numerator, x.denominator])).toEqual([
       // Ties break on the unit name, byte order.
       [HOSTILE_UNIT, 1, 7, 7],
@@ -42,7 +46,12 @@ describe('builders on the engine', () => {
   });
 
   it('compare: province and level scope, zero denominator gives null', async () => {
-    const r = await fetchCompare(db, { metric: 'rate.review_correction', year: 2021, units: [], province: '江苏省' });
+    const r = await fetchCompare(db, {
+      metric: 'rate.review_correction',
+      year: 2021,
+      units: [],
+      province: '江苏省',
+    });
     expect(r.rows).toMatchObject([{ unit: B, value: null, numerator: 0, denominator: 0 }]);
     const lv = await fetchCompare(db, { metric: 't3.new_received', year: 2021, units: [], level: 'county' });
     expect(lv.rows.map((x) => x.unit)).toEqual([HOSTILE_UNIT, B]);
@@ -62,7 +71,13 @@ describe('builders on the engine', () => {
     const yoy = await fetchTrends(db, { metric: 't3.new_received', units: [A, B], mode: 'yoy' });
     // A has no 2020 report: no YoY for 2021.
     expect(yoy.rows.map((x) => x.value)).toEqual([null, 50, null, null]);
-    const ranged = await fetchTrends(db, { metric: 't3.new_received', units: [A], mode: 'absolute', from: 2020, to: 2021 });
+    const ranged = await fetchTrends(db, {
+      metric: 't3.new_received',
+      units: [A],
+      mode: 'absolute',
+      from: 2020,
+      to: 2021,
+    });
     expect(ranged.rows.map((x) => x.year)).toEqual([2021]);
   });
 
@@ -77,19 +92,36 @@ describe('builders on the engine', () => {
       ['rejected', 1, 0.05],
       ['other', 2, 0.1],
     ]);
-    const drill = await fetchOutcomes(db, { units: [A], year: 2021, by: 'row', groups: ['other'], measure: 'count' });
+    const drill = await fetchOutcomes(db, {
+      units: [A],
+      year: 2021,
+      by: 'row',
+      groups: ['other'],
+      measure: 'count',
+    });
     expect(drill.rows.map((x) => [x.key, x.value, x.share])).toEqual([
       ['other_overdue_correction', 1, 0.05],
       ['other_other', 1, 0.05],
     ]);
-    const by = await fetchOutcomes(db, { units: [A, 'nobody'], year: 2021, by: 'group', applicant: 'commercial', measure: 'count' });
+    const by = await fetchOutcomes(db, {
+      units: [A, 'nobody'],
+      year: 2021,
+      by: 'group',
+      applicant: 'commercial',
+      measure: 'count',
+    });
     // A prints outcomes in the total column only: commercial counts are blank, not zero.
     expect(by.rows.map((x) => x.count)).toEqual([null, null, null, null, null, null]);
     expect(by.missing).toEqual(['nobody']);
   });
 
   it('pivot: province × year sums with totals, shares and a rate', async () => {
-    const r = await fetchPivot(db, { rows: ['province'], cols: ['year'], measure: { kind: 'sum' }, filters: {} });
+    const r = await fetchPivot(db, {
+      rows: ['province'],
+      cols: ['year'],
+      measure: { kind: 'sum' },
+      filters: {},
+    });
     const cell = (row: string, col: string) =>
       r.cells.find((c) => pivotKey(c.row) === row && pivotKey(c.col) === col)?.value;
     // Labels sort in pinyin order: hé before jiāng.
@@ -126,13 +158,25 @@ describe('builders on the engine', () => {
       filters: { units: [A], years: [2019], applicants: ['natural_person', 'total'] },
       totals: false,
     });
-    expect(r.rowHeaders.map((h) => h[0])).toEqual(['granted', 'other', 'partially_granted', 'rejected', 'unable', 'withheld']);
+    expect(r.rowHeaders.map((h) => h[0])).toEqual([
+      'granted',
+      'other',
+      'partially_granted',
+      'rejected',
+      'unable',
+      'withheld',
+    ]);
     // A 2019 prints outcome rows in the total column only; blank cells are not zeros.
     expect(r.cells.filter((c) => c.col[0] === 'natural_person')).toEqual([]);
     expect(r.cells.find((c) => c.row[0] === 'withheld')?.value).toBe(1);
     expect(r.rowTotals).toEqual([]);
     await expect(
-      fetchPivot(db, { rows: ['row'], cols: [], measure: { kind: 'rate', metric: 'rate.disclosure' }, filters: {} }),
+      fetchPivot(db, {
+        rows: ['row'],
+        cols: [],
+        measure: { kind: 'rate', metric: 'rate.disclosure' },
+        filters: {},
+      }),
     ).rejects.toThrow('pivot: a rate cannot be split by row');
   });
 
@@ -167,7 +211,8 @@ describe('builders on the engine', () => {
   });
 
   it('unit search: name, pinyin, initials, province and parent region', async () => {
-    const names = async (p: Parameters<typeof fetchUnitSearch>[1]) => (await fetchUnitSearch(db, p)).map((u) => u.unit);
+    const names = async (p: Parameters<typeof fetchUnitSearch>[1]) =>
+      (await fetchUnitSearch(db, p)).map((u) => u.unit);
     expect(await names({ text: '济源' })).toEqual([A]);
     expect(await names({ text: 'HongZe' })).toEqual([B]);
     expect(await names({ text: 'jys' })).toEqual([A]);

@@ -33,7 +33,13 @@ import {
 
 /** count: a sum of cells; rate: numerator / denominator as a ratio (0–1); percent: already × 100. */
 export type MetricUnit = 'count' | 'rate' | 'percent';
-export type MetricCategory = 'table3_row' | 'table3_group' | 'table3_applicant' | 'table4' | 'table2' | 'rate';
+export type MetricCategory =
+  | 'table3_row'
+  | 'table3_group'
+  | 'table3_applicant'
+  | 'table4'
+  | 'table2'
+  | 'rate';
 
 /** One canonical cell, added with `sign` (−1 subtracts, e.g. total − pending). */
 export interface CellTerm {
@@ -328,4 +334,3 @@ export function getMetric(id: MetricId): MetricDef {
 
 /** Default metric of the Compare / Trends views. */
 export const DEFAULT_METRIC: MetricId = 't3.new_received';
-

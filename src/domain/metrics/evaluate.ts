@@ -34,6 +34,7 @@ export function evaluateMetric(metric: MetricDef, format: Format, cell: CellLook
   const numerator = sumTerms(metric.numerator, cell);
   if (!metric.denominator) return { value: numerator, numerator, denominator: null, comparable: true };
   const denominator = sumTerms(metric.denominator, cell);
-  const value = numerator === null || denominator === null || denominator === 0 ? null : numerator / denominator;
+  const value =
+    numerator === null || denominator === null || denominator === 0 ? null : numerator / denominator;
   return { value, numerator, denominator, comparable: true };
 }

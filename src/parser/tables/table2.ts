@@ -32,10 +32,14 @@ export function table2Format(tokens: readonly Token[], from: number, to: number)
   return f2021 > f2019 ? '2021' : '2019';
 }
 
-/** Higher is more plausible: counts of relations that hold, then a row-specific preference. */
+/**
+ * Higher is more plausible: relations that must hold, then soft preferences (no cell much longer
+ * than the others; 2021: repealed ≤ issued; 2019: the smallest 本年增/减).
+ */
 function plausibility(columns: readonly string[], parts: readonly number[]): number {
   const at = (c: string): number => parts[columns.indexOf(c)] ?? 0;
-  let score = 0;
+  const longest = Math.max(...parts.map((p) => String(Math.abs(Math.trunc(p))).length));
+  let score = -10 * longest;
   if (columns.includes('items_change')) {
     if (Math.abs(at('items_change')) <= at('items_last_year')) score += 1000;
     score -= Math.abs(at('items_change'));
@@ -45,6 +49,7 @@ function plausibility(columns: readonly string[], parts: readonly number[]): num
   } else if (columns.includes('in_force')) {
     if (at('repealed') <= at('in_force') + at('issued')) score += 1000;
     if (at('issued') <= at('in_force')) score += 1000;
+    if (at('repealed') <= at('issued')) score += 500;
   }
   return score;
 }
@@ -114,6 +119,9 @@ export function readTable2(tokens: readonly Token[], from: number, to: number, f
         const v = vals[i];
         if (!v) return;
         rec[col] = v.value;
+        // "75394432.52元" in the 万元 column: the printed unit wins.
+        if (v.value !== null && col === 'amount_10k_yuan' && /\d\s*元$/.test(v.raw))
+          rec[col] = v.value / 10000;
         if (v.value === null && v.raw !== '') raw[`table2.${item}.${col}`] = v.raw;
       });
     }

@@ -109,6 +109,12 @@ function tokenizeCells(out: Token[], cells: readonly string[], row: number, spli
       for (const n of cell.split(/\s+/)) out.push({ kind: 'value', value: Number(n), raw: n, row });
       continue;
     }
+    // "75394432.52元": a figure with its unit (table 二 converts 元 to 万元).
+    const withUnit = cell.match(/^(\d+(?:\.\d+)?)\s*(?:万?元|件|条|个|项)$/);
+    if (withUnit) {
+      out.push({ kind: 'value', value: Number(withUnit[1]), raw: cell, row });
+      continue;
+    }
     // "22（其中修订16件）": the figure is the leading number, the rest a note.
     const lead = cell.match(/^(\d+(?:\.\d+)?)\s*[(（]/);
     if (lead) {

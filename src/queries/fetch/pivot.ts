@@ -41,7 +41,13 @@ export async function fetchPivot(db: Queryable, p: PivotParams): Promise<PivotRe
     const row = p.rows.map((_, i) => String(r[`r${i}`]));
     const col = p.cols.map((_, i) => String(r[`c${i}`]));
     const value = isRate ? (r.denominator ? (r.sum ?? 0) / r.denominator : null) : r.sum;
-    return { row, col, value: r.sum === null && isRate ? null : value, sum: r.sum, denominator: r.denominator };
+    return {
+      row,
+      col,
+      value: r.sum === null && isRate ? null : value,
+      sum: r.sum,
+      denominator: r.denominator,
+    };
   };
   const cells: PivotCell[] = [];
   const rowTotals = new Map<string, PivotCell>();
@@ -98,8 +104,12 @@ export async function fetchPivot(db: Queryable, p: PivotParams): Promise<PivotRe
     rowHeaders,
     colHeaders,
     cells: cells.filter((c) => kept.has(pivotKey(c.row))),
-    rowTotals: totalsWanted ? rowHeaders.map((h) => rowTotals.get(pivotKey(h))).filter((c) => c !== undefined) : [],
-    colTotals: totalsWanted ? colHeaders.map((h) => colTotals.get(pivotKey(h))).filter((c) => c !== undefined) : [],
+    rowTotals: totalsWanted
+      ? rowHeaders.map((h) => rowTotals.get(pivotKey(h))).filter((c) => c !== undefined)
+      : [],
+    colTotals: totalsWanted
+      ? colHeaders.map((h) => colTotals.get(pivotKey(h))).filter((c) => c !== undefined)
+      : [],
     grandTotal: totalsWanted ? grand : null,
     truncated,
   };

@@ -39,7 +39,8 @@ export async function fetchQuality(db: Queryable, p: QualityParams): Promise<Qua
   if (filtered) matrix = matrix.filter((c) => keepUnit.has(c.unit));
   const units = new Map<string, { unit: string; province: string | null; level: RegionLevel | null }>();
   for (const c of raw) {
-    if (!filtered || keepUnit.has(c.unit)) units.set(c.unit, { unit: c.unit, province: c.province, level: c.level });
+    if (!filtered || keepUnit.has(c.unit))
+      units.set(c.unit, { unit: c.unit, province: c.province, level: c.level });
   }
   const summary = { reported: 0, failed: 0, missing: 0 };
   for (const c of matrix) {

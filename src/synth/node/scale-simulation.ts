@@ -96,6 +96,7 @@ async function main(): Promise<void> {
   await rm(flat, { recursive: true, force: true });
   await rm(parts, { recursive: true, force: true });
   await mkdir(flat, { recursive: true });
+  await mkdir(parts, { recursive: true });
   const time = async (label: string, sql: string) => {
     const t = performance.now();
     await db.run(sql);
@@ -113,7 +114,7 @@ async function main(): Promise<void> {
   );
   await time(
     'stack cells',
-    `COPY (SELECT * FROM read_parquet(${list('cells')}) ORDER BY report_id) TO '${flat}/cells.parquet' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880)`,
+    `COPY (SELECT * FROM read_parquet(${list('cells')})) TO '${flat}/cells.parquet' (FORMAT parquet, COMPRESSION snappy, ROW_GROUP_SIZE 122880)`,
   );
   await time(
     'stack checks',
