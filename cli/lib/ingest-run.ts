@@ -33,6 +33,8 @@ export interface ManifestEntry {
   check_failures: number | null;
   /** For `duplicate`: the report_id kept in the dataset instead. */
   duplicate_of: string | null;
+  /** Whether the report's rows are in the Parquet files (false: failed, duplicate, or no figures). */
+  in_dataset: boolean;
 }
 
 export interface Manifest {
@@ -91,6 +93,7 @@ export async function ingestFiles(
       region_note: null,
       check_failures: null,
       duplicate_of: null,
+      in_dataset: false,
     };
     let bytes: Uint8Array;
     try {
@@ -159,6 +162,7 @@ export async function ingestFiles(
       region_note: p.regionNote,
       check_failures: failures,
       duplicate_of: original ? idOf(original.report) : null,
+      in_dataset: !original && p.figures > 0,
     });
   }
   for (const p of kept) {

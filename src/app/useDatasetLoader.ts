@@ -13,6 +13,9 @@ export function resolveDatasetUrl(path: string, base: string = document.baseURI)
   return url.href;
 }
 
+/** The dataset last asked for: StrictMode runs effects twice, and one load per dataset is enough. */
+let requested: string | null = null;
+
 /** (Re)load the database whenever the dataset path in the store changes. */
 export function useDatasetLoader(queryClient: QueryClient): void {
   const dataset = useUi((s) => s.dataset);
@@ -23,6 +26,8 @@ export function useDatasetLoader(queryClient: QueryClient): void {
     } catch {
       return;
     }
+    if (href === requested) return;
+    requested = href;
     // errors surface through useDatasetStatus(); the promise is not the channel
     initDatabase(href).then(
       () => queryClient.invalidateQueries({ queryKey: queryKeys.all }),

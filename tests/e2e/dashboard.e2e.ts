@@ -102,9 +102,10 @@ describe('dashboard (production build)', () => {
       series.points.length,
     );
     if (series.points[0]!.year < 2021 && series.points.at(-1)!.year >= 2021) {
-      await expect(
-        page.locator('[data-testid="chart-trends"] .recharts-reference-line').textContent(),
-      ).resolves.toContain('2021');
+      await page.locator('[data-testid="chart-trends"] .recharts-reference-line').first().waitFor();
+      expect(
+        await page.locator('[data-testid="chart-trends"] svg text', { hasText: '2021 年起新格式' }).count(),
+      ).toBe(1);
     }
     // log scale is a URL-backed toggle
     await page.getByRole('button', { name: '对数' }).click();
@@ -149,9 +150,9 @@ describe('dashboard (production build)', () => {
     const r = await reportWithCells(data);
     await openView(page, baseUrl, `?v=1&view=report&report=${r.report_id}`, 'report');
     await page.locator('[data-testid="report-body"]').waitFor();
-    await expect(page.locator('[data-cell="table3.new_received.total"]').textContent()).resolves.toBe(
-      fmt.format(r.value),
-    );
+    await expect(
+      page.locator('[data-cell="table3.new_received.total"] .cell-value').textContent(),
+    ).resolves.toBe(fmt.format(r.value));
     await expect(page.locator('[data-testid="report-sha256"]').textContent()).resolves.toBe(r.sha256);
     await shot('report');
   });

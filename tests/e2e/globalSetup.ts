@@ -13,7 +13,11 @@ let server: PreviewServer | undefined;
 export default async function setup(project: TestProject) {
   const port = Number(process.env.E2E_PORT ?? 4173);
   if (process.env.E2E_SKIP_BUILD !== '1' || !existsSync('dist/index.html')) {
+    // vitest sets NODE_ENV=test, which would make vite bundle React's development build
+    const nodeEnv = process.env.NODE_ENV;
+    process.env.NODE_ENV = 'production';
     await build({ logLevel: 'warn', mode: 'production' });
+    process.env.NODE_ENV = nodeEnv;
   }
   server = await preview({
     logLevel: 'warn',

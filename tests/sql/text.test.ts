@@ -23,6 +23,7 @@ describe('SQL text', () => {
           "2019",
           "2021",
           "new_received",
+          "new_received",
           2021,
           "甲",
           "b",
@@ -33,7 +34,7 @@ describe('SQL text', () => {
         "sql": "WITH m AS (
         SELECT "report_id", list_sum([sum(CASE WHEN "row" = $3 THEN "total" END)])::DOUBLE AS num, NULL::DOUBLE AS den
         FROM "t3x"
-        WHERE "year" = $4 AND "unit" IN ($7, $8)
+        WHERE "row" IN ($4) AND "year" = $5 AND "unit" IN ($8, $9)
         GROUP BY "report_id"
       )
       SELECT r."unit", r."report_id" AS "reportId", r."format",
@@ -43,9 +44,9 @@ describe('SQL text', () => {
         r."check_failures"::DOUBLE AS "checkFailures"
       FROM "reports" r
       LEFT JOIN m ON m."report_id" = r."report_id"
-      WHERE r."year" = $4 AND r."unit" IN ($5, $6)
+      WHERE r."year" = $5 AND r."unit" IN ($6, $7)
       ORDER BY "value" DESC NULLS LAST, r."unit"
-      LIMIT $9",
+      LIMIT $10",
       }
     `);
   });
@@ -60,6 +61,9 @@ describe('SQL text', () => {
           "granted",
           "partially_granted",
           "total_handled",
+          "granted",
+          "partially_granted",
+          "total_handled",
           "甲",
           2019,
           "甲",
@@ -67,7 +71,7 @@ describe('SQL text', () => {
         "sql": "WITH m AS (
         SELECT "report_id", list_sum([sum(CASE WHEN "row" = $3 THEN "total" END), sum(CASE WHEN "row" = $4 THEN "total" END)])::DOUBLE AS num, list_sum([sum(CASE WHEN "row" = $5 THEN "total" END)])::DOUBLE AS den
         FROM "t3x"
-        WHERE "unit" IN ($6) AND "year" >= $7
+        WHERE "row" IN ($6, $7, $8) AND "unit" IN ($9) AND "year" >= $10
         GROUP BY "report_id"
       ), v AS (
         SELECT r."unit" AS unit, r."year"::INTEGER AS year, r."format" AS format,
@@ -75,7 +79,7 @@ describe('SQL text', () => {
           r."check_failures"::DOUBLE AS check_failures
         FROM "reports" r
         LEFT JOIN m ON m."report_id" = r."report_id"
-        WHERE r."unit" IN ($8) AND r."year" >= $7
+        WHERE r."unit" IN ($11) AND r."year" >= $10
       )
       SELECT unit AS "unit", year AS "year", format AS "format",
         (CASE WHEN lag(year) OVER w = year - 1 AND lag(absolute) OVER w <> 0

@@ -1,7 +1,7 @@
 import type { DocLine } from '../document';
 import { cleanText, joinSoft } from './normalize';
 
-/** One positioned text run of a PDF page (PDF user space: y grows upwards, baseline origin). */
+/** One positioned text run, in page display units (page rotation applied), y growing upwards, at its baseline. */
 export interface PdfItem {
   str: string;
   x: number;

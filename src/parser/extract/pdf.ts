@@ -30,13 +30,22 @@ export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<E
     for (let n = 1; n <= doc.numPages; n++) {
       const page = await doc.getPage(n);
       const content = await page.getTextContent({ disableNormalization: true });
+      // Positions as displayed (y turned back up): a landscape page stored as portrait with
+      // /Rotate 90 then reads left to right like any other.
+      const viewport = page.getViewport({ scale: 1 });
       const items: PdfItem[] = [];
       for (const item of content.items) {
         if (!('str' in item) || item.str.trim() === '') continue;
-        const [a, b, , , x, y] = item.transform as number[];
-        items.push({ str: item.str, x: x!, y: y!, width: item.width, size: Math.hypot(a!, b!) });
+        const [, , c, d, x, y] = lib.Util.transform(viewport.transform, item.transform as number[]);
+        items.push({
+          str: item.str,
+          x: x!,
+          y: viewport.height - y!,
+          width: item.width,
+          size: Math.hypot(c!, d!),
+        });
       }
-      pages.push({ items, height: page.view[3]! - page.view[1]! });
+      pages.push({ items, height: viewport.height });
       page.cleanup();
     }
     if (pages.every((p) => p.items.length === 0)) {

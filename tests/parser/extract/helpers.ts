@@ -115,10 +115,10 @@ export interface PlacedText {
 }
 
 /**
- * A minimal valid one-page-per-array PDF (A4) showing ASCII text in Helvetica at the given
+ * A minimal valid PDF (A4, one page per array) showing ASCII text in Helvetica at the given
  * positions, with a correct xref table. `[]` pages give a PDF without any text.
  */
-export function makePdf(pages: PlacedText[][]): Uint8Array {
+export function makePdf(pages: PlacedText[][], { landscape = false } = {}): Uint8Array {
   const objects: string[] = [];
   const pageIds = pages.map((_, i) => 4 + i * 2);
   objects[1] = '<< /Type /Catalog /Pages 2 0 R >>';
@@ -126,12 +126,18 @@ export function makePdf(pages: PlacedText[][]): Uint8Array {
   objects[3] = '<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica /Encoding /WinAnsiEncoding >>';
   pages.forEach((texts, i) => {
     const pdfString = (s: string) => s.replace(/[\\()]/g, (c) => `\\${c}`);
+    // Landscape: a portrait page shown with /Rotate 90, text drawn turned so that it reads
+    // left to right on screen, at the given on-screen position (842 wide, 595 high).
     const ops = texts
-      .map(({ x, y, text, size = 10 }) => `BT /F1 ${size} Tf ${x} ${y} Td (${pdfString(text)}) Tj ET`)
+      .map(({ x, y, text, size = 10 }) =>
+        landscape
+          ? `BT /F1 ${size} Tf 0 1 -1 0 ${595 - y} ${x} Tm (${pdfString(text)}) Tj ET`
+          : `BT /F1 ${size} Tf ${x} ${y} Td (${pdfString(text)}) Tj ET`,
+      )
       .join('\n');
     const stream = `${ops}\n0 0 m 1 1 l S`;
     objects[pageIds[i]!] =
-      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`;
+      `<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842]${landscape ? ' /Rotate 90' : ''} /Resources << /Font << /F1 3 0 R >> >> /Contents ${pageIds[i]! + 1} 0 R >>`;
     objects[pageIds[i]! + 1] = `<< /Length ${stream.length} >>\nstream\n${stream}\nendstream`;
   });
   let out = '%PDF-1.4\n';

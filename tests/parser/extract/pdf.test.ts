@@ -35,6 +35,26 @@ describe(extractPdf, () => {
     expect(doc.text).toBe('Annual report 2024\nNew requests 23 0\nCarried over 1 2\nSecond page');
   });
 
+  it('reads a landscape page stored as portrait with /Rotate 90 left to right', async () => {
+    const pdf = makePdf(
+      [
+        [
+          { x: 72, y: 500, text: 'Review' },
+          { x: 300, y: 500, text: '1' },
+          { x: 330, y: 500, text: '0' },
+          { x: 72, y: 480, text: 'Litigation' },
+          { x: 300, y: 480, text: '2' },
+          { x: 330, y: 480, text: '3' },
+        ],
+      ],
+      { landscape: true },
+    );
+    expect((await extractPdf(pdf, 'landscape.pdf')).lines.map((l) => l.cells)).toEqual([
+      ['Review', '1', '0'],
+      ['Litigation', '2', '3'],
+    ]);
+  });
+
   it('leaves the caller’s bytes usable (pdf.js detaches what it is given)', async () => {
     const pdf = makePdf([[{ x: 72, y: 700, text: 'x' }]]);
     await extractPdf(pdf, 'a.pdf');

@@ -36,7 +36,8 @@ export function CompareChart({
           stroke="#444"
           tick={{ fontSize: 12 }}
         />
-        <Bar dataKey="value" fill={OKABE_ITO[0]} isAnimationActive={false}>
+        {/* minPointSize: a zero still gets a sliver and its label, so "0" is not mistaken for "missing" */}
+        <Bar dataKey="value" fill={OKABE_ITO[0]} isAnimationActive={false} minPointSize={2}>
           <LabelList dataKey="label" position="right" fill="#111" fontSize={12} />
         </Bar>
       </BarChart>

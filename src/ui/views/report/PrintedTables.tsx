@@ -37,7 +37,7 @@ function Cell({ cell, address }: { cell: ReportCell | undefined; address: string
       data-cell={address}
       data-failed={failed ? cell.failed.map((c) => c.rule).join(' ') : undefined}
     >
-      {text}
+      <span className="cell-value">{text}</span>
       {failed && <span className="visually-hidden"> ({t('report.failedCell')})</span>}
     </td>
   );
