@@ -21,6 +21,17 @@ const USAGE = [
   ...Object.entries(COMMANDS).map(([, c]) => `  ${c.summary}`),
 ].join('\n');
 
+/**
+ * stdout carries only what a command writes with process.stdout.write (`parse --json` must stay
+ * valid JSON); chatter from libraries (pdf.js warnings via console.log) goes to stderr.
+ */
+function keepStdoutClean(): void {
+  const toStderr = (...args: unknown[]) => console.error(...args);
+  console.log = toStderr;
+  console.info = toStderr;
+  console.debug = toStderr;
+}
+
 export async function main(argv: string[]): Promise<number> {
   const [name, ...args] = argv;
   if (!name || name === '--help' || name === '-h') {
@@ -52,6 +63,7 @@ function fail(error: unknown): number {
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
+  keepStdoutClean();
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;
