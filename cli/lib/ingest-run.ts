@@ -139,32 +139,7 @@ export async function ingestFiles(
   const cells: CellRow[] = [];
   const checks: CheckRow[] = [];
   const regionCodes = new Set<string>();
-  for (const p of parsed) {
-    const id = idOf(p.report);
-    const original = duplicates.get(p);
-    const failures = p.report.checks.length;
-    const rules = [...new Set(p.report.checks.map((c) => c.rule))].join(', ');
-    entries.set(p.input, {
-      file: p.input.name,
-      status: original ? 'duplicate' : failures > 0 || p.figures === 0 ? 'flagged' : 'parsed',
-      reason: original
-        ? `same report as ${original.input.name}`
-        : p.figures === 0
-          ? `${rules ? `${rules}; ` : ''}${NO_FIGURES}`
-          : rules || null,
-      report_id: id,
-      unit: p.report.unit,
-      year: p.report.year,
-      format: p.report.format,
-      sha256: p.report.source.sha256,
-      source: p.source,
-      region_code: p.regionCode,
-      region_note: p.regionNote,
-      check_failures: failures,
-      duplicate_of: original ? idOf(original.report) : null,
-      in_dataset: !original && p.figures > 0,
-    });
-  }
+  for (const p of parsed) entries.set(p.input, entryForParsed(p, duplicates.get(p)));
   for (const p of kept) {
     if (p.figures === 0) continue;
     const id = idOf(p.report);
@@ -188,6 +163,30 @@ export async function ingestFiles(
     tables: { reports, cells, checks, regions: toRegionRows(regionsToWrite(options.regions, regionCodes)) },
     manifest: { parser_version: options.parserVersion, counts, reports: manifestEntries },
     unreadable,
+  };
+}
+
+function entryForParsed(p: Parsed, original: Parsed | undefined): ManifestEntry {
+  const failures = p.report.checks.length;
+  const rules = [...new Set(p.report.checks.map((c) => c.rule))].join(', ');
+  let reason: string | null = rules || null;
+  if (original) reason = `same report as ${original.input.name}`;
+  else if (p.figures === 0) reason = `${rules ? `${rules}; ` : ''}${NO_FIGURES}`;
+  return {
+    file: p.input.name,
+    status: original ? 'duplicate' : failures > 0 || p.figures === 0 ? 'flagged' : 'parsed',
+    reason,
+    report_id: idOf(p.report),
+    unit: p.report.unit,
+    year: p.report.year,
+    format: p.report.format,
+    sha256: p.report.source.sha256,
+    source: p.source,
+    region_code: p.regionCode,
+    region_note: p.regionNote,
+    check_failures: failures,
+    duplicate_of: original ? idOf(original.report) : null,
+    in_dataset: !original && p.figures > 0,
   };
 }
 

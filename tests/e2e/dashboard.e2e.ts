@@ -17,6 +17,7 @@ import {
   reportWithCells,
   table3ByUnit,
 } from './expected';
+import { E2E_SYNTHETIC } from './globalSetup';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
@@ -102,7 +103,10 @@ describe('dashboard (production build)', () => {
       series.points.length,
     );
     if (series.points[0]!.year < 2021 && series.points.at(-1)!.year >= 2021) {
-      await page.locator('[data-testid="chart-trends"] .recharts-reference-line').first().waitFor();
+      await page
+        .locator('[data-testid="chart-trends"] .recharts-reference-line')
+        .first()
+        .waitFor({ state: 'attached' });
       expect(
         await page.locator('[data-testid="chart-trends"] svg text', { hasText: '2021 年起新格式' }).count(),
       ).toBe(1);
@@ -254,6 +258,67 @@ describe('dashboard (production build)', () => {
     const csv = (await grab('export-csv')).toString('utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
     expect(csv.split('\r\n')[0]).toBe('\uFEFFUnit,Province,Format,Value,Numerator,Denominator,Failed checks');
+  });
+
+  it('switches to English, keeps it in the URL and remembers it for the next visit', async () => {
+    await openView(page, baseUrl, '?v=1&view=trends', 'trends');
+    await page.getByRole('button', { name: '切换语言' }).click();
+    await expect(page.locator('.tab[aria-current="page"]').textContent()).resolves.toBe('Trends');
+    expect(page.url()).toContain('lang=en');
+    expect(await page.locator('html').getAttribute('lang')).toBe('en');
+    const other = await context.newPage();
+    await openView(other, baseUrl, '?v=1', 'compare');
+    await expect(other.locator('.tab[aria-current="page"]').textContent()).resolves.toBe('Compare');
+    await other.getByRole('button', { name: 'Switch language' }).click();
+    await other.close();
+  });
+
+  it('finds a unit by pinyin and adds it from the picker', async () => {
+    await openView(page, baseUrl, '?v=1&lang=zh', 'compare');
+    await page.getByTestId('unit-search').fill('pingtan');
+    const hit = page.locator('.hit-add', { hasText: '平潭综合实验区' }).first();
+    await hit.waitFor();
+    await hit.click();
+    await page.locator('.chip', { hasText: '平潭综合实验区' }).waitFor();
+    expect(decodeURIComponent(page.url())).toContain('units=平潭综合实验区');
+  });
+
+  it('loads another same-origin dataset from the URL and flags synthetic data', async () => {
+    await openView(page, baseUrl, `?v=1&data=${E2E_SYNTHETIC}`, 'compare');
+    await page.getByTestId('synthetic-banner').waitFor();
+    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    await shot('synthetic');
+  });
+
+  it('names the missing file when a dataset fails to load', async () => {
+    await page.goto(`${baseUrl}?v=1&data=no-such-dataset/`);
+    const panel = page.locator('.error-panel');
+    await panel.waitFor({ timeout: 30_000 });
+    await expect(panel.textContent()).resolves.toContain('no-such-dataset/reports.parquet');
+    await shot('dataset-error');
+  });
+
+  it('downloads the loaded dataset as the four Parquet files', async () => {
+    await openView(page, baseUrl, '?v=1', 'compare');
+    const downloads: string[] = [];
+    const magic: string[] = [];
+    page.on('download', async (d) => {
+      downloads.push(d.suggestedFilename());
+      magic.push(
+        readFileSync((await d.path())!)
+          .subarray(0, 4)
+          .toString('latin1'),
+      );
+    });
+    await page.getByTestId('download-parquet').click();
+    await expect.poll(() => magic.length, { timeout: 30_000 }).toBe(4);
+    expect(downloads.sort()).toEqual([
+      'cells.parquet',
+      'checks.parquet',
+      'regions.parquet',
+      'reports.parquet',
+    ]);
+    expect(magic).toEqual(['PAR1', 'PAR1', 'PAR1', 'PAR1']);
   });
 
   it('no request left the origin during the whole session', () => {

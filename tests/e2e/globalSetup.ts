@@ -2,11 +2,14 @@
  * Build the production bundle once and serve dist/ with `vite preview` on 127.0.0.1 for the
  * whole e2e run. E2E_PORT overrides the port (4173); E2E_SKIP_BUILD=1 reuses an existing dist/.
  */
+import { execFileSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { build, type PreviewServer, preview } from 'vite';
 import type { TestProject } from 'vitest/node';
 
 export const E2E_HOST = '127.0.0.1';
+/** Folder of the generated dataset under dist/ (a dataset URL parameter value). */
+export const E2E_SYNTHETIC = 'e2e-synthetic/';
 
 let server: PreviewServer | undefined;
 
@@ -18,6 +21,26 @@ export default async function setup(project: TestProject) {
     process.env.NODE_ENV = 'production';
     await build({ logLevel: 'warn', mode: 'production' });
     process.env.NODE_ENV = nodeEnv;
+  }
+  // A small generated dataset next to the bundled one, to check the synthetic-data banner and
+  // the dataset URL parameter (public/data/synthetic is gitignored, so make our own).
+  if (!existsSync(`dist/${E2E_SYNTHETIC}reports.parquet`)) {
+    execFileSync(
+      process.execPath,
+      [
+        'node_modules/tsx/dist/cli.mjs',
+        'cli/main.ts',
+        'synth',
+        '--out',
+        `dist/${E2E_SYNTHETIC}`,
+        '--years',
+        '2019-2022',
+        '--provinces',
+        '2',
+        '--quiet',
+      ],
+      { stdio: 'ignore' },
+    );
   }
   server = await preview({
     logLevel: 'warn',

@@ -1,7 +1,6 @@
-import { type ChildNode, type Element, isTag, isText } from 'domhandler';
-import { parseDocument } from 'htmlparser2';
 import type { DocKind, DocLine, ExtractedDocument } from '../document';
 import { layoutGrid, type SpanCell, spanAttr } from './html-grid';
+import { type HtmlElement, type HtmlNode, parseHtmlTree } from './html-tree';
 import { cleanText, joinSoft, linesToText } from './normalize';
 
 /**
@@ -19,18 +18,13 @@ import { cleanText, joinSoft, linesToText } from './normalize';
  * - `<title>` is kept as the first line: it often names the unit and year.
  */
 export function extractHtml(html: string, kind: DocKind = 'html'): ExtractedDocument {
-  const dom = parseDocument(html, {
-    decodeEntities: true,
-    lowerCaseTags: true,
-    lowerCaseAttributeNames: true,
-  });
+  const { root, title } = parseHtmlTree(html);
   const out = new LineCollector();
-  const title = findFirst(dom.children, 'title');
-  if (title) {
-    out.append(textOf(title));
+  if (title !== undefined) {
+    out.append(title);
     out.flush();
   }
-  walk(dom.children, out);
+  walk(root.children, out);
   out.flush();
   return { kind, lines: out.lines, text: linesToText(out.lines) };
 }
@@ -57,30 +51,6 @@ class LineCollector {
     }
   }
 }
-
-const SKIPPED = new Set([
-  'head',
-  'script',
-  'style',
-  'noscript',
-  'template',
-  'iframe',
-  'object',
-  'embed',
-  'svg',
-  'canvas',
-  'select',
-  'option',
-  'button',
-  'input',
-  'textarea',
-  'form',
-  'nav',
-  'aside',
-  'map',
-  'audio',
-  'video',
-]);
 
 const BLOCKS = new Set([
   'address',
@@ -129,20 +99,22 @@ const BLOCKS = new Set([
 const CHROME =
   /(^|[-_])(header|footer|nav|navbar|menu|submenu|breadcrumbs?|crumbs?|banner|search|copyright|share|sidebar|toolbar|login|weather|links|friendlinks|yqlj|foot|top)([-_]|$)/i;
 
-function walk(nodes: readonly ChildNode[], out: LineCollector): void {
+function walk(nodes: readonly HtmlNode[], out: LineCollector): void {
   for (const node of nodes) {
-    if (isText(node)) {
-      out.append(node.data);
+    if (typeof node === 'string') {
+      out.append(node);
       continue;
     }
-    if (!isTag(node) || isDropped(node)) continue;
+    if (isChrome(node)) continue;
     if (node.name === 'br') {
       out.flush();
       continue;
     }
     if (node.name === 'table' && !isLayoutTable(node)) {
       out.flush();
-      const caption = childElements(node).find((c) => c.name === 'caption');
+      const caption = node.children.find(
+        (c): c is HtmlElement => typeof c !== 'string' && c.name === 'caption',
+      );
       if (caption) {
         out.append(textOf(caption));
         out.flush();
@@ -157,61 +129,60 @@ function walk(nodes: readonly ChildNode[], out: LineCollector): void {
   }
 }
 
-function isDropped(el: Element): boolean {
-  if (SKIPPED.has(el.name)) return true;
-  const attrs = el.attribs;
-  if ('hidden' in attrs || /display\s*:\s*none|visibility\s*:\s*hidden/i.test(attrs.style ?? '')) return true;
-  const chromeTag = el.name === 'header' || el.name === 'footer';
-  const chromeName = `${attrs.class ?? ''} ${attrs.id ?? ''}`.split(/\s+/).some((w) => CHROME.test(w));
-  if (!chromeTag && !chromeName) return false;
-  // A wrapper that happens to be called "header" but holds the report's tables is content.
-  return findFirst(el.children, 'table') === undefined;
-}
-
-function isLayoutTable(table: Element): boolean {
-  return tableRows(table, true).length === 0 && findFirst(table.children, 'table') !== undefined;
+/** Site chrome by tag or class/id word; a wrapper that happens to be called "header" but holds the report's tables is content. */
+function isChrome(el: HtmlElement): boolean {
+  if (el.hasTable) return false;
+  if (el.name === 'header' || el.name === 'footer') return true;
+  const { class: cls, id } = el.attribs;
+  if (cls === undefined && id === undefined) return false;
+  return `${cls ?? ''} ${id ?? ''}`.split(/\s+/).some((w) => CHROME.test(w));
 }
 
 /**
- * The rows of `table` (not of tables nested in it) as spanning cells. With `strict`, a row
- * that contains a nested table makes the whole table count as layout (returns []).
+ * A table with a nested table in one of its own cells (or with no rows of its own around a
+ * nested table) is page layout: its cells are read as text blocks.
  */
-function tableRows(table: Element, strict = false): SpanCell[][] {
-  const rows: SpanCell[][] = [];
-  for (const tr of ownRows(table)) {
-    const cells: SpanCell[] = [];
-    for (const td of childElements(tr)) {
-      if (td.name !== 'td' && td.name !== 'th') continue;
-      if (strict && findFirst(td.children, 'table')) return [];
-      cells.push({
+function isLayoutTable(table: HtmlElement): boolean {
+  if (!table.hasTable) return false;
+  const rows = ownRows(table);
+  return rows.length === 0 || rows.some((tr) => elements(tr).some((td) => isCell(td) && td.hasTable));
+}
+
+/** The rows of `table` (not of tables nested in it) as spanning cells. */
+function tableRows(table: HtmlElement): SpanCell[][] {
+  return ownRows(table).map((tr) =>
+    elements(tr)
+      .filter(isCell)
+      .map((td) => ({
         text: cellText(td),
         rowspan: spanAttr(td.attribs.rowspan, 65534),
         colspan: Math.max(1, spanAttr(td.attribs.colspan, 1000)),
-      });
-    }
-    rows.push(cells);
-  }
-  return rows;
+      })),
+  );
 }
 
-function ownRows(table: Element): Element[] {
-  const rows: Element[] = [];
-  for (const child of childElements(table)) {
+function isCell(el: HtmlElement): boolean {
+  return el.name === 'td' || el.name === 'th';
+}
+
+function ownRows(table: HtmlElement): HtmlElement[] {
+  const rows: HtmlElement[] = [];
+  for (const child of elements(table)) {
     if (child.name === 'tr') rows.push(child);
     else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
-      rows.push(...childElements(child).filter((c) => c.name === 'tr'));
+      rows.push(...elements(child).filter((c) => c.name === 'tr'));
     }
   }
   return rows;
 }
 
 /** A cell's text; line breaks and paragraphs inside the cell are joined softly (no space between CJK). */
-function cellText(td: Element): string {
+function cellText(td: HtmlElement): string {
   const pieces: string[] = [''];
-  const visit = (nodes: readonly ChildNode[]): void => {
+  const visit = (nodes: readonly HtmlNode[]): void => {
     for (const node of nodes) {
-      if (isText(node)) pieces[pieces.length - 1] += node.data;
-      else if (isTag(node) && !isDropped(node)) {
+      if (typeof node === 'string') pieces[pieces.length - 1] += node;
+      else if (!isChrome(node)) {
         const breaks = node.name === 'br' || BLOCKS.has(node.name);
         if (breaks) pieces.push('');
         visit(node.children);
@@ -223,28 +194,15 @@ function cellText(td: Element): string {
   return pieces.map(cleanText).reduce(joinSoft, '');
 }
 
-function textOf(el: Element): string {
+function textOf(el: HtmlElement): string {
   let s = '';
-  const visit = (nodes: readonly ChildNode[]): void => {
-    for (const node of nodes) {
-      if (isText(node)) s += node.data;
-      else if (isTag(node)) visit(node.children);
-    }
+  const visit = (nodes: readonly HtmlNode[]): void => {
+    for (const node of nodes) s += typeof node === 'string' ? node : (visit(node.children), '');
   };
   visit(el.children);
   return s;
 }
 
-function childElements(el: Element): Element[] {
-  return el.children.filter(isTag);
-}
-
-function findFirst(nodes: readonly ChildNode[], name: string): Element | undefined {
-  for (const node of nodes) {
-    if (!isTag(node)) continue;
-    if (node.name === name) return node;
-    const found = findFirst(node.children, name);
-    if (found) return found;
-  }
-  return undefined;
+function elements(el: HtmlElement): HtmlElement[] {
+  return el.children.filter((c): c is HtmlElement => typeof c !== 'string');
 }

@@ -133,6 +133,7 @@ export default function QualityView() {
             years={years}
             onChange={(y) => setQuality({ year: y })}
             allowLatest={false}
+            allLabel={t('control.all')}
           />
           <Select
             label={t('col.province')}

@@ -1,0 +1,46 @@
+import { describe, expect, it } from 'vitest';
+import { resolveDatasetUrl } from '../../src/app/useDatasetLoader';
+import { i18nFor, interpolate, makeI18n } from '../../src/i18n';
+import { en } from '../../src/i18n/en';
+import { zh } from '../../src/i18n/zh';
+
+describe(makeI18n, () => {
+  it('formats numbers and percentages for the locale', () => {
+    expect(makeI18n('zh').num(1234567)).toBe('1,234,567');
+    expect(makeI18n('en').num(1234.5, 1)).toBe('1,234.5');
+    expect(makeI18n('zh').pct(0.4567)).toBe('45.7%');
+    expect(makeI18n('en').num(null)).toBe('—');
+    expect(makeI18n('zh').list(['甲', '乙', '丙'])).toBe('甲、乙和丙');
+  });
+
+  it('translates with variables and keeps unknown placeholders', () => {
+    expect(makeI18n('zh').t('control.latestYear', { year: 2024 })).toBe('最新年度（2024）');
+    expect(makeI18n('en').t('control.latestYear', { year: 2024 })).toBe('Latest year (2024)');
+    expect(interpolate('{a} {b}', { a: 1 })).toBe('1 {b}');
+  });
+
+  it('has the same keys and placeholders in both languages', () => {
+    expect(Object.keys(en).sort()).toEqual(Object.keys(zh).sort());
+    const vars = (s: string) => [...s.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
+    for (const key of Object.keys(zh) as (keyof typeof zh)[]) {
+      expect([key, vars(en[key])]).toEqual([key, vars(zh[key])]);
+    }
+  });
+
+  it('is memoised per language', () => {
+    expect(i18nFor('zh')).toBe(i18nFor('zh'));
+    expect(i18nFor('zh')).not.toBe(i18nFor('en'));
+  });
+});
+
+describe(resolveDatasetUrl, () => {
+  const base = 'https://example.org/app/index.html';
+  it('resolves relative folders against the page', () => {
+    expect(resolveDatasetUrl('data/', base)).toBe('https://example.org/app/data/');
+    expect(resolveDatasetUrl('/data/x/', base)).toBe('https://example.org/data/x/');
+  });
+  it('refuses other origins even if the codec were bypassed', () => {
+    expect(() => resolveDatasetUrl('//evil.example/data/', base)).toThrow(/outside this origin/);
+    expect(() => resolveDatasetUrl('https://evil.example/', base)).toThrow(/outside this origin/);
+  });
+});

@@ -1,0 +1,72 @@
+import { describe, expect, it } from 'vitest';
+import type { PivotResult } from '../../src/queries';
+import { DEFAULT_STATE } from '../../src/state';
+import { pivotCsv } from '../../src/ui/views/pivot/csv';
+import { PIVOT_ROW_LIMIT, pivotParams } from '../../src/ui/views/pivot/params';
+
+const cell = (row: string[], col: string[], value: number | null) => ({
+  row,
+  col,
+  value,
+  sum: value,
+  denominator: null,
+});
+
+describe(pivotParams, () => {
+  it('maps the store layout and filters onto the query params', () => {
+    const p = pivotParams({
+      ...DEFAULT_STATE.pivot,
+      rows: ['unit'],
+      cols: ['year'],
+      filters: { year: ['2020', '2021'], level: ['county'], province: ['河南省'] },
+      sort: { by: 'value', dir: 'desc' },
+    });
+    expect(p).toEqual({
+      rows: ['unit'],
+      cols: ['year'],
+      measure: { kind: 'sum' },
+      filters: {
+        units: undefined,
+        provinces: ['河南省'],
+        prefectures: undefined,
+        levels: ['county'],
+        years: [2020, 2021],
+        formats: undefined,
+        rows: undefined,
+        groups: undefined,
+        applicants: undefined,
+      },
+      sort: { by: 'value', dir: 'desc' },
+      totals: true,
+      limit: PIVOT_ROW_LIMIT,
+    });
+  });
+});
+
+describe(pivotCsv, () => {
+  it('writes row dims, one column per column header, row totals and a totals row', () => {
+    const result: PivotResult = {
+      rowDims: ['province'],
+      colDims: ['year'],
+      rowHeaders: [['福建省'], ['河南省']],
+      colHeaders: [['2019'], ['2020']],
+      cells: [cell(['福建省'], ['2019'], 23), cell(['福建省'], ['2020'], 21), cell(['河南省'], ['2019'], 96)],
+      rowTotals: [cell(['福建省'], [], 44), cell(['河南省'], [], 96)],
+      colTotals: [cell([], ['2019'], 119), cell([], ['2020'], 21)],
+      grandTotal: cell([], [], 140),
+      truncated: false,
+    };
+    const csv = pivotCsv(
+      result,
+      (d) => d,
+      (c) => c.join('·'),
+      'total',
+    );
+    expect(csv.header).toEqual(['province', '2019', '2020', 'total']);
+    expect(csv.rows).toEqual([
+      ['福建省', 23, 21, 44],
+      ['河南省', 96, null, 96],
+      ['total', 119, 21, 140],
+    ]);
+  });
+});
