@@ -93,7 +93,8 @@ export const duplicateLines: Mutator = (rng, _b, text) => {
   const n = rng.int(1, 10);
   for (let i = 0; i < n && ls.length > 0; i++) {
     const at = rng.int(0, ls.length - 1);
-    const copies = rng.chance(0.1) ? rng.int(50, 400) : rng.int(1, 3);
+    // Long runs of one short line (a table row pasted many times), not megabytes of one long line.
+    const copies = rng.chance(0.1) && ls[at]!.length < 2000 ? rng.int(50, 400) : rng.int(1, 3);
     ls.splice(at, 0, ...Array<string>(copies).fill(ls[at]!));
   }
   return utf8(ls.join(''));

@@ -71,6 +71,7 @@ describe.skipIf(!hasCorpus)('parseReport under mutation', () => {
     let total = 0;
     let reports = 0;
     let slowest = { ms: 0, what: '' };
+    const msByKind = new Map<string, number>();
     for (const { file, bytes, text, count } of plan(corpusFiles())) {
       const mutators = mutatorsFor(file.kind);
       const names = Object.keys(mutators);
@@ -97,6 +98,7 @@ describe.skipIf(!hasCorpus)('parseReport under mutation', () => {
           failures.push({ file: file.name, index, ops: ops.join('+'), problem: `threw ${String(error)}` });
         }
         const ms = performance.now() - t0;
+        msByKind.set(file.kind, (msByKind.get(file.kind) ?? 0) + ms);
         if (ms > slowest.ms) slowest = { ms, what: `${file.name}#${index} ${ops.join('+')}` };
         total++;
       }
@@ -108,6 +110,7 @@ describe.skipIf(!hasCorpus)('parseReport under mutation', () => {
       failed: failures.length,
       note: `${reports} parsed as reports, the rest refused with a reason; ${seconds.toFixed(1)} s; slowest ${slowest.ms.toFixed(0)} ms: ${slowest.what}`,
     });
+    console.log(`  time by container: ${[...msByKind].map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
     for (const f of failures.slice(0, 15)) console.log(`  ${f.file} #${f.index} [${f.ops}]: ${f.problem}`);
     expect(total).toBeGreaterThanOrEqual(TARGET);
     expect(failures).toEqual([]);

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { resolveDatasetUrl } from '../../src/app/useDatasetLoader';
 import { i18nFor, interpolate, makeI18n } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
+import { localiseReason } from '../../src/i18n/reasons';
 import { zh } from '../../src/i18n/zh';
+import { decodeUrl } from '../../src/state';
 
 describe(makeI18n, () => {
   it('formats numbers and percentages for the locale', () => {
@@ -42,5 +44,19 @@ describe(resolveDatasetUrl, () => {
   it('refuses other origins even if the codec were bypassed', () => {
     expect(() => resolveDatasetUrl('//evil.example/data/', base)).toThrow(/outside this origin/);
     expect(() => resolveDatasetUrl('https://evil.example/', base)).toThrow(/outside this origin/);
+  });
+});
+
+describe(localiseReason, () => {
+  it('translates every reason the codec gives for a hostile link', () => {
+    const { notices } = decodeUrl(
+      '?v=9&view=x&year=1&data=http://e/&units=%27&metric=m&pm=bad&psort=x&embed=2&qrule=!&report=%3C&orow=granted&ogroup=withheld&prows=&foo=1',
+    );
+    expect(notices.length).toBeGreaterThan(10);
+    for (const n of notices)
+      expect([n.reason, /[\u4e00-\u9fff]/.test(localiseReason('zh', n.reason))]).toEqual([n.reason, true]);
+  });
+  it('leaves English as it is', () => {
+    expect(localiseReason('en', 'too long')).toBe('too long');
   });
 });

@@ -10,10 +10,12 @@ import { Parser } from 'htmlparser2';
 export interface HtmlElement {
   name: string;
   attribs: Record<string, string>;
-  /** Element children and text (entities decoded, not yet normalised). */
+  /** Element children and text (raw: entities not decoded yet, see `decodeText`). */
   children: HtmlNode[];
   /** Whether a `<table>` occurs anywhere below this element. */
   hasTable: boolean;
+  /** Hidden by the `hidden` attribute, `display:none` or `visibility:hidden`: never shown, never read. */
+  hidden: boolean;
 }
 
 export type HtmlNode = HtmlElement | string;
@@ -49,51 +51,66 @@ const SKIPPED = new Set([
   'video',
 ]);
 
-const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
-
-function isSkipped(name: string, attribs: Record<string, string>): boolean {
-  if (SKIPPED.has(name) || 'hidden' in attribs) return true;
-  const style = attribs.style;
-  return style !== undefined && style.includes(':') && HIDDEN_STYLE.test(style);
+/**
+ * The only attributes the extractor reads; the rest (mostly Word's inline styles) are not kept.
+ * A switch, not a Set: hashing a fresh name string per attribute showed up in profiles.
+ */
+function isKept(name: string): boolean {
+  switch (name) {
+    case 'class':
+    case 'id':
+    case 'rowspan':
+    case 'colspan':
+      return true;
+    default:
+      return false;
+  }
 }
 
 /**
- * Parses `html` into a light tree. Scripts, styles, forms, embedded objects and hidden
- * elements (the `hidden` attribute, `display:none`, `visibility:hidden`) are left out with
- * their whole subtree. Implied end tags follow htmlparser2 (a new `<td>` closes the open one).
+ * Parses `html` into a light tree. Scripts, styles, forms and embedded objects are left out
+ * with their whole subtree. Implied end tags follow htmlparser2 (a new `<td>` closes the open
+ * one). Entities are decoded in text only.
  */
 export function parseHtmlTree(html: string): HtmlTree {
-  const root: HtmlElement = { name: '#root', attribs: {}, children: [], hasTable: false };
+  const root: HtmlElement = { name: '#root', attribs: {}, children: [], hasTable: false, hidden: false };
   const stack: HtmlElement[] = [root];
   let skipDepth = 0;
   let title: string | undefined;
   let inTitle = false;
+  // The element whose start tag is being read: attributes arrive after its name.
+  let opening: HtmlElement | undefined;
 
   const parser = new Parser(
     {
-      onopentag(name, attribs) {
+      // onopentagname + onattribute instead of onopentag: htmlparser2 then builds no attribute
+      // object per tag, and only the attributes we read are kept.
+      onopentagname(name) {
+        opening = undefined;
         if (name === 'title' && title === undefined) {
           inTitle = true;
           title = '';
         }
-        if (skipDepth > 0 || isSkipped(name, attribs)) {
+        if (skipDepth > 0 || SKIPPED.has(name)) {
           skipDepth++;
           return;
         }
-        const el: HtmlElement = { name, attribs, children: [], hasTable: false };
-        stack.at(-1)!.children.push(el);
-        stack.push(el);
+        opening = { name, attribs: {}, children: [], hasTable: false, hidden: false };
+        stack.at(-1)!.children.push(opening);
+        stack.push(opening);
+      },
+      onattribute(name, value) {
+        if (opening === undefined) return;
+        if (name === 'hidden' || (name === 'style' && isHiddenStyle(value))) opening.hidden = true;
+        else if (isKept(name) && opening.attribs[name] === undefined) opening.attribs[name] = value;
       },
       ontext(data) {
+        opening = undefined;
         if (inTitle) title += data;
-        if (skipDepth > 0) return;
-        const children = stack.at(-1)!.children;
-        const last = children.length - 1;
-        // The tokenizer hands text over in pieces; one string per run keeps the tree small.
-        if (last >= 0 && typeof children[last] === 'string') children[last] += data;
-        else children.push(data);
+        if (skipDepth === 0) stack.at(-1)!.children.push(data);
       },
       onclosetag(name) {
+        opening = undefined;
         if (name === 'title') inTitle = false;
         if (skipDepth > 0) {
           skipDepth--;
@@ -104,24 +121,22 @@ export function parseHtmlTree(html: string): HtmlTree {
         if (el.name === 'table' || el.hasTable) parent.hasTable = true;
       },
     },
-    // Entities are decoded below, in text only: decoding inside every style attribute of a
-    // Word export made the tokenizer twice as slow.
+    // Entities are decoded later, in the text that is kept (`decodeText`): decoding inside every
+    // style attribute of a Word export made the tokenizer about twice as slow.
     { decodeEntities: false, lowerCaseTags: true, lowerCaseAttributeNames: true },
   );
   parser.end(html);
-  decodeTree(root);
   return { root, title: title === undefined ? undefined : decodeText(title) };
 }
 
-function decodeTree(el: HtmlElement): void {
-  const children = el.children;
-  for (let i = 0; i < children.length; i++) {
-    const child = children[i]!;
-    if (typeof child === 'string') children[i] = decodeText(child);
-    else decodeTree(child);
-  }
+const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
+
+function isHiddenStyle(style: string): boolean {
+  // Substring tests first: Word exports put a long style on nearly every element.
+  return (style.includes('display') || style.includes('visibility')) && HIDDEN_STYLE.test(style);
 }
 
-function decodeText(s: string): string {
+/** A text node's characters, HTML entities decoded. */
+export function decodeText(s: string): string {
   return s.includes('&') ? decodeHTML(s) : s;
 }

@@ -1,6 +1,6 @@
 import type { DocKind, DocLine, ExtractedDocument } from '../document';
 import { layoutGrid, type SpanCell, spanAttr } from './html-grid';
-import { type HtmlElement, type HtmlNode, parseHtmlTree } from './html-tree';
+import { decodeText, type HtmlElement, type HtmlNode, parseHtmlTree } from './html-tree';
 import { cleanText, joinSoft, linesToText } from './normalize';
 
 /**
@@ -102,10 +102,10 @@ const CHROME =
 function walk(nodes: readonly HtmlNode[], out: LineCollector): void {
   for (const node of nodes) {
     if (typeof node === 'string') {
-      out.append(node);
+      out.append(decodeText(node));
       continue;
     }
-    if (isChrome(node)) continue;
+    if (isDropped(node)) continue;
     if (node.name === 'br') {
       out.flush();
       continue;
@@ -129,8 +129,12 @@ function walk(nodes: readonly HtmlNode[], out: LineCollector): void {
   }
 }
 
-/** Site chrome by tag or class/id word; a wrapper that happens to be called "header" but holds the report's tables is content. */
-function isChrome(el: HtmlElement): boolean {
+/**
+ * Hidden elements, and site chrome by tag or class/id word; a wrapper that happens to be
+ * called "header" but holds the report's tables is content.
+ */
+function isDropped(el: HtmlElement): boolean {
+  if (el.hidden) return true;
   if (el.hasTable) return false;
   if (el.name === 'header' || el.name === 'footer') return true;
   const { class: cls, id } = el.attribs;
@@ -178,28 +182,31 @@ function ownRows(table: HtmlElement): HtmlElement[] {
 
 /** A cell's text; line breaks and paragraphs inside the cell are joined softly (no space between CJK). */
 function cellText(td: HtmlElement): string {
-  const pieces: string[] = [''];
-  const visit = (nodes: readonly HtmlNode[]): void => {
-    for (const node of nodes) {
-      if (typeof node === 'string') pieces[pieces.length - 1] += node;
-      else if (!isChrome(node)) {
-        const breaks = node.name === 'br' || BLOCKS.has(node.name);
-        if (breaks) pieces.push('');
-        visit(node.children);
-        if (breaks) pieces.push('');
-      }
+  const pieces = [''];
+  collectPieces(td.children, pieces);
+  let text = '';
+  for (const piece of pieces) text = joinSoft(text, cleanText(piece));
+  return text;
+}
+
+// Module-level recursion, not closures per cell: cells are the bulk of a report page.
+function collectPieces(nodes: readonly HtmlNode[], pieces: string[]): void {
+  for (const node of nodes) {
+    if (typeof node === 'string') {
+      pieces[pieces.length - 1] += decodeText(node);
+    } else if (!isDropped(node)) {
+      const breaks = node.name === 'br' || BLOCKS.has(node.name);
+      // An empty piece joins as nothing, so consecutive breaks need not start new ones.
+      if (breaks && pieces.at(-1) !== '') pieces.push('');
+      collectPieces(node.children, pieces);
+      if (breaks && pieces.at(-1) !== '') pieces.push('');
     }
-  };
-  visit(td.children);
-  return pieces.map(cleanText).reduce(joinSoft, '');
+  }
 }
 
 function textOf(el: HtmlElement): string {
   let s = '';
-  const visit = (nodes: readonly HtmlNode[]): void => {
-    for (const node of nodes) s += typeof node === 'string' ? node : (visit(node.children), '');
-  };
-  visit(el.children);
+  for (const node of el.children) s += typeof node === 'string' ? decodeText(node) : textOf(node);
   return s;
 }
 

@@ -11,8 +11,12 @@ export function isCjk(ch: string | undefined): boolean {
   return ch !== undefined && CJK.test(ch);
 }
 
+const BLANK = /^\s*$/;
+
 /** NFKC, then every run of whitespace (incl. NBSP, ideographic space, zero-width) → one space, trimmed. */
 export function cleanText(s: string): string {
+  // Most pieces an HTML page yields are the indentation between tags.
+  if (BLANK.test(s)) return '';
   return s
     .normalize('NFKC')
     .replace(/[\u200b-\u200d\u2060\ufeff]/g, '')

@@ -1,9 +1,10 @@
 import { useI18n } from '../../i18n';
+import { localiseReason } from '../../i18n/reasons';
 import { useUi } from '../../state';
 
 /** Lists the URL parameters the codec ignored; React escapes the echoed values. */
 export function NoticeBanner() {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const notices = useUi((s) => s.notices);
   const dismiss = useUi((s) => s.dismissNotices);
   if (notices.length === 0) return null;
@@ -21,7 +22,7 @@ export function NoticeBanner() {
                 <code>{n.value}</code>
               </>
             )}{' '}
-            — {n.reason}
+            — {localiseReason(lang, n.reason)}
           </li>
         ))}
         {notices.length > 12 && <li>… +{notices.length - 12}</li>}

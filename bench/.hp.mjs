@@ -1,0 +1,10 @@
+import { readFileSync } from 'node:fs';
+import { parquetRead, parquetMetadata } from 'hyparquet';
+const buf = readFileSync('public/data/synthetic/cells.parquet');
+const ab = buf.buffer.slice(buf.byteOffset, buf.byteOffset + buf.byteLength);
+let t = performance.now();
+const cols = {};
+await parquetRead({ file: ab, columns: ['report_id','table','row','col','value','raw'], onChunk: (c) => { (cols[c.columnName] ??= []).push(c.columnData.length); } });
+console.log('hyparquet all cols ms', performance.now() - t, Object.fromEntries(Object.entries(cols).map(([k,v])=>[k,v.reduce((a,b)=>a+b,0)])));
+t = performance.now();
+const md = parquetMetadata(ab); console.log('rowgroups', md.row_groups.length, performance.now()-t);

@@ -1,0 +1,152 @@
+/** The benchmark's outputs: a table for people (stdout, BENCHMARKS.md) and a JSON summary line. */
+import type { Machine } from './machine';
+
+export interface QueryRatio {
+  label: string;
+  wasmMs: number;
+  nativeMs: number;
+  ratio: number;
+}
+
+export interface DatasetResult {
+  name: string;
+  cells: number;
+  first_chart_ms: number;
+  load_ms: number;
+  native_load_ms: number;
+  interactions: number;
+  interaction_p50_ms: number;
+  interaction_p95_ms: number;
+  interaction_max_ms: number;
+  slowest: { what: string; view: string; ms: number }[];
+  js_heap_mb: number;
+  renderer_rss_mb: number | null;
+  sql_ratio_median: number;
+  queries: QueryRatio[];
+  initial_js_gzip_kb: number;
+  first_view_js_gzip_kb: number;
+}
+
+export interface Budget {
+  what: string;
+  dataset: string;
+  value: number;
+  limit: number;
+  unit: string;
+}
+
+export const BUDGETS: ((r: DatasetResult) => Budget | null)[] = [
+  (r) => (r.name === 'bundled' ? b(r, 'first chart', r.first_chart_ms, 1500, 'ms') : null),
+  (r) => (r.name === 'bundled' ? b(r, 'initial JS (gzip)', r.initial_js_gzip_kb, 250, 'KB') : null),
+  (r) => (r.name === 'synthetic' ? b(r, 'load', r.load_ms, 3000, 'ms') : null),
+  (r) => (r.name === 'synthetic' ? b(r, 'interaction p95', r.interaction_p95_ms, 100, 'ms') : null),
+  (r) => (r.name === 'synthetic' ? b(r, 'SQL wasm/native median', r.sql_ratio_median, 3, '×') : null),
+];
+
+function b(r: DatasetResult, what: string, value: number, limit: number, unit: string): Budget {
+  return { what, dataset: r.name, value, limit, unit };
+}
+
+const f0 = (n: number | null) => (n === null || Number.isNaN(n) ? '—' : n.toFixed(0));
+const f1 = (n: number) => (Number.isNaN(n) ? '—' : n.toFixed(1));
+const f2 = (n: number) => (Number.isNaN(n) ? '—' : n.toFixed(2));
+
+function table(head: string[], rows: string[][]): string {
+  return [
+    `| ${head.join(' | ')} |`,
+    `|${head.map(() => '---').join('|')}|`,
+    ...rows.map((r) => `| ${r.join(' | ')} |`),
+  ].join('\n');
+}
+
+export function markdown(m: Machine, results: DatasetResult[], title: string): string {
+  const summary = table(
+    [
+      'dataset',
+      'cells',
+      'first chart ms',
+      'load ms',
+      'native load ms',
+      'interactions',
+      'p50 ms',
+      'p95 ms',
+      'max ms',
+      'JS heap MB',
+      'renderer RSS MB',
+      'SQL wasm/native (median)',
+      'initial JS gzip KB',
+      'first view JS gzip KB',
+    ],
+    results.map((r) => [
+      r.name,
+      String(r.cells),
+      f0(r.first_chart_ms),
+      f0(r.load_ms),
+      f0(r.native_load_ms),
+      String(r.interactions),
+      f0(r.interaction_p50_ms),
+      f0(r.interaction_p95_ms),
+      f0(r.interaction_max_ms),
+      f1(r.js_heap_mb),
+      f0(r.renderer_rss_mb),
+      f2(r.sql_ratio_median),
+      f1(r.initial_js_gzip_kb),
+      f1(r.first_view_js_gzip_kb),
+    ]),
+  );
+  const budgets = results.flatMap((r) => BUDGETS.map((fn) => fn(r)).filter((x): x is Budget => x !== null));
+  const budgetTable = table(
+    ['budget', 'dataset', 'measured', 'limit', 'ok'],
+    budgets.map((x) => [
+      x.what,
+      x.dataset,
+      `${x.unit === '×' ? f2(x.value) : f0(x.value)} ${x.unit}`,
+      `${x.limit} ${x.unit}`,
+      x.value <= x.limit ? 'yes' : '**no**',
+    ]),
+  );
+  const perQuery = results
+    .map((r) => {
+      const rows = [...r.queries]
+        .sort((a, b) => b.wasmMs - a.wasmMs)
+        .map((q) => [q.label, f1(q.wasmMs), f1(q.nativeMs), f2(q.ratio)]);
+      return `SQL of the session on **${r.name}** (distinct statements, median of the replays):\n\n${table(['query', 'wasm ms', 'native ms', 'ratio'], rows)}`;
+    })
+    .join('\n\n');
+  const slow = results
+    .map((r) => `- ${r.name}: ${r.slowest.map((s) => `${s.view}/${s.what} ${f0(s.ms)} ms`).join(', ')}`)
+    .join('\n');
+  return [
+    `### ${title} — ${m.date} UTC`,
+    '',
+    `Machine: ${m.nproc} × ${m.cpu}, ${m.memGb} GB, Node ${m.node}, Chromium ${m.chromium}, load average ${m.loadAvg} at start (shared machine).`,
+    '',
+    summary,
+    '',
+    budgetTable,
+    '',
+    `Slowest interactions:\n${slow}`,
+    '',
+    perQuery,
+    '',
+  ].join('\n');
+}
+
+export function jsonLine(m: Machine, results: DatasetResult[]): string {
+  const out: Record<string, unknown> = { date: m.date, nproc: m.nproc, chromium: m.chromium, node: m.node };
+  for (const r of results) {
+    out[r.name] = {
+      first_chart_ms: Math.round(r.first_chart_ms),
+      load_ms: Math.round(r.load_ms),
+      interaction_p50_ms: Math.round(r.interaction_p50_ms),
+      interaction_p95_ms: Math.round(r.interaction_p95_ms),
+      interaction_max_ms: Math.round(r.interaction_max_ms),
+      interactions: r.interactions,
+      sql_ratio_median: Number(r.sql_ratio_median.toFixed(2)),
+      initial_js_gzip_kb: Number(r.initial_js_gzip_kb.toFixed(1)),
+      js_heap_mb: Number(r.js_heap_mb.toFixed(1)),
+      renderer_rss_mb: r.renderer_rss_mb === null ? null : Math.round(r.renderer_rss_mb),
+    };
+  }
+  return JSON.stringify(out);
+}

@@ -1,0 +1,134 @@
+/**
+ * `npm run bench`: build, serve dist/ on 127.0.0.1, drive headless Chromium through a scripted
+ * session on the bundled and the synthetic nationwide dataset, replay the session's SQL on native
+ * DuckDB, print a table and append it to BENCHMARKS.md, and end with one JSON line.
+ *
+ * Options: --skip-build, --only bundled|synthetic, --repeat N (replays per query, default 5),
+ * --port N (default 4190), --no-append, --title TEXT (heading in BENCHMARKS.md).
+ */
+import { execFileSync } from 'node:child_process';
+import { appendFileSync, existsSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { machine } from './machine';
+import { openNative } from './native';
+import { type DatasetResult, jsonLine, markdown, type QueryRatio } from './report';
+import { type SessionResult, launchChromium, runSession } from './session';
+import { serveStatic } from './serve';
+import { initialJs } from './size';
+import { median, percentile } from './stats';
+
+const { values: opt } = parseArgs({
+  options: {
+    'skip-build': { type: 'boolean', default: false },
+    only: { type: 'string' },
+    repeat: { type: 'string', default: '5' },
+    port: { type: 'string', default: '4190' },
+    'no-append': { type: 'boolean', default: false },
+    title: { type: 'string', default: 'npm run bench' },
+  },
+});
+
+const log = (s: string) => process.stderr.write(`${s}\n`);
+const SYNTHETIC_DIR = 'public/data/synthetic';
+/** Our own build folder: other engineers' e2e runs rebuild dist/ at any time. */
+const DIST = 'node_modules/.bench/dist';
+
+const DATASETS = [
+  { name: 'bundled', search: '?v=1', dir: 'public/data' },
+  { name: 'synthetic', search: '?v=1&data=data%2Fsynthetic%2F', dir: SYNTHETIC_DIR },
+].filter((d) => !opt.only || d.name === opt.only);
+
+function run(cmd: string, args: string[], env: Record<string, string> = {}): void {
+  execFileSync(cmd, args, { stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, ...env } });
+}
+
+const TABLES = /\b(?:FROM|JOIN)\s+"(\w+)"/g;
+function label(sql: string, params: unknown[]): string {
+  const tables = [...new Set([...sql.matchAll(TABLES)].map((m) => m[1]))];
+  const shape = sql.includes('UNPIVOT') ? ' unpivot' : sql.includes('GROUPING SETS') ? ' grouping sets' : '';
+  const p = params
+    .slice(0, 4)
+    .map((x) => String(x).slice(0, 14))
+    .join(', ');
+  return `${tables.join('+')}${shape} (${params.length} params: ${p}${params.length > 4 ? ', …' : ''})`;
+}
+
+async function main() {
+  if (DATASETS.some((d) => d.name === 'synthetic') && !existsSync(`${SYNTHETIC_DIR}/cells.parquet`)) {
+    log(`generating the synthetic dataset into ${SYNTHETIC_DIR} (npm run synth, default settings)`);
+    run('npm', ['run', '--silent', 'synth', '--', '--out', SYNTHETIC_DIR]);
+  }
+  if (!opt['skip-build']) {
+    log('building (vite build)');
+    run('npx', ['vite', 'build', '--logLevel', 'warn', '--outDir', DIST, '--emptyOutDir'], {
+      NODE_ENV: 'production',
+    });
+  }
+  if (DATASETS.some((d) => d.name === 'synthetic') && !existsSync(`${DIST}/data/synthetic/cells.parquet`))
+    throw new Error(`${DIST}/data/synthetic is missing: build after generating the dataset`);
+  const js = initialJs(DIST);
+  const firstView = initialJs(DIST, /CompareView-[\w-]+\.js$/);
+
+  const server = await serveStatic(DIST, Number(opt.port));
+  const browser = await launchChromium();
+  const m = machine(browser.version());
+  const results: DatasetResult[] = [];
+  try {
+    for (const d of DATASETS) {
+      log(`${d.name}: browser session (${server.url}${d.search})`);
+      const s: SessionResult = await runSession(browser, `${server.url}${d.search}`, {
+        replayRepeat: Number(opt.repeat),
+        log,
+      });
+      log(`  ${s.interactions.length} interactions, ${s.queries.length} distinct queries; native replay`);
+      const native = await openNative(d.dir, 0);
+      const queries: QueryRatio[] = [];
+      let cells = 0;
+      try {
+        cells = await native.count('cells');
+        for (const q of s.queries) {
+          const nativeMs = median(await native.time({ sql: q.sql, params: q.params as never }, Number(opt.repeat)));
+          const wasmMs = median(q.replayMs);
+          queries.push({ label: label(q.sql, q.params), wasmMs, nativeMs, ratio: wasmMs / Math.max(nativeMs, 0.01) });
+        }
+      } finally {
+        native.close();
+      }
+      const times = s.interactions.map((i) => i.ms);
+      if (s.errors.length > 0) log(`  page errors: ${s.errors.join(' | ')}`);
+      results.push({
+        name: d.name,
+        cells,
+        first_chart_ms: s.firstChartMs,
+        load_ms: s.loadMs,
+        native_load_ms: native.loadMs,
+        interactions: times.length,
+        interaction_p50_ms: percentile(times, 50),
+        interaction_p95_ms: percentile(times, 95),
+        interaction_max_ms: Math.max(...times),
+        slowest: [...s.interactions].sort((a, b) => b.ms - a.ms).slice(0, 5),
+        js_heap_mb: s.jsHeapMb,
+        renderer_rss_mb: s.rendererRssMb,
+        sql_ratio_median: median(queries.map((q) => q.ratio)),
+        queries,
+        initial_js_gzip_kb: js.gzipKb,
+        first_view_js_gzip_kb: js.gzipKb + firstView.gzipKb,
+      });
+    }
+  } finally {
+    await browser.close();
+    await server.close();
+  }
+  const md = markdown(m, results, opt.title);
+  process.stdout.write(`${md}\n`);
+  if (!opt['no-append']) {
+    appendFileSync('BENCHMARKS.md', `\n${md}`);
+    log('appended to BENCHMARKS.md');
+  }
+  process.stdout.write(`${jsonLine(m, results)}\n`);
+}
+
+main().catch((e) => {
+  log(e instanceof Error ? (e.stack ?? e.message) : String(e));
+  process.exit(1);
+});

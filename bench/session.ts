@@ -1,0 +1,225 @@
+/**
+ * One scripted browser session on one dataset: cold navigation → first chart, the dataset load
+ * (the app's `db:load` measure), memory after load, then ≥ 50 timed interactions across the six
+ * views, then an in-browser replay of every distinct query the views ran (for wasm/native).
+ */
+import { readFileSync } from 'node:fs';
+import { type Browser, chromium, type Page } from 'playwright-core';
+import type { BoundQuery } from '../src/sql/bound';
+import { rendererRssMb } from './machine';
+
+export const CHROMIUM_ARGS = [
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+  '--no-first-run',
+  // Unbucketed performance.memory values.
+  '--enable-precise-memory-info',
+];
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+  });
+}
+
+const PROBE = readFileSync(new URL('./probe.browser.js', import.meta.url), 'utf8');
+
+export interface Interaction {
+  view: string;
+  what: string;
+  ms: number;
+  changed: boolean;
+}
+
+export interface CapturedQuery {
+  sql: string;
+  params: unknown[];
+  /** Duration in the session (includes waiting behind concurrent queries of the same view). */
+  sessionMs: number;
+  /** Sequential in-browser replays (main thread → DuckDB worker → plain rows). */
+  replayMs: number[];
+}
+
+export interface SessionResult {
+  firstChartMs: number;
+  loadMs: number;
+  jsHeapMb: number;
+  rendererRssMb: number | null;
+  interactions: Interaction[];
+  queries: CapturedQuery[];
+  errors: string[];
+}
+
+/** One step of the script: a view tab, then inputs on its controls. */
+type Step =
+  | { view: string }
+  | { what: string; select: string; prefer?: string[]; optional?: boolean }
+  | { what: string; click: string; optional?: boolean };
+
+const S = (selector: string) => selector;
+const YEAR = S('[data-testid="year-select"]');
+const METRIC = S('[data-testid="metric-select"]');
+const PICKER_PROVINCE = S('.unit-picker select');
+const ADD_ALL = S('[data-testid="add-all"]');
+const seg = (value: string) => S(`.segmented button[data-value="${value}"]`);
+const tab = (view: string) => S(`.tab[data-view="${view}"]`);
+
+/** Small provinces first, so "add a province" adds tens of units, as a person would compare. */
+const SMALL_PROVINCES = ['宁夏回族自治区', '海南省', '青海省', '天津市', '北京市'];
+const METRICS = [
+  'rate.disclosure',
+  'table3.new_received',
+  'rate.review_correction',
+  'rate.legal_person',
+  'table3.granted',
+];
+
+function script(): Step[] {
+  const steps: Step[] = [];
+  const years = (n: number) => {
+    for (let i = 0; i < n; i++) steps.push({ what: 'change year', select: YEAR });
+  };
+  const metrics = (n: number) => {
+    for (let i = 0; i < n; i++) steps.push({ what: 'switch metric', select: METRIC, prefer: METRICS.slice(i) });
+  };
+  // 对比: the top units, then a province's units.
+  years(3);
+  metrics(3);
+  steps.push({ what: 'pick province', select: PICKER_PROVINCE, prefer: SMALL_PROVINCES });
+  steps.push({ what: 'add a province', click: ADD_ALL });
+  years(3);
+  metrics(3);
+  // 趋势
+  steps.push({ view: 'trends' });
+  metrics(3);
+  for (const m of ['relative', 'yoy', 'absolute']) steps.push({ what: `trend ${m}`, click: seg(m) });
+  steps.push({ what: 'log scale', click: seg('log'), optional: true });
+  steps.push({ what: 'linear scale', click: seg('linear'), optional: true });
+  // 办理结果
+  steps.push({ view: 'outcomes' });
+  for (let i = 0; i < 4; i++) steps.push({ what: 'outcome filter', select: '[data-testid="outcome-group"]' });
+  steps.push({ what: 'outcome count', click: seg('count') });
+  steps.push({ what: 'outcome share', click: seg('share') });
+  years(2);
+  // 透视
+  steps.push({ view: 'pivot' });
+  for (let i = 0; i < 3; i++) steps.push({ what: 'pivot rows', select: '[data-testid="pivot-rows-0"]' });
+  for (let i = 0; i < 3; i++) steps.push({ what: 'pivot cols', select: '[data-testid="pivot-cols-0"]' });
+  for (let i = 0; i < 2; i++)
+    steps.push({ what: 'pivot rows', select: '[data-testid="pivot-rows-0"]', prefer: ['province', 'level'] });
+  // 年报
+  steps.push({ view: 'report' });
+  for (let i = 0; i < 2; i++) steps.push({ what: 'report year', select: '[data-testid="chart-report"] select', optional: true });
+  // 数据质量
+  steps.push({ view: 'quality' });
+  for (let i = 0; i < 3; i++) steps.push({ what: 'quality filter', select: '[data-testid="chart-quality"] select' });
+  // back to 对比 with everything chosen so far
+  steps.push({ view: 'compare' });
+  years(2);
+  metrics(2);
+  return steps;
+}
+
+async function act(page: Page, action: { kind: 'select' | 'click'; selector: string; value?: string }) {
+  return page.evaluate((a) => (window as never as { __BENCH__: { act(a: unknown): Promise<{ ms: number; changed: boolean }> } }).__BENCH__.act(a), action);
+}
+
+type BenchWindow = {
+  __BENCH__: {
+    firstChart: number | null;
+    nextOption(selector: string, prefer?: string[]): string | null;
+    db: { replay(q: BoundQuery, repeat: number): Promise<number[]> } | null;
+  };
+};
+
+export async function runSession(
+  browser: Browser,
+  url: string,
+  opts: { replayRepeat: number; log: (s: string) => void },
+): Promise<SessionResult> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  await context.addInitScript({ content: PROBE });
+  const page = await context.newPage();
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  try {
+    await page.goto(url);
+    await page.waitForFunction(() => (window as never as BenchWindow).__BENCH__.firstChart !== null, null, {
+      timeout: 180_000,
+      polling: 100,
+    });
+    const firstChartMs = await page.evaluate(() => (window as never as BenchWindow).__BENCH__.firstChart!);
+    const loadMs = await page.evaluate(() => performance.getEntriesByName('db:load').at(-1)?.duration ?? -1);
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('HeapProfiler.collectGarbage');
+    const heap = await page.evaluate(
+      () => (performance as unknown as { memory?: { usedJSHeapSize: number } }).memory?.usedJSHeapSize ?? 0,
+    );
+    const rss = rendererRssMb();
+    opts.log(`  first chart ${firstChartMs.toFixed(0)} ms, load ${loadMs.toFixed(0)} ms`);
+
+    const interactions: Interaction[] = [];
+    let view = 'compare';
+    for (const step of script()) {
+      if ('view' in step) {
+        view = step.view;
+        const r = await act(page, { kind: 'click', selector: tab(step.view) });
+        interactions.push({ view, what: `open ${step.view}`, ...r });
+        continue;
+      }
+      const selector = 'select' in step ? step.select : step.click;
+      if ((await page.locator(selector).count()) === 0) {
+        if (step.optional) continue;
+        throw new Error(`${view}: control missing for "${step.what}": ${selector}`);
+      }
+      let value: string | undefined;
+      if ('select' in step) {
+        value =
+          (await page.evaluate(
+            ([s, p]) => (window as never as BenchWindow).__BENCH__.nextOption(s, p),
+            [selector, step.prefer] as const,
+          )) ?? undefined;
+        if (value === undefined) continue;
+      }
+      const r = await act(page, { kind: 'select' in step ? 'select' : 'click', selector, value });
+      interactions.push({ view, what: step.what, ...r });
+    }
+
+    const measured = await page.evaluate(() =>
+      performance.getEntriesByName('db:query').map((e) => ({
+        duration: e.duration,
+        detail: (e as PerformanceMeasure).detail as { sql: string; params: unknown[] },
+      })),
+    );
+    const byKey = new Map<string, CapturedQuery>();
+    for (const m of measured) {
+      const key = JSON.stringify([m.detail.sql, m.detail.params]);
+      if (!byKey.has(key))
+        byKey.set(key, { sql: m.detail.sql, params: m.detail.params, sessionMs: m.duration, replayMs: [] });
+    }
+    const queries = [...byKey.values()];
+    for (const q of queries) {
+      q.replayMs = await page.evaluate(
+        ([sql, params, n]) =>
+          (window as never as BenchWindow).__BENCH__.db!.replay({ sql, params: params as never }, n),
+        [q.sql, q.params, opts.replayRepeat] as const,
+      );
+    }
+    return {
+      firstChartMs,
+      loadMs,
+      jsHeapMb: heap / 2 ** 20,
+      rendererRssMb: rss,
+      interactions,
+      queries,
+      errors,
+    };
+  } finally {
+    await context.close();
+  }
+}
