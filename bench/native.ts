@@ -28,7 +28,9 @@ function asArrowResult(reader: Reader): ArrowResult {
 
 /** Whole numbers bind as BIGINT (LIMIT and year comparisons want integers), others as DOUBLE. */
 function bindable(values: readonly unknown[]): SqlValue[] {
-  return values.map((v) => (typeof v === 'number' && Number.isInteger(v) ? (BigInt(v) as never) : (v as SqlValue)));
+  return values.map((v) =>
+    typeof v === 'number' && Number.isInteger(v) ? (BigInt(v) as never) : (v as SqlValue),
+  );
 }
 
 class NodeConnection implements EngineConnection {
@@ -39,7 +41,8 @@ class NodeConnection implements EngineConnection {
   async prepare(sql: string) {
     const c = this.c;
     return {
-      query: async (...params: unknown[]) => asArrowResult(await c.runAndReadAll(sql, bindable(params) as never)),
+      query: async (...params: unknown[]) =>
+        asArrowResult(await c.runAndReadAll(sql, bindable(params) as never)),
       close: async () => undefined,
     };
   }

@@ -10,13 +10,15 @@
   };
   window.__BENCH__ = state;
 
-  // The chart area of the current view has drawn content and nothing is loading.
+  // The chart area of the current view shows something (a chart, a grid, or a "no data" note)
+  // and nothing is loading. The first chart additionally needs real chart content.
   const CONTENT =
     '.recharts-wrapper svg, [data-testid="pivot-grid"], [data-testid="report-body"], [data-testid="coverage-matrix"]';
-  function chartReady() {
+  function chartReady(needContent) {
     if (document.querySelector('[aria-busy="true"], .loading-panel, .chart-placeholder')) return false;
     const area = document.querySelector('[data-testid^="chart-"] .chart-area');
-    return !!area && !!area.querySelector(CONTENT);
+    if (!area || area.childElementCount === 0) return false;
+    return !needContent || !!area.querySelector(CONTENT);
   }
   state.chartReady = chartReady;
   state.error = () => document.querySelector('.error-panel')?.textContent ?? null;
@@ -33,7 +35,7 @@
     state.lastMutation = performance.now();
     afterPaint((t) => {
       state.lastPaint = Math.max(state.lastPaint, t);
-      if (state.firstChart === null && chartReady()) state.firstChart = t;
+      if (state.firstChart === null && chartReady(true)) state.firstChart = t;
     });
   });
   const start = () =>

@@ -12,8 +12,8 @@ import { parseArgs } from 'node:util';
 import { machine } from './machine';
 import { openNative } from './native';
 import { type DatasetResult, jsonLine, markdown, type QueryRatio } from './report';
-import { type SessionResult, launchChromium, runSession } from './session';
 import { serveStatic } from './serve';
+import { launchChromium, runSession, type SessionResult } from './session';
 import { initialJs } from './size';
 import { median, percentile } from './stats';
 
@@ -87,9 +87,16 @@ async function main() {
       try {
         cells = await native.count('cells');
         for (const q of s.queries) {
-          const nativeMs = median(await native.time({ sql: q.sql, params: q.params as never }, Number(opt.repeat)));
+          const nativeMs = median(
+            await native.time({ sql: q.sql, params: q.params as never }, Number(opt.repeat)),
+          );
           const wasmMs = median(q.replayMs);
-          queries.push({ label: label(q.sql, q.params), wasmMs, nativeMs, ratio: wasmMs / Math.max(nativeMs, 0.01) });
+          queries.push({
+            label: label(q.sql, q.params),
+            wasmMs,
+            nativeMs,
+            ratio: wasmMs / Math.max(nativeMs, 0.01),
+          });
         }
       } finally {
         native.close();

@@ -85,7 +85,8 @@ function script(): Step[] {
     for (let i = 0; i < n; i++) steps.push({ what: 'change year', select: YEAR });
   };
   const metrics = (n: number) => {
-    for (let i = 0; i < n; i++) steps.push({ what: 'switch metric', select: METRIC, prefer: METRICS.slice(i) });
+    for (let i = 0; i < n; i++)
+      steps.push({ what: 'switch metric', select: METRIC, prefer: METRICS.slice(i) });
   };
   // 对比: the top units, then a province's units.
   years(3);
@@ -114,10 +115,12 @@ function script(): Step[] {
     steps.push({ what: 'pivot rows', select: '[data-testid="pivot-rows-0"]', prefer: ['province', 'level'] });
   // 年报
   steps.push({ view: 'report' });
-  for (let i = 0; i < 2; i++) steps.push({ what: 'report year', select: '[data-testid="chart-report"] select', optional: true });
+  for (let i = 0; i < 2; i++)
+    steps.push({ what: 'report year', select: '[data-testid="chart-report"] select', optional: true });
   // 数据质量
   steps.push({ view: 'quality' });
-  for (let i = 0; i < 3; i++) steps.push({ what: 'quality filter', select: '[data-testid="chart-quality"] select' });
+  for (let i = 0; i < 3; i++)
+    steps.push({ what: 'quality filter', select: '[data-testid="chart-quality"] select' });
   // back to 对比 with everything chosen so far
   steps.push({ view: 'compare' });
   years(2);
@@ -126,7 +129,13 @@ function script(): Step[] {
 }
 
 async function act(page: Page, action: { kind: 'select' | 'click'; selector: string; value?: string }) {
-  return page.evaluate((a) => (window as never as { __BENCH__: { act(a: unknown): Promise<{ ms: number; changed: boolean }> } }).__BENCH__.act(a), action);
+  return page.evaluate(
+    (a) =>
+      (
+        window as never as { __BENCH__: { act(a: unknown): Promise<{ ms: number; changed: boolean }> } }
+      ).__BENCH__.act(a),
+    action,
+  );
 }
 
 type BenchWindow = {
@@ -162,6 +171,15 @@ export async function runSession(
     );
     const rss = rendererRssMb();
     opts.log(`  first chart ${firstChartMs.toFixed(0)} ms, load ${loadMs.toFixed(0)} ms`);
+    const stages = await page.evaluate(() =>
+      performance
+        .getEntriesByName('db:stage')
+        .map(
+          (e) =>
+            `${(e as PerformanceMeasure).detail.stage} ${e.startTime.toFixed(0)}+${e.duration.toFixed(0)}`,
+        ),
+    );
+    if (stages.length > 0) opts.log(`  load stages (start+ms since navigation): ${stages.join(', ')}`);
 
     const interactions: Interaction[] = [];
     let view = 'compare';
@@ -180,10 +198,10 @@ export async function runSession(
       let value: string | undefined;
       if ('select' in step) {
         value =
-          (await page.evaluate(
-            ([s, p]) => (window as never as BenchWindow).__BENCH__.nextOption(s, p),
-            [selector, step.prefer] as const,
-          )) ?? undefined;
+          (await page.evaluate(([s, p]) => (window as never as BenchWindow).__BENCH__.nextOption(s, p), [
+            selector,
+            step.prefer,
+          ] as const)) ?? undefined;
         if (value === undefined) continue;
       }
       const r = await act(page, { kind: 'select' in step ? 'select' : 'click', selector, value });

@@ -12,7 +12,8 @@ export interface InitialJs {
   gzipKb: number;
 }
 
-const STATIC_IMPORT = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g;
+const STATIC_IMPORT =
+  /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?\s*from\s*)?["'](\.{1,2}\/[^"']+\.js)["']/g;
 
 /**
  * Without `chunk`: what index.html loads. With `chunk`: that lazily loaded chunk (e.g. the first
@@ -42,7 +43,11 @@ export function initialJs(dist: string, chunk?: RegExp): InitialJs {
   for (const e of chunk ? htmlEntries : []) seen.delete(e);
   const files = [...seen].map((file) => {
     const bytes = readFileSync(file);
-    return { file: file.slice(dist.length).replace(/^\/+/, ''), bytes: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+    return {
+      file: file.slice(dist.length).replace(/^\/+/, ''),
+      bytes: bytes.length,
+      gzip: gzipSync(bytes, { level: 9 }).length,
+    };
   });
   return { files, gzipKb: files.reduce((s, f) => s + f.gzip, 0) / 1024 };
 }

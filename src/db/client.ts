@@ -9,8 +9,10 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { PARQUET_FILES } from '../dataset/rows';
 import type { DatasetStatus, LoadProgress } from '../queries/types';
-import type { BoundQuery } from '../sql/bound';
-import type { DatasetFile, Engine } from './engine';
+import { Binder, type BoundQuery } from '../sql/bound';
+import { id } from '../sql/schema';
+import { type DatasetFile, decodeFile } from './decode';
+import type { Engine } from './engine';
 import type { CodecRequest, CodecResponse } from './parquet.worker';
 import { measure } from './timing';
 import {
@@ -38,6 +40,14 @@ export function subscribeStatus(listener: () => void): () => void {
 }
 
 // ---------------------------------------------------------------- engine start-up
+
+let codec: ParquetCodec | null = null;
+
+/** One Parquet codec worker, started by whichever needs it first (loading or the engine). */
+function getCodec(): ParquetCodec {
+  codec ??= codecWorker();
+  return codec;
+}
 
 function codecWorker(): ParquetCodec {
   const worker = new Worker(new URL('./parquet.worker.ts', import.meta.url), { type: 'module' });
@@ -75,7 +85,7 @@ async function startEngine(): Promise<Engine> {
   const conn = await db.connect();
   // runQuery wants the connection id, which AsyncDuckDBConnection keeps in `_conn`.
   const connId = (conn as unknown as { _conn: number })._conn;
-  const engine = new Engine(conn as unknown as EngineConnection, codecWorker(), (sql) =>
+  const engine = new Engine(conn as unknown as EngineConnection, getCodec(), (sql) =>
     db.runQuery(connId, sql),
   );
   await engine.init();
@@ -164,25 +174,49 @@ export async function initDatabase(
   setStatus({ phase: 'loading', progress: null });
   try {
     const base = sameOriginUrl(datasetBaseUrl.endsWith('/') ? datasetBaseUrl : `${datasetBaseUrl}/`);
-    const e = await engine();
+    // DuckDB's start-up (a 34 MB wasm to compile) and the files' download and Parquet decoding
+    // (its own worker) overlap; only the inserts wait for DuckDB.
+    const starting = engine();
+    const codec = getCodec();
     const filesTotal = DATASET_TABLES.length;
-    let bytesDone = 0;
-    for (const [i, table] of DATASET_TABLES.entries()) {
+    const loaded = DATASET_TABLES.map(() => 0);
+    const totals = DATASET_TABLES.map(() => 0);
+    let fetched = 0;
+    const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+    const decoded = DATASET_TABLES.map(async (table, i) => {
       const file = PARQUET_FILES[table];
-      const bytes = await fetchWithProgress(new URL(file, base), (loaded, total) =>
+      const bytes = await fetchWithProgress(new URL(file, base), (done, total) => {
+        loaded[i] = done;
+        totals[i] = total;
         report({
           file,
-          filesDone: i,
+          filesDone: fetched,
           filesTotal,
-          bytesLoaded: bytesDone + loaded,
-          bytesTotal: total ? bytesDone + total : 0,
+          bytesLoaded: sum(loaded),
+          bytesTotal: totals.every((t) => t > 0) ? sum(totals) : 0,
           stage: 'fetch',
-        }),
-      );
-      bytesDone += bytes.length;
-      report({ file, filesDone: i, filesTotal, bytesLoaded: bytesDone, bytesTotal: 0, stage: 'insert' });
-      await e.addFile({ table, name: file, bytes });
+        });
+      });
+      loaded[i] = bytes.length;
+      fetched++;
+      const t = performance.now();
+      const ipc = await decodeFile(codec, { table, name: file, bytes });
+      measure('db:stage', t, { stage: `decode ${table}` });
+      return ipc;
+    });
+    // Failures surface below, in file order; don't let the others go unhandled meanwhile.
+    for (const d of decoded) d.catch(() => undefined);
+    const e = await starting;
+    measure('db:stage', started, { stage: 'engine start' });
+    for (const [i, table] of DATASET_TABLES.entries()) {
+      const file = PARQUET_FILES[table];
+      const ipc = await decoded[i]!;
+      report({ file, filesDone: i, filesTotal, bytesLoaded: sum(loaded), bytesTotal: 0, stage: 'insert' });
+      const inserted = performance.now();
+      await e.addDecoded({ table, name: file }, ipc);
+      measure('db:stage', inserted, { stage: `insert ${table}` });
     }
+    const bytesDone = sum(loaded);
     report({
       file: '',
       filesDone: filesTotal,
@@ -191,7 +225,9 @@ export async function initDatabase(
       bytesTotal: bytesDone,
       stage: 'index',
     });
+    const derived = performance.now();
     await e.buildDerived();
+    measure('db:stage', derived, { stage: 'derived tables' });
     const summary = await e.summary();
     measure('db:load', started, { dataset: base.href, bytes: bytesDone, cells: summary.cells });
     setStatus({ phase: 'ready', summary: { ...summary, loadMs: performance.now() - started } });
@@ -219,6 +255,35 @@ export async function loadParquetBytes(
   setStatus({ phase: 'loading', progress: null });
   try {
     for (const f of list) await e.addFile(f);
+    await e.buildDerived();
+    setStatus({ phase: 'ready', summary: { ...(await e.summary()), loadMs: performance.now() - started } });
+  } catch (err) {
+    // A bad extra file must not take down the dataset already loaded (addFile validates before
+    // it changes anything): stay ready and let the caller show the error (src/import).
+    try {
+      await e.buildDerived();
+      setStatus({ phase: 'ready', summary: { ...(await e.summary()), loadMs: performance.now() - started } });
+    } catch {
+      setStatus({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
+    }
+    throw err;
+  }
+}
+
+/**
+ * Remove reports (all their reports/cells/checks rows) by report_id and rebuild the derived
+ * tables: how an import is taken back out (src/import). Regions are shared and stay.
+ */
+export async function removeReports(reportIds: readonly string[]): Promise<void> {
+  if (reportIds.length === 0) return;
+  const started = performance.now();
+  const e = await engine();
+  setStatus({ phase: 'loading', progress: null });
+  try {
+    for (const table of ['reports', 'cells', 'checks'] as const) {
+      const b = new Binder();
+      await e.run(b.done(`DELETE FROM ${id(table)} WHERE ${id('report_id')} IN (${b.list(reportIds)})`));
+    }
     await e.buildDerived();
     setStatus({ phase: 'ready', summary: { ...(await e.summary()), loadMs: performance.now() - started } });
   } catch (err) {

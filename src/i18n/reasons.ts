@@ -24,7 +24,8 @@ const ZH: readonly (readonly [RegExp, string])[] = [
   [/^not a check rule id$/, '不是有效的校验规则'],
   [/^not label\|value \. asc\|desc$/, '排序方式无效'],
   [/^not sum, share.*$/, '度量无效'],
-  [/^a rate cannot split by row or group$/, '比率不能按表三行或类别拆分'],
+  [/^a rate cannot split by row, group or applicant$/, '比率不能按表三行、类别或申请人类型拆分'],
+  [/^link cut at (\d+) characters$/, '链接过长，只读取前 $1 个字符'],
   [/^already on rows$/, '已在行中使用'],
   [/^needs at least one dimension$/, '至少需要一个维度'],
 ];

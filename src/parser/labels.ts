@@ -68,6 +68,21 @@ const TABLE3_KEYWORDS: readonly (readonly [Table3Match, readonly string[]])[] = 
  * is （六）3.其他 only when printed alone (it is also an applicant column heading).
  */
 export function matchTable3Label(label: string): Table3Match | null {
+  let match = table3Cache.get(label);
+  if (match === undefined) {
+    // Bounded: a batch run sees every label of thousands of reports.
+    if (table3Cache.size >= 5000) table3Cache.clear();
+    match = matchTable3Uncached(label);
+    table3Cache.set(label, match);
+  }
+  return match;
+}
+
+// The table logic asks about the same label several times (sections, groups, rows), and the
+// same labels recur across reports: a cache made label matching drop out of the profile.
+const table3Cache = new Map<string, Table3Match | null>();
+
+function matchTable3Uncached(label: string): Table3Match | null {
   const key = labelKey(label);
   if (key.length === 0) return null;
   if (/^\d?其他$/.test(key)) return 'other_other';

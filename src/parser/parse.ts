@@ -11,6 +11,7 @@ import { type ExtractedDocument, NotAReportError } from './document';
 import { extractDocument } from './extract';
 import { matchTable3Label } from './labels';
 import { detectUnit, detectYear } from './meta';
+import { sha256Hex } from './sha256';
 import { findSections } from './tables/sections';
 import { readTable2, table2Format } from './tables/table2';
 import { hasThreeRowOther, readTable3 } from './tables/table3';
@@ -18,11 +19,6 @@ import { readTable4 } from './tables/table4';
 import { type Token, tokenizeDocument } from './tables/tokens';
 
 export const NO_TABLE3 = 'no table 三 (收到和处理政府信息公开申请情况) found';
-
-async function sha256Hex(bytes: Uint8Array): Promise<string> {
-  const digest = await crypto.subtle.digest('SHA-256', bytes as Uint8Array<ArrayBuffer>);
-  return Array.from(new Uint8Array(digest), (b) => b.toString(16).padStart(2, '0')).join('');
-}
 
 export async function parseReport(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
   let doc: ExtractedDocument;

@@ -15,7 +15,9 @@ export class Binder {
   readonly params: SqlValue[] = [];
 
   v(value: SqlValue): string {
-    this.params.push(value);
+    // A lone UTF-16 surrogate (pasted text, a fuzzed link) cannot become UTF-8: DuckDB would
+    // fail the whole query, so it is bound as U+FFFD instead (found by tests/reliability/url-fuzz).
+    this.params.push(typeof value === 'string' ? value.replace(/[\uD800-\uDFFF]/gu, '\uFFFD') : value);
     return `$${this.params.length}`;
   }
 

@@ -184,7 +184,10 @@ export const damageTags: Mutator = (rng, _b, text) => {
       const at = rng.int(0, s.length);
       s = s.slice(0, at) + pick(rng, TAGS) + s.slice(at);
     } else if (op === 2) {
-      s = s.replace(/(row|col)span\s*=\s*"?\d+"?/i, `${pick(rng, ['row', 'col'])}span="${rng.int(0, 1_000_000)}"`);
+      s = s.replace(
+        /(row|col)span\s*=\s*"?\d+"?/i,
+        `${pick(rng, ['row', 'col'])}span="${rng.int(0, 1_000_000)}"`,
+      );
     } else {
       const at = s.indexOf('<td', rng.int(0, s.length));
       if (at >= 0) s = `${s.slice(0, at)}${'<td>x'.repeat(rng.int(1, 200))}${s.slice(at)}`;
@@ -203,7 +206,8 @@ export const damageZip: Mutator = (rng, bytes) => {
   const eocd = lastIndexOf(out, [0x50, 0x4b, 0x05, 0x06]);
   const central = lastIndexOf(out, [0x50, 0x4b, 0x01, 0x02]);
   if (region === 1 && eocd >= 0) {
-    for (let i = eocd; i < Math.min(out.length, eocd + 22); i++) if (rng.chance(0.3)) out[i] = rng.int(0, 255);
+    for (let i = eocd; i < Math.min(out.length, eocd + 22); i++)
+      if (rng.chance(0.3)) out[i] = rng.int(0, 255);
     return out;
   }
   if (region === 2 && central >= 0) {
@@ -219,13 +223,21 @@ export const damagePdf: Mutator = (rng, bytes) => {
   if (kind === 0) return truncate(rng, bytes, '');
   const out = bytes.slice();
   if (kind === 1) {
-    const xref = lastIndexOf(out, [...'xref'].map((c) => c.charCodeAt(0)));
+    const xref = lastIndexOf(
+      out,
+      [...'xref'].map((c) => c.charCodeAt(0)),
+    );
     if (xref >= 0) for (let i = 0; i < 60; i++) out[rng.int(xref, out.length - 1)] = rng.int(0x20, 0x7e);
     return out;
   }
   if (kind === 2) {
-    const at = indexOfFrom(out, [...'stream'].map((c) => c.charCodeAt(0)), rng.int(0, out.length - 1));
-    if (at >= 0) for (let i = 0; i < 40; i++) out[Math.min(out.length - 1, at + 8 + rng.int(0, 400))] = rng.int(0, 255);
+    const at = indexOfFrom(
+      out,
+      [...'stream'].map((c) => c.charCodeAt(0)),
+      rng.int(0, out.length - 1),
+    );
+    if (at >= 0)
+      for (let i = 0; i < 40; i++) out[Math.min(out.length - 1, at + 8 + rng.int(0, 400))] = rng.int(0, 255);
     return out;
   }
   return flipBytes(rng, out, '');

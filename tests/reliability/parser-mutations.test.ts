@@ -6,8 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/parser/parse';
 import { hashKeys, Rng } from '../../src/synth/prng';
-import { recordCount } from './counts';
 import { type CorpusFile, corpusFiles, hasCorpus, NO_CORPUS } from './corpus';
+import { recordCount } from './counts';
 import { HTML_MUTATORS, type Mutator, PDF_MUTATORS, TEXT_MUTATORS, ZIP_MUTATORS } from './mutate';
 import { outcomeProblem } from './outcome';
 
@@ -110,7 +110,9 @@ describe.skipIf(!hasCorpus)('parseReport under mutation', () => {
       failed: failures.length,
       note: `${reports} parsed as reports, the rest refused with a reason; ${seconds.toFixed(1)} s; slowest ${slowest.ms.toFixed(0)} ms: ${slowest.what}`,
     });
-    console.log(`  time by container: ${[...msByKind].map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}`);
+    console.log(
+      `  time by container: ${[...msByKind].map(([k, ms]) => `${k} ${(ms / 1000).toFixed(1)} s`).join(', ')}`,
+    );
     for (const f of failures.slice(0, 15)) console.log(`  ${f.file} #${f.index} [${f.ops}]: ${f.problem}`);
     expect(total).toBeGreaterThanOrEqual(TARGET);
     expect(failures).toEqual([]);

@@ -15,7 +15,7 @@ import { fetchReport } from '../../src/queries/fetch/report';
 import { fetchTrends } from '../../src/queries/fetch/trends';
 import { fetchUnitSearch } from '../../src/queries/fetch/units';
 import type { BoundQuery } from '../../src/sql/bound';
-import { DEFAULT_STATE, decodeUrl, encodeUrl, type UrlState } from '../../src/state';
+import { decodeUrl, encodeUrl, type UrlState } from '../../src/state';
 import { hashKeys, Rng } from '../../src/synth/prng';
 import { pivotParams } from '../../src/ui/views/pivot/params';
 import { FIXTURE } from '../db/fixture';
@@ -45,21 +45,25 @@ class CheckedDb implements Queryable {
       this.seen.set(key, rows);
       return rows as T[];
     } catch (error) {
-      this.errors.push(`${String(error).slice(0, 200)} ← ${q.sql.slice(0, 200)} ${JSON.stringify(q.params).slice(0, 200)}`);
+      this.errors.push(
+        `${String(error).slice(0, 200)} ← ${q.sql.slice(0, 200)} ${JSON.stringify(q.params).slice(0, 200)}`,
+      );
       this.seen.set(key, []);
       return [];
     }
   }
 }
 
-/** What each view asks the database for, given the state (as in src/ui/views/*). */
-async function runViews(db: Queryable, s: UrlState, searchText: string): Promise<void> {
+/** What the state's view asks the database for, as src/ui/views/* do (the app runs only the current view). */
+async function runView(db: Queryable, s: UrlState): Promise<void> {
   const year = s.year ?? LATEST;
-  await fetchCompare(db, { metric: s.metric, year, units: s.units, limit: s.units.length || 20 });
-  if (s.units.length > 0) {
-    await fetchTrends(db, { metric: s.metric, units: s.units, mode: s.trendMode });
+  const units = s.units.length > 0 ? s.units : ['济源市人民政府', '洪泽区人民政府'];
+  if (s.view === 'compare')
+    await fetchCompare(db, { metric: s.metric, year, units: s.units, limit: s.units.length || 20 });
+  if (s.view === 'trends') await fetchTrends(db, { metric: s.metric, units, mode: s.trendMode });
+  if (s.view === 'outcomes')
     await fetchOutcomes(db, {
-      units: s.units,
+      units,
       year,
       by: s.outcome.group ? 'row' : 'group',
       groups: s.outcome.group ? [s.outcome.group] : undefined,
@@ -67,16 +71,32 @@ async function runViews(db: Queryable, s: UrlState, searchText: string): Promise
       applicant: s.outcome.applicant,
       measure: s.outcome.mode,
     });
-  }
-  await fetchPivot(db, pivotParams(s.pivot));
-  await fetchReport(db, s.report ? { reportId: s.report } : { unit: s.units[0] ?? '济源市人民政府', year });
-  await fetchQuality(db, {
-    rules: s.quality.rule ? [s.quality.rule] : undefined,
-    years: s.quality.year !== null ? [s.quality.year] : undefined,
-    provinces: s.quality.province ? [s.quality.province] : undefined,
-    problemsOnly: s.quality.problemsOnly,
-  });
-  await fetchUnitSearch(db, { text: searchText, limit: 10 });
+  if (s.view === 'pivot') await fetchPivot(db, pivotParams(s.pivot));
+  if (s.view === 'report')
+    await fetchReport(db, s.report ? { reportId: s.report } : { unit: units[0]!, year });
+  if (s.view === 'quality')
+    await fetchQuality(db, {
+      rules: s.quality.rule ? [s.quality.rule] : undefined,
+      years: s.quality.year !== null ? [s.quality.year] : undefined,
+      provinces: s.quality.province ? [s.quality.province] : undefined,
+      problemsOnly: s.quality.problemsOnly,
+    });
+}
+
+/** Where the first `key=value` of a written search string ends (Infinity when absent). */
+function segmentEnd(search: string, key: string): number {
+  const k = encodeURIComponent(key).replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  const m = new RegExp(`[?&]${k}=([^&]*)`).exec(search);
+  return m ? m.index + m[0].length : Number.POSITIVE_INFINITY;
+}
+
+/** JSON with object keys sorted: the same state whatever order its filters were written in. */
+function stable(v: unknown): string {
+  return JSON.stringify(v, (_k, x) =>
+    x && typeof x === 'object' && !Array.isArray(x)
+      ? Object.fromEntries(Object.entries(x).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : x,
+  );
 }
 
 /** Strings that must never show up inside SQL text: long enough and carrying SQL or markup syntax. */
@@ -115,17 +135,23 @@ describe('URL codec → SQL under fuzzing', () => {
         const decoded = decodeUrl(search);
         notices += decoded.notices.length;
         const noticed = new Set(decoded.notices.map((n) => n.param));
+        // A link past 20,000 characters is cut with a notice; parameters beyond the cut are gone.
+        const cut = noticed.has('') && search.length > 20_000;
         for (const p of structured?.invalid ?? []) {
+          if (cut && segmentEnd(search, p) > 20_000) continue;
           if (!noticed.has(p)) failures.push(`${where}: no notice for invalid ${JSON.stringify(p)}`);
         }
         // The decoded state is clean: written back and read again it gives itself, silently.
         const again = decodeUrl(encodeUrl(decoded.state));
-        if (again.notices.length > 0 || JSON.stringify(again.state) !== JSON.stringify(decoded.state))
+        if (again.notices.length > 0 || stable(again.state) !== stable(decoded.state))
           failures.push(`${where}: state does not round-trip (${JSON.stringify(again.notices[0])})`);
-        if (({} as Record<string, unknown>).polluted !== undefined) failures.push(`${where}: polluted Object.prototype`);
+        if (({} as Record<string, unknown>).polluted !== undefined)
+          failures.push(`${where}: polluted Object.prototype`);
         db.hostile = hostileParts(structured?.values ?? [search]);
-        const text = structured?.values[0] ?? search;
-        await runViews(db, decoded.state, text.slice(0, 200));
+        await runView(db, decoded.state);
+        // The unit picker's free text reaches SQL too (bound); feed it the same strings.
+        if (i % 5 === 0)
+          await fetchUnitSearch(db, { text: (structured?.values[0] ?? search).slice(0, 200), limit: 10 });
       } catch (error) {
         failures.push(`${where}: threw ${String(error).slice(0, 300)}`);
       }
@@ -138,8 +164,10 @@ describe('URL codec → SQL under fuzzing', () => {
       sql: 'SELECT (SELECT count(*) FROM reports) AS reports, (SELECT count(*) FROM cells) AS cells',
       params: [],
     });
-    const injected = canary?.secret !== CANARY || canary?.n !== 1 || JSON.stringify(countsAfter) !== JSON.stringify(counts);
-    const failed = new Set([...failures.map((f) => f.split(':')[0])]).size + db.errors.length + db.leaks.length;
+    const injected =
+      canary?.secret !== CANARY || canary?.n !== 1 || JSON.stringify(countsAfter) !== JSON.stringify(counts);
+    const failed =
+      new Set([...failures.map((f) => f.split(':')[0])]).size + db.errors.length + db.leaks.length;
     recordCount({
       suite: 'url fuzz',
       passed: URLS - Math.min(URLS, failed),
@@ -154,5 +182,3 @@ describe('URL codec → SQL under fuzzing', () => {
     expect(failures).toEqual([]);
   }, 300_000);
 });
-
-void DEFAULT_STATE;

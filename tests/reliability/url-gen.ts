@@ -14,7 +14,7 @@ const pick = <T>(rng: Rng, items: readonly T[]): T => items[rng.int(0, items.len
 /** Values that contain a character or length no parameter parser accepts. */
 export const HOSTILE: readonly string[] = [
   "' OR 1=1 --",
-  "1; DROP TABLE canary; --",
+  '1; DROP TABLE canary; --',
   '"); DELETE FROM reports; --',
   "2021' UNION SELECT secret FROM canary --",
   "x'||(SELECT secret FROM canary)||'",
@@ -143,7 +143,8 @@ export function structuredUrl(rng: Rng): StructuredUrl {
     const bad = rng.chance(0.5);
     let value = bad ? (rng.chance(0.1) ? oversized(rng) : pick(rng, HOSTILE)) : plausible(rng, key);
     // A hostile item inside an otherwise valid list is dropped with a notice, not the whole list.
-    if (bad && (key === 'units' || key === 'pf') && rng.chance(0.4)) value = `${plausible(rng, key)}~${value}`;
+    if (bad && (key === 'units' || key === 'pf') && rng.chance(0.4))
+      value = `${plausible(rng, key)}~${value}`;
     if (bad) invalid.add(key);
     values.push(value);
     parts.push(`${key}=${encodeURIComponent(value)}`);

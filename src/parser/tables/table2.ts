@@ -33,48 +33,82 @@ export function table2Format(tokens: readonly Token[], from: number, to: number)
 }
 
 /**
- * Higher is more plausible: relations that must hold, then soft preferences (no cell much longer
- * than the others; 2021: repealed ≤ issued; 2019: the smallest 本年增/减).
+ * Relations a cut must satisfy: a count is never negative (only 本年增/减 can be, and last
+ * year's items plus the change cannot go below zero); 2019 (一): nothing newly published beyond
+ * the cumulative total; 2021: nothing repealed that was not in force.
+ */
+function possible(columns: readonly string[], parts: readonly number[]): boolean {
+  const at = (c: string): number => parts[columns.indexOf(c)] ?? 0;
+  if (parts.some((p, i) => p < 0 && columns[i] !== 'items_change')) return false;
+  if (columns.includes('items_change')) return at('items_last_year') + at('items_change') >= 0;
+  if (columns.includes('newly_made')) return at('newly_published') <= at('total_published');
+  if (columns.includes('in_force')) return at('repealed') <= at('in_force') + at('issued');
+  return true;
+}
+
+/**
+ * Higher is more plausible (soft preferences only): no cell much longer than the others, a small
+ * 本年增/减, 新制作 = 新公开, 2021: issued ≤ in force and repealed ≤ issued, and a believable
+ * average price per procurement item.
  */
 function plausibility(columns: readonly string[], parts: readonly number[]): number {
   const at = (c: string): number => parts[columns.indexOf(c)] ?? 0;
   const longest = Math.max(...parts.map((p) => String(Math.abs(Math.trunc(p))).length));
   let score = -10 * longest;
   if (columns.includes('items_change')) {
-    if (Math.abs(at('items_change')) <= at('items_last_year')) score += 1000;
     score -= Math.abs(at('items_change'));
   } else if (columns.includes('newly_made')) {
     if (at('newly_made') === at('newly_published')) score += 1000;
-    if (at('newly_published') <= at('total_published')) score += 1000;
   } else if (columns.includes('in_force')) {
-    if (at('repealed') <= at('in_force') + at('issued')) score += 1000;
     if (at('issued') <= at('in_force')) score += 1000;
     if (at('repealed') <= at('issued')) score += 500;
+  } else if (columns.includes('items') && columns.includes('amount_10k_yuan')) {
+    score += pricePlausibility(at('items'), at('amount_10k_yuan'));
   }
   return score;
 }
+
+/**
+ * 政府集中采购: the average amount per item, in 万元. Purchases that go through centralised
+ * procurement are rarely under 5 000 元 on average or over 10 亿元; digit cuts outside that are
+ * what a wrong split of "13575394432.52" (135 items | 75 394 432.52 元) looks like.
+ */
+function pricePlausibility(items: number, amount10k: number): number {
+  if (items === 0) return amount10k === 0 ? 1000 : -1000;
+  const average = amount10k / items;
+  return average >= 0.5 && average <= 100_000 ? 1000 : 0;
+}
+
+/** A figure as run-together text may end in its money unit: "13575394432.52元". */
+const RUN_TOGETHER = /^-?\d+(?:\.\d+)?(?:万?元)?$/;
 
 function cut(
   tokens: readonly string[],
   columns: readonly string[],
 ): { parts: number[]; ambiguous: boolean } | null {
+  const unit = /万?元$/.exec(tokens[tokens.length - 1] ?? '')?.[0] ?? '';
   // A decimal belongs to the last cell ("…4432.52" is an amount).
-  const last = tokens[tokens.length - 1] ?? '';
+  const last = (tokens[tokens.length - 1] ?? '').slice(0, tokens[tokens.length - 1]!.length - unit.length);
   const frac = last.includes('.') ? last.slice(last.indexOf('.')) : '';
-  const ints = frac ? [...tokens.slice(0, -1), last.slice(0, last.indexOf('.'))] : [...tokens];
+  const ints = [...tokens.slice(0, -1), frac ? last.slice(0, last.indexOf('.')) : last];
   const list = splitCandidates(ints, columns.length, { limit: 500 });
   if (list.length === 0) return null;
-  if (frac) for (const p of list) p[p.length - 1] = Number(`${p[p.length - 1]}${frac}`);
-  let best = list[0]!;
-  let bestScore = plausibility(columns, best);
   for (const p of list) {
-    const s = plausibility(columns, p);
-    if (s > bestScore) {
-      best = p;
-      bestScore = s;
-    }
+    const i = p.length - 1;
+    if (frac) p[i] = Number(`${p[i]}${frac}`);
+    if (unit === '元' && columns[i] === 'amount_10k_yuan') p[i] = p[i]! / 10000;
   }
-  return { parts: best, ambiguous: list.length > 1 };
+  // Cuts that break a relation that must hold are out (unless all do: the report may be wrong);
+  // when one cut is left, nothing is ambiguous.
+  const fitting = list.filter((parts) => possible(columns, parts));
+  const pool = fitting.length > 0 ? fitting : list;
+  let best = pool[0]!;
+  let bestScore = plausibility(columns, best);
+  for (const parts of pool) {
+    const score = plausibility(columns, parts);
+    if (score > bestScore) [best, bestScore] = [parts, score];
+  }
+  return { parts: best, ambiguous: pool.length > 1 };
 }
 
 export function readTable2(tokens: readonly Token[], from: number, to: number, format: Format): Table2Read {
@@ -94,8 +128,8 @@ export function readTable2(tokens: readonly Token[], from: number, to: number, f
     let vals: ValueToken[] = run.values;
     while (vals.length > columns.length && vals[0]!.raw === '') vals = vals.slice(1);
     const rec: Record<string, number | null> = {};
-    const digitsOnly = vals.length > 0 && vals.every((v) => /^-?\d+(?:\.\d+)?$/.test(v.raw));
-    const digitCount = vals.reduce((n, v) => n + v.raw.replace(/[-.]/g, '').length, 0);
+    const digitsOnly = vals.length > 0 && vals.every((v) => RUN_TOGETHER.test(v.raw));
+    const digitCount = vals.reduce((n, v) => n + v.raw.replace(/[-.万元]/g, '').length, 0);
     if (vals.length < columns.length && digitsOnly && digitCount >= columns.length) {
       const c = cut(
         vals.map((v) => v.raw),

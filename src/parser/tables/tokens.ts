@@ -54,6 +54,10 @@ function pushLabel(out: Token[], text: string, row: number): void {
 // "." / "、" and a non-digit is the next label's list number, not part of the value.
 const DIGITS = /\d+(?:\.\d+)?/g;
 
+// 元 or 万元 right after a figure. Flattened text runs straight on into the next heading
+// ("…4432.52元三、收到…"), so what follows cannot be required to be a break.
+const MONEY_UNIT = /^万?元/;
+
 /** Splits one whitespace-free word that mixes text and digits. */
 function pushMixedWord(out: Token[], word: string, row: number): void {
   let pos = 0;
@@ -69,9 +73,12 @@ function pushMixedWord(out: Token[], word: string, row: number): void {
     // "2648-18538": a minus between digits starts a negative value.
     const numStart = s > 0 && word[s - 1] === '-' && (s === 1 || /\d/.test(word[s - 2] ?? '')) ? s - 1 : s;
     if (numStart > pos) pushLabel(out, word.slice(pos, numStart), row);
-    const raw = word.slice(numStart, numEnd);
-    out.push({ kind: 'value', value: Number(raw), raw, row });
-    pos = numEnd;
+    const digits = word.slice(numStart, numEnd);
+    // "…13575394432.52元": the money unit stays with the figure (table 二 converts 元 to 万元).
+    const unit = listNumber ? '' : (MONEY_UNIT.exec(word.slice(numEnd))?.[0] ?? '');
+    out.push({ kind: 'value', value: Number(digits), raw: digits + unit, row });
+    pos = numEnd + unit.length;
+    DIGITS.lastIndex = Math.max(DIGITS.lastIndex, pos);
   }
   if (pos < word.length) pushLabel(out, word.slice(pos), row);
 }

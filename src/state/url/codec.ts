@@ -24,6 +24,9 @@ export interface Decoded {
   version: number;
 }
 
+/** Longest query string read; the rest is dropped with a notice. */
+const MAX_SEARCH = 20_000;
+
 const clip = (s: string): string => (s.length > 60 ? `${s.slice(0, 57)}…` : s);
 
 function parseOne<K extends keyof UrlParams>(
@@ -69,11 +72,13 @@ function reconcile(p: UrlParams, notices: UrlNotice[]): UrlParams {
     notices.push({ param: 'pcols', value: clash.join('~'), reason: 'already on rows' });
     out.pcols = out.pcols.filter((d) => !out.prows.includes(d));
   }
-  if (out.pm.kind === 'rate' && [...out.prows, ...out.pcols].some((d) => d === 'row' || d === 'group')) {
+  // Same rule as src/sql/pivot.ts, which throws on it (found by tests/reliability/url-fuzz).
+  const splitsRows = (d: string) => d === 'row' || d === 'group' || d === 'applicant';
+  if (out.pm.kind === 'rate' && [...out.prows, ...out.pcols].some(splitsRows)) {
     notices.push({
       param: 'pm',
       value: `rate.${out.pm.metric}`,
-      reason: 'a rate cannot split by row or group',
+      reason: 'a rate cannot split by row, group or applicant',
     });
     out.pm = { kind: 'sum' };
   }
@@ -85,9 +90,17 @@ export function decodeUrl(search: string, defaults: UrlState = DEFAULT_STATE): D
   const notices: UrlNotice[] = [];
   let params: URLSearchParams;
   try {
-    params = new URLSearchParams(search.length > 20_000 ? search.slice(0, 20_000) : search);
+    params = new URLSearchParams(search.length > MAX_SEARCH ? search.slice(0, MAX_SEARCH) : search);
   } catch {
     params = new URLSearchParams();
+  }
+  if (search.length > MAX_SEARCH) {
+    // Parameters past the cut are lost: say so, or a bad one there would vanish without a notice.
+    notices.push({
+      param: '',
+      value: clip(search.slice(MAX_SEARCH)),
+      reason: `link cut at ${MAX_SEARCH} characters`,
+    });
   }
   const detected = detectVersion(params);
   let version = CURRENT_VERSION;
@@ -111,7 +124,8 @@ export function decodeUrl(search: string, defaults: UrlState = DEFAULT_STATE): D
     parsed[key] = parseOne(key, migrated.get(key), base[key], notices);
   }
   for (const key of new Set(migrated.keys())) {
-    if (!(key in PARAM_CODECS))
+    // hasOwn, not `in`: `toString=`, `constructor=` or `__proto__=` are unknown parameters too.
+    if (!Object.hasOwn(PARAM_CODECS, key))
       notices.push({ param: clip(key), value: clip(migrated.get(key) ?? ''), reason: 'unknown parameter' });
   }
   const state = fromParams(reconcile(parsed as UrlParams, notices));

@@ -1,0 +1,15 @@
+import { readFileSync } from 'node:fs';
+import * as pq from 'parquet-wasm/node';
+const bytes = new Uint8Array(readFileSync('public/data/synthetic/cells.parquet'));
+let t = performance.now();
+const tbl = pq.readParquet(bytes, { columns: ['report_id'] });
+console.log('read report_id only', (performance.now() - t).toFixed(0));
+t = performance.now();
+const ipc = tbl.intoIPCStream();
+console.log('ipc', (performance.now() - t).toFixed(0), ipc.length / 1e6);
+t = performance.now();
+const t2 = pq.readParquet(bytes, { columns: ['value'] });
+console.log('read value only', (performance.now() - t).toFixed(0));
+t = performance.now();
+const t3 = pq.readParquet(bytes);
+console.log('read all', (performance.now() - t).toFixed(0));

@@ -1,0 +1,192 @@
+/**
+ * One dropped file → a FileResult the panel shows before anything is added. Runs in the import
+ * worker (./worker.ts) and, with Node codecs, in tests. Reports go through the same
+ * `parseReport` as the CLI; Parquet and CSV must match a table of the dataset contract.
+ * Never throws: every failure is a FileResult naming the file and the problem.
+ */
+import type { CellRow, CheckRow, RegionRow, ReportRow } from '../dataset/rows';
+import type { DatasetTable } from '../db/types';
+import type { ParseReport } from '../parser/api';
+import type { RegionIndex } from '../region/region-index';
+import { distinctText, ipcTable, rowsToIpc, schemaProblems, TABLE_COLUMNS, tableOfColumns } from './arrow';
+import { CsvError, csvToRows } from './csv';
+import { MAX_DATASET_BYTES, MAX_REPORT_BYTES, sizeProblem } from './limits';
+import { importRows, importSource } from './report-rows';
+import type { FileResult, ParquetTables } from './types';
+
+export interface ProcessDeps {
+  parseReport: ParseReport;
+  /** The region index for placing units; null places nothing (region columns stay null). */
+  regionIndex: () => Promise<RegionIndex | null>;
+  parserVersion: string;
+  /** Arrow IPC stream → Parquet bytes (parquet-wasm). */
+  encodeParquet: (ipc: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+  /** Parquet bytes → Arrow IPC stream; throws on bytes that are not Parquet. */
+  decodeParquet: (parquet: Uint8Array) => Uint8Array | Promise<Uint8Array>;
+}
+
+const PAR1 = [0x50, 0x41, 0x52, 0x31];
+
+export function isParquet(bytes: Uint8Array): boolean {
+  return PAR1.every((b, i) => bytes[i] === b);
+}
+
+const firstLine = (e: unknown) => (e instanceof Error ? e.message : String(e)).split('\n')[0]!.slice(0, 300);
+
+export async function processFile(
+  fileName: string,
+  bytes: Uint8Array,
+  deps: ProcessDeps,
+): Promise<FileResult> {
+  try {
+    if (/\.parquet$/i.test(fileName) || isParquet(bytes)) return await processParquet(fileName, bytes, deps);
+    if (/\.csv$/i.test(fileName)) return await processCsv(fileName, bytes, deps);
+    return await processReport(fileName, bytes, deps);
+  } catch (error) {
+    return { ok: false, file: fileName, reason: `could not be read (${firstLine(error)})` };
+  }
+}
+
+async function processReport(fileName: string, bytes: Uint8Array, deps: ProcessDeps): Promise<FileResult> {
+  const outcome = await deps.parseReport(bytes, fileName);
+  if (!outcome.ok) return { ok: false, file: fileName, reason: outcome.reason };
+  const report = outcome.report;
+  if (Object.keys(report.table3).length === 0)
+    return {
+      ok: false,
+      file: fileName,
+      reason: `no figures to add: ${report.checks.map((c) => c.message).join('; ') || 'table 三 is empty'}`,
+    };
+  const rows = importRows(report, fileName, await deps.regionIndex(), deps.parserVersion);
+  const row = rows.reports[0]!;
+  return {
+    ok: true,
+    kind: 'report',
+    file: fileName,
+    source: importSource(fileName),
+    preview: {
+      unit: report.unit,
+      year: report.year,
+      format: report.format,
+      region: row.region_name ? `${row.region_name} (${row.level})` : null,
+      cells: rows.cells.length,
+      checks: report.checks.map((c) => ({ rule: c.rule, message: c.message })),
+    },
+    reportIds: [row.report_id],
+    tables: await encodeTables(rows, deps),
+  };
+}
+
+async function encodeTables(
+  rows: { reports: ReportRow[]; cells: CellRow[]; checks: CheckRow[]; regions: RegionRow[] },
+  deps: ProcessDeps,
+): Promise<ParquetTables> {
+  const out: ParquetTables = {};
+  for (const table of Object.keys(TABLE_COLUMNS) as DatasetTable[]) {
+    // An empty checks or regions table is still written: the loader validates every file it gets.
+    out[table] = await deps.encodeParquet(rowsToIpc(table, rows[table]));
+  }
+  return out;
+}
+
+async function processParquet(fileName: string, bytes: Uint8Array, deps: ProcessDeps): Promise<FileResult> {
+  if (!isParquet(bytes) || bytes.length < 12 || !PAR1.every((b, i) => bytes[bytes.length - 4 + i] === b))
+    return {
+      ok: false,
+      file: fileName,
+      reason: 'not a Parquet file (no PAR1 marker at its start and end; truncated?)',
+    };
+  let ipc: Uint8Array;
+  try {
+    ipc = await deps.decodeParquet(bytes);
+  } catch (error) {
+    return { ok: false, file: fileName, reason: `corrupt Parquet file (${firstLine(error)})` };
+  }
+  const table = ipcTable(ipc);
+  const names = table.schema.fields.map((f) => f.name);
+  const hint = fileName.replace(/^.*[\\/]/, '').replace(/\.parquet$/i, '');
+  const which = tableOfColumns(names, hint) ?? guessTable(names, hint);
+  if (!which)
+    return {
+      ok: false,
+      file: fileName,
+      reason: `wrong schema: the columns (${names.slice(0, 12).join(', ')}) match no table of the dataset contract (reports, cells, checks, regions)`,
+    };
+  const problems = schemaProblems(which, table.schema);
+  if (problems.length > 0)
+    return { ok: false, file: fileName, reason: `wrong schema for ${which}: ${problems.join('; ')}` };
+  const ids = which === 'regions' ? [] : distinctText(table, 'report_id');
+  return {
+    ok: true,
+    kind: 'dataset',
+    file: fileName,
+    source: importSource(fileName),
+    preview: { table: which, rows: table.numRows, reports: ids.length },
+    reportIds: ids,
+    tables: { [which]: bytes },
+  };
+}
+
+/** A table named by the file (cells.parquet) even when its columns are wrong, for a precise message. */
+function guessTable(names: readonly string[], hint: string): DatasetTable | null {
+  if (hint in TABLE_COLUMNS) return hint as DatasetTable;
+  let best: DatasetTable | null = null;
+  let bestHits = 1;
+  for (const [t, cols] of Object.entries(TABLE_COLUMNS) as [
+    DatasetTable,
+    readonly (readonly [string, string])[],
+  ][]) {
+    const hits = cols.filter(([c]) => names.includes(c)).length;
+    if (hits > bestHits) {
+      best = t;
+      bestHits = hits;
+    }
+  }
+  return best;
+}
+
+async function processCsv(fileName: string, bytes: Uint8Array, deps: ProcessDeps): Promise<FileResult> {
+  let text: string;
+  try {
+    text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  } catch {
+    return { ok: false, file: fileName, reason: 'CSV is not UTF-8 text' };
+  }
+  let parsed: ReturnType<typeof csvToRows>;
+  try {
+    parsed = csvToRows(text, fileName);
+  } catch (error) {
+    if (error instanceof CsvError) return { ok: false, file: fileName, reason: `CSV: ${error.message}` };
+    throw error;
+  }
+  const ids =
+    parsed.table === 'regions'
+      ? []
+      : [...new Set(parsed.rows.map((r) => String(r.report_id ?? '')))].filter(Boolean);
+  return {
+    ok: true,
+    kind: 'dataset',
+    file: fileName,
+    source: importSource(fileName),
+    preview: { table: parsed.table, rows: parsed.rows.length, reports: ids.length },
+    reportIds: ids,
+    tables: { [parsed.table]: await deps.encodeParquet(rowsToIpc(parsed.table, parsed.rows)) },
+  };
+}
+
+/**
+ * A `File` or `Blob` → FileResult. The size is checked before a byte is read, so a 100 MB
+ * mistake costs nothing; otherwise the bytes are read once.
+ */
+export async function processBlob(fileName: string, blob: Blob, deps: ProcessDeps): Promise<FileResult> {
+  const dataset = /\.(parquet|csv)$/i.test(fileName);
+  const tooBig = sizeProblem(blob.size, dataset ? MAX_DATASET_BYTES : MAX_REPORT_BYTES);
+  if (tooBig) return { ok: false, file: fileName, reason: tooBig };
+  let bytes: Uint8Array;
+  try {
+    bytes = new Uint8Array(await blob.arrayBuffer());
+  } catch (error) {
+    return { ok: false, file: fileName, reason: `could not be read (${firstLine(error)})` };
+  }
+  return processFile(fileName, bytes, deps);
+}

@@ -1,0 +1,64 @@
+/** What the import pipeline tells the panel about one file, and what it keeps of it. */
+
+import type { DatasetTable } from '../db/types';
+import type { Format } from '../domain/keys';
+
+export interface CheckSummary {
+  rule: string;
+  message: string;
+}
+
+/** A parsed report as the panel shows it before the user adds it. */
+export interface ReportPreview {
+  unit: string;
+  year: number;
+  format: Format;
+  /** Region name and level when the unit was placed, else null. */
+  region: string | null;
+  /** Printed cells kept (numbers and blank markers). */
+  cells: number;
+  checks: CheckSummary[];
+}
+
+/** A contract file (or CSV in its shape) as the panel shows it. */
+export interface DatasetPreview {
+  table: DatasetTable;
+  rows: number;
+  /** Distinct report_id values (reports, cells and checks tables). */
+  reports: number;
+}
+
+/** The four contract tables as Parquet bytes; any subset. */
+export type ParquetTables = Partial<Record<DatasetTable, Uint8Array>>;
+
+export type FileResult =
+  | {
+      ok: true;
+      kind: 'report';
+      file: string;
+      /** Where the bytes came from: 'imported:<file name>' (reports.source). */
+      source: string;
+      preview: ReportPreview;
+      reportIds: string[];
+      tables: ParquetTables;
+    }
+  | {
+      ok: true;
+      kind: 'dataset';
+      file: string;
+      source: string;
+      preview: DatasetPreview;
+      reportIds: string[];
+      tables: ParquetTables;
+    }
+  | { ok: false; file: string; reason: string };
+
+export type AcceptedFile = Extract<FileResult, { ok: true }>;
+
+/** One added import, as persisted (IndexedDB) and listed in the panel. */
+export interface StoredImport {
+  /** Stable key: the kind, file name and content digest. */
+  id: string;
+  addedAt: string;
+  result: AcceptedFile;
+}
