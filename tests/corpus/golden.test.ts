@@ -24,6 +24,7 @@ interface Expected {
   format: string;
   table3: TableValues;
   table4?: TableValues;
+  table2?: TableValues;
   raw?: Record<string, string>;
 }
 
@@ -33,7 +34,15 @@ function loadExpected(name: string, partial = false): Expected | null {
   const shared = path.join(corpus, 'expected', `${name}.json`);
   if (!existsSync(shared)) return null;
   const s = JSON.parse(readFileSync(shared, 'utf8'));
-  return { unit: s.region, year: s.year, format: s.template, table3: s.table3, table4: s.table4, raw: s.raw };
+  return {
+    unit: s.region,
+    year: s.year,
+    format: s.template,
+    table3: s.table3,
+    table4: s.table4,
+    table2: s.table2,
+    raw: s.raw,
+  };
 }
 
 async function parse(file: string): Promise<ReturnType<typeof parseReport>> {
@@ -68,6 +77,12 @@ function diff(table: string, got: TableValues, want: TableValues): string[] {
   return out;
 }
 
+/**
+ * Expected table 二 assembled by hand from detached fragments (see the fixture's notes): a reading
+ * a careful person can defend, not one the printed rows alone decide. Table 三/四 are still pinned.
+ */
+const UNRELIABLE_TABLE2: readonly string[] = ['上海市人民政府办公厅_2025'];
+
 const COMPLETE: readonly [string, string][] = [
   ['济源市_2019.txt', '济源市_2019'],
   ['洪泽区_2024.txt', '洪泽区_2024'],
@@ -94,6 +109,23 @@ describe.skipIf(!hasCorpus)('golden corpus: complete reports', () => {
       if (want!.raw) expect(rawOf(r.raw)).toEqual(rawOf(want!.raw));
       expect(r.checks.filter((c) => c.rule === 'incomplete')).toEqual([]);
     }, 30_000);
+
+    it.skipIf(UNRELIABLE_TABLE2.includes(name))(
+      `${file}: unit as printed, table 二 as expected`,
+      async () => {
+        const want = loadExpected(name)!;
+        const r = await parsed(file);
+        expect(r.unit).toBe(want.unit);
+        // Run-together digits without an identity to decide the cut may be guessed wrong, but
+        // then they must carry an ambiguous_split flag: a wrong figure is never silent.
+        const flagged = new Set(r.checks.filter((c) => c.rule === 'ambiguous_split').map((c) => c.where));
+        const silent = diff('table2', r.table2, want.table2 ?? {}).filter(
+          (d) => !flagged.has(d.split('.').slice(0, 2).join('.')),
+        );
+        expect(silent).toEqual([]);
+      },
+      30_000,
+    );
   }
 
   it('flags 洪泽区 2024: prose says 17 requests, table 三 says 95', async () => {

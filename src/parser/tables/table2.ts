@@ -79,13 +79,24 @@ function pricePlausibility(items: number, amount10k: number): number {
   return average >= 0.5 && average <= 100_000 ? 1000 : 0;
 }
 
+/**
+ * "3456789.10元" → 345.67891 (万元), by moving the decimal point in the printed digits: dividing
+ * the float by 10 000 leaves noise such as 345.67891000000003.
+ */
+function yuanTo10k(printed: string): number {
+  const [int = '0', frac = ''] = printed.replace(/[^\d.]/g, '').split('.');
+  const digits = int.padStart(5, '0') + frac;
+  const point = Math.max(int.length, 5) - 4;
+  return Number(`${digits.slice(0, point)}.${digits.slice(point)}`);
+}
+
 /** A figure as run-together text may end in its money unit: "13575394432.52元". */
 const RUN_TOGETHER = /^-?\d+(?:\.\d+)?(?:万?元)?$/;
 
 function cut(
   tokens: readonly string[],
   columns: readonly string[],
-): { parts: number[]; ambiguous: boolean } | null {
+): { parts: number[]; ambiguous: boolean; yuan: string | null } | null {
   const unit = /万?元$/.exec(tokens[tokens.length - 1] ?? '')?.[0] ?? '';
   // A decimal belongs to the last cell ("…4432.52" is an amount).
   const last = (tokens[tokens.length - 1] ?? '').slice(0, tokens[tokens.length - 1]!.length - unit.length);
@@ -93,10 +104,12 @@ function cut(
   const ints = [...tokens.slice(0, -1), frac ? last.slice(0, last.indexOf('.')) : last];
   const list = splitCandidates(ints, columns.length, { limit: 500 });
   if (list.length === 0) return null;
+  const printedLast = new Map<number[], string>();
   for (const p of list) {
     const i = p.length - 1;
+    printedLast.set(p, `${p[i]}${frac}${unit}`);
     if (frac) p[i] = Number(`${p[i]}${frac}`);
-    if (unit === '元' && columns[i] === 'amount_10k_yuan') p[i] = p[i]! / 10000;
+    if (unit === '元' && columns[i] === 'amount_10k_yuan') p[i] = yuanTo10k(printedLast.get(p)!);
   }
   // Cuts that break a relation that must hold are out (unless all do: the report may be wrong);
   // when one cut is left, nothing is ambiguous.
@@ -108,7 +121,9 @@ function cut(
     const score = plausibility(columns, parts);
     if (score > bestScore) [best, bestScore] = [parts, score];
   }
-  return { parts: best, ambiguous: pool.length > 1 };
+  // The amount cell as printed, when its unit was converted: "75394432.52元".
+  const yuan = unit === '元' ? (printedLast.get(best) ?? null) : null;
+  return { parts: best, ambiguous: pool.length > 1, yuan };
 }
 
 export function readTable2(tokens: readonly Token[], from: number, to: number, format: Format): Table2Read {
@@ -139,6 +154,7 @@ export function readTable2(tokens: readonly Token[], from: number, to: number, f
       columns.forEach((col, i) => {
         rec[col] = c.parts[i] ?? null;
       });
+      if (c.yuan && columns.at(-1) === 'amount_10k_yuan') raw[`table2.${item}.amount_10k_yuan`] = c.yuan;
       if (c.ambiguous) {
         checks.push({
           rule: 'ambiguous_split',
@@ -153,9 +169,11 @@ export function readTable2(tokens: readonly Token[], from: number, to: number, f
         const v = vals[i];
         if (!v) return;
         rec[col] = v.value;
-        // "75394432.52元" in the 万元 column: the printed unit wins.
-        if (v.value !== null && col === 'amount_10k_yuan' && /\d\s*元$/.test(v.raw))
-          rec[col] = v.value / 10000;
+        // "75394432.52元" in the 万元 column: the printed unit wins, and raw keeps what was printed.
+        if (v.value !== null && col === 'amount_10k_yuan' && /\d\s*元$/.test(v.raw)) {
+          rec[col] = yuanTo10k(v.raw);
+          raw[`table2.${item}.${col}`] = v.raw;
+        }
         if (v.value === null && v.raw !== '') raw[`table2.${item}.${col}`] = v.raw;
       });
     }

@@ -1,0 +1,79 @@
+import type { FileResult } from '../../import/types';
+import type { Lang } from '../../state';
+import { importText } from './strings';
+
+/** One inspected file: what was found (unit, year, format, region, failed checks) or why it cannot be imported. */
+export function FileResultRow({
+  result,
+  lang,
+  existing,
+  onAdd,
+  onDismiss,
+  busy,
+}: {
+  result: FileResult;
+  lang: Lang;
+  /** Source of a report the loaded data already holds, if any. */
+  existing: string | null;
+  onAdd: () => void;
+  onDismiss: () => void;
+  busy: boolean;
+}) {
+  const t = (k: Parameters<typeof importText>[1], v?: Record<string, string | number>) =>
+    importText(lang, k, v);
+  return (
+    <li
+      className="import-result"
+      data-testid="import-result"
+      data-file={result.file}
+      data-ok={String(result.ok)}
+    >
+      <div className="import-result-head">
+        <strong className="import-file">{result.file}</strong>
+        {result.ok && result.kind === 'report' && (
+          <span>
+            {' '}
+            · <span data-testid="import-unit">{result.preview.unit}</span> · {result.preview.year} ·{' '}
+            {result.preview.format} · {result.preview.region ?? t('unplaced')} ·{' '}
+            {t('cells', { cells: result.preview.cells })}
+          </span>
+        )}
+        {result.ok && result.kind === 'dataset' && (
+          <span> · {t('rows', { ...result.preview, table: result.preview.table })}</span>
+        )}
+      </div>
+      {!result.ok && (
+        <p className="import-error" role="alert">
+          {t('failed')}: {result.file}: {result.reason}
+        </p>
+      )}
+      {result.ok && result.kind === 'report' && (
+        <details className="import-checks">
+          <summary>
+            {result.preview.checks.length > 0
+              ? `${t('checks')} (${result.preview.checks.length})`
+              : t('noChecks')}
+          </summary>
+          <ul>
+            {result.preview.checks.map((c) => (
+              <li key={`${c.rule}|${c.message}`}>
+                <code>{c.rule}</code> {c.message}
+              </li>
+            ))}
+          </ul>
+        </details>
+      )}
+      {existing !== null && <p className="muted">{t('already', { source: existing })}</p>}
+      <div className="import-actions">
+        {result.ok && (
+          <button type="button" data-testid="import-add" disabled={busy || existing !== null} onClick={onAdd}>
+            {t('add')}
+          </button>
+        )}
+        <button type="button" onClick={onDismiss}>
+          {t('dismiss')}
+        </button>
+      </div>
+    </li>
+  );
+}

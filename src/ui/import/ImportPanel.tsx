@@ -1,0 +1,210 @@
+/**
+ * 导入: drop or pick reports and datasets; each file is parsed in the import worker and shown
+ * (unit, year, format, region, failed checks, or its error) before the user adds it. Added
+ * imports join every view, stay across reloads (IndexedDB) and can be removed here.
+ */
+import { useQueryClient } from '@tanstack/react-query';
+import { type DragEvent, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import {
+  addImport,
+  alreadyLoaded,
+  getImports,
+  inspectFile,
+  removeImport,
+  restoreImports,
+  subscribeImports,
+} from '../../import/client';
+import type { AcceptedFile, FileResult } from '../../import/types';
+import { queryKeys } from '../../queries';
+import { useUi } from '../../state';
+import { FileResultRow } from './FileResultRow';
+import { importText } from './strings';
+import './import.css';
+
+interface Inspected {
+  key: number;
+  name: string;
+  result: FileResult | null;
+  existing: string | null;
+}
+
+const ACCEPT = '.pdf,.html,.htm,.txt,.docx,.parquet,.csv';
+
+export function ImportPanel() {
+  const lang = useUi((s) => s.lang);
+  const t = (k: Parameters<typeof importText>[1], v?: Record<string, string | number>) =>
+    importText(lang, k, v);
+  const queryClient = useQueryClient();
+  const added = useSyncExternalStore(subscribeImports, getImports, getImports);
+  const [inspected, setInspected] = useState<Inspected[]>([]);
+  const [errors, setErrors] = useState<{ key: number; text: string }[]>([]);
+  const [busy, setBusy] = useState(false);
+  const [over, setOver] = useState(false);
+  const input = useRef<HTMLInputElement>(null);
+  const nextKey = useRef(0);
+  const inputId = useId();
+
+  const report = (text: string) => setErrors((e) => [...e.slice(-4), { key: ++nextKey.current, text }]);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.all });
+
+  // biome-ignore lint/correctness/useExhaustiveDependencies: once per page; restoreImports is idempotent
+  useEffect(() => {
+    restoreImports(report).then(refresh, (e: unknown) => report(String(e)));
+  }, []);
+
+  const inspect = (files: File[]) => {
+    for (const file of files) {
+      const key = ++nextKey.current;
+      setInspected((list) => [...list, { key, name: file.name, result: null, existing: null }]);
+      inspectFile(file).then(async (result) => {
+        const existing =
+          result.ok && result.kind === 'report'
+            ? await alreadyLoaded(result.reportIds).catch(() => null)
+            : null;
+        const source = existing && result.ok ? (existing.get(result.reportIds[0]!) ?? null) : null;
+        setInspected((list) => list.map((i) => (i.key === key ? { ...i, result, existing: source } : i)));
+      });
+    }
+  };
+
+  const add = async (items: Inspected[]) => {
+    setBusy(true);
+    try {
+      for (const item of items) {
+        if (!item.result?.ok || item.existing !== null) continue;
+        try {
+          await addImport(item.result as AcceptedFile);
+          setInspected((list) => list.filter((i) => i.key !== item.key));
+        } catch (e) {
+          report(e instanceof Error ? e.message : String(e));
+        }
+      }
+      await refresh();
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const remove = async (id: string) => {
+    setBusy(true);
+    try {
+      await removeImport(id);
+      await refresh();
+    } catch (e) {
+      report(e instanceof Error ? e.message : String(e));
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  const onDrop = (e: DragEvent) => {
+    e.preventDefault();
+    setOver(false);
+    inspect([...e.dataTransfer.files]);
+  };
+
+  const addable = inspected.filter((i) => i.result?.ok && i.existing === null);
+
+  return (
+    <details
+      className="panel import-panel"
+      data-testid="import-panel"
+      open={inspected.length > 0 || undefined}
+    >
+      <summary>
+        <h2>{t('title')}</h2>
+        {added.length > 0 && (
+          <span className="muted">
+            {' '}
+            · {t('added')}: {added.length}
+          </span>
+        )}
+      </summary>
+      {/* biome-ignore lint/a11y/noStaticElementInteractions: a drop target; the file input inside is the keyboard path */}
+      <div
+        className={`import-drop${over ? ' over' : ''}`}
+        data-testid="import-dropzone"
+        onDragOver={(e) => {
+          e.preventDefault();
+          setOver(true);
+        }}
+        onDragLeave={() => setOver(false)}
+        onDrop={onDrop}
+      >
+        <p>
+          {t('hint')}{' '}
+          <label htmlFor={inputId} className="link-button">
+            {t('choose')}
+          </label>
+          <input
+            id={inputId}
+            ref={input}
+            type="file"
+            multiple
+            accept={ACCEPT}
+            data-testid="import-input"
+            className="visually-hidden"
+            onChange={(e) => {
+              inspect([...(e.target.files ?? [])]);
+              e.target.value = '';
+            }}
+          />
+        </p>
+        <p className="muted">{t('local')}</p>
+      </div>
+      {errors.map((m) => (
+        <p key={m.key} className="import-error" role="alert" data-testid="import-message">
+          {m.text}
+        </p>
+      ))}
+      {inspected.length > 0 && (
+        <ul className="import-list">
+          {inspected.map((i) =>
+            i.result ? (
+              <FileResultRow
+                key={i.key}
+                result={i.result}
+                lang={lang}
+                existing={i.existing}
+                busy={busy}
+                onAdd={() => add([i])}
+                onDismiss={() => setInspected((list) => list.filter((x) => x.key !== i.key))}
+              />
+            ) : (
+              <li key={i.key} className="import-result muted" data-testid="import-pending">
+                {i.name} · {t('parsing')}
+              </li>
+            ),
+          )}
+        </ul>
+      )}
+      {addable.length > 1 && (
+        <button type="button" disabled={busy} onClick={() => add(addable)}>
+          {t('addAll')} ({addable.length})
+        </button>
+      )}
+      {added.length > 0 && (
+        <>
+          <h3>{t('added')}</h3>
+          <ul className="import-list">
+            {added.map((item) => (
+              <li key={item.id} data-testid="import-added" data-file={item.result.file}>
+                {item.result.file}
+                {item.result.kind === 'report' &&
+                  ` · ${item.result.preview.unit} · ${item.result.preview.year} · ${item.result.preview.format}`}{' '}
+                <button
+                  type="button"
+                  data-testid="import-remove"
+                  disabled={busy}
+                  onClick={() => remove(item.id)}
+                >
+                  {t('remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+    </details>
+  );
+}

@@ -1,0 +1,30 @@
+import { beforeAll, describe, expect, it } from 'vitest';
+import { FIXTURE } from './fixture';
+import { CELL_SPEC, loadFixture, openTestDb, type TestDb, toParquet } from './harness';
+
+describe('Engine prepared-statement cache', () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await openTestDb();
+    await loadFixture(db, FIXTURE);
+  }, 120_000);
+
+  it('stays correct past its size (statements evicted and prepared again)', async () => {
+    for (let i = 0; i < 60; i++) {
+      const rows = await db.query<{ v: number }>({ sql: `SELECT $1::INTEGER + ${i} AS v`, params: [1] });
+      expect(rows).toEqual([{ v: 1 + i }]);
+    }
+    const again = await db.query<{ v: number }>({ sql: 'SELECT $1::INTEGER + 0 AS v', params: [41] });
+    expect(again).toEqual([{ v: 41 }]);
+  });
+
+  it('sees rows added after a statement was cached', async () => {
+    const q = { sql: 'SELECT count(*)::INTEGER AS n FROM cells WHERE report_id = $1', params: ['EXTRA'] };
+    expect(await db.query(q)).toEqual([{ n: 0 }]);
+    const extra = [
+      { report_id: 'EXTRA', table: 'table2', row: 'regulations', col: 'newly_made', value: 1, raw: null },
+    ];
+    await db.engine.addFile({ table: 'cells', name: 'extra.parquet', bytes: toParquet(extra, CELL_SPEC) });
+    expect(await db.query(q)).toEqual([{ n: 1 }]);
+  });
+});
