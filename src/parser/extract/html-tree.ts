@@ -132,8 +132,7 @@ export function parseHtmlTree(html: string): HtmlTree {
 const HIDDEN_STYLE = /display\s*:\s*none|visibility\s*:\s*hidden/i;
 
 function isHiddenStyle(style: string): boolean {
-  // Substring tests first: Word exports put a long style on nearly every element.
-  return (style.includes('display') || style.includes('visibility')) && HIDDEN_STYLE.test(style);
+  return HIDDEN_STYLE.test(style);
 }
 
 /** A text node's characters, HTML entities decoded. */

@@ -5,8 +5,6 @@ import { extractPdf } from './pdf';
 import { sniff } from './sniff';
 import { extractText } from './text';
 
-export { usePdfJs } from './pdfjs';
-
 /**
  * Any report file → ExtractedDocument. The format is sniffed from the content, not the
  * name: `%PDF-` → PDF, a ZIP holding word/document.xml → DOCX, text with <html>/<body>/<table>

@@ -1,103 +1,65 @@
 import { type ExtractedDocument, NotAReportError } from '../document';
 import { linesToText } from './normalize';
-import { buildPdfLines, type PdfItem, type PdfPage } from './pdf-lines';
-import { loadPdfJs } from './pdfjs';
+import { readPageItems } from './pdf-chars';
+import { EndOfTables } from './pdf-end';
+import { buildPdfLines, type PdfPage } from './pdf-lines';
+import { heapOf, loadPdfium, type Pdfium } from './pdfium';
 
 /**
- * PDF → lines, from the text layer's positioned runs (see `buildPdfLines` for the layout
- * rules). Fonts are neither loaded as font faces nor fetched; a PDF without any text
- * (a scan) or that pdf.js cannot open is a NotAReportError with a one-line reason.
+ * PDF → lines, from the text layer's positioned characters (PDFium, see `readPageItems` and
+ * `buildPdfLines` for the layout rules). Fonts are never rendered or fetched; a PDF without any
+ * text (a scan) or that PDFium cannot open is a NotAReportError with a one-line reason.
  */
 export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
-  const { lib, cMapUrl } = await loadPdfJs();
-  const task = lib.getDocument({
-    // pdf.js transfers (detaches) the buffer it is given; keep the caller's bytes intact.
-    data: bytes.slice(),
-    cMapUrl,
-    cMapPacked: true,
-    disableFontFace: true,
-    useSystemFonts: false,
-    isEvalSupported: false,
-    enableXfa: false,
-    stopAtErrors: false,
-    verbosity: 0,
-  });
+  const pdfium = await loadPdfium();
+  const pages = readPages(pdfium, bytes, fileName);
+  if (pages.every((p) => p.items.length === 0)) {
+    throw new NotAReportError(fileName, 'PDF has no text layer (scanned?)');
+  }
+  const lines = buildPdfLines(pages);
+  return { kind: 'pdf', lines, text: linesToText(lines) };
+}
+
+function readPages(pdfium: Pdfium, bytes: Uint8Array, fileName: string): PdfPage[] {
+  const heap = heapOf(pdfium);
+  // PDFium reads the document from wasm memory for as long as it is open.
+  const data = heap.wasmExports.malloc(Math.max(1, bytes.length));
+  const scratch = heap.wasmExports.malloc(64);
+  if (!data || !scratch) {
+    heap.wasmExports.free(data);
+    heap.wasmExports.free(scratch);
+    throw new NotAReportError(fileName, 'PDF too large for the PDF engine’s memory');
+  }
+  heap.HEAPU8.set(bytes, data);
+  const doc = pdfium.FPDF_LoadMemDocument(data, bytes.length, '');
   try {
-    const doc = await task.promise.catch((error: unknown) => {
-      throw new NotAReportError(fileName, openFailure(error));
-    });
+    if (!doc) throw new NotAReportError(fileName, openFailure(pdfium.FPDF_GetLastError()));
     const pages: PdfPage[] = [];
     const end = new EndOfTables();
-    for (let n = 1; n <= doc.numPages && !end.reached; n++) {
-      const page = await doc.getPage(n);
-      const content = await page.getTextContent({ disableNormalization: true });
-      // Positions as displayed (y turned back up): a landscape page stored as portrait with
-      // /Rotate 90 then reads left to right like any other.
-      const viewport = page.getViewport({ scale: 1 });
-      const items: PdfItem[] = [];
-      for (const item of content.items) {
-        if (!('str' in item) || item.str.trim() === '') continue;
-        const [, , c, d, x, y] = lib.Util.transform(viewport.transform, item.transform as number[]);
-        items.push({
-          str: item.str,
-          x: x!,
-          y: viewport.height - y!,
-          width: item.width,
-          size: Math.hypot(c!, d!),
-        });
+    const count = pdfium.FPDF_GetPageCount(doc);
+    for (let n = 0; n < count && !end.reached; n++) {
+      const page = pdfium.FPDF_LoadPage(doc, n);
+      if (!page) throw new NotAReportError(fileName, `PDF page ${n + 1} could not be read`);
+      try {
+        const read = readPageItems(pdfium, page, scratch);
+        pages.push(read);
+        end.see(read.items);
+      } finally {
+        pdfium.FPDF_ClosePage(page);
       }
-      pages.push({ items, height: viewport.height });
-      end.see(items);
-      page.cleanup();
     }
-    if (pages.every((p) => p.items.length === 0)) {
-      throw new NotAReportError(fileName, 'PDF has no text layer (scanned?)');
-    }
-    const lines = buildPdfLines(pages);
-    return { kind: 'pdf', lines, text: linesToText(lines) };
-  } catch (error) {
-    if (error instanceof NotAReportError) throw error;
-    throw new NotAReportError(fileName, `PDF could not be read (${firstLine(error)})`);
+    return pages;
   } finally {
-    await task.destroy();
+    if (doc) pdfium.FPDF_CloseDocument(doc);
+    heap.wasmExports.free(scratch);
+    heap.wasmExports.free(data);
   }
 }
 
-// The standard section headings around table 四: "四、政府信息公开行政复议、行政诉讼情况" and the
-// "五、…" section that follows it (存在的主要问题及改进情况).
-const TABLE4_SECTION = /四\s*[、.．]\s*政府信息公开行政复议/;
-const NEXT_SECTION = /五\s*[、.．]/;
-
-/**
- * Whether the pages read so far already hold everything the parser uses: the prose before the
- * tables (title, unit, narrative totals) and tables 二–四. Pages after the "五、" heading that
- * follows table 四 are only conclusions; skipping them saves a fifth of a typical PDF's time.
- * Judged on raw run text in content order; when the headings are not found, every page is read.
- */
-class EndOfTables {
-  reached = false;
-  private inTable4 = false;
-
-  see(items: readonly PdfItem[]): void {
-    let text = items.map((it) => it.str).join('');
-    if (!this.inTable4) {
-      const at = text.search(TABLE4_SECTION);
-      if (at < 0) return;
-      this.inTable4 = true;
-      text = text.slice(at);
-    }
-    this.reached = NEXT_SECTION.test(text);
-  }
-}
-
-function openFailure(error: unknown): string {
-  const name = error instanceof Error ? error.name : '';
-  if (name === 'PasswordException') return 'PDF is password-protected';
-  if (name === 'InvalidPDFException') return 'damaged or truncated PDF';
-  return `PDF could not be opened (${firstLine(error)})`;
-}
-
-function firstLine(error: unknown): string {
-  const message = error instanceof Error ? error.message : String(error);
-  return message.split('\n')[0]!.slice(0, 200);
+/** PDFium's FPDF_GetLastError codes, as one-line reasons. */
+function openFailure(code: number): string {
+  if (code === 4) return 'PDF is password-protected';
+  if (code === 5) return 'PDF uses an unsupported security handler';
+  if (code === 3 || code === 2) return 'damaged or truncated PDF';
+  return `PDF could not be opened (PDFium error ${code})`;
 }

@@ -12,6 +12,21 @@ import type { WrappedPdfiumModule } from '@embedpdf/pdfium';
 
 export type Pdfium = WrappedPdfiumModule;
 
+/**
+ * PDFium's memory as typed arrays (the package leaves their types to @types/emscripten). Read
+ * the views afresh after every call: wasm memory may grow, which replaces them.
+ */
+export interface PdfiumHeap {
+  HEAPU8: Uint8Array;
+  HEAPF32: Float32Array;
+  HEAPF64: Float64Array;
+  wasmExports: { malloc: (size: number) => number; free: (ptr: number) => void };
+}
+
+export function heapOf(pdfium: Pdfium): PdfiumHeap {
+  return pdfium.pdfium as unknown as PdfiumHeap;
+}
+
 let loaded: Promise<Pdfium> | undefined;
 
 export function loadPdfium(): Promise<Pdfium> {

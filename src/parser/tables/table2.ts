@@ -126,6 +126,26 @@ function cut(
   return { parts: best, ambiguous: pool.length > 1, yuan };
 }
 
+/**
+ * A row of real cells with fewer cells than columns (a multi-line cell that the text export
+ * printed elsewhere): which cell is missing is unknown, so only the edges are placed, the first
+ * cell in the first column and the last in the last; cells between them are dropped.
+ */
+function placeShortRow(
+  vals: readonly ValueToken[],
+  columns: readonly string[],
+  rec: Record<string, number | null>,
+  raw: Record<string, string>,
+  item: string,
+): void {
+  const place = (v: ValueToken, col: string): void => {
+    rec[col] = v.value;
+    if (v.value === null && v.raw !== '') raw[`table2.${item}.${col}`] = v.raw;
+  };
+  place(vals[0]!, columns[0]!);
+  place(vals[vals.length - 1]!, columns[columns.length - 1]!);
+}
+
 export function readTable2(tokens: readonly Token[], from: number, to: number, format: Format): Table2Read {
   const items = TABLE2_ITEMS[format];
   const values: TableValues = {};
@@ -145,7 +165,17 @@ export function readTable2(tokens: readonly Token[], from: number, to: number, f
     const rec: Record<string, number | null> = {};
     const digitsOnly = vals.length > 0 && vals.every((v) => RUN_TOGETHER.test(v.raw));
     const digitCount = vals.reduce((n, v) => n + v.raw.replace(/[-.万元]/g, '').length, 0);
-    if (vals.length < columns.length && digitsOnly && digitCount >= columns.length) {
+    const delimited = vals.every((v) => v.cell === true);
+    if (delimited && vals.length >= 2 && vals.length < columns.length) {
+      placeShortRow(vals, columns, rec, raw, item);
+      checks.push({
+        rule: 'table2.short_row',
+        where: `table2.${item}`,
+        expected: columns.length,
+        actual: vals.length,
+        message: `表二 ${item}: 只印了 ${vals.length}/${columns.length} 个单元格, 首尾两格按首尾列读, 其余缺失 / row has ${vals.length} of ${columns.length} cells: first and last kept, the rest missing`,
+      });
+    } else if (vals.length < columns.length && !delimited && digitsOnly && digitCount >= columns.length) {
       const c = cut(
         vals.map((v) => v.raw),
         columns,

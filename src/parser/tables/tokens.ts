@@ -18,6 +18,11 @@ export interface ValueToken {
   /** As printed ("" for an empty cell). */
   raw: string;
   row: number;
+  /**
+   * True when the value filled a whole delimited cell (a table grid, tab or pipe cell): such a
+   * value is never several cells run together.
+   */
+  cell?: boolean;
 }
 
 export type Token = LabelToken | ValueToken;
@@ -109,7 +114,7 @@ function tokenizeCells(out: Token[], cells: readonly string[], row: number, spli
   for (const cell of trimmed) {
     const v = cellValue(cell, row);
     if (v) {
-      out.push(v);
+      out.push({ ...v, cell: true });
       continue;
     }
     if (/^[-+]?\d+(?:\.\d+)?(?:\s+[-+]?\d+(?:\.\d+)?)+$/.test(cell)) {
@@ -119,13 +124,13 @@ function tokenizeCells(out: Token[], cells: readonly string[], row: number, spli
     // "75394432.52元": a figure with its unit (table 二 converts 元 to 万元).
     const withUnit = cell.match(/^(\d+(?:\.\d+)?)\s*(?:万?元|件|条|个|项)$/);
     if (withUnit) {
-      out.push({ kind: 'value', value: Number(withUnit[1]), raw: cell, row });
+      out.push({ kind: 'value', value: Number(withUnit[1]), raw: cell, row, cell: true });
       continue;
     }
     // "22（其中修订16件）": the figure is the leading number, the rest a note.
     const lead = cell.match(/^(\d+(?:\.\d+)?)\s*[(（]/);
     if (lead) {
-      out.push({ kind: 'value', value: Number(lead[1]), raw: lead[1]!, row });
+      out.push({ kind: 'value', value: Number(lead[1]), raw: lead[1]!, row, cell: true });
       continue;
     }
     if (splitMixed && /\d/.test(cell)) tokenizeWords(out, cell, row);

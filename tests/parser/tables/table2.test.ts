@@ -65,4 +65,30 @@ describe('readTable2 (through parseDocument)', () => {
     expect(r.table2.regulations).toEqual({ newly_made: 0, newly_published: 0, total_published: 0 });
     expect(flagged(r)).toEqual([]);
   });
+
+  it('never splits a real cell, and places only the edges of a row printed short', () => {
+    const text = [
+      '测试市人民政府2022年政府信息公开工作年度报告',
+      '二、主动公开政府信息情况',
+      '第二十条第(一)项',
+      '| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |',
+      '| 规章 | 12 | 345 |',
+      '| 行政规范性文件 | 3 | 1 | 40 |',
+      ...TABLE3,
+    ].join('\n');
+    const out = parseDocument(extractText(text), 'synthetic.txt');
+    if (!out.ok) throw new Error(out.reason);
+    const r = out.report;
+    // Not 12 | 3 | 45: "345" is one cell. Which cell is missing is unknown: only the edges are kept.
+    expect(r.table2.regulations).toEqual({ issued: 12, in_force: 345 });
+    expect(r.checks).toContainEqual(
+      expect.objectContaining({
+        rule: 'table2.short_row',
+        where: 'table2.regulations',
+        expected: 3,
+        actual: 2,
+      }),
+    );
+    expect(r.table2.normative_documents).toEqual({ issued: 3, repealed: 1, in_force: 40 });
+  });
 });
