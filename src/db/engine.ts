@@ -7,6 +7,7 @@ import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { pinyin } from 'pinyin-pro';
 import type { BoundQuery } from '../sql/bound';
 import {
+  buildCoverage,
   buildT2x,
   buildT3x,
   buildT4x,
@@ -173,7 +174,7 @@ export class Engine {
   /** (Re)build the derived tables of src/sql/derived.ts; call after the last addFile. */
   async buildDerived(): Promise<void> {
     await this.closePrepared();
-    for (const q of [buildT3x(), buildT4x(), buildT2x()]) await this.run(q);
+    for (const q of [buildT3x(), buildT4x(), buildT2x(), buildCoverage()]) await this.run(q);
     await this.conn.query(CREATE_UNIT_PINYIN);
     const names = (await this.run<{ unit: string }>({ sql: SELECT_UNIT_NAMES, params: [] })).map(
       (r) => r.unit,

@@ -23,6 +23,26 @@ function plainRow(r: Record<string, unknown>): Row {
   return out;
 }
 
+/** The columnar side of an Arrow table, present on duckdb-wasm's results (apache-arrow `Table`). */
+interface Columnar {
+  getChildAt(i: number): { get(i: number): unknown } | null;
+}
+
+/**
+ * Read column by column: an Arrow row proxy per row (`toArray().map(toJSON)`) costs several
+ * times more, which showed at nationwide scale (the 23k-cell coverage grid).
+ */
+function columnarRows(table: ArrowResult & Columnar): Row[] {
+  const names = table.schema.fields.map((f) => f.name);
+  const rows: Row[] = Array.from({ length: table.numRows }, () => ({}));
+  names.forEach((name, c) => {
+    const col = table.getChildAt(c);
+    if (!col) return;
+    for (let i = 0; i < rows.length; i++) rows[i]![name] = plainValue(col.get(i));
+  });
+  return rows;
+}
+
 /** Decimal columns would arrive as raw 128-bit words; builders cast numbers to DOUBLE, and this guards it. */
 export function toPlainRows(table: ArrowResult): Row[] {
   for (const f of table.schema.fields) {
@@ -30,5 +50,9 @@ export function toPlainRows(table: ArrowResult): Row[] {
       throw new Error(`column ${f.name} is DECIMAL: cast it to DOUBLE in the SQL`);
     }
   }
+  const columnar = table as ArrowResult & Partial<Columnar>;
+  const unique = new Set(table.schema.fields.map((f) => f.name)).size === table.schema.fields.length;
+  if (typeof columnar.getChildAt === 'function' && unique)
+    return columnarRows(columnar as ArrowResult & Columnar);
   return table.toArray().map((r) => plainRow(r.toJSON()));
 }

@@ -22,27 +22,39 @@ function reportScope(b: Binder, q: QualityQuery, a: string): string {
 /**
  * One row per unit × year of the scope; reportId null = missing. `failures` counts failed
  * checks (of `rules` when given). Years are those present in the dataset (or `years`).
+ * Reads the `coverage` table built after loading (src/sql/derived.ts); only a rule filter
+ * recounts, from the few failed checks.
  */
 export function coverageSql(q: QualityQuery): BoundQuery {
   const b = new Binder();
+  const scope = where([
+    inList(b, 'province', q.provinces, 'v'),
+    inList(b, 'level', q.levels, 'v'),
+    inList(b, 'unit', q.units, 'v'),
+    inList(b, 'year', q.years, 'v'),
+  ]);
+  const cols = `v.${id('unit')} AS ${alias('unit')}, v.${id('province')} AS ${alias('province')},
+  v.${id('level')} AS ${alias('level')}, v.${id('year')} AS ${alias('year')}, v.${id('report_id')} AS ${alias('reportId')}`;
+  if (q.rules === undefined) {
+    return b.done(`
+SELECT ${cols}, v.${id('failures')} AS ${alias('checkFailures')}
+FROM ${id('coverage')} v
+WHERE ${scope}
+ORDER BY v.${id('ord')}`);
+  }
+  const rules = where([inList(b, 'rule', q.rules, 'c')]);
   return b.done(`
-WITH u AS (
-  SELECT ${id('unit')} AS unit, any_value(${id('province')}) AS province, any_value(${id('level')}) AS level
-  FROM ${id('reports')} r WHERE ${reportScope(b, q, 'r')} GROUP BY ${id('unit')}
-), y AS (
-  SELECT DISTINCT ${id('year')}::INTEGER AS year FROM ${id('reports')} r WHERE ${where([inList(b, 'year', q.years, 'r')])}
-), f AS (
-  SELECT ${id('report_id')} AS report_id, count(*)::DOUBLE AS n FROM ${id('checks')} c
-  WHERE ${where([inList(b, 'rule', q.rules, 'c')])} GROUP BY ${id('report_id')}
+WITH f AS (
+  SELECT r.${id('unit')}, r.${id('year')}::INTEGER AS ${id('year')}, count(*)::DOUBLE AS n
+  FROM ${id('checks')} c JOIN ${id('reports')} r ON r.${id('report_id')} = c.${id('report_id')}
+  WHERE ${rules}
+  GROUP BY ALL
 )
-SELECT u.unit AS ${alias('unit')}, u.province AS ${alias('province')}, u.level AS ${alias('level')},
-  y.year AS ${alias('year')}, min(r.${id('report_id')}) AS ${alias('reportId')},
-  coalesce(sum(f.n), 0)::DOUBLE AS ${alias('checkFailures')}
-FROM u CROSS JOIN y
-LEFT JOIN ${id('reports')} r ON r.${id('unit')} = u.unit AND r.${id('year')} = y.year
-LEFT JOIN f ON f.report_id = r.${id('report_id')}
-GROUP BY ALL
-ORDER BY u.province NULLS LAST, u.unit, y.year`);
+SELECT ${cols}, coalesce(f.n, 0)::DOUBLE AS ${alias('checkFailures')}
+FROM ${id('coverage')} v
+LEFT JOIN f ON f.${id('unit')} = v.${id('unit')} AND f.${id('year')} = v.${id('year')}
+WHERE ${scope}
+ORDER BY v.${id('ord')}`);
 }
 
 function checksFrom(b: Binder, q: QualityQuery): string {

@@ -44,6 +44,8 @@ export const SCHEMA = {
   /** Table 二, long. */
   t2x: ['report_id', ...REPORT_DIMS, 'row', 'col', 'value'],
   unit_pinyin: ['unit', 'pinyin', 'initials'],
+  /** Unit × dataset year, built once after loading: the quality view's grid is a lookup. */
+  coverage: ['ord', 'unit', 'province', 'level', 'year', 'report_id', 'failures'],
   /** Column names of builders' own CTEs. */
   cte: ['key', 'grp', 'applicant', 'v'],
   /** One row per unit, for search. */

@@ -169,23 +169,18 @@ describe('SQL text', () => {
           "河南省",
           "table3.row_sum",
         ],
-        "sql": "WITH u AS (
-        SELECT "unit" AS unit, any_value("province") AS province, any_value("level") AS level
-        FROM "reports" r WHERE r."province" IN ($1) GROUP BY "unit"
-      ), y AS (
-        SELECT DISTINCT "year"::INTEGER AS year FROM "reports" r WHERE TRUE
-      ), f AS (
-        SELECT "report_id" AS report_id, count(*)::DOUBLE AS n FROM "checks" c
-        WHERE c."rule" IN ($2) GROUP BY "report_id"
+        "sql": "WITH f AS (
+        SELECT r."unit", r."year"::INTEGER AS "year", count(*)::DOUBLE AS n
+        FROM "checks" c JOIN "reports" r ON r."report_id" = c."report_id"
+        WHERE c."rule" IN ($2)
+        GROUP BY ALL
       )
-      SELECT u.unit AS "unit", u.province AS "province", u.level AS "level",
-        y.year AS "year", min(r."report_id") AS "reportId",
-        coalesce(sum(f.n), 0)::DOUBLE AS "checkFailures"
-      FROM u CROSS JOIN y
-      LEFT JOIN "reports" r ON r."unit" = u.unit AND r."year" = y.year
-      LEFT JOIN f ON f.report_id = r."report_id"
-      GROUP BY ALL
-      ORDER BY u.province NULLS LAST, u.unit, y.year",
+      SELECT v."unit" AS "unit", v."province" AS "province",
+        v."level" AS "level", v."year" AS "year", v."report_id" AS "reportId", coalesce(f.n, 0)::DOUBLE AS "checkFailures"
+      FROM "coverage" v
+      LEFT JOIN f ON f."unit" = v."unit" AND f."year" = v."year"
+      WHERE v."province" IN ($1)
+      ORDER BY v."ord"",
       }
     `);
   });

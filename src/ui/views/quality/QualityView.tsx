@@ -1,3 +1,5 @@
+import { useVirtualizer } from '@tanstack/react-virtual';
+import { useMemo, useRef } from 'react';
 import { useI18n } from '../../../i18n';
 import { type CoverageCell, type FailedCheck, type QualityResult, useQuality } from '../../../queries';
 import { useUi } from '../../../state';
@@ -8,16 +10,34 @@ import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { Select } from '../../controls/Select';
 import { YearSelect } from '../../controls/YearSelect';
 
-/** Rows of the coverage matrix drawn at most (the failed-check list stays complete up to its cap). */
-const MATRIX_ROWS = 400;
+const ROW_H = 28;
 
+/**
+ * Unit × year grid. At nationwide scale it has thousands of units: only the rows in view are in
+ * the DOM (spacer rows stand for the rest, as in the pivot grid), so every unit stays reachable
+ * by scrolling and a filter change re-renders a screenful, not the whole grid.
+ */
 function CoverageMatrix({ result }: { result: QualityResult }) {
   const { t } = useI18n();
   const set = useUi((s) => s.set);
-  const cells = new Map<string, CoverageCell>(result.matrix.map((c) => [`${c.unit}|${c.year}`, c]));
+  const scroller = useRef<HTMLDivElement>(null);
+  const cells = useMemo(
+    () => new Map<string, CoverageCell>(result.matrix.map((c) => [`${c.unit}|${c.year}`, c])),
+    [result.matrix],
+  );
+  const virtualizer = useVirtualizer({
+    count: result.units.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_H,
+    overscan: 10,
+  });
+  const items = virtualizer.getVirtualItems();
+  const padTop = items[0]?.start ?? 0;
+  const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
+  const span = result.years.length + 1;
   const symbol = { ok: '✓', failed: '!', missing: '–' } as const;
   return (
-    <div className="table-scroll">
+    <div ref={scroller} className="table-scroll" style={{ maxHeight: '60vh' }}>
       <table className="coverage" data-testid="coverage-matrix">
         <thead>
           <tr>
@@ -30,39 +50,51 @@ function CoverageMatrix({ result }: { result: QualityResult }) {
           </tr>
         </thead>
         <tbody>
-          {result.units.slice(0, MATRIX_ROWS).map((u) => (
-            <tr key={u.unit}>
-              <th scope="row">{u.unit}</th>
-              {result.years.map((y) => {
-                const c = cells.get(`${u.unit}|${y}`);
-                const status = c?.status ?? 'missing';
-                const label = `${u.unit} ${y}: ${t(`quality.${status}`)}${c && c.checkFailures > 0 ? ` (${c.checkFailures})` : ''}`;
-                return (
-                  <td key={y} className={`cov-${status}`} data-status={status}>
-                    {c?.reportId ? (
-                      <button
-                        type="button"
-                        className={`cov-${status}`}
-                        aria-label={label}
-                        title={label}
-                        onClick={() => set({ view: 'report', report: c.reportId })}
-                      >
-                        {status === 'failed' ? c.checkFailures : symbol[status]}
-                      </button>
-                    ) : (
-                      <span title={label}>
-                        {symbol[status]}
-                        <span className="visually-hidden">{label}</span>
-                      </span>
-                    )}
-                  </td>
-                );
-              })}
+          {padTop > 0 && (
+            <tr>
+              <td colSpan={span} style={{ height: padTop, padding: 0, border: 0 }} />
             </tr>
-          ))}
+          )}
+          {items.map((item) => {
+            const u = result.units[item.index]!;
+            return (
+              <tr key={u.unit} style={{ height: ROW_H }}>
+                <th scope="row">{u.unit}</th>
+                {result.years.map((y) => {
+                  const c = cells.get(`${u.unit}|${y}`);
+                  const status = c?.status ?? 'missing';
+                  const label = `${u.unit} ${y}: ${t(`quality.${status}`)}${c && c.checkFailures > 0 ? ` (${c.checkFailures})` : ''}`;
+                  return (
+                    <td key={y} className={`cov-${status}`} data-status={status}>
+                      {c?.reportId ? (
+                        <button
+                          type="button"
+                          className={`cov-${status}`}
+                          aria-label={label}
+                          title={label}
+                          onClick={() => set({ view: 'report', report: c.reportId })}
+                        >
+                          {status === 'failed' ? c.checkFailures : symbol[status]}
+                        </button>
+                      ) : (
+                        <span title={label}>
+                          {symbol[status]}
+                          <span className="visually-hidden">{label}</span>
+                        </span>
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+          {padBottom > 0 && (
+            <tr>
+              <td colSpan={span} style={{ height: padBottom, padding: 0, border: 0 }} />
+            </tr>
+          )}
         </tbody>
       </table>
-      {result.units.length > MATRIX_ROWS && <p className="muted">… +{result.units.length - MATRIX_ROWS}</p>}
     </div>
   );
 }
