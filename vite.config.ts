@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { cspPlugin } from './scripts/csp';
+import { cspPlugin } from './scripts/csp.ts';
 
 export default defineConfig({
   plugins: [react(), cspPlugin()],
@@ -12,5 +12,7 @@ export default defineConfig({
     environment: 'node',
     testTimeout: 30_000,
     pool: 'forks',
+    // Prints the reliability suite's counts at the end of the run.
+    globalSetup: ['tests/reliability/summary.ts'],
   },
 });

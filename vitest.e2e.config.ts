@@ -8,7 +8,7 @@ export default defineConfig({
   test: {
     include: ['tests/e2e/**/*.e2e.ts', 'tests/import/**/*.e2e.ts', 'tests/reliability/**/*.e2e.ts'],
     environment: 'node',
-    globalSetup: ['tests/e2e/globalSetup.ts'],
+    globalSetup: ['tests/e2e/globalSetup.ts', 'tests/reliability/summary.ts'],
     testTimeout: 60_000,
     hookTimeout: 180_000,
     fileParallelism: false,

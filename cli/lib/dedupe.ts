@@ -36,7 +36,7 @@ export function originality(file: string): number {
 
 /**
  * Groups candidates by `duplicateKey`; in each group the copy with figures, then the most original
- * format, then the first path is kept.
+ * format, then the one with the most figures, then the first path is kept.
  */
 export function pickOriginals<T extends Candidate>(
   candidates: readonly T[],
@@ -52,7 +52,11 @@ export function pickOriginals<T extends Candidate>(
     const empty = (c: T) => ((c.figures ?? 1) > 0 ? 0 : 1);
     const sorted = [...group].sort(
       (a, b) =>
-        empty(a) - empty(b) || originality(a.file) - originality(b.file) || (a.file < b.file ? -1 : 1),
+        empty(a) - empty(b) ||
+        originality(a.file) - originality(b.file) ||
+        // A copy cut off mid-table has fewer figures than the whole report (tests/reliability/cli-bad-inputs).
+        (b.figures ?? 0) - (a.figures ?? 0) ||
+        (a.file < b.file ? -1 : 1),
     );
     const [first, ...rest] = sorted;
     kept.push(first!);

@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import path from 'node:path';
+import { MAX_REPORT_BYTES, sizeProblem } from '../../src/import/limits';
 
 /** Extensions picked up when walking a folder; a file named explicitly is always taken. */
 export const REPORT_EXTENSIONS = ['.txt', '.htm', '.html', '.pdf', '.docx'] as const;
@@ -55,6 +56,9 @@ export async function collectInputs(
 }
 
 export async function readBytes(file: string): Promise<Uint8Array> {
+  // Refuse by size before reading: a 100 MB mistake would otherwise be read, then decoded again.
+  const tooBig = sizeProblem((await stat(file)).size, MAX_REPORT_BYTES);
+  if (tooBig) throw new Error(tooBig);
   const buffer = await readFile(file);
   return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
 }

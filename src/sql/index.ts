@@ -5,7 +5,14 @@ export { buildCoverage, buildT2x, buildT3x, buildT4x, buildUnits } from './deriv
 export { metricSql, metricTable } from './metric';
 export { type OutcomesQuery, outcomesSql } from './outcomes';
 export { PIVOT_DIMENSIONS, PIVOT_NULL_LABEL, type PivotDimension, type PivotQuery, pivotSql } from './pivot';
-export { coverageSql, failedChecksSql, type QualityQuery, ruleCountsSql } from './quality';
+export {
+  COVERAGE_CELL,
+  COVERAGE_FIELD,
+  coverageSql,
+  failedChecksSql,
+  type QualityQuery,
+  ruleCountsSql,
+} from './quality';
 export { type ReportKey, reportCellsSql, reportChecksSql, reportRowSql, unitYearsSql } from './report';
 export { alias, id, SCHEMA } from './schema';
 export { type TrendsQuery, trendsSql } from './trends';

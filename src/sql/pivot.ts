@@ -101,15 +101,16 @@ export function pivotSql(q: PivotQuery): BoundQuery {
       (TABLE3_COLUMNS as readonly string[]).includes(c),
     ) as (typeof TABLE3_COLUMNS)[number][];
     if (applicants.length === 0) throw new Error('pivot: no valid applicant column');
-    const dimCols = [
-      ...new Set(['unit', 'province', 'prefecture', 'level', 'year', 'format', 'row', 'grp'] as const),
-    ]
-      .map((c) => id(c))
-      .join(', ');
+    // Only the dimensions grouped on: UNPIVOT copies every column it carries once per applicant,
+    // and the unused name strings made it ~4× slower than native at nationwide scale.
+    const dimCols = all
+      .filter((d): d is Exclude<PivotDimension, 'applicant'> => d !== 'applicant')
+      .map((d) => `${id(d === 'group' ? 'grp' : d)}, `)
+      .join('');
     source = byApplicant
-      ? `(UNPIVOT (SELECT ${dimCols}, ${applicants.map((c) => id(c)).join(', ')} FROM ${id('t3x')} WHERE ${rowFilter})
+      ? `(UNPIVOT (SELECT ${dimCols}${applicants.map((c) => id(c)).join(', ')} FROM ${id('t3x')} WHERE ${rowFilter})
     ON ${applicants.map((c) => id(c)).join(', ')} INTO NAME ${id('applicant')} VALUE ${id('v')})`
-      : `(SELECT ${dimCols}, list_sum([${applicants.map((c) => id(c)).join(', ')}]) AS ${id('v')} FROM ${id('t3x')} WHERE ${rowFilter})`;
+      : `(SELECT ${dimCols}list_sum([${applicants.map((c) => id(c)).join(', ')}]) AS ${id('v')} FROM ${id('t3x')} WHERE ${rowFilter})`;
     measures = `sum(${id('v')})::DOUBLE AS ${alias('sum')}, NULL::DOUBLE AS ${alias('denominator')}`;
   } else {
     const bad = all.filter((d) => d === 'row' || d === 'group' || d === 'applicant');

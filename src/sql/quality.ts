@@ -19,11 +19,17 @@ function reportScope(b: Binder, q: QualityQuery, a: string): string {
   ]);
 }
 
+/** Separators of `coverageSql`'s packed cells: ASCII unit/record separators, never in a report id. */
+export const COVERAGE_FIELD = '\u001f';
+export const COVERAGE_CELL = '\u001e';
+
 /**
- * One row per unit × year of the scope; reportId null = missing. `failures` counts failed
- * checks (of `rules` when given). Years are those present in the dataset (or `years`).
- * Reads the `coverage` table built after loading (src/sql/derived.ts); only a rule filter
- * recounts, from the few failed checks.
+ * One row per unit of the scope; `cells` packs its years as `year␟failures␟reportId` joined by
+ * ␞ (reportId empty = missing; failures counts failed checks, of `rules` when given). Years are
+ * those present in the dataset (or `years`). Reads the `coverage` table built after loading
+ * (src/sql/derived.ts); only a rule filter recounts, from the few failed checks. Packed text,
+ * not 23k rows or Arrow lists: carrying the grid out of the worker into JS objects was ~90 % of
+ * the query's time at nationwide scale, and one string per unit is the cheapest shape to read.
  */
 export function coverageSql(q: QualityQuery): BoundQuery {
   const b = new Binder();
@@ -33,14 +39,19 @@ export function coverageSql(q: QualityQuery): BoundQuery {
     inList(b, 'unit', q.units, 'v'),
     inList(b, 'year', q.years, 'v'),
   ]);
-  const cols = `v.${id('unit')} AS ${alias('unit')}, v.${id('province')} AS ${alias('province')},
-  v.${id('level')} AS ${alias('level')}, v.${id('year')} AS ${alias('year')}, v.${id('report_id')} AS ${alias('reportId')}`;
+  const f = b.v(COVERAGE_FIELD);
+  const select = (failures: string) => `
+SELECT v.${id('unit')} AS ${alias('unit')}, any_value(v.${id('province')}) AS ${alias('province')},
+  any_value(v.${id('level')}) AS ${alias('level')},
+  string_agg(v.${id('year')}::VARCHAR || ${f} || (${failures})::BIGINT::VARCHAR || ${f} || coalesce(v.${id('report_id')}, ''),
+    ${b.v(COVERAGE_CELL)} ORDER BY v.${id('year')}) AS ${alias('cells')}`;
+  const tail = `WHERE ${scope}
+GROUP BY v.${id('unit')}
+ORDER BY min(v.${id('ord')})`;
   if (q.rules === undefined) {
-    return b.done(`
-SELECT ${cols}, v.${id('failures')} AS ${alias('checkFailures')}
+    return b.done(`${select(`v.${id('failures')}`)}
 FROM ${id('coverage')} v
-WHERE ${scope}
-ORDER BY v.${id('ord')}`);
+${tail}`);
   }
   const rules = where([inList(b, 'rule', q.rules, 'c')]);
   return b.done(`
@@ -49,12 +60,10 @@ WITH f AS (
   FROM ${id('checks')} c JOIN ${id('reports')} r ON r.${id('report_id')} = c.${id('report_id')}
   WHERE ${rules}
   GROUP BY ALL
-)
-SELECT ${cols}, coalesce(f.n, 0)::DOUBLE AS ${alias('checkFailures')}
+)${select('coalesce(f.n, 0)::DOUBLE')}
 FROM ${id('coverage')} v
 LEFT JOIN f ON f.${id('unit')} = v.${id('unit')} AND f.${id('year')} = v.${id('year')}
-WHERE ${scope}
-ORDER BY v.${id('ord')}`);
+${tail}`);
 }
 
 function checksFrom(b: Binder, q: QualityQuery): string {

@@ -180,7 +180,8 @@ describe('dashboard (production build)', () => {
     await page.getByRole('button', { name: '件数' }).click();
     await page.locator('[data-testid="chart-outcomes"] .recharts-bar-rectangle').first().waitFor();
     await page.getByTestId('copy-link').click();
-    await expect(page.getByTestId('copy-link').textContent()).resolves.toBe('链接已复制');
+    // writeText is async: the label changes a tick after the click
+    await expect.poll(() => page.getByTestId('copy-link').textContent()).toBe('链接已复制');
     const link = await page.evaluate(() => navigator.clipboard.readText());
     expect(link).toBe(page.url());
     const before = await page

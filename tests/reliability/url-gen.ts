@@ -26,6 +26,7 @@ export const HOSTILE: readonly string[] = [
   'javascript:alert(document.cookie)',
   '<svg/onload=alert(1)>',
   "{{constructor.constructor('alert(1)')()}}",
+  // biome-ignore lint/suspicious/noTemplateCurlyInString: a literal template-injection probe
   '${alert(1)}',
   '../../etc/passwd',
   '//evil.example/data/',

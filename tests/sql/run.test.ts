@@ -208,6 +208,16 @@ describe('builders on the engine', () => {
     expect(one.units.map((u) => u.unit)).toEqual([HOSTILE_UNIT]);
     expect(one.checks.map((c) => [c.unit, c.year, c.expected])).toEqual([[HOSTILE_UNIT, 2021, 8]]);
     expect(one.rules).toHaveLength(2);
+    // Filters read the precomputed coverage table: same grid, narrowed.
+    const y = await fetchQuality(db, { years: [2021], provinces: ['河南省'] });
+    expect(y.years).toEqual([2021]);
+    expect(y.units.map((u) => u.unit).sort()).toEqual([A, HOSTILE_UNIT].sort());
+    expect(y.matrix.map((c) => [c.unit, c.status]).sort()).toEqual(
+      [
+        [A, 'ok'],
+        [HOSTILE_UNIT, 'failed'],
+      ].sort(),
+    );
   });
 
   it('unit search: name, pinyin, initials, province and parent region', async () => {

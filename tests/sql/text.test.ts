@@ -143,7 +143,7 @@ describe('SQL text', () => {
         ],
         "sql": "SELECT coalesce("province", $3) AS "r0", coalesce("year"::VARCHAR, $4) AS "c0", sum("v")::DOUBLE AS "sum", NULL::DOUBLE AS "denominator",
         (grouping("province") > 0) AS "rowTotal", (grouping("year"::VARCHAR) > 0) AS "colTotal"
-      FROM (SELECT "unit", "province", "prefecture", "level", "year", "format", "row", "grp", list_sum(["total"]) AS "v" FROM "t3x" WHERE "level" IN ($1) AND "row" IN ($2)) AS s
+      FROM (SELECT "province", "year", list_sum(["total"]) AS "v" FROM "t3x" WHERE "level" IN ($1) AND "row" IN ($2)) AS s
       GROUP BY GROUPING SETS (("province", "year"::VARCHAR), ("province"), ("year"::VARCHAR), ())",
       }
     `);
@@ -167,20 +167,25 @@ describe('SQL text', () => {
       {
         "params": [
           "河南省",
+          "",
           "table3.row_sum",
+          "",
         ],
         "sql": "WITH f AS (
         SELECT r."unit", r."year"::INTEGER AS "year", count(*)::DOUBLE AS n
         FROM "checks" c JOIN "reports" r ON r."report_id" = c."report_id"
-        WHERE c."rule" IN ($2)
+        WHERE c."rule" IN ($3)
         GROUP BY ALL
       )
-      SELECT v."unit" AS "unit", v."province" AS "province",
-        v."level" AS "level", v."year" AS "year", v."report_id" AS "reportId", coalesce(f.n, 0)::DOUBLE AS "checkFailures"
+      SELECT v."unit" AS "unit", any_value(v."province") AS "province",
+        any_value(v."level") AS "level",
+        string_agg(v."year"::VARCHAR || $2 || (coalesce(f.n, 0)::DOUBLE)::BIGINT::VARCHAR || $2 || coalesce(v."report_id", ''),
+          $4 ORDER BY v."year") AS "cells"
       FROM "coverage" v
       LEFT JOIN f ON f."unit" = v."unit" AND f."year" = v."year"
       WHERE v."province" IN ($1)
-      ORDER BY v."ord"",
+      GROUP BY v."unit"
+      ORDER BY min(v."ord")",
       }
     `);
   });

@@ -1,33 +1,34 @@
 import type { Queryable } from '../../db/types';
 import type { RegionLevel } from '../../domain/report';
-import { coverageSql, failedChecksSql, ruleCountsSql } from '../../sql';
+import { COVERAGE_CELL, COVERAGE_FIELD, coverageSql, failedChecksSql, ruleCountsSql } from '../../sql';
 import type { CoverageCell, FailedCheck, QualityParams, QualityResult } from '../types';
 
-interface RawCell {
+/** One unit with its cells packed (see coverageSql). */
+interface RawUnit {
   unit: string;
   province: string | null;
   level: RegionLevel | null;
-  year: number;
-  reportId: string | null;
-  checkFailures: number;
+  cells: string;
 }
 
 export async function fetchQuality(db: Queryable, p: QualityParams): Promise<QualityResult> {
   const limit = p.checksLimit ?? 500;
   const [raw, checks, rules] = await Promise.all([
-    db.query<RawCell>(coverageSql(p)),
+    db.query<RawUnit>(coverageSql(p)),
     db.query<FailedCheck>(failedChecksSql(p, limit)),
     db.query<{ rule: string; count: number }>(ruleCountsSql(p)),
   ]);
-  const status = (c: RawCell): CoverageCell['status'] =>
-    c.reportId === null ? 'missing' : c.checkFailures > 0 ? 'failed' : 'ok';
-  let matrix: CoverageCell[] = raw.map((c) => ({
-    unit: c.unit,
-    year: c.year,
-    status: status(c),
-    reportId: c.reportId,
-    checkFailures: c.checkFailures,
-  }));
+  let matrix: CoverageCell[] = [];
+  for (const u of raw) {
+    for (const packed of u.cells.split(COVERAGE_CELL)) {
+      const [year, failures, id] = packed.split(COVERAGE_FIELD) as [string, string, string];
+      const reportId = id === '' ? null : id;
+      const checkFailures = Number(failures);
+      const status = reportId === null ? 'missing' : checkFailures > 0 ? 'failed' : 'ok';
+      matrix.push({ unit: u.unit, year: Number(year), status, reportId, checkFailures });
+    }
+  }
+  const years = [...new Set(matrix.map((c) => c.year))].sort((a, b) => a - b);
   // With a rule filter, only units with such failures are of interest.
   const keepUnit = new Set<string>();
   for (const c of matrix) {
@@ -52,7 +53,7 @@ export async function fetchQuality(db: Queryable, p: QualityParams): Promise<Qua
   }
   const scoped = p.rules && p.rules.length > 0 ? rules.filter((r) => p.rules!.includes(r.rule)) : rules;
   return {
-    years: [...new Set(raw.map((c) => c.year))].sort((a, b) => a - b),
+    years,
     units: [...units.values()],
     matrix,
     checks,

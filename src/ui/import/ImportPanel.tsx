@@ -40,6 +40,7 @@ export function ImportPanel() {
   const [errors, setErrors] = useState<{ key: number; text: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
+  const [open, setOpen] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   const nextKey = useRef(0);
   const inputId = useId();
@@ -53,6 +54,7 @@ export function ImportPanel() {
   }, []);
 
   const inspect = (files: File[]) => {
+    setOpen(true);
     for (const file of files) {
       const key = ++nextKey.current;
       setInspected((list) => [...list, { key, name: file.name, result: null, existing: null }]);
@@ -109,7 +111,8 @@ export function ImportPanel() {
     <details
       className="panel import-panel"
       data-testid="import-panel"
-      open={inspected.length > 0 || undefined}
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
     >
       <summary>
         <h2>{t('title')}</h2>
