@@ -7,13 +7,16 @@ import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
 import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
+import { DERIVED_DIR, derivedFile } from '../dataset/derived';
 import { PARQUET_FILES } from '../dataset/rows';
 import type { DatasetStatus, LoadProgress } from '../queries/types';
 import { Binder, type BoundQuery } from '../sql/bound';
+import { PRECOMPUTED } from '../sql/derived';
 import { id } from '../sql/schema';
 import { type DatasetFile, decodeFile } from './decode';
 import type { Engine } from './engine';
 import type { CodecRequest, CodecResponse } from './parquet.worker';
+import { fetchPrecomputed, type PrecomputedIpc } from './precomputed';
 import { measure } from './timing';
 import {
   DATASET_TABLES,
@@ -212,7 +215,7 @@ export async function initDatabase(
     const totals = DATASET_TABLES.map(() => 0);
     let fetched = 0;
     const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
-    const decoded = DATASET_TABLES.map(async (table, i) => {
+    const fetches = DATASET_TABLES.map(async (table, i) => {
       const file = PARQUET_FILES[table];
       const bytes = await fetchWithProgress(new URL(file, base), (done, total) => {
         loaded[i] = done;
@@ -228,8 +231,21 @@ export async function initDatabase(
       });
       loaded[i] = bytes.length;
       fetched++;
+      return bytes;
+    });
+    const bytesOf = (t: DatasetTable) => fetches[DATASET_TABLES.indexOf(t)]!;
+    // The dataset's precomputed helper tables, when they match its files: then cells.parquet,
+    // most of the data, is only fetched (for its hash and for later), not decoded.
+    const precomputed = fetchPrecomputed(
+      base,
+      { reports: bytesOf('reports'), cells: bytesOf('cells') },
+      codec,
+    );
+    const decoded = DATASET_TABLES.map(async (table, i) => {
+      const bytes = await fetches[i]!;
+      if (table === 'cells' && (await precomputed)) return null;
       const t = performance.now();
-      const ipc = await decodeFile(codec, { table, name: file, bytes });
+      const ipc = await decodeFile(codec, { name: PARQUET_FILES[table], bytes });
       measure('db:stage', t, { stage: `decode ${table}` });
       return ipc;
     });
@@ -239,10 +255,15 @@ export async function initDatabase(
     measure('db:stage', started, { stage: 'engine start' });
     for (const [i, table] of DATASET_TABLES.entries()) {
       const file = PARQUET_FILES[table];
-      const ipc = await decoded[i]!;
+      let ipc = await decoded[i]!;
       report({ file, filesDone: i, filesTotal, bytesLoaded: sum(loaded), bytesTotal: 0, stage: 'insert' });
       const inserted = performance.now();
-      await e.addDecoded({ table, name: file }, ipc);
+      if (ipc === null) {
+        const adopted = await adoptPrecomputed(e, (await precomputed)!);
+        if (adopted) e.deferCells({ table, name: file, bytes: await fetches[i]! });
+        else ipc = await decodeFile(codec, { name: file, bytes: await fetches[i]! });
+      }
+      if (ipc !== null) await e.addDecoded({ table, name: file }, ipc);
       measure('db:stage', inserted, { stage: `insert ${table}` });
     }
     const bytesDone = sum(loaded);
@@ -263,6 +284,17 @@ export async function initDatabase(
   } catch (err) {
     setStatus({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
     throw err;
+  }
+}
+
+/** Insert the precomputed helper tables; false (and the caller decodes cells) if one is refused. */
+async function adoptPrecomputed(e: Engine, ipc: PrecomputedIpc): Promise<boolean> {
+  try {
+    for (const t of PRECOMPUTED) await e.addPrecomputed(t, derivedFile(t), ipc[t]);
+    return true;
+  } catch (err) {
+    console.info(`${DERIVED_DIR}: not used (${err instanceof Error ? err.message : String(err)})`);
+    return false;
   }
 }
 
@@ -309,6 +341,7 @@ export async function removeReports(reportIds: readonly string[]): Promise<void>
   const e = await engine();
   setStatus({ phase: 'loading', progress: null });
   try {
+    await e.ensureCells();
     for (const table of ['reports', 'cells', 'checks'] as const) {
       const b = new Binder();
       await e.run(b.done(`DELETE FROM ${id(table)} WHERE ${id('report_id')} IN (${b.list(reportIds)})`));

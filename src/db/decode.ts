@@ -12,7 +12,10 @@ export interface DatasetFile {
 }
 
 /** Parquet → Arrow IPC stream, with an error that names the file. */
-export async function decodeFile(codec: ParquetCodec, file: DatasetFile): Promise<Uint8Array> {
+export async function decodeFile(
+  codec: ParquetCodec,
+  file: Pick<DatasetFile, 'name' | 'bytes'>,
+): Promise<Uint8Array> {
   try {
     return await codec.decode(file.bytes);
   } catch (e) {

@@ -4,19 +4,22 @@
  * async connection and on `duckdb-node-blocking` in tests.
  */
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
+import { parquetMetadata } from 'hyparquet';
 import { pinyin } from 'pinyin-pro';
 import type { BoundQuery } from '../sql/bound';
 import {
   buildCoverage,
-  buildT2x,
-  buildT3x,
-  buildT4x,
+  buildReportKeys,
   buildUnits,
   CREATE_UNIT_PINYIN,
+  CREATE_VIEWS,
   insertUnitPinyin,
+  PRECOMPUTED,
+  PRECOMPUTED_BUILDERS,
+  type PrecomputedTable,
   SELECT_UNIT_NAMES,
 } from '../sql/derived';
-import { CONTRACT_TYPES, id } from '../sql/schema';
+import { CONTRACT_TYPES, id, SCHEMA } from '../sql/schema';
 import type { DatasetFile } from './decode';
 import { decodeFile } from './decode';
 import { toPlainRows } from './plain';
@@ -107,7 +110,53 @@ export class Engine {
    * are not Parquet or lack a required column / have a wrong type.
    */
   async addFile(file: DatasetFile): Promise<number> {
-    return this.addDecoded(file, await this.decode(file));
+    const ipc = await this.decode(file);
+    // Merging rebuilds the helper tables from all cells, so the deferred ones must be in first.
+    await this.ensureCells();
+    return this.addDecoded(file, ipc);
+  }
+
+  /**
+   * cells.parquet, kept as bytes while the helper tables came precomputed with the dataset
+   * (client.ts checks they belong to it): decoding 5M cells costs ~10 s in the browser, and
+   * only export and merging need the table itself.
+   */
+  private deferred: DatasetFile | null = null;
+  private deferredRows = 0;
+
+  /** Throws, naming the file, when the bytes have no readable Parquet footer. */
+  deferCells(file: DatasetFile): void {
+    this.deferredRows = footerRows(file);
+    this.deferred = file;
+  }
+
+  /** Decode and insert deferred cells now; a no-op once they are in. */
+  async ensureCells(): Promise<void> {
+    const file = this.deferred;
+    if (!file) return;
+    await this.addDecoded(file, await this.decode(file));
+    this.deferred = null;
+  }
+
+  /**
+   * Adopt a precomputed helper table (a dataset's derived/*.parquet). Throws, changing nothing
+   * the views read, when its columns are not the ones ./derived.ts builds.
+   */
+  async addPrecomputed(table: PrecomputedTable, name: string, ipc: Uint8Array): Promise<void> {
+    await this.closePrepared();
+    const stage = `stage_${table}`;
+    await this.conn.query(`DROP TABLE IF EXISTS ${stage}`);
+    try {
+      await this.conn.insertArrowFromIPCStream(ipc, { name: stage, create: true });
+      const got = toPlainRows(await this.conn.query(`DESCRIBE ${stage}`)).map((r) => String(r.column_name));
+      const want: readonly string[] = SCHEMA[table];
+      if (got.join() !== want.join())
+        throw new Error(`${name}: columns ${got.join(', ')}, expected ${want.join(', ')}`);
+      await this.conn.query(`DROP TABLE IF EXISTS ${id(table)}`);
+      await this.conn.query(`ALTER TABLE ${stage} RENAME TO ${id(table)}`);
+    } finally {
+      await this.conn.query(`DROP TABLE IF EXISTS ${stage}`);
+    }
   }
 
   /** Parquet → Arrow IPC stream; separate from `addDecoded` so loading can decode ahead. */
@@ -174,7 +223,11 @@ export class Engine {
   /** (Re)build the derived tables of src/sql/derived.ts; call after the last addFile. */
   async buildDerived(): Promise<void> {
     await this.closePrepared();
-    for (const q of [buildT3x(), buildT4x(), buildT2x(), buildCoverage()]) await this.run(q);
+    await this.run(buildReportKeys());
+    // With cells deferred, addPrecomputed has put the helper tables in (ranked by the same rkeys).
+    if (!this.deferred) for (const t of PRECOMPUTED) await this.run(PRECOMPUTED_BUILDERS[t]());
+    for (const view of CREATE_VIEWS) await this.conn.query(view);
+    await this.run(buildCoverage());
     await this.conn.query(CREATE_UNIT_PINYIN);
     const names = (await this.run<{ unit: string }>({ sql: SELECT_UNIT_NAMES, params: [] })).map(
       (r) => r.unit,
@@ -216,7 +269,7 @@ export class Engine {
     });
     return {
       reports: c?.reports ?? 0,
-      cells: c?.cells ?? 0,
+      cells: this.deferred ? this.deferredRows : (c?.cells ?? 0),
       checks: c?.checks ?? 0,
       regions: c?.regions ?? 0,
       units: c?.units ?? 0,
@@ -232,6 +285,7 @@ export class Engine {
    */
   async exportParquet(): Promise<Record<DatasetTable, Uint8Array>> {
     if (!this.queryIpc) throw new Error('export needs a connection that returns Arrow IPC');
+    await this.ensureCells();
     const out = {} as Record<DatasetTable, Uint8Array>;
     for (const table of DATASET_TABLES) {
       const cols = Object.keys(CONTRACT_TYPES[table]).map((c) => id(c as never));
@@ -255,6 +309,16 @@ export function unitPinyin(name: string): [string, string] {
 /** duckdb-wasm's runQuery returns the Arrow IPC *file* format; parquet-wasm reads the stream format. */
 function fileToStream(ipc: Uint8Array): Uint8Array {
   return tableToIPC(tableFromIPC(ipc), 'stream');
+}
+
+/** Row count of a Parquet file, from its footer alone. */
+function footerRows(file: DatasetFile): number {
+  const { buffer, byteOffset, byteLength } = file.bytes;
+  try {
+    return Number(parquetMetadata(buffer.slice(byteOffset, byteOffset + byteLength) as ArrayBuffer).num_rows);
+  } catch (e) {
+    throw new Error(`${file.name}: not a readable Parquet file (${errorText(e)})`);
+  }
 }
 
 function errorText(e: unknown): string {

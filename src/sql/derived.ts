@@ -1,74 +1,128 @@
 /**
- * Helper tables built once after loading, so that interactions stay fast at nationwide scale
- * (≈7M cell rows): table 三 is pivoted to one row per report × row with the seven applicant
- * columns side by side (7× fewer rows) and report dimensions copied in (no join per query).
- * Not sorted: every view query orders its own (aggregated) result, and sorting the 574k wide
- * rows cost ≈ 0.6 s of the nationwide load.
+ * Helper tables built after loading, so that interactions stay fast at nationwide scale
+ * (≈5M cell rows). Table 三 is pivoted to one row per report × row with the seven applicant
+ * columns side by side (7× fewer rows), table 四 likewise; table 二 stays long.
+ *
+ * They are stored narrow: a report is an integer `rid` (its rank by report_id, `rkeys`) and a
+ * printed row an integer `ki` (`rowkeys`), so the tables hold numbers only. Strings are what
+ * make Parquet → Arrow → DuckDB slow in the browser (the wide t3x with its report dimensions
+ * took 2.6 s to decode and insert at nationwide scale; t3n takes 0.2 s), and they let a dataset
+ * ship these tables precomputed (derived/*.parquet, written by the CLI) so that cells.parquet
+ * need not be decoded at start-up at all. The views t3x/t4x/t2x put the strings back for the
+ * query builders; DuckDB pushes their filters into the joins.
  */
 import { TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_COLUMNS } from '../domain/keys';
 import { Binder, type BoundQuery } from './bound';
 import { id, REPORT_DIMS } from './schema';
 
-const dims = (alias: string) => REPORT_DIMS.map((d) => `${alias}.${id(d)}`).join(', ');
+/** The tables of a dataset's derived/ folder, in load order: all built from `cells` alone. */
+export const PRECOMPUTED = ['rowkeys', 't3n', 't4n', 't2n', 'craw'] as const;
+export type PrecomputedTable = (typeof PRECOMPUTED)[number];
 
-function pivotCols(
-  b: Binder,
+/**
+ * Reports ranked by report_id. Always built from `reports` (23k rows at nationwide scale): the
+ * rank is the same in the CLI and in the browser because both rank the same verified file.
+ */
+export function buildReportKeys(): BoundQuery {
+  return new Binder().done(`
+CREATE OR REPLACE TABLE ${id('rkeys')} AS
+SELECT (row_number() OVER (ORDER BY ${id('report_id')}))::INTEGER AS ${id('rid')}, ${id('report_id')},
+  ${REPORT_DIMS.map((d) => id(d)).join(', ')}
+FROM ${id('reports')}`);
+}
+
+/** Every printed (table, row) of the cells, numbered, with its table-三 outcome group. */
+export function buildRowKeys(): BoundQuery {
+  const b = new Binder();
+  const groups = TABLE3_ROWS.map((r) => `(${b.v(r.key)}, ${b.v(r.group)})`).join(', ');
+  return b.done(`
+CREATE OR REPLACE TABLE ${id('rowkeys')} AS
+WITH k AS (SELECT DISTINCT ${id('table')}, ${id('row')} FROM ${id('cells')})
+SELECT (row_number() OVER (ORDER BY k.${id('table')}, k.${id('row')}))::INTEGER AS ${id('ki')},
+  k.${id('table')}, k.${id('row')},
+  CASE WHEN k.${id('table')} = ${b.v('table3')} THEN g.grp END AS ${id('grp')}
+FROM k LEFT JOIN (VALUES ${groups}) g(key, grp) ON g.key = k.${id('row')}`);
+}
+
+/** Cells with their integer keys; `table` restricts to one printed table. */
+function keyedCells(b: Binder, table: string): string {
+  return `${id('cells')} c
+JOIN ${id('rkeys')} k ON k.${id('report_id')} = c.${id('report_id')}
+JOIN ${id('rowkeys')} w ON w.${id('table')} = c.${id('table')} AND w.${id('row')} = c.${id('row')}
+WHERE c.${id('table')} = ${b.v(table)}`;
+}
+
+function wideNarrow(
+  target: 't3n' | 't4n',
+  table: 'table3' | 'table4',
   cols: readonly ((typeof TABLE3_COLUMNS)[number] | (typeof TABLE4_COLUMNS)[number])[],
-) {
-  return cols
+): BoundQuery {
+  const b = new Binder();
+  const pivot = cols
     .map((c) => `max(c.${id('value')}) FILTER (WHERE c.${id('col')} = ${b.v(c)}) AS ${id(c)}`)
     .join(',\n  ');
+  return b.done(`
+CREATE OR REPLACE TABLE ${id(target)} AS
+SELECT k.${id('rid')}, w.${id('ki')},
+  ${pivot}
+FROM ${keyedCells(b, table)}
+GROUP BY k.${id('rid')}, w.${id('ki')}`);
+}
+
+export const buildT3n = (): BoundQuery => wideNarrow('t3n', 'table3', TABLE3_COLUMNS);
+export const buildT4n = (): BoundQuery => wideNarrow('t4n', 'table4', TABLE4_COLUMNS);
+
+export function buildT2n(): BoundQuery {
+  const b = new Binder();
+  return b.done(`
+CREATE OR REPLACE TABLE ${id('t2n')} AS
+SELECT k.${id('rid')}, w.${id('ki')}, c.${id('col')}, c.${id('value')}
+FROM ${keyedCells(b, 'table2')}`);
 }
 
 /**
- * The cells of one printed table turned wide, grouped by (report_id, row) only: the report
- * dimensions are joined afterwards, so the big aggregation hashes two keys instead of ten
- * strings (at nationwide scale this was most of the load time).
+ * Cells that are not a plain number: the wide tables keep only values, and a blank, "/" or a
+ * note must still show as printed in the Report view. Few (≈0.6 % of the nationwide cells).
  */
-function wide(b: Binder, table: 'table3' | 'table4', cols: Parameters<typeof pivotCols>[1]): string {
-  return `SELECT c.${id('report_id')}, c.${id('row')},
-  ${pivotCols(b, cols)}
+export function buildCraw(): BoundQuery {
+  const b = new Binder();
+  return b.done(`
+CREATE OR REPLACE TABLE ${id('craw')} AS
+SELECT k.${id('rid')}, w.${id('ki')}, c.${id('col')}, c.${id('value')}, c.${id('raw')}
 FROM ${id('cells')} c
-WHERE c.${id('table')} = ${b.v(table)}
-GROUP BY c.${id('report_id')}, c.${id('row')}`;
+JOIN ${id('rkeys')} k ON k.${id('report_id')} = c.${id('report_id')}
+JOIN ${id('rowkeys')} w ON w.${id('table')} = c.${id('table')} AND w.${id('row')} = c.${id('row')}
+WHERE c.${id('raw')} IS NOT NULL OR c.${id('value')} IS NULL`);
 }
 
-export function buildT3x(): BoundQuery {
-  const b = new Binder();
-  const w = wide(b, 'table3', TABLE3_COLUMNS);
-  const groups = TABLE3_ROWS.map((r) => `(${b.v(r.key)}, ${b.v(r.group)})`).join(', ');
-  return b.done(`
-CREATE OR REPLACE TABLE ${id('t3x')} AS
-WITH w AS (${w})
-SELECT r.${id('report_id')}, ${dims('r')}, w.${id('row')}, g.grp AS ${id('grp')},
-  ${TABLE3_COLUMNS.map((c) => `w.${id(c)}`).join(', ')}
-FROM w
-JOIN ${id('reports')} r ON r.${id('report_id')} = w.${id('report_id')}
-LEFT JOIN (VALUES ${groups}) g(k, grp) ON g.k = w.${id('row')}`);
-}
+/** The builders of PRECOMPUTED, in order (rowkeys needs rkeys, the rest need both). */
+export const PRECOMPUTED_BUILDERS: Record<PrecomputedTable, () => BoundQuery> = {
+  rowkeys: buildRowKeys,
+  t3n: buildT3n,
+  t4n: buildT4n,
+  t2n: buildT2n,
+  craw: buildCraw,
+};
 
-export function buildT4x(): BoundQuery {
-  const b = new Binder();
-  const w = wide(b, 'table4', TABLE4_COLUMNS);
-  return b.done(`
-CREATE OR REPLACE TABLE ${id('t4x')} AS
-WITH w AS (${w})
-SELECT r.${id('report_id')}, ${dims('r')}, w.${id('row')},
-  ${TABLE4_COLUMNS.map((c) => `w.${id(c)}`).join(', ')}
-FROM w
-JOIN ${id('reports')} r ON r.${id('report_id')} = w.${id('report_id')}`);
-}
+const dims = REPORT_DIMS.map((d) => `k.${id(d)}`).join(', ');
+const join = (t: string) => `${id(t as 't3n')} t
+JOIN ${id('rkeys')} k ON k.${id('rid')} = t.${id('rid')}
+JOIN ${id('rowkeys')} w ON w.${id('ki')} = t.${id('ki')}`;
 
-export function buildT2x(): BoundQuery {
-  const b = new Binder();
-  const table = b.v('table2');
-  return b.done(`
-CREATE OR REPLACE TABLE ${id('t2x')} AS
-SELECT r.${id('report_id')}, ${dims('r')}, c.${id('row')}, c.${id('col')}, c.${id('value')}
-FROM ${id('cells')} c
-JOIN ${id('reports')} r ON r.${id('report_id')} = c.${id('report_id')}
-WHERE c.${id('table')} = ${table}`);
-}
+/** The wide tables the query builders read, with the report's dimensions and the row's key. */
+export const CREATE_VIEWS: readonly string[] = [
+  `CREATE OR REPLACE VIEW ${id('t3x')} AS
+SELECT k.${id('report_id')}, ${dims}, w.${id('row')}, w.${id('grp')},
+  ${TABLE3_COLUMNS.map((c) => `t.${id(c)}`).join(', ')}
+FROM ${join('t3n')}`,
+  `CREATE OR REPLACE VIEW ${id('t4x')} AS
+SELECT k.${id('report_id')}, ${dims}, w.${id('row')},
+  ${TABLE4_COLUMNS.map((c) => `t.${id(c)}`).join(', ')}
+FROM ${join('t4n')}`,
+  `CREATE OR REPLACE VIEW ${id('t2x')} AS
+SELECT k.${id('report_id')}, ${dims}, w.${id('row')}, t.${id('col')}, t.${id('value')}
+FROM ${join('t2n')}`,
+];
 
 /**
  * Every unit × every year of the dataset with its report (lowest report_id if several) and all

@@ -1,7 +1,7 @@
 /** The one SQL builder: whitelisted identifiers (./schema.ts), values bound as `$n` parameters. */
 export { Binder, type BoundQuery, type SqlValue } from './bound';
 export { type CompareQuery, compareSql, unitsWithReportSql } from './compare';
-export { buildCoverage, buildT2x, buildT3x, buildT4x, buildUnits } from './derived';
+export { buildCoverage, buildUnits, PRECOMPUTED, type PrecomputedTable } from './derived';
 export { metricSql, metricTable } from './metric';
 export { type OutcomesQuery, outcomesSql } from './outcomes';
 export { PIVOT_DIMENSIONS, PIVOT_NULL_LABEL, type PivotDimension, type PivotQuery, pivotSql } from './pivot';

@@ -1,4 +1,5 @@
 /** 年报: one report, its cells and checks, and the other years of its unit. */
+import { TABLE3_COLUMNS, TABLE4_COLUMNS } from '../domain/keys';
 import { Binder, type BoundQuery } from './bound';
 import { id, SCHEMA } from './schema';
 
@@ -20,11 +21,32 @@ ORDER BY ${id('report_id')}
 LIMIT 1`);
 }
 
+/**
+ * The report's printed cells, rebuilt from the helper tables (./derived.ts) rather than `cells`,
+ * which a precomputed dataset loads only when it must (export, import): the numbers come from
+ * the wide tables, blanks and non-numbers with their printed text from `craw`.
+ */
 export function reportCellsSql(reportId: string): BoundQuery {
   const b = new Binder();
+  const rid = `(SELECT ${id('rid')} FROM ${id('rkeys')} WHERE ${id('report_id')} = ${b.v(reportId)})`;
+  const unpivot = (t: 't3n' | 't4n', cols: readonly string[]) =>
+    `SELECT ${id('rid')}, ${id('ki')}, ${id('col')}, ${id('value')} FROM (UNPIVOT (SELECT * FROM ${id(t)} WHERE ${id('rid')} = ${rid})
+    ON ${cols.map((c) => id(c as never)).join(', ')} INTO NAME ${id('col')} VALUE ${id('value')})`;
   return b.done(`
-SELECT ${id('table')}, ${id('row')}, ${id('col')}, ${id('value')}, ${id('raw')} FROM ${id('cells')}
-WHERE ${id('report_id')} = ${b.v(reportId)}`);
+WITH n AS (
+  ${unpivot('t3n', TABLE3_COLUMNS)}
+  UNION ALL ${unpivot('t4n', TABLE4_COLUMNS)}
+  UNION ALL SELECT ${id('rid')}, ${id('ki')}, ${id('col')}, ${id('value')} FROM ${id('t2n')}
+    WHERE ${id('rid')} = ${rid} AND ${id('value')} IS NOT NULL
+), r AS (
+  SELECT * FROM ${id('craw')} WHERE ${id('rid')} = ${rid}
+)
+SELECT w.${id('table')}, w.${id('row')}, n.${id('col')}, n.${id('value')}, NULL::VARCHAR AS ${id('raw')}
+FROM n JOIN ${id('rowkeys')} w ON w.${id('ki')} = n.${id('ki')}
+WHERE NOT EXISTS (SELECT 1 FROM r WHERE r.${id('ki')} = n.${id('ki')} AND r.${id('col')} = n.${id('col')})
+UNION ALL
+SELECT w.${id('table')}, w.${id('row')}, r.${id('col')}, r.${id('value')}, r.${id('raw')}
+FROM r JOIN ${id('rowkeys')} w ON w.${id('ki')} = r.${id('ki')}`);
 }
 
 export function reportChecksSql(reportId: string): BoundQuery {

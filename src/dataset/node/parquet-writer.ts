@@ -3,6 +3,7 @@ import path from 'node:path';
 import { type DuckDBAppender, type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import { type CellRow, type CheckRow, PARQUET_FILES, type RegionRow, type ReportRow } from '../rows';
 import { CELL_COLUMNS, CHECK_COLUMNS, type ColumnType, REGION_COLUMNS, REPORT_COLUMNS } from '../schema';
+import { writeDerived } from './derived-writer';
 
 /** Node only (native DuckDB): never import this from browser code. */
 export interface DatasetTables {
@@ -24,7 +25,8 @@ export interface WrittenFile {
 const ROW_GROUP_SIZE = 122_880;
 
 /**
- * Writes reports/cells/checks/regions.parquet into `dir` with the explicit column types of
+ * Writes reports/cells/checks/regions.parquet into `dir` (and their derived/ tables, see
+ * ../derived.ts) with the explicit column types of
  * src/dataset/schema.ts. Rows are sorted by report_id (cells keep their printed order inside a
  * report), regions by code. Snappy compression: readable by DuckDB, pandas, polars and hyparquet
  * without extra codecs.
@@ -40,12 +42,14 @@ export async function writeDataset(
     const byReport = <T extends { report_id: string }>(rows: readonly T[]) =>
       [...rows].sort((a, b) => (a.report_id < b.report_id ? -1 : a.report_id > b.report_id ? 1 : 0));
     const byCode = [...tables.regions].sort((a, b) => (a.code < b.code ? -1 : a.code > b.code ? 1 : 0));
-    return {
+    const written = {
       reports: await writeTable(connection, dir, 'reports', REPORT_COLUMNS, byReport(tables.reports)),
       cells: await writeTable(connection, dir, 'cells', CELL_COLUMNS, byReport(tables.cells)),
       checks: await writeTable(connection, dir, 'checks', CHECK_COLUMNS, byReport(tables.checks)),
       regions: await writeTable(connection, dir, 'regions', REGION_COLUMNS, byCode),
     };
+    await writeDerived(dir);
+    return written;
   } finally {
     connection.closeSync();
     instance.closeSync();

@@ -8,6 +8,7 @@ import type { RegionEntry } from '../../region/types';
 import type { FaultKind } from '../faults';
 import { generateUnitSeries, type SynthOptions } from '../series';
 import { buildUnits, type SynthUnit } from '../units';
+import { writeDerived } from '../../dataset/node/derived-writer';
 import { SynthParquetSink, type WrittenDataset } from './parquet-sink';
 
 /** `parser_version` of synthetic reports: bump when the generator's output changes for a seed. */
@@ -70,6 +71,7 @@ export async function generateDataset(
   );
   const generated = performance.now();
   const files = await sink.write(dir);
+  await writeDerived(dir);
   return {
     files,
     units: units.length,

@@ -1,0 +1,34 @@
+/**
+ * A dataset's derived/ folder: the helper tables of src/sql/derived.ts precomputed from its
+ * cells by the CLI, so the dashboard can skip decoding cells.parquet at start-up. Optional: a
+ * dataset without it (or whose meta does not match its files) is loaded the long way.
+ */
+import type { PrecomputedTable } from '../sql/derived';
+import { PARQUET_FILES } from './rows';
+
+export const DERIVED_DIR = 'derived/';
+export const DERIVED_META = `${DERIVED_DIR}meta.json`;
+/** Bump when a builder in src/sql/derived.ts changes what it writes. */
+export const DERIVED_VERSION = 1;
+
+export interface DerivedMeta {
+  version: number;
+  /** sha256 of each contract file the tables were built from (reports ranks, cells holds). */
+  sources: Record<(typeof PARQUET_FILES)['reports' | 'cells'], string>;
+  tables: Record<PrecomputedTable, { file: string; rows: number }>;
+}
+
+export const derivedFile = (table: PrecomputedTable): string => `${DERIVED_DIR}${table}.parquet`;
+
+/** The meta if it is one this build can use, else null (never throws on foreign JSON). */
+export function readDerivedMeta(json: unknown, tables: readonly PrecomputedTable[]): DerivedMeta | null {
+  if (typeof json !== 'object' || json === null) return null;
+  const m = json as Partial<DerivedMeta>;
+  if (m.version !== DERIVED_VERSION) return null;
+  const sources = m.sources as Record<string, unknown> | undefined;
+  if (typeof sources?.[PARQUET_FILES.reports] !== 'string') return null;
+  if (typeof sources?.[PARQUET_FILES.cells] !== 'string') return null;
+  const listed = m.tables as Record<string, { file?: unknown }> | undefined;
+  if (!tables.every((t) => listed?.[t]?.file === derivedFile(t))) return null;
+  return m as DerivedMeta;
+}

@@ -1,0 +1,63 @@
+/** Node only: writes a dataset's derived/ folder (see ../derived.ts) next to its contract files. */
+import { createHash } from 'node:crypto';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { DuckDBInstance } from '@duckdb/node-api';
+import type { BoundQuery } from '../../sql/bound';
+import { buildReportKeys, PRECOMPUTED, PRECOMPUTED_BUILDERS } from '../../sql/derived';
+import { id } from '../../sql/schema';
+import { DERIVED_DIR, DERIVED_META, DERIVED_VERSION, type DerivedMeta, derivedFile } from '../derived';
+import { PARQUET_FILES } from '../rows';
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+async function sha256(file: string): Promise<string> {
+  return createHash('sha256')
+    .update(await readFile(file))
+    .digest('hex');
+}
+
+/**
+ * Builds the helper tables with the very builders the browser runs (on native DuckDB), from the
+ * reports and cells Parquet files already in `dir`, and records those files' hashes.
+ */
+export async function writeDerived(dir: string): Promise<DerivedMeta> {
+  const out = path.join(dir, DERIVED_DIR);
+  await rm(out, { recursive: true, force: true });
+  await mkdir(out, { recursive: true });
+  const instance = await DuckDBInstance.create(':memory:');
+  const conn = await instance.connect();
+  const run = (q: BoundQuery) => conn.run(q.sql, q.params as never);
+  try {
+    for (const t of ['reports', 'cells'] as const) {
+      await conn.run(
+        `CREATE TABLE ${id(t)} AS SELECT * FROM read_parquet(${quote(path.join(dir, PARQUET_FILES[t]))})`,
+      );
+    }
+    await run(buildReportKeys());
+    const tables = {} as DerivedMeta['tables'];
+    for (const t of PRECOMPUTED) {
+      await run(PRECOMPUTED_BUILDERS[t]());
+      const file = derivedFile(t);
+      const order = t === 'rowkeys' ? id('ki') : `${id('rid')}, ${id('ki')}`;
+      await conn.run(
+        `COPY (SELECT * FROM ${id(t)} ORDER BY ${order}) TO ${quote(path.join(dir, file))} (FORMAT parquet, COMPRESSION snappy)`,
+      );
+      const n = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${id(t)}`);
+      tables[t] = { file, rows: Number(n.getRowObjects()[0]?.n ?? 0) };
+    }
+    const meta: DerivedMeta = {
+      version: DERIVED_VERSION,
+      sources: {
+        [PARQUET_FILES.reports]: await sha256(path.join(dir, PARQUET_FILES.reports)),
+        [PARQUET_FILES.cells]: await sha256(path.join(dir, PARQUET_FILES.cells)),
+      } as DerivedMeta['sources'],
+      tables,
+    };
+    await writeFile(path.join(dir, DERIVED_META), `${JSON.stringify(meta, null, 2)}\n`);
+    return meta;
+  } finally {
+    conn.closeSync();
+    instance.closeSync();
+  }
+}
