@@ -9,6 +9,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { DERIVED_DIR, derivedFile } from '../dataset/derived';
 import { PARQUET_FILES } from '../dataset/rows';
+import { sha256Hex } from '../parser/sha256';
 import type { DatasetStatus, LoadProgress } from '../queries/types';
 import { Binder, type BoundQuery } from '../sql/bound';
 import { PRECOMPUTED } from '../sql/derived';
@@ -236,13 +237,13 @@ export async function initDatabase(
     const bytesOf = (t: DatasetTable) => fetches[DATASET_TABLES.indexOf(t)]!;
     // The dataset's precomputed helper tables, when they match its files: then cells.parquet,
     // most of the data, is only fetched (for its hash and for later), not decoded.
-    const precomputed = fetchPrecomputed(
-      base,
-      { reports: bytesOf('reports'), cells: bytesOf('cells') },
-      codec,
-    );
+    // Hashed before decoding: the codec worker takes the bytes (a transfer, not a copy).
+    const hashes = { reports: bytesOf('reports').then(sha256Hex), cells: bytesOf('cells').then(sha256Hex) };
+    for (const h of Object.values(hashes)) h.catch(() => undefined);
+    const precomputed = fetchPrecomputed(base, hashes, codec);
     const decoded = DATASET_TABLES.map(async (table, i) => {
       const bytes = await fetches[i]!;
+      if (table === 'reports') await hashes.reports.catch(() => undefined);
       if (table === 'cells' && (await precomputed)) return null;
       const t = performance.now();
       const ipc = await decodeFile(codec, { name: PARQUET_FILES[table], bytes });

@@ -6,7 +6,6 @@
  */
 import { DERIVED_META, readDerivedMeta } from '../dataset/derived';
 import { PARQUET_FILES } from '../dataset/rows';
-import { sha256Hex } from '../parser/sha256';
 import { PRECOMPUTED, type PrecomputedTable } from '../sql/derived';
 import { decodeFile } from './decode';
 import type { ParquetCodec } from './types';
@@ -15,7 +14,8 @@ export type PrecomputedIpc = Record<PrecomputedTable, Uint8Array>;
 
 export async function fetchPrecomputed(
   base: URL,
-  contract: { reports: Promise<Uint8Array>; cells: Promise<Uint8Array> },
+  /** sha256 of the reports and cells files being loaded. */
+  hashes: { reports: Promise<string>; cells: Promise<string> },
   codec: ParquetCodec,
 ): Promise<PrecomputedIpc | null> {
   try {
@@ -29,8 +29,7 @@ export async function fetchPrecomputed(
       return new Uint8Array(await r.arrayBuffer());
     });
     for (const f of files) f.catch(() => undefined);
-    const [reports, cells] = await Promise.all([contract.reports, contract.cells]);
-    const [hr, hc] = await Promise.all([sha256Hex(reports), sha256Hex(cells)]);
+    const [hr, hc] = await Promise.all([hashes.reports, hashes.cells]);
     if (hr !== meta.sources[PARQUET_FILES.reports] || hc !== meta.sources[PARQUET_FILES.cells]) {
       console.info(`${DERIVED_META}: built from other files; building the helper tables from cells`);
       return null;

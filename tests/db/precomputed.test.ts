@@ -11,6 +11,7 @@ import { DERIVED_META, derivedFile } from '../../src/dataset/derived';
 import { PARQUET_FILES } from '../../src/dataset/rows';
 import { fetchPrecomputed } from '../../src/db/precomputed';
 import { DATASET_TABLES } from '../../src/db/types';
+import { sha256Hex } from '../../src/parser/sha256';
 import { PRECOMPUTED } from '../../src/sql/derived';
 import { reportCellsSql } from '../../src/sql/report';
 import { nodeCodec, openTestDb, type TestDb } from './harness';
@@ -101,12 +102,10 @@ describe(fetchPrecomputed, () => {
                 return null;
               }
             })();
-      return body ? new Response(body) : new Response('not found', { status: 404 });
+      return body ? new Response(body as BodyInit) : new Response('not found', { status: 404 });
     });
-  const contract = () => ({
-    reports: Promise.resolve(read(PARQUET_FILES.reports)),
-    cells: Promise.resolve(read(PARQUET_FILES.cells)),
-  });
+  const hash = (file: string) => sha256Hex(read(file));
+  const contract = () => ({ reports: hash(PARQUET_FILES.reports), cells: hash(PARQUET_FILES.cells) });
 
   it('decodes every table when the meta matches the files', async () => {
     serve();
@@ -121,7 +120,7 @@ describe(fetchPrecomputed, () => {
     serve({ [DERIVED_META]: new TextEncoder().encode('<!doctype html><p>spa fallback') });
     expect(await fetchPrecomputed(base, contract(), nodeCodec)).toBeNull();
     serve();
-    const other = { ...contract(), cells: Promise.resolve(read(PARQUET_FILES.checks)) };
+    const other = { ...contract(), cells: hash(PARQUET_FILES.checks) };
     expect(await fetchPrecomputed(base, other, nodeCodec)).toBeNull();
     serve({ [derivedFile('t2n')]: new Uint8Array([1, 2, 3]) });
     expect(await fetchPrecomputed(base, contract(), nodeCodec)).toBeNull();
