@@ -149,6 +149,7 @@ export const en: Record<MessageKey, string> = {
   'quality.failed': 'Reported, failed checks',
   'quality.missing': 'Missing',
   'quality.checks': 'Failed checks ({shown} / {total})',
+  'quality.showMore': 'Show {n} more',
   'quality.problemsOnly': 'Only units with problems',
   'quality.allRules': 'All rules',
   'quality.summary': 'Reported {reported} · with problems {failed} · missing {missing}',

@@ -146,6 +146,7 @@ export const zh = {
   'quality.failed': '已报送（有校验未通过）',
   'quality.missing': '缺失',
   'quality.checks': '未通过的校验（{shown} / {total}）',
+  'quality.showMore': '再显示 {n} 条',
   'quality.problemsOnly': '只显示有问题的单位',
   'quality.allRules': '全部规则',
   'quality.summary': '已报送 {reported} · 有问题 {failed} · 缺失 {missing}',

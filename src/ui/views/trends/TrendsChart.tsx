@@ -18,6 +18,8 @@ import { seriesColour } from '../../common/palette';
 const FORMAT_CHANGE_YEAR = 2021;
 
 /** One line per unit over the years; the 2019→2021 format change marked on the axis. */
+const MAX_DOTTED_SERIES = 12;
+
 export function TrendsChart({
   rows,
   units,
@@ -45,6 +47,8 @@ export function TrendsChart({
   const minYear = data[0]?.year ?? FORMAT_CHANGE_YEAR;
   const maxYear = data[data.length - 1]?.year ?? FORMAT_CHANGE_YEAR;
   const showChange = minYear < FORMAT_CHANGE_YEAR && maxYear >= FORMAT_CHANGE_YEAR;
+  // A whole province's units: the lines are the message, and a dot per point was a third of the render.
+  const dots = units.length > MAX_DOTTED_SERIES ? false : { r: 3 };
   return (
     <ResponsiveContainer width="100%" height={420}>
       <LineChart data={data} margin={{ top: 24, right: 32, bottom: 8, left: 16 }}>
@@ -95,7 +99,7 @@ export function TrendsChart({
             name={u}
             stroke={seriesColour(i)}
             strokeWidth={2}
-            dot={{ r: 3 }}
+            dot={dots}
             connectNulls={false}
             isAnimationActive={false}
           />
