@@ -236,8 +236,8 @@ export async function initDatabase(
     });
     const bytesOf = (t: DatasetTable) => fetches[DATASET_TABLES.indexOf(t)]!;
     // The dataset's precomputed helper tables, when they match its files: then cells.parquet,
-    // most of the data, is only fetched (for its hash and for later), not decoded.
-    // Hashed before decoding: the codec worker takes the bytes (a transfer, not a copy).
+    // most of the data, is only fetched (for its hash and for later), not decoded. The files are
+    // hashed before decoding because the codec worker takes their bytes (a transfer, not a copy).
     const hashes = { reports: bytesOf('reports').then(sha256Hex), cells: bytesOf('cells').then(sha256Hex) };
     for (const h of Object.values(hashes)) h.catch(() => undefined);
     const precomputed = fetchPrecomputed(base, hashes, codec);
@@ -254,18 +254,23 @@ export async function initDatabase(
     for (const d of decoded) d.catch(() => undefined);
     const e = await starting;
     measure('db:stage', started, { stage: 'engine start' });
+    // Precomputed tables rank this dataset's reports alone: not usable on top of earlier data.
+    await e.ensureCells();
+    const fresh = await e.isEmptyDataset();
     for (const [i, table] of DATASET_TABLES.entries()) {
       const file = PARQUET_FILES[table];
       let ipc = await decoded[i]!;
       report({ file, filesDone: i, filesTotal, bytesLoaded: sum(loaded), bytesTotal: 0, stage: 'insert' });
       const inserted = performance.now();
       if (ipc === null) {
-        const adopted = await adoptPrecomputed(e, (await precomputed)!);
+        const adopted = fresh && (await adoptPrecomputed(e, (await precomputed)!));
         if (adopted) e.deferCells({ table, name: file, bytes: await fetches[i]! });
         else ipc = await decodeFile(codec, { name: file, bytes: await fetches[i]! });
       }
       if (ipc !== null) await e.addDecoded({ table, name: file }, ipc);
-      measure('db:stage', inserted, { stage: `insert ${table}` });
+      measure('db:stage', inserted, {
+        stage: ipc === null ? 'insert derived/ (cells deferred)' : `insert ${table}`,
+      });
     }
     const bytesDone = sum(loaded);
     report({

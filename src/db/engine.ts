@@ -14,6 +14,7 @@ import {
   CREATE_UNIT_PINYIN,
   CREATE_VIEWS,
   insertUnitPinyin,
+  insertUnitPinyinPacked,
   PRECOMPUTED,
   PRECOMPUTED_BUILDERS,
   type PrecomputedTable,
@@ -23,6 +24,7 @@ import { CONTRACT_TYPES, id, SCHEMA } from '../sql/schema';
 import type { DatasetFile } from './decode';
 import { decodeFile } from './decode';
 import { toPlainRows } from './plain';
+import { measure } from './timing';
 import type { DatasetTable, EngineConnection, ParquetCodec, Row } from './types';
 import { DATASET_TABLES } from './types';
 
@@ -213,6 +215,13 @@ export class Engine {
     }
   }
 
+  /** No report, cell or check loaded yet (nor deferred): a dataset's first load. */
+  async isEmptyDataset(): Promise<boolean> {
+    if (this.deferred) return false;
+    for (const t of ['reports', 'cells', 'checks'] as const) if (!(await this.isEmpty(t))) return false;
+    return true;
+  }
+
   private async isEmpty(table: DatasetTable): Promise<boolean> {
     const r = toPlainRows(
       await this.conn.query(`SELECT count(*) AS n FROM (SELECT 1 FROM ${id(table)} LIMIT 1)`),
@@ -223,21 +232,36 @@ export class Engine {
   /** (Re)build the derived tables of src/sql/derived.ts; call after the last addFile. */
   async buildDerived(): Promise<void> {
     await this.closePrepared();
+    let t = performance.now();
+    const stage = (name: string) => {
+      measure('db:stage', t, { stage: `derived: ${name}` });
+      t = performance.now();
+    };
     await this.run(buildReportKeys());
+    stage('rkeys');
     // With cells deferred, addPrecomputed has put the helper tables in (ranked by the same rkeys).
     if (!this.deferred) for (const t of PRECOMPUTED) await this.run(PRECOMPUTED_BUILDERS[t]());
     for (const view of CREATE_VIEWS) await this.conn.query(view);
-    await this.run(buildCoverage());
-    await this.conn.query(CREATE_UNIT_PINYIN);
+    stage('helper tables and views');
     const names = (await this.run<{ unit: string }>({ sql: SELECT_UNIT_NAMES, params: [] })).map(
       (r) => r.unit,
     );
+    // The coverage grid builds in DuckDB's worker while pinyin is computed here (~0.1 s each for
+    // the nationwide units): two threads instead of one after the other.
+    const coverage = this.run(buildCoverage());
+    coverage.catch(() => undefined);
+    const rows = names.map((u) => [u, ...unitPinyin(u)] as const);
+    await coverage;
+    stage('coverage ∥ pinyin');
+    await this.conn.query(CREATE_UNIT_PINYIN);
     const BATCH = 500;
-    for (let i = 0; i < names.length; i += BATCH) {
-      const rows = names.slice(i, i + BATCH).map((u) => [u, ...unitPinyin(u)] as const);
-      await this.run(insertUnitPinyin(rows));
-    }
+    const packed = insertUnitPinyinPacked(rows);
+    if (packed) await this.run(packed);
+    else
+      for (let i = 0; i < rows.length; i += BATCH) await this.run(insertUnitPinyin(rows.slice(i, i + BATCH)));
+    stage('unit pinyin insert');
     await this.run(buildUnits());
+    stage('units');
   }
 
   /** Counts, years and provinces of what is loaded. */

@@ -165,6 +165,30 @@ export function insertUnitPinyin(rows: readonly (readonly [string, string, strin
   return b.done(`INSERT INTO ${id('unit_pinyin')} VALUES ${values}`);
 }
 
+/**
+ * All (unit, pinyin, initials) rows in one statement of four bound values: each column joined
+ * by a control character that no unit name contains, split back and unnested in SQL. Batches of
+ * `insertUnitPinyin` cost ~0.1 s at nationwide scale (binding thousands of values); null when
+ * every candidate separator occurs in some name, and the caller batches instead.
+ */
+export function insertUnitPinyinPacked(
+  rows: readonly (readonly [string, string, string])[],
+): BoundQuery | null {
+  const used = (c: string) => rows.some((r) => r[0].includes(c) || r[1].includes(c) || r[2].includes(c));
+  let sep: string | undefined;
+  for (let code = 0x1f; code >= 0x01 && sep === undefined; code--) {
+    const c = String.fromCharCode(code);
+    if (!used(c)) sep = c;
+  }
+  if (sep === undefined || rows.length === 0) return null;
+  const b = new Binder();
+  const cols = [0, 1, 2].map((i) => b.v(rows.map((r) => r[i]).join(sep)));
+  const s = b.v(sep);
+  return b.done(
+    `INSERT INTO ${id('unit_pinyin')} SELECT ${cols.map((c) => `unnest(string_split(${c}, ${s}))`).join(', ')}`,
+  );
+}
+
 /** One row per unit with its region and years, joined to its pinyin. */
 export function buildUnits(): BoundQuery {
   const b = new Binder();

@@ -1,4 +1,5 @@
 import { beforeAll, describe, expect, it } from 'vitest';
+import { CREATE_UNIT_PINYIN, insertUnitPinyinPacked } from '../../src/sql/derived';
 import { FIXTURE, HOSTILE_UNIT } from './fixture';
 import { CELL_SPEC, loadFixture, nodeCodec, openTestDb, type TestDb, toParquet } from './harness';
 
@@ -99,5 +100,25 @@ describe('Engine', () => {
     const b = await back.engine.summary();
     expect({ ...b }).toEqual({ ...a });
     expect((await nodeCodec.decode(out.cells)).length).toBeGreaterThan(0);
+  });
+});
+
+describe('unit pinyin in one statement', () => {
+  it('round-trips names holding the first separator, and gives up only when none is free', async () => {
+    const db = await openTestDb();
+    await db.conn.query(CREATE_UNIT_PINYIN);
+    const rows = [
+      ['济源市人民政府', 'jiyuanshirenminzhengfu', 'jysrmzf'],
+      ['a\u001fb局', 'a\u001fbju', 'abj'],
+      ['', '', ''],
+      [HOSTILE_UNIT, 'x', 'y'],
+    ] as const;
+    const q = insertUnitPinyinPacked(rows);
+    expect(q?.params).toHaveLength(4);
+    await db.query(q!);
+    const back = await db.query({ sql: 'SELECT unit, pinyin, initials FROM unit_pinyin', params: [] });
+    expect(back.map((r) => [r.unit, r.pinyin, r.initials])).toEqual(rows.map((r) => [...r]));
+    const everySeparator = Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).join('');
+    expect(insertUnitPinyinPacked([[everySeparator, '', '']])).toBeNull();
   });
 });

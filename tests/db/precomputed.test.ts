@@ -77,6 +77,12 @@ describe('precomputed helper tables of public/data', () => {
     expect(n).toEqual(m);
   });
 
+  it('are offered only to an engine with no data yet', async () => {
+    expect(await adopted.engine.isEmptyDataset()).toBe(false);
+    expect(await built.engine.isEmptyDataset()).toBe(false);
+    expect(await (await openTestDb()).engine.isEmptyDataset()).toBe(true);
+  });
+
   it('refuse a table whose columns are not the builder’s', async () => {
     const db = await openTestDb();
     const wrong = await nodeCodec.decode(read(derivedFile('t4n')));
