@@ -113,7 +113,7 @@ async function main() {
         interaction_p50_ms: percentile(times, 50),
         interaction_p95_ms: percentile(times, 95),
         interaction_max_ms: Math.max(...times),
-        slowest: [...s.interactions].sort((a, b) => b.ms - a.ms).slice(0, 5),
+        slowest: [...s.interactions].sort((a, b) => b.ms - a.ms).slice(0, 10),
         js_heap_mb: s.jsHeapMb,
         renderer_rss_mb: s.rendererRssMb,
         sql_ratio_median: median(queries.map((q) => q.ratio)),

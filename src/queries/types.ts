@@ -48,6 +48,9 @@ export interface CompareResult {
   rows: CompareRow[];
   /** Requested units that have no report for `year`. */
   missing: string[];
+  /** The parameters these rows answer: while the next result loads, the chart keeps drawing
+   * these rows with their own metric and mode, not the newly chosen ones. */
+  params: CompareParams;
 }
 
 // ---------------------------------------------------------------- 趋势 Trends
@@ -86,6 +89,9 @@ export interface TrendsResult {
   rows: TrendRow[];
   /** Distinct years present, ascending (x axis). */
   years: number[];
+  /** The parameters these rows answer: while the next result loads, the chart keeps drawing
+   * these rows with their own metric and mode, not the newly chosen ones. */
+  params: TrendsParams;
 }
 
 // ---------------------------------------------------------------- 办理结果 Outcomes
@@ -124,6 +130,9 @@ export interface OutcomesResult {
   /** Stack keys present, in printed order. */
   keys: string[];
   missing: string[];
+  /** The parameters these rows answer: while the next result loads, the chart keeps drawing
+   * these rows with their own metric and mode, not the newly chosen ones. */
+  params: OutcomesParams;
 }
 
 // ---------------------------------------------------------------- 透视 Pivot

@@ -3,10 +3,12 @@ import { compareSql, unitsWithReportSql } from '../../sql';
 import type { CompareParams, CompareResult, CompareRow } from '../types';
 
 export async function fetchCompare(db: Queryable, p: CompareParams): Promise<CompareResult> {
-  const rows = await db.query<CompareRow>(compareSql(p));
-  if (p.units.length === 0) return { rows, missing: [] };
-  const present = new Set(
-    (await db.query<{ unit: string }>(unitsWithReportSql(p.units, p.year))).map((r) => r.unit),
-  );
-  return { rows, missing: p.units.filter((u) => !present.has(u)) };
+  // Both statements in one go: each await is a round trip to the DuckDB worker.
+  const [rows, present] = await Promise.all([
+    db.query<CompareRow>(compareSql(p)),
+    p.units.length === 0 ? [] : db.query<{ unit: string }>(unitsWithReportSql(p.units, p.year)),
+  ]);
+  if (p.units.length === 0) return { rows, missing: [], params: p };
+  const has = new Set(present.map((r) => r.unit));
+  return { rows, missing: p.units.filter((u) => !has.has(u)), params: p };
 }

@@ -19,7 +19,7 @@ interface Raw {
 }
 
 export async function fetchOutcomes(db: Queryable, p: OutcomesParams): Promise<OutcomesResult> {
-  if (p.units.length === 0) return { rows: [], units: [], keys: [], missing: [] };
+  if (p.units.length === 0) return { rows: [], units: [], keys: [], missing: [], params: p };
   const raw = await db.query<Raw>(outcomesSql(p));
   const totals = new Map<string, number>();
   for (const r of raw) totals.set(r.unit, r.unitTotal ?? 0);
@@ -37,5 +37,5 @@ export async function fetchOutcomes(db: Queryable, p: OutcomesParams): Promise<O
     }))
     .sort((a, b) => unitRank.get(a.unit)! - unitRank.get(b.unit)! || rank(a.key) - rank(b.key));
   const keys = [...new Set(rows.map((r) => r.key))].sort((a, b) => rank(a) - rank(b));
-  return { rows, units, keys, missing: p.units.filter((u) => !totals.has(u)) };
+  return { rows, units, keys, missing: p.units.filter((u) => !totals.has(u)), params: p };
 }

@@ -3,8 +3,8 @@ import { trendsSql } from '../../sql';
 import type { TrendRow, TrendsParams, TrendsResult } from '../types';
 
 export async function fetchTrends(db: Queryable, p: TrendsParams): Promise<TrendsResult> {
-  if (p.units.length === 0) return { rows: [], years: [] };
+  if (p.units.length === 0) return { rows: [], years: [], params: p };
   const rows = await db.query<TrendRow>(trendsSql(p));
   const years = [...new Set(rows.map((r) => r.year))].sort((a, b) => a - b);
-  return { rows, years };
+  return { rows, years, params: p };
 }

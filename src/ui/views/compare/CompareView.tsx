@@ -14,6 +14,7 @@ import { CompareChart } from './CompareChart';
 
 /** Bars when no unit is chosen: the top of all units. */
 const TOP_N = 20;
+const NO_ROWS: CompareRow[] = [];
 
 export default function CompareView() {
   const i18n = useI18n();
@@ -26,7 +27,9 @@ export default function CompareView() {
   const year = yearChoice ?? latest ?? 0;
   const metric = getMetric(metricId);
   const query = useCompare({ metric: metricId, year, units, limit: units.length > 0 ? units.length : TOP_N });
-  const rows = query.data?.rows ?? [];
+  const rows = query.data?.rows ?? NO_ROWS;
+  // The chart draws the rows it has with their own metric until the next ones arrive.
+  const drawn = getMetric(query.data?.params.metric ?? metricId);
   const fmt = (v: number | null) => formatMetric(i18n, metric.unit, v);
   const title = t('compare.title', { metric: label(metric.label), year });
 
@@ -105,7 +108,7 @@ export default function CompareView() {
         {rows.length === 0 ? (
           <p className="muted">{t('chart.noData')}</p>
         ) : (
-          <CompareChart rows={rows} unit={metric.unit} notComparable={t('chart.notComparable')} />
+          <CompareChart rows={rows} unit={drawn.unit} notComparable={t('chart.notComparable')} />
         )}
       </QueryState>
     </ChartFrame>

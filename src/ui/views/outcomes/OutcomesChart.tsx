@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
 import { OUTCOME_GROUPS, type OutcomeGroup } from '../../../domain/keys';
 import { useI18n } from '../../../i18n';
@@ -6,8 +7,8 @@ import type { OutcomeMode } from '../../../state';
 import { GROUP_COLOURS, seriesColour } from '../../common/palette';
 import { keyLabel } from './labels';
 
-/** One stacked horizontal bar per unit; a click on a group segment drills into its rows. */
-export function OutcomesChart({
+/** One stacked horizontal bar per unit; a click on a group segment drills into its rows. Memoised (see CompareChart). */
+export const OutcomesChart = memo(function OutcomesChart({
   rows,
   units,
   keys,
@@ -70,4 +71,4 @@ export function OutcomesChart({
       </BarChart>
     </ResponsiveContainer>
   );
-}
+});

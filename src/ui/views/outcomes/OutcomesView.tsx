@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { OUTCOME_GROUPS, type OutcomeGroup, TABLE3_COLUMNS, type Table3Row } from '../../../domain/keys';
 import {
   OUTCOME_GROUP_LABELS,
@@ -21,6 +22,8 @@ import { keyLabel } from './labels';
 import { OutcomesChart } from './OutcomesChart';
 
 const TOP_N = 12;
+const NO_ROWS: OutcomeRow[] = [];
+const NO_KEYS: string[] = [];
 
 export default function OutcomesView() {
   const i18n = useI18n();
@@ -41,7 +44,9 @@ export default function OutcomesView() {
     applicant: filters.applicant,
     measure: filters.mode,
   });
-  const rows = query.data?.rows ?? [];
+  const rows = query.data?.rows ?? NO_ROWS;
+  const drawn = query.data?.params;
+  const drill = useCallback((g: OutcomeGroup) => setOutcome({ group: g, row: null }), [setOutcome]);
   const title = `${t('outcomes.title', { year })} · ${label(TABLE3_COLUMN_LABELS[filters.applicant])}${
     filters.group ? ` · ${label(OUTCOME_GROUP_LABELS[filters.group])}` : ''
   }`;
@@ -153,11 +158,11 @@ export default function OutcomesView() {
         ) : (
           <OutcomesChart
             rows={rows}
-            units={query.data?.units ?? []}
-            keys={query.data?.keys ?? []}
-            mode={filters.mode}
-            drilled={filters.group !== null}
-            onDrill={(g) => setOutcome({ group: g, row: null })}
+            units={query.data?.units ?? NO_KEYS}
+            keys={query.data?.keys ?? NO_KEYS}
+            mode={drawn?.measure ?? filters.mode}
+            drilled={(drawn?.by ?? (filters.group ? 'row' : 'group')) === 'row'}
+            onDrill={drill}
           />
         )}
       </QueryState>

@@ -1,3 +1,4 @@
+import { memo } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -17,10 +18,10 @@ import { seriesColour } from '../../common/palette';
 /** The first year printed in the 2021 format (国办公开办函〔2021〕30号). */
 const FORMAT_CHANGE_YEAR = 2021;
 
-/** One line per unit over the years; the 2019→2021 format change marked on the axis. */
 const MAX_DOTTED_SERIES = 12;
 
-export function TrendsChart({
+/** One line per unit over the years; the 2019→2021 format change marked on the axis. Memoised (see CompareChart). */
+export const TrendsChart = memo(function TrendsChart({
   rows,
   units,
   years,
@@ -107,4 +108,4 @@ export function TrendsChart({
       </LineChart>
     </ResponsiveContainer>
   );
-}
+});

@@ -1,7 +1,8 @@
-import { getMetric } from '../../../domain/metrics';
-import { useI18n } from '../../../i18n';
+import { useMemo } from 'react';
+import { getMetric, type MetricUnit } from '../../../domain/metrics';
+import { type I18n, useI18n } from '../../../i18n';
 import { type TrendRow, useTrends } from '../../../queries';
-import { TREND_MODES, useUi } from '../../../state';
+import { TREND_MODES, type TrendMode, useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { type Column, DataTable } from '../../common/DataTable';
 import { formatMetric } from '../../common/format';
@@ -14,10 +15,23 @@ import { UnitPicker } from '../../controls/UnitPicker';
 import { TrendsChart } from './TrendsChart';
 
 const TOP_N = 6;
+const NO_ROWS: TrendRow[] = [];
+const NO_YEARS: number[] = [];
+
+function trendFormat(i18n: I18n, unit: MetricUnit, mode: TrendMode): (v: number | null) => string {
+  return (v) =>
+    mode === 'absolute'
+      ? formatMetric(i18n, unit, v)
+      : mode === 'relative'
+        ? i18n.num(v, 1)
+        : v === null
+          ? '—'
+          : `${i18n.num(v, 1)}%`;
+}
 
 export default function TrendsView() {
   const i18n = useI18n();
-  const { t, label, num } = i18n;
+  const { t, label } = i18n;
   const metricId = useUi((s) => s.metric);
   const mode = useUi((s) => s.trendMode);
   const scale = useUi((s) => s.scale);
@@ -26,16 +40,13 @@ export default function TrendsView() {
   const metric = getMetric(metricId);
   const { units } = useChartUnits(metricId, latest, TOP_N);
   const query = useTrends({ metric: metricId, units, mode });
-  const rows = query.data?.rows ?? [];
+  const rows = query.data?.rows ?? NO_ROWS;
   const title = t('trends.title', { metric: label(metric.label) });
-  const fmt = (v: number | null) =>
-    mode === 'absolute'
-      ? formatMetric(i18n, metric.unit, v)
-      : mode === 'relative'
-        ? num(v, 1)
-        : v === null
-          ? '—'
-          : `${num(v, 1)}%`;
+  const fmt = trendFormat(i18n, metric.unit, mode);
+  // The chart draws the rows it has with their own metric and mode until the next ones arrive.
+  const drawnUnit = getMetric(query.data?.params.metric ?? metricId).unit;
+  const drawnMode = query.data?.params.mode ?? mode;
+  const drawnFormat = useMemo(() => trendFormat(i18n, drawnUnit, drawnMode), [i18n, drawnUnit, drawnMode]);
 
   const columns: Column<TrendRow>[] = [
     { key: 'unit', label: t('col.unit'), render: (r) => r.unit },
@@ -102,10 +113,10 @@ export default function TrendsView() {
         ) : (
           <TrendsChart
             rows={rows}
-            units={units}
-            years={query.data?.years ?? []}
-            scale={mode === 'yoy' ? 'linear' : scale}
-            format={fmt}
+            units={query.data?.params.units ?? units}
+            years={query.data?.years ?? NO_YEARS}
+            scale={drawnMode === 'yoy' ? 'linear' : scale}
+            format={drawnFormat}
             formatChange={t('chart.formatChange')}
           />
         )}
