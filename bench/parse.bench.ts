@@ -171,7 +171,16 @@ async function appendBenchmarks(
     (r) =>
       `| ${date} | ${r.group} | ${r.files} | ${r.median} | ${r.medianPerCpuSecond} | ≥ ${r.budget} | ${r.ok ? 'ok' : 'below budget'} | ${machine.nproc} | ${machine.load} | ${machine.cpu} | ${machine.node} |\n`,
   );
-  await appendFile(benchmarksFile, lines.join(''));
+  // Into the parse table at the top of the file: `npm run bench` appends its sections after it.
+  const text = await readFile(benchmarksFile, 'utf8');
+  const header = text.indexOf('| date | group |');
+  if (header < 0) {
+    await appendFile(benchmarksFile, `\n${HEADER.slice(HEADER.indexOf('| date'))}${lines.join('')}`);
+    return;
+  }
+  let end = text.indexOf('\n', header) + 1;
+  while (end > 0 && end < text.length && text.startsWith('|', end)) end = text.indexOf('\n', end) + 1 || text.length;
+  await writeFile(benchmarksFile, text.slice(0, end) + lines.join('') + text.slice(end));
 }
 
 function medianOf(xs: number[]): number {
