@@ -51,7 +51,8 @@ export const OutcomesChart = memo(function OutcomesChart({
           tick={{ fontSize: 12 }}
         />
         <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : '—')} />
-        <Legend />
+        {/* In stack (printed) order: recharts sorts legend items by label by default */}
+        <Legend itemSorter={(item) => keys.indexOf(String(item.dataKey))} />
         {keys.map((k, i) => (
           <Bar
             key={k}

@@ -91,7 +91,8 @@ export const TrendsChart = memo(function TrendsChart({
           formatter={(v) => format(typeof v === 'number' ? v : null)}
           labelFormatter={(y) => String(y)}
         />
-        <Legend />
+        {/* In the units' order (ranked by the query), not sorted by name */}
+        <Legend itemSorter={(item) => units.indexOf(String(item.dataKey))} />
         {units.map((u, i) => (
           <Line
             key={u}
