@@ -2,7 +2,7 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { requestDataset, resolveDatasetUrl } from './app/useDatasetLoader';
-import { prefetchView } from './app/views';
+import { prefetchAllViews, prefetchView } from './app/views';
 import { bindUrl, uiStore } from './state';
 import './app/styles.css';
 
@@ -11,6 +11,7 @@ bindUrl(uiStore, window);
 // both begin here, before React's first render, and the view's chunk downloads alongside.
 startDataset(uiStore.getState().dataset);
 prefetchView(uiStore.getState().view);
+prefetchAllViews();
 
 function startDataset(path: string): void {
   let href: string;

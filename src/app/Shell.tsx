@@ -1,4 +1,4 @@
-import { Suspense, useEffect } from 'react';
+import { Suspense } from 'react';
 import { useI18n } from '../i18n';
 import { useDatasetStatus } from '../queries';
 import { useUi } from '../state';
@@ -9,16 +9,12 @@ import { SyntheticBanner } from '../ui/common/SyntheticBanner';
 import { ImportPanel } from '../ui/import/ImportPanel';
 import { Footer } from './Footer';
 import { Header } from './Header';
-import { prefetchAllViews, VIEW_COMPONENTS } from './views';
+import { VIEW_COMPONENTS } from './views';
 
 function CurrentView() {
   const view = useUi((s) => s.view);
   const status = useDatasetStatus();
   const dataset = useUi((s) => s.dataset);
-  const ready = status.phase === 'ready';
-  useEffect(() => {
-    if (ready) prefetchAllViews();
-  }, [ready]);
   if (status.phase === 'error') return <ErrorPanel error={status.error} dataset={dataset} />;
   if (status.phase !== 'ready')
     return <LoadingPanel progress={status.phase === 'loading' ? status.progress : null} />;

@@ -42,11 +42,15 @@ export function prefetchView(view: View): void {
   if (!loaded[view]) load(view).catch(() => undefined);
 }
 
-/** Fetch every view's chunk once the first chart is up, so opening a view costs only its queries. */
+/**
+ * Fetch every other view's chunk in the first idle time, which is while DuckDB's wasm compiles
+ * in its worker: later, an idle callback lands in the middle of the first chart's render or of
+ * the user's next interaction (measured, `npm run bench`).
+ */
 export function prefetchAllViews(): void {
   const run = () => {
     for (const view of Object.keys(LOADERS) as View[]) prefetchView(view);
   };
-  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 2000 });
-  else setTimeout(run, 500);
+  if (typeof requestIdleCallback === 'function') requestIdleCallback(run, { timeout: 1000 });
+  else setTimeout(run, 0);
 }

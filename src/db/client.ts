@@ -256,7 +256,7 @@ export async function initDatabase(
     measure('db:stage', started, { stage: 'engine start' });
     // Precomputed tables rank this dataset's reports alone: not usable on top of earlier data.
     await e.ensureCells();
-    const fresh = await e.isEmptyDataset();
+    const fresh = e.isEmptyDataset();
     for (const [i, table] of DATASET_TABLES.entries()) {
       const file = PARQUET_FILES[table];
       let ipc = await decoded[i]!;

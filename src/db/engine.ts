@@ -55,14 +55,18 @@ export class Engine {
 
   /** Never fetch extensions: the app works offline, and Parquet is decoded by parquet-wasm instead. */
   async init(): Promise<void> {
-    await this.conn.query('SET autoinstall_known_extensions = false');
-    await this.conn.query('SET autoload_known_extensions = false');
-    for (const table of DATASET_TABLES) {
+    // One statement list, one round trip to the worker: start-up is on the first chart's path.
+    const tables = DATASET_TABLES.map((table) => {
       const cols = Object.entries(CONTRACT_TYPES[table])
         .map(([c, t]) => `${id(c as never)} ${SQL_TYPE[t]}`)
         .join(', ');
-      await this.conn.query(`CREATE TABLE IF NOT EXISTS ${id(table)} (${cols})`);
-    }
+      return `CREATE TABLE IF NOT EXISTS ${id(table)} (${cols});`;
+    });
+    await this.conn.query(
+      ['SET autoinstall_known_extensions = false;', 'SET autoload_known_extensions = false;', ...tables].join(
+        '\n',
+      ),
+    );
   }
 
   /**
@@ -124,6 +128,8 @@ export class Engine {
    * only export and merging need the table itself.
    */
   private deferred: DatasetFile | null = null;
+  /** Set by the first addDecoded: precomputed tables are only valid for a dataset loaded alone. */
+  private added = false;
   private deferredRows = 0;
 
   /** Throws, naming the file, when the bytes have no readable Parquet footer. */
@@ -146,19 +152,44 @@ export class Engine {
    */
   async addPrecomputed(table: PrecomputedTable, name: string, ipc: Uint8Array): Promise<void> {
     await this.closePrepared();
-    const stage = `stage_${table}`;
-    await this.conn.query(`DROP TABLE IF EXISTS ${stage}`);
+    const stage = await this.stage(ipc, name);
+    let adopted = false;
     try {
-      await this.conn.insertArrowFromIPCStream(ipc, { name: stage, create: true });
-      const got = toPlainRows(await this.conn.query(`DESCRIBE ${stage}`)).map((r) => String(r.column_name));
+      const got = (await this.described(stage)).map((c) => c.name);
       const want: readonly string[] = SCHEMA[table];
       if (got.join() !== want.join())
         throw new Error(`${name}: columns ${got.join(', ')}, expected ${want.join(', ')}`);
-      await this.conn.query(`DROP TABLE IF EXISTS ${id(table)}`);
-      await this.conn.query(`ALTER TABLE ${stage} RENAME TO ${id(table)}`);
+      await this.conn.query(
+        `DROP TABLE IF EXISTS ${id(table)}; ALTER TABLE ${stage} RENAME TO ${id(table)};`,
+      );
+      adopted = true;
     } finally {
-      await this.conn.query(`DROP TABLE IF EXISTS ${stage}`);
+      if (!adopted) await this.conn.query(`DROP TABLE IF EXISTS ${stage}`);
     }
+  }
+
+  /**
+   * Insert decoded rows into a new staging table and return its name. Each load step is a round
+   * trip to the DuckDB worker (~10 ms in the browser), so the steps below are few and batched.
+   */
+  private async stage(ipc: Uint8Array, fileName: string): Promise<string> {
+    const stage = `stage_${++this.stages}`;
+    try {
+      await this.conn.insertArrowFromIPCStream(ipc, { name: stage, create: true });
+    } catch (e) {
+      throw new Error(`${fileName}: could not insert the decoded rows (${errorText(e)})`);
+    }
+    return stage;
+  }
+  private stages = 0;
+
+  /** A staging table's columns in order, with its row count (one query). */
+  private async described(stage: string): Promise<{ name: string; type: string; rows: number }[]> {
+    const rows = toPlainRows(
+      await this.conn.query(`SELECT column_name AS name, data_type AS type, (SELECT count(*) FROM ${stage}) AS rows
+FROM duckdb_columns() WHERE table_name = '${stage}' ORDER BY column_index`),
+    );
+    return rows.map((r) => ({ name: String(r.name), type: String(r.type), rows: Number(r.rows) }));
   }
 
   /** Parquet → Arrow IPC stream; separate from `addDecoded` so loading can decode ahead. */
@@ -169,16 +200,12 @@ export class Engine {
   /** `addFile` for bytes already decoded by `decode` (or by the same codec elsewhere). */
   async addDecoded(file: Omit<DatasetFile, 'bytes'>, ipc: Uint8Array): Promise<number> {
     await this.closePrepared();
-    const stage = `stage_${file.table}`;
-    await this.conn.query(`DROP TABLE IF EXISTS ${stage}`);
+    this.added = true;
+    const stage = await this.stage(ipc, file.name);
+    let adopted = false;
     try {
-      await this.conn.insertArrowFromIPCStream(ipc, { name: stage, create: true });
-    } catch (e) {
-      throw new Error(`${file.name}: could not insert the decoded rows (${errorText(e)})`);
-    }
-    try {
-      const described = toPlainRows(await this.conn.query(`DESCRIBE ${stage}`));
-      const got = new Map(described.map((r) => [String(r.column_name), String(r.column_type)]));
+      const [described, empty] = await Promise.all([this.described(stage), this.isEmpty(file.table)]);
+      const got = new Map(described.map((c) => [c.name, c.type]));
       const want = CONTRACT_TYPES[file.table];
       const problems: string[] = [];
       for (const [col, type] of Object.entries(want)) {
@@ -188,38 +215,42 @@ export class Engine {
       }
       if (problems.length > 0)
         throw new Error(`${file.name}: wrong schema for ${file.table}: ${problems.join('; ')}`);
-      const n = Number(toPlainRows(await this.conn.query(`SELECT count(*) AS n FROM ${stage}`))[0]?.n ?? 0);
+      const n = described[0]?.rows ?? 0;
       const exact = Object.entries(want).map(([c, t]) => `${c}:${SQL_TYPE[t]}`);
-      const staged = described.map((r) => `${r.column_name}:${r.column_type}`);
-      if (exact.join() === staged.join() && (await this.isEmpty(file.table))) {
+      const staged = described.map((c) => `${c.name}:${c.type}`);
+      if (exact.join() === staged.join() && empty) {
         // First load of this table and already in the contract's shape: adopt the staged rows
         // instead of copying them (at nationwide scale the copy of cells is millions of rows).
-        await this.conn.query(`DROP TABLE ${id(file.table)}`);
-        await this.conn.query(`ALTER TABLE ${stage} RENAME TO ${id(file.table)}`);
+        await this.conn.query(
+          `DROP TABLE ${id(file.table)}; ALTER TABLE ${stage} RENAME TO ${id(file.table)};`,
+        );
+        adopted = true;
         return n;
       }
       const cols = Object.entries(want).map(([c, t]) => `${id(c as never)}::${SQL_TYPE[t]}`);
-      if (file.table === 'regions') {
+      const key = file.table === 'regions' ? id('code') : id('report_id');
+      // One transaction: a row that fails its cast (an out-of-range year) must not leave the
+      // replaced reports deleted.
+      try {
         await this.conn.query(
-          `DELETE FROM ${id('regions')} WHERE ${id('code')} IN (SELECT ${id('code')}::VARCHAR FROM ${stage})`,
+          `BEGIN TRANSACTION;
+DELETE FROM ${id(file.table)} WHERE ${key} IN (SELECT ${key}::VARCHAR FROM ${stage});
+INSERT INTO ${id(file.table)} SELECT ${cols.join(', ')} FROM ${stage};
+COMMIT;`,
         );
-      } else {
-        await this.conn.query(
-          `DELETE FROM ${id(file.table)} WHERE ${id('report_id')} IN (SELECT ${id('report_id')}::VARCHAR FROM ${stage})`,
-        );
+      } catch (e) {
+        await Promise.resolve(this.conn.query('ROLLBACK')).catch(() => undefined);
+        throw new Error(`${file.name}: could not add its rows (${errorText(e)})`);
       }
-      await this.conn.query(`INSERT INTO ${id(file.table)} SELECT ${cols.join(', ')} FROM ${stage}`);
       return n;
     } finally {
-      await this.conn.query(`DROP TABLE IF EXISTS ${stage}`);
+      if (!adopted) await this.conn.query(`DROP TABLE IF EXISTS ${stage}`);
     }
   }
 
-  /** No report, cell or check loaded yet (nor deferred): a dataset's first load. */
-  async isEmptyDataset(): Promise<boolean> {
-    if (this.deferred) return false;
-    for (const t of ['reports', 'cells', 'checks'] as const) if (!(await this.isEmpty(t))) return false;
-    return true;
+  /** Nothing has been added since start-up (nor deferred): a dataset's first load. */
+  isEmptyDataset(): boolean {
+    return !this.added && !this.deferred;
   }
 
   private async isEmpty(table: DatasetTable): Promise<boolean> {
@@ -276,19 +307,15 @@ export class Engine {
     years: number[];
     provinces: string[];
   }> {
-    const [c] = await this.run<Record<string, number>>({
+    const [c] = await this.run<
+      Record<string, number> & { years: number[] | null; provinces: string[] | null }
+    >({
       sql: `SELECT (SELECT count(*) FROM ${id('reports')}) AS reports, (SELECT count(*) FROM ${id('cells')}) AS cells,
   (SELECT count(*) FROM ${id('checks')}) AS checks, (SELECT count(*) FROM ${id('regions')}) AS regions,
   (SELECT count(DISTINCT ${id('unit')}) FROM ${id('reports')}) AS units,
-  (SELECT count(*) FROM ${id('reports')} WHERE ${id('source')} = 'synthetic') AS synthetic`,
-      params: [],
-    });
-    const years = await this.run<{ year: number }>({
-      sql: `SELECT DISTINCT ${id('year')} FROM ${id('reports')} ORDER BY 1`,
-      params: [],
-    });
-    const provinces = await this.run<{ province: string }>({
-      sql: `SELECT DISTINCT ${id('province')} FROM ${id('reports')} WHERE ${id('province')} IS NOT NULL ORDER BY 1`,
+  (SELECT count(*) FROM ${id('reports')} WHERE ${id('source')} = 'synthetic') AS synthetic,
+  (SELECT list(DISTINCT ${id('year')}::INTEGER ORDER BY ${id('year')}::INTEGER) FROM ${id('reports')}) AS years,
+  (SELECT list(DISTINCT ${id('province')} ORDER BY ${id('province')}) FROM ${id('reports')} WHERE ${id('province')} IS NOT NULL) AS provinces`,
       params: [],
     });
     return {
@@ -298,8 +325,8 @@ export class Engine {
       regions: c?.regions ?? 0,
       units: c?.units ?? 0,
       synthetic: c?.synthetic ?? 0,
-      years: years.map((r) => r.year),
-      provinces: provinces.map((r) => r.province),
+      years: c?.years ?? [],
+      provinces: c?.provinces ?? [],
     };
   }
 

@@ -1,3 +1,5 @@
+import { Int32, Int64, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
+import * as pq from 'parquet-wasm/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_UNIT_PINYIN, insertUnitPinyinPacked } from '../../src/sql/derived';
 import { FIXTURE, HOSTILE_UNIT } from './fixture';
@@ -61,6 +63,32 @@ describe('Engine', () => {
       params: [],
     });
     expect(n?.n).toBe(again.length);
+  });
+
+  it('keeps the reports a merge would replace when one of its rows cannot be stored', async () => {
+    // year as BIGINT passes the schema check, and 10^10 then fails the cast to INTEGER.
+    const [a] = FIXTURE.reports;
+    const cols = Object.fromEntries(
+      Object.entries(a!).map(([k, v]) => [
+        k,
+        k === 'year'
+          ? vectorFromArray([10_000_000_000n], new Int64())
+          : vectorFromArray([v], typeof v === 'number' ? new Int32() : new Utf8()),
+      ]),
+    );
+    const bytes = pq.writeParquet(pq.Table.fromIPCStream(tableToIPC(new Table(cols), 'stream')));
+    const count = async () =>
+      (
+        await db.query<{ n: number }>({
+          sql: 'SELECT count(*)::INTEGER AS n FROM reports WHERE report_id = $1',
+          params: [a!.report_id],
+        })
+      )[0]?.n;
+    expect(await count()).toBe(1);
+    await expect(db.engine.addFile({ table: 'reports', name: 'far.parquet', bytes })).rejects.toThrow(
+      /^far\.parquet: could not add its rows/,
+    );
+    expect(await count()).toBe(1);
   });
 
   it('names the file when bytes are not Parquet', async () => {

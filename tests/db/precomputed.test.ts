@@ -78,9 +78,9 @@ describe('precomputed helper tables of public/data', () => {
   });
 
   it('are offered only to an engine with no data yet', async () => {
-    expect(await adopted.engine.isEmptyDataset()).toBe(false);
-    expect(await built.engine.isEmptyDataset()).toBe(false);
-    expect(await (await openTestDb()).engine.isEmptyDataset()).toBe(true);
+    expect(adopted.engine.isEmptyDataset()).toBe(false);
+    expect(built.engine.isEmptyDataset()).toBe(false);
+    expect((await openTestDb()).engine.isEmptyDataset()).toBe(true);
   });
 
   it('refuse a table whose columns are not the builder’s', async () => {
