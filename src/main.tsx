@@ -3,6 +3,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { requestDataset, resolveDatasetUrl } from './app/useDatasetLoader';
 import { prefetchAllViews, prefetchView } from './app/views';
+import { engineRequested } from './db/client';
 import { bindUrl, uiStore } from './state';
 import './app/styles.css';
 
@@ -11,7 +12,6 @@ bindUrl(uiStore, window);
 // both begin here, before React's first render, and the view's chunk downloads alongside.
 startDataset(uiStore.getState().dataset);
 prefetchView(uiStore.getState().view);
-prefetchAllViews();
 
 function startDataset(path: string): void {
   let href: string;
@@ -24,10 +24,17 @@ function startDataset(path: string): void {
   requestDataset(href).catch(() => undefined);
 }
 
-const root = document.getElementById('root');
-if (!root) throw new Error('index.html has no #root');
-createRoot(root).render(
-  <StrictMode>
-    <App />
-  </StrictMode>,
-);
+function render(): void {
+  const root = document.getElementById('root');
+  if (!root) throw new Error('index.html has no #root');
+  createRoot(root).render(
+    <StrictMode>
+      <App />
+    </StrictMode>,
+  );
+  prefetchAllViews();
+}
+
+// First let DuckDB's instantiate request go out (see engineRequested); never hold the page back
+// for long if its script is slow to arrive.
+Promise.race([engineRequested(), new Promise((ok) => setTimeout(ok, 400))]).finally(render);
