@@ -183,7 +183,7 @@ describe('SQL text', () => {
           $4 ORDER BY v."year") AS "cells"
       FROM "coverage" v
       LEFT JOIN f ON f."unit" = v."unit" AND f."year" = v."year"
-      WHERE v."province" IN ($1)
+      WHERE v."province" IN ($1) AND v."unit" IN (SELECT "unit" FROM f)
       GROUP BY v."unit"
       ORDER BY min(v."ord")",
       }
