@@ -239,7 +239,11 @@ INSERT INTO ${id(file.table)} SELECT ${cols.join(', ')} FROM ${stage};
 COMMIT;`,
         );
       } catch (e) {
-        await Promise.resolve(this.conn.query('ROLLBACK')).catch(() => undefined);
+        try {
+          await this.conn.query('ROLLBACK');
+        } catch {
+          // no transaction left open: nothing to undo
+        }
         throw new Error(`${file.name}: could not add its rows (${errorText(e)})`);
       }
       return n;
@@ -271,7 +275,7 @@ COMMIT;`,
     await this.run(buildReportKeys());
     stage('rkeys');
     // With cells deferred, addPrecomputed has put the helper tables in (ranked by the same rkeys).
-    if (!this.deferred) for (const t of PRECOMPUTED) await this.run(PRECOMPUTED_BUILDERS[t]());
+    if (!this.deferred) for (const table of PRECOMPUTED) await this.run(PRECOMPUTED_BUILDERS[table]());
     for (const view of CREATE_VIEWS) await this.conn.query(view);
     stage('helper tables and views');
     const names = (await this.run<{ unit: string }>({ sql: SELECT_UNIT_NAMES, params: [] })).map(
