@@ -23,7 +23,11 @@ const loaded: Partial<Record<View, Module>> = {};
  */
 function load(view: View): Promise<Module> {
   const done = loaded[view];
-  if (done) return { then: (resolve: (m: Module) => void) => resolve(done) } as unknown as Promise<Module>;
+  if (done) {
+    // biome-ignore lint/suspicious/noThenProperty: a thenable that resolves synchronously is the point (React.lazy reads it at once)
+    const ready = { then: (resolve: (m: Module) => void) => resolve(done) };
+    return ready as unknown as Promise<Module>;
+  }
   return LOADERS[view]().then((m) => {
     loaded[view] = m;
     return m;

@@ -1,6 +1,7 @@
 /** Drives the synthetic dataset: units × years → reports, checked, encoded and written as Parquet (Node only). */
 import { createHash } from 'node:crypto';
 import { mkdir } from 'node:fs/promises';
+import { writeDerived } from '../../dataset/node/derived-writer';
 import { toRegionRows } from '../../dataset/region-rows';
 import { idOf, toCellRows, toCheckRows, toReportRow } from '../../dataset/report-rows';
 import type { CheckFailure, Report } from '../../domain/report';
@@ -8,7 +9,6 @@ import type { RegionEntry } from '../../region/types';
 import type { FaultKind } from '../faults';
 import { generateUnitSeries, type SynthOptions } from '../series';
 import { buildUnits, type SynthUnit } from '../units';
-import { writeDerived } from '../../dataset/node/derived-writer';
 import { SynthParquetSink, type WrittenDataset } from './parquet-sink';
 
 /** `parser_version` of synthetic reports: bump when the generator's output changes for a seed. */
