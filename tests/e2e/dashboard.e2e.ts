@@ -17,7 +17,7 @@ import {
   reportWithCells,
   table3ByUnit,
 } from './expected';
-import { E2E_SYNTHETIC } from './globalSetup';
+import { E2E_PLAIN, E2E_STALE, E2E_SYNTHETIC } from './globalSetup';
 
 const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
@@ -289,6 +289,25 @@ describe('dashboard (production build)', () => {
     await page.getByTestId('synthetic-banner').waitFor();
     await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
     await shot('synthetic');
+  });
+
+  it('gives the same figures without its derived/ folder, or with one built from other files', async () => {
+    const figures = async (search: string) => {
+      await openView(page, baseUrl, search, 'compare');
+      const labels = page.locator('[data-testid="chart-compare"] .recharts-label-list text');
+      await labels.first().waitFor();
+      return {
+        values: await labels.allTextContents(),
+        units: await page
+          .locator('[data-testid="chart-compare"] .recharts-yAxis .recharts-cartesian-axis-tick-value')
+          .allTextContents(),
+        footer: await page.locator('.dataset-summary').textContent(),
+      };
+    };
+    const bundled = await figures('?v=1');
+    expect(bundled.values.length).toBeGreaterThan(3);
+    expect(await figures(`?v=1&data=${E2E_PLAIN}`)).toEqual(bundled);
+    expect(await figures(`?v=1&data=${E2E_STALE}`)).toEqual(bundled);
   });
 
   it('names the missing file when a dataset fails to load', async () => {

@@ -3,13 +3,17 @@
  * whole e2e run. E2E_PORT overrides the port (4173); E2E_SKIP_BUILD=1 reuses an existing dist/.
  */
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { copyFileSync, cpSync, existsSync, mkdirSync, rmSync } from 'node:fs';
 import { build, type PreviewServer, preview } from 'vite';
 import type { TestProject } from 'vitest/node';
 
 export const E2E_HOST = '127.0.0.1';
 /** Folder of the generated dataset under dist/ (a dataset URL parameter value). */
 export const E2E_SYNTHETIC = 'e2e-synthetic/';
+/** The bundled dataset's four files without its derived/ folder (loaded the long way). */
+export const E2E_PLAIN = 'e2e-plain/';
+/** The bundled dataset's files with another dataset's derived/ folder (hashes do not match). */
+export const E2E_STALE = 'e2e-stale/';
 
 let server: PreviewServer | undefined;
 
@@ -42,6 +46,13 @@ export default async function setup(project: TestProject) {
       { stdio: 'ignore' },
     );
   }
+  for (const dir of [E2E_PLAIN, E2E_STALE]) {
+    rmSync(`dist/${dir}`, { recursive: true, force: true });
+    mkdirSync(`dist/${dir}`, { recursive: true });
+    for (const f of ['reports', 'cells', 'checks', 'regions'])
+      copyFileSync(`dist/data/${f}.parquet`, `dist/${dir}${f}.parquet`);
+  }
+  cpSync(`dist/${E2E_SYNTHETIC}derived`, `dist/${E2E_STALE}derived`, { recursive: true });
   server = await preview({
     logLevel: 'warn',
     preview: { host: E2E_HOST, port, strictPort: true, open: false },
