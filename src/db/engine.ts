@@ -186,8 +186,9 @@ export class Engine {
   /** A staging table's columns in order, with its row count (one query). */
   private async described(stage: string): Promise<{ name: string; type: string; rows: number }[]> {
     const rows = toPlainRows(
-      await this.conn.query(`SELECT column_name AS name, data_type AS type, (SELECT count(*) FROM ${stage}) AS rows
-FROM duckdb_columns() WHERE table_name = '${stage}' ORDER BY column_index`),
+      // DESCRIBE, not duckdb_columns(): the first duckdb_columns() call took ~150 ms in the browser.
+      await this.conn.query(`SELECT column_name AS name, column_type AS type, (SELECT count(*) FROM ${stage}) AS rows
+FROM (DESCRIBE ${stage})`),
     );
     return rows.map((r) => ({ name: String(r.name), type: String(r.type), rows: Number(r.rows) }));
   }
