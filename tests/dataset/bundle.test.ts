@@ -1,10 +1,13 @@
+import { createHash } from 'node:crypto';
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { describe, expect, it } from 'vitest';
 import type { Manifest } from '../../cli/lib/ingest-run';
+import { DERIVED_META, readDerivedMeta } from '../../src/dataset/derived';
 import { PARQUET_FILES } from '../../src/dataset/rows';
+import { PRECOMPUTED } from '../../src/sql/derived';
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/data');
 const bundled = existsSync(path.join(dataDir, 'manifest.json'));
@@ -47,5 +50,19 @@ describe.skipIf(!bundled)('public/data (npm run data:bundle)', () => {
       `SELECT region_code FROM ${file('reports')} WHERE region_code IS NOT NULL AND region_code NOT IN (SELECT code FROM ${file('regions')})`,
     );
     expect(missing).toEqual([]);
+  });
+
+  it('ships derived/ built from exactly these files, so the dashboard need not decode cells', () => {
+    const meta = readDerivedMeta(
+      JSON.parse(readFileSync(path.join(dataDir, DERIVED_META), 'utf8')),
+      PRECOMPUTED,
+    );
+    expect(meta).not.toBeNull();
+    for (const name of [PARQUET_FILES.reports, PARQUET_FILES.cells]) {
+      const sha = createHash('sha256')
+        .update(readFileSync(path.join(dataDir, name)))
+        .digest('hex');
+      expect(meta?.sources[name], `${name}: run npm run data:bundle`).toBe(sha);
+    }
   });
 });
