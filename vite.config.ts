@@ -1,9 +1,10 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { cspPlugin } from './scripts/csp.ts';
+import { wasmUncompressedPlugin } from './scripts/wasm-uncompressed.ts';
 
 export default defineConfig({
-  plugins: [react(), cspPlugin()],
+  plugins: [react(), cspPlugin(), wasmUncompressedPlugin()],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
