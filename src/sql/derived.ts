@@ -15,7 +15,7 @@ import { TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_COLUMNS } from '../domain/keys';
 import { Binder, type BoundQuery } from './bound';
 import { id, REPORT_DIMS } from './schema';
 
-/** The tables of a dataset's derived/ folder, in load order: all built from `cells` alone. */
+/** The tables of a dataset's derived/ folder, in load order: built from `cells` and `rkeys`. */
 export const PRECOMPUTED = ['rowkeys', 't3n', 't4n', 't2n', 'craw'] as const;
 export type PrecomputedTable = (typeof PRECOMPUTED)[number];
 
@@ -44,13 +44,15 @@ SELECT (row_number() OVER (ORDER BY k.${id('table')}, k.${id('row')}))::INTEGER 
 FROM k LEFT JOIN (VALUES ${groups}) g(key, grp) ON g.key = k.${id('row')}`);
 }
 
-/** Cells with their integer keys; `table` restricts to one printed table. */
-function keyedCells(b: Binder, table: string): string {
+/** Cells `c` with their integer keys (`k.rid`, `w.ki`), filtered by `where`. */
+function keyedCells(where: string): string {
   return `${id('cells')} c
 JOIN ${id('rkeys')} k ON k.${id('report_id')} = c.${id('report_id')}
 JOIN ${id('rowkeys')} w ON w.${id('table')} = c.${id('table')} AND w.${id('row')} = c.${id('row')}
-WHERE c.${id('table')} = ${b.v(table)}`;
+WHERE ${where}`;
 }
+
+const ofTable = (b: Binder, table: string) => `c.${id('table')} = ${b.v(table)}`;
 
 function wideNarrow(
   target: 't3n' | 't4n',
@@ -65,7 +67,7 @@ function wideNarrow(
 CREATE OR REPLACE TABLE ${id(target)} AS
 SELECT k.${id('rid')}, w.${id('ki')},
   ${pivot}
-FROM ${keyedCells(b, table)}
+FROM ${keyedCells(ofTable(b, table))}
 GROUP BY k.${id('rid')}, w.${id('ki')}`);
 }
 
@@ -77,7 +79,7 @@ export function buildT2n(): BoundQuery {
   return b.done(`
 CREATE OR REPLACE TABLE ${id('t2n')} AS
 SELECT k.${id('rid')}, w.${id('ki')}, c.${id('col')}, c.${id('value')}
-FROM ${keyedCells(b, 'table2')}`);
+FROM ${keyedCells(ofTable(b, 'table2'))}`);
 }
 
 /**
@@ -85,17 +87,13 @@ FROM ${keyedCells(b, 'table2')}`);
  * note must still show as printed in the Report view. Few (≈0.6 % of the nationwide cells).
  */
 export function buildCraw(): BoundQuery {
-  const b = new Binder();
-  return b.done(`
+  return new Binder().done(`
 CREATE OR REPLACE TABLE ${id('craw')} AS
 SELECT k.${id('rid')}, w.${id('ki')}, c.${id('col')}, c.${id('value')}, c.${id('raw')}
-FROM ${id('cells')} c
-JOIN ${id('rkeys')} k ON k.${id('report_id')} = c.${id('report_id')}
-JOIN ${id('rowkeys')} w ON w.${id('table')} = c.${id('table')} AND w.${id('row')} = c.${id('row')}
-WHERE c.${id('raw')} IS NOT NULL OR c.${id('value')} IS NULL`);
+FROM ${keyedCells(`c.${id('raw')} IS NOT NULL OR c.${id('value')} IS NULL`)}`);
 }
 
-/** The builders of PRECOMPUTED, in order (rowkeys needs rkeys, the rest need both). */
+/** The builders of PRECOMPUTED, in order: rowkeys first, the others join it and `rkeys`. */
 export const PRECOMPUTED_BUILDERS: Record<PrecomputedTable, () => BoundQuery> = {
   rowkeys: buildRowKeys,
   t3n: buildT3n,
