@@ -8,6 +8,15 @@ import type { Format, OutcomeGroup, Table3Column, Table3Group, Table3Row, TableN
 import type { MetricId } from '../domain/metrics';
 import type { RegionLevel } from '../domain/report';
 
+/**
+ * A chart result that carries the parameters its rows answer: while the next result loads
+ * (react-query keeps the previous data), the chart keeps drawing these rows with their own
+ * metric and mode, not the newly chosen ones.
+ */
+export interface Answering<P> {
+  params: P;
+}
+
 // ---------------------------------------------------------------- 对比 Compare
 
 export interface CompareParams {
@@ -44,13 +53,10 @@ export interface CompareRow {
   checkFailures: number;
 }
 
-export interface CompareResult {
+export interface CompareResult extends Answering<CompareParams> {
   rows: CompareRow[];
   /** Requested units that have no report for `year`. */
   missing: string[];
-  /** The parameters these rows answer: while the next result loads, the chart keeps drawing
-   * these rows with their own metric and mode, not the newly chosen ones. */
-  params: CompareParams;
 }
 
 // ---------------------------------------------------------------- 趋势 Trends
@@ -84,14 +90,11 @@ export interface TrendRow {
   checkFailures: number;
 }
 
-export interface TrendsResult {
+export interface TrendsResult extends Answering<TrendsParams> {
   /** Sorted by unit then year. */
   rows: TrendRow[];
   /** Distinct years present, ascending (x axis). */
   years: number[];
-  /** The parameters these rows answer: while the next result loads, the chart keeps drawing
-   * these rows with their own metric and mode, not the newly chosen ones. */
-  params: TrendsParams;
 }
 
 // ---------------------------------------------------------------- 办理结果 Outcomes
@@ -123,16 +126,13 @@ export interface OutcomeRow {
   share: number | null;
 }
 
-export interface OutcomesResult {
+export interface OutcomesResult extends Answering<OutcomesParams> {
   rows: OutcomeRow[];
   /** Units in the order to draw them (by their outcome total, descending). */
   units: string[];
   /** Stack keys present, in printed order. */
   keys: string[];
   missing: string[];
-  /** The parameters these rows answer: while the next result loads, the chart keeps drawing
-   * these rows with their own metric and mode, not the newly chosen ones. */
-  params: OutcomesParams;
 }
 
 // ---------------------------------------------------------------- 透视 Pivot

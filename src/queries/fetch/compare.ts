@@ -8,7 +8,6 @@ export async function fetchCompare(db: Queryable, p: CompareParams): Promise<Com
     db.query<CompareRow>(compareSql(p)),
     p.units.length === 0 ? [] : db.query<{ unit: string }>(unitsWithReportSql(p.units, p.year)),
   ]);
-  if (p.units.length === 0) return { rows, missing: [], params: p };
   const has = new Set(present.map((r) => r.unit));
   return { rows, missing: p.units.filter((u) => !has.has(u)), params: p };
 }
