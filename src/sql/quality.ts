@@ -29,9 +29,9 @@ export const COVERAGE_CELL = '\u001e';
  * those present in the dataset (or `years`). Reads the `coverage` table built after loading
  * (src/sql/derived.ts); only a rule filter recounts, from the few failed checks, and keeps only
  * units that have such failures (the view shows no others; at nationwide scale ~100 of 3,368).
- * Packed text,
- * not 23k rows or Arrow lists: carrying the grid out of the worker into JS objects was ~90 % of
- * the query's time at nationwide scale, and one string per unit is the cheapest shape to read.
+ * Packed text, not 23k rows or Arrow lists: carrying the grid out of the worker into JS objects
+ * was ~90 % of the query's time at nationwide scale, and one string per unit is the cheapest
+ * shape to read.
  */
 export function coverageSql(q: QualityQuery): BoundQuery {
   const b = new Binder();

@@ -115,7 +115,9 @@ export default function QualityView() {
     problemsOnly: quality.problemsOnly,
   });
   const result = query.data;
-  const [shown, setShown] = useState(CHECKS_PAGE);
+  // How many failed checks are shown, for the result they were counted on: a new filter starts over.
+  const [page, setPage] = useState<{ of: QualityResult | undefined; n: number }>({ of: undefined, n: 0 });
+  const shown = page.of === result ? page.n : CHECKS_PAGE;
   const title = t('quality.title');
   return (
     <ChartFrame
@@ -255,7 +257,7 @@ export default function QualityView() {
             {result.checks.length > shown && (
               <button
                 type="button"
-                onClick={() => setShown((n) => n + CHECKS_PAGE)}
+                onClick={() => setPage({ of: result, n: shown + CHECKS_PAGE })}
                 data-testid="checks-more"
               >
                 {t('quality.showMore', { n: num(Math.min(CHECKS_PAGE, result.checks.length - shown)) })}
