@@ -9,13 +9,14 @@ import { PARQUET_FILES } from './rows';
 export const DERIVED_DIR = 'derived/';
 export const DERIVED_META = `${DERIVED_DIR}meta.json`;
 /** Bump when a builder in src/sql/derived.ts changes what it writes. */
-export const DERIVED_VERSION = 1;
+export const DERIVED_VERSION = 2;
 
 export interface DerivedMeta {
   version: number;
   /** sha256 of each contract file the tables were built from (reports ranks, cells holds). */
   sources: Record<(typeof PARQUET_FILES)['reports' | 'cells'], string>;
-  tables: Record<PrecomputedTable, { file: string; rows: number }>;
+  /** Each table's file with its row count and sha256: a derived/ folder is used whole or not at all. */
+  tables: Record<PrecomputedTable, { file: string; rows: number; sha256: string }>;
 }
 
 export const derivedFile = (table: PrecomputedTable): string => `${DERIVED_DIR}${table}.parquet`;
@@ -28,7 +29,9 @@ export function readDerivedMeta(json: unknown, tables: readonly PrecomputedTable
   const sources = m.sources as Record<string, unknown> | undefined;
   if (typeof sources?.[PARQUET_FILES.reports] !== 'string') return null;
   if (typeof sources?.[PARQUET_FILES.cells] !== 'string') return null;
-  const listed = m.tables as Record<string, { file?: unknown }> | undefined;
-  if (!tables.every((t) => listed?.[t]?.file === derivedFile(t))) return null;
+  const listed = m.tables as Record<string, { file?: unknown; sha256?: unknown }> | undefined;
+  const ok = (t: PrecomputedTable) =>
+    listed?.[t]?.file === derivedFile(t) && typeof listed[t].sha256 === 'string';
+  if (!tables.every(ok)) return null;
   return m as DerivedMeta;
 }

@@ -6,6 +6,7 @@
  */
 import { DERIVED_META, readDerivedMeta } from '../dataset/derived';
 import { PARQUET_FILES } from '../dataset/rows';
+import { sha256Hex } from '../parser/sha256';
 import { PRECOMPUTED, type PrecomputedTable } from '../sql/derived';
 import { decodeFile } from './decode';
 import type { ParquetCodec } from './types';
@@ -36,7 +37,15 @@ export async function fetchPrecomputed(
     }
     const out = {} as PrecomputedIpc;
     for (const [i, t] of PRECOMPUTED.entries()) {
-      out[t] = await decodeFile(codec, { name: meta.tables[t].file, bytes: await files[i]! });
+      const bytes = await files[i]!;
+      // Hashed before the codec worker takes the bytes; a file from another build is refused.
+      if ((await sha256Hex(bytes)) !== meta.tables[t].sha256) {
+        console.info(
+          `${meta.tables[t].file}: not the file ${DERIVED_META} lists; building the helper tables from cells`,
+        );
+        return null;
+      }
+      out[t] = await decodeFile(codec, { name: meta.tables[t].file, bytes });
     }
     return out;
   } catch (e) {

@@ -5,7 +5,9 @@ import { PRECOMPUTED } from '../../src/sql/derived';
 const good = () => ({
   version: DERIVED_VERSION,
   sources: { 'reports.parquet': 'a'.repeat(64), 'cells.parquet': 'b'.repeat(64) },
-  tables: Object.fromEntries(PRECOMPUTED.map((t) => [t, { file: derivedFile(t), rows: 1 }])),
+  tables: Object.fromEntries(
+    PRECOMPUTED.map((t) => [t, { file: derivedFile(t), rows: 1, sha256: 'c'.repeat(64) }]),
+  ),
 });
 
 describe(readDerivedMeta, () => {
@@ -23,6 +25,7 @@ describe(readDerivedMeta, () => {
       { ...good(), tables: { ...good().tables, t3n: { file: '../../secret.parquet', rows: 1 } } },
       { ...good(), tables: { ...good().tables, t3n: { file: 'https://elsewhere.example/t3n.parquet' } } },
       { ...good(), tables: undefined },
+      { ...good(), tables: { ...good().tables, t4n: { file: derivedFile('t4n'), rows: 1 } } },
     ];
     for (const c of cases) expect(readDerivedMeta(c, PRECOMPUTED), JSON.stringify(c)).toBeNull();
   });

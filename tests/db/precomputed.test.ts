@@ -130,5 +130,8 @@ describe(fetchPrecomputed, () => {
     expect(await fetchPrecomputed(base, other, nodeCodec)).toBeNull();
     serve({ [derivedFile('t2n')]: new Uint8Array([1, 2, 3]) });
     expect(await fetchPrecomputed(base, contract(), nodeCodec)).toBeNull();
+    // A readable table, but not the one the meta lists.
+    serve({ [derivedFile('t2n')]: read(derivedFile('t4n')) });
+    expect(await fetchPrecomputed(base, contract(), nodeCodec)).toBeNull();
   });
 });

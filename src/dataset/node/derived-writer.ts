@@ -19,7 +19,8 @@ async function sha256(file: string): Promise<string> {
 
 /**
  * Builds the helper tables with the very builders the browser runs (on native DuckDB), from the
- * reports and cells Parquet files already in `dir`, and records those files' hashes.
+ * reports and cells Parquet files already in `dir`, and records those files' hashes and the
+ * tables' own.
  */
 export async function writeDerived(dir: string): Promise<DerivedMeta> {
   const out = path.join(dir, DERIVED_DIR);
@@ -44,7 +45,11 @@ export async function writeDerived(dir: string): Promise<DerivedMeta> {
         `COPY (SELECT * FROM ${id(t)} ORDER BY ${order}) TO ${quote(path.join(dir, file))} (FORMAT parquet, COMPRESSION snappy)`,
       );
       const n = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${id(t)}`);
-      tables[t] = { file, rows: Number(n.getRowObjects()[0]?.n ?? 0) };
+      tables[t] = {
+        file,
+        rows: Number(n.getRowObjects()[0]?.n ?? 0),
+        sha256: await sha256(path.join(dir, file)),
+      };
     }
     const meta: DerivedMeta = {
       version: DERIVED_VERSION,
