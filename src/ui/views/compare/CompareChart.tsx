@@ -1,8 +1,9 @@
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, LabelList, ResponsiveContainer, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, XAxis, YAxis } from 'recharts';
 import type { MetricUnit } from '../../../domain/metrics';
 import { useI18n } from '../../../i18n';
 import type { CompareRow } from '../../../queries';
+import { ChartBox } from '../../common/ChartBox';
 import { formatMetric, formatTick } from '../../common/format';
 import { OKABE_ITO } from '../../common/palette';
 
@@ -28,24 +29,33 @@ export const CompareChart = memo(function CompareChart({
   }));
   const longest = Math.max(...rows.map((r) => r.unit.length));
   const yWidth = Math.min(260, 24 + longest * 13);
+  const height = Math.max(160, 44 + rows.length * 30);
   return (
-    <ResponsiveContainer width="100%" height={Math.max(160, 44 + rows.length * 30)}>
-      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 96, bottom: 8, left: 8 }}>
-        <CartesianGrid horizontal={false} stroke="#ddd" />
-        <XAxis type="number" tickFormatter={(v: number) => formatTick(i18n, unit, v)} stroke="#444" />
-        <YAxis
-          type="category"
-          dataKey="unit"
-          width={yWidth}
-          interval={0}
-          stroke="#444"
-          tick={{ fontSize: 12 }}
-        />
-        {/* minPointSize: a zero still gets a sliver and its label, so "0" is not mistaken for "missing" */}
-        <Bar dataKey="value" fill={OKABE_ITO[0]} isAnimationActive={false} minPointSize={2}>
-          <LabelList dataKey="label" position="right" fill="#111" fontSize={12} />
-        </Bar>
-      </BarChart>
-    </ResponsiveContainer>
+    <ChartBox height={height}>
+      {(width) => (
+        <BarChart
+          width={width}
+          height={height}
+          data={data}
+          layout="vertical"
+          margin={{ top: 8, right: 96, bottom: 8, left: 8 }}
+        >
+          <CartesianGrid horizontal={false} stroke="#ddd" />
+          <XAxis type="number" tickFormatter={(v: number) => formatTick(i18n, unit, v)} stroke="#444" />
+          <YAxis
+            type="category"
+            dataKey="unit"
+            width={yWidth}
+            interval={0}
+            stroke="#444"
+            tick={{ fontSize: 12 }}
+          />
+          {/* minPointSize: a zero still gets a sliver and its label, so "0" is not mistaken for "missing" */}
+          <Bar dataKey="value" fill={OKABE_ITO[0]} isAnimationActive={false} minPointSize={2}>
+            <LabelList dataKey="label" position="right" fill="#111" fontSize={12} />
+          </Bar>
+        </BarChart>
+      )}
+    </ChartBox>
   );
 });

@@ -1,9 +1,10 @@
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, ResponsiveContainer, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { OUTCOME_GROUPS, type OutcomeGroup } from '../../../domain/keys';
 import { useI18n } from '../../../i18n';
 import type { OutcomeRow } from '../../../queries';
 import type { OutcomeMode } from '../../../state';
+import { ChartBox } from '../../common/ChartBox';
 import { GROUP_COLOURS, seriesColour } from '../../common/palette';
 import { keyLabel } from './labels';
 
@@ -32,44 +33,53 @@ export const OutcomesChart = memo(function OutcomesChart({
   const data = [...byUnit.values()];
   const fmt = (v: number) => (mode === 'share' ? i18n.pct(v, 1) : i18n.num(v));
   const longest = Math.max(...units.map((u) => u.length));
+  const height = Math.max(180, 80 + units.length * 34);
   return (
-    <ResponsiveContainer width="100%" height={Math.max(180, 80 + units.length * 34)}>
-      <BarChart data={data} layout="vertical" margin={{ top: 8, right: 24, bottom: 8, left: 8 }}>
-        <CartesianGrid horizontal={false} stroke="#ddd" />
-        <XAxis
-          type="number"
-          domain={mode === 'share' ? [0, 1] : [0, 'auto']}
-          tickFormatter={(v: number) => (mode === 'share' ? i18n.pct(v, 0) : i18n.num(v))}
-          stroke="#444"
-        />
-        <YAxis
-          type="category"
-          dataKey="unit"
-          width={Math.min(260, 24 + longest * 13)}
-          interval={0}
-          stroke="#444"
-          tick={{ fontSize: 12 }}
-        />
-        <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : '—')} />
-        {/* In stack (printed) order: recharts sorts legend items by label by default */}
-        <Legend itemSorter={(item) => keys.indexOf(String(item.dataKey))} />
-        {keys.map((k, i) => (
-          <Bar
-            key={k}
-            dataKey={k}
-            name={keyLabel(k, i18n.label)}
-            stackId="outcomes"
-            fill={drilled ? seriesColour(i) : (GROUP_COLOURS[k as OutcomeGroup] ?? seriesColour(i))}
-            isAnimationActive={false}
-            cursor={drilled ? undefined : 'pointer'}
-            onClick={
-              drilled || !(OUTCOME_GROUPS as readonly string[]).includes(k)
-                ? undefined
-                : () => onDrill(k as OutcomeGroup)
-            }
+    <ChartBox height={height}>
+      {(width) => (
+        <BarChart
+          width={width}
+          height={height}
+          data={data}
+          layout="vertical"
+          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+        >
+          <CartesianGrid horizontal={false} stroke="#ddd" />
+          <XAxis
+            type="number"
+            domain={mode === 'share' ? [0, 1] : [0, 'auto']}
+            tickFormatter={(v: number) => (mode === 'share' ? i18n.pct(v, 0) : i18n.num(v))}
+            stroke="#444"
           />
-        ))}
-      </BarChart>
-    </ResponsiveContainer>
+          <YAxis
+            type="category"
+            dataKey="unit"
+            width={Math.min(260, 24 + longest * 13)}
+            interval={0}
+            stroke="#444"
+            tick={{ fontSize: 12 }}
+          />
+          <Tooltip formatter={(v) => (typeof v === 'number' ? fmt(v) : '—')} />
+          {/* In stack (printed) order: recharts sorts legend items by label by default */}
+          <Legend itemSorter={(item) => keys.indexOf(String(item.dataKey))} />
+          {keys.map((k, i) => (
+            <Bar
+              key={k}
+              dataKey={k}
+              name={keyLabel(k, i18n.label)}
+              stackId="outcomes"
+              fill={drilled ? seriesColour(i) : (GROUP_COLOURS[k as OutcomeGroup] ?? seriesColour(i))}
+              isAnimationActive={false}
+              cursor={drilled ? undefined : 'pointer'}
+              onClick={
+                drilled || !(OUTCOME_GROUPS as readonly string[]).includes(k)
+                  ? undefined
+                  : () => onDrill(k as OutcomeGroup)
+              }
+            />
+          ))}
+        </BarChart>
+      )}
+    </ChartBox>
   );
 });

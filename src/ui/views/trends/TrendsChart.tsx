@@ -6,14 +6,16 @@ import {
   LineChart,
   ReferenceArea,
   ReferenceLine,
-  ResponsiveContainer,
   Tooltip,
   XAxis,
   YAxis,
 } from 'recharts';
 import type { TrendRow } from '../../../queries';
 import type { Scale } from '../../../state';
+import { ChartBox } from '../../common/ChartBox';
 import { seriesColour } from '../../common/palette';
+
+const TRENDS_HEIGHT = 420;
 
 /** The first year printed in the 2021 format (国办公开办函〔2021〕30号). */
 const FORMAT_CHANGE_YEAR = 2021;
@@ -51,62 +53,69 @@ export const TrendsChart = memo(function TrendsChart({
   // A whole province's units: the lines are the message, and a dot per point was a third of the render.
   const dots = units.length > MAX_DOTTED_SERIES ? false : { r: 3 };
   return (
-    <ResponsiveContainer width="100%" height={420}>
-      <LineChart data={data} margin={{ top: 24, right: 32, bottom: 8, left: 16 }}>
-        <CartesianGrid stroke="#e3e3e3" />
-        <XAxis
-          dataKey="year"
-          type="number"
-          domain={[minYear, maxYear]}
-          ticks={data.map((d) => d.year as number)}
-          allowDecimals={false}
-          stroke="#444"
-        />
-        <YAxis
-          scale={scale}
-          domain={scale === 'log' ? ['auto', 'auto'] : [(min: number) => Math.min(0, min), 'auto']}
-          allowDataOverflow={false}
-          tickFormatter={(v: number) => format(v)}
-          width={80}
-          stroke="#444"
-        />
-        {showChange && (
-          <>
-            <ReferenceArea
-              x1={FORMAT_CHANGE_YEAR - 0.5}
-              x2={maxYear}
-              fill="#0072B2"
-              fillOpacity={0.05}
-              ifOverflow="hidden"
-            />
-            <ReferenceLine
-              x={FORMAT_CHANGE_YEAR - 0.5}
-              stroke="#555"
-              strokeDasharray="4 3"
-              label={{ value: formatChange, position: 'top', fill: '#333', fontSize: 12 }}
-            />
-          </>
-        )}
-        <Tooltip
-          formatter={(v) => format(typeof v === 'number' ? v : null)}
-          labelFormatter={(y) => String(y)}
-        />
-        {/* In the units' order (ranked by the query), not sorted by name */}
-        <Legend itemSorter={(item) => units.indexOf(String(item.dataKey))} />
-        {units.map((u, i) => (
-          <Line
-            key={u}
-            type="linear"
-            dataKey={u}
-            name={u}
-            stroke={seriesColour(i)}
-            strokeWidth={2}
-            dot={dots}
-            connectNulls={false}
-            isAnimationActive={false}
+    <ChartBox height={TRENDS_HEIGHT}>
+      {(width) => (
+        <LineChart
+          width={width}
+          height={TRENDS_HEIGHT}
+          data={data}
+          margin={{ top: 24, right: 32, bottom: 8, left: 16 }}
+        >
+          <CartesianGrid stroke="#e3e3e3" />
+          <XAxis
+            dataKey="year"
+            type="number"
+            domain={[minYear, maxYear]}
+            ticks={data.map((d) => d.year as number)}
+            allowDecimals={false}
+            stroke="#444"
           />
-        ))}
-      </LineChart>
-    </ResponsiveContainer>
+          <YAxis
+            scale={scale}
+            domain={scale === 'log' ? ['auto', 'auto'] : [(min: number) => Math.min(0, min), 'auto']}
+            allowDataOverflow={false}
+            tickFormatter={(v: number) => format(v)}
+            width={80}
+            stroke="#444"
+          />
+          {showChange && (
+            <>
+              <ReferenceArea
+                x1={FORMAT_CHANGE_YEAR - 0.5}
+                x2={maxYear}
+                fill="#0072B2"
+                fillOpacity={0.05}
+                ifOverflow="hidden"
+              />
+              <ReferenceLine
+                x={FORMAT_CHANGE_YEAR - 0.5}
+                stroke="#555"
+                strokeDasharray="4 3"
+                label={{ value: formatChange, position: 'top', fill: '#333', fontSize: 12 }}
+              />
+            </>
+          )}
+          <Tooltip
+            formatter={(v) => format(typeof v === 'number' ? v : null)}
+            labelFormatter={(y) => String(y)}
+          />
+          {/* In the units' order (ranked by the query), not sorted by name */}
+          <Legend itemSorter={(item) => units.indexOf(String(item.dataKey))} />
+          {units.map((u, i) => (
+            <Line
+              key={u}
+              type="linear"
+              dataKey={u}
+              name={u}
+              stroke={seriesColour(i)}
+              strokeWidth={2}
+              dot={dots}
+              connectNulls={false}
+              isAnimationActive={false}
+            />
+          ))}
+        </LineChart>
+      )}
+    </ChartBox>
   );
 });
