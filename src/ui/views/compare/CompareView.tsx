@@ -28,9 +28,9 @@ export default function CompareView() {
   const metric = getMetric(metricId);
   const query = useCompare({ metric: metricId, year, units, limit: units.length > 0 ? units.length : TOP_N });
   const rows = query.data?.rows ?? NO_ROWS;
-  // The chart draws the rows it has with their own metric until the next ones arrive.
+  // Chart and table show the rows they have with their own metric until the next ones arrive.
   const drawn = getMetric(query.data?.params.metric ?? metricId);
-  const fmt = (v: number | null) => formatMetric(i18n, metric.unit, v);
+  const fmt = (v: number | null) => formatMetric(i18n, drawn.unit, v);
   const title = t('compare.title', { metric: label(metric.label), year });
 
   const columns: Column<CompareRow>[] = [

@@ -46,6 +46,8 @@ export default function OutcomesView() {
   });
   const rows = query.data?.rows ?? NO_ROWS;
   const drawn = query.data?.params;
+  // Chart and table show the rows they have as they were asked for until the next ones arrive.
+  const byRow = (drawn?.by ?? (filters.group ? 'row' : 'group')) === 'row';
   const drill = useCallback((g: OutcomeGroup) => setOutcome({ group: g, row: null }), [setOutcome]);
   const title = `${t('outcomes.title', { year })} · ${label(TABLE3_COLUMN_LABELS[filters.applicant])}${
     filters.group ? ` · ${label(OUTCOME_GROUP_LABELS[filters.group])}` : ''
@@ -61,7 +63,7 @@ export default function OutcomesView() {
     { key: 'unit', label: t('col.unit'), render: (r) => r.unit },
     {
       key: 'key',
-      label: filters.group ? t('control.row') : t('control.group'),
+      label: byRow ? t('control.row') : t('control.group'),
       render: (r) => keyLabel(r.key, label),
     },
     { key: 'count', label: t('control.count'), numeric: true, render: (r) => num(r.count) },
@@ -161,7 +163,7 @@ export default function OutcomesView() {
             units={query.data?.units ?? NO_KEYS}
             keys={query.data?.keys ?? NO_KEYS}
             mode={drawn?.measure ?? filters.mode}
-            drilled={(drawn?.by ?? (filters.group ? 'row' : 'group')) === 'row'}
+            drilled={byRow}
             onDrill={drill}
           />
         )}

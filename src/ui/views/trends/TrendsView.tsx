@@ -42,8 +42,7 @@ export default function TrendsView() {
   const query = useTrends({ metric: metricId, units, mode });
   const rows = query.data?.rows ?? NO_ROWS;
   const title = t('trends.title', { metric: label(metric.label) });
-  const fmt = trendFormat(i18n, metric.unit, mode);
-  // The chart draws the rows it has with their own metric and mode until the next ones arrive.
+  // Chart and table show the rows they have with their own metric and mode until the next ones arrive.
   const drawnUnit = getMetric(query.data?.params.metric ?? metricId).unit;
   const drawnMode = query.data?.params.mode ?? mode;
   const drawnFormat = useMemo(() => trendFormat(i18n, drawnUnit, drawnMode), [i18n, drawnUnit, drawnMode]);
@@ -54,17 +53,17 @@ export default function TrendsView() {
     { key: 'format', label: t('col.format'), render: (r) => r.format },
     {
       key: 'value',
-      label: t(`mode.${mode}`),
+      label: t(`mode.${drawnMode}`),
       numeric: true,
-      render: (r) => (r.comparable ? fmt(r.value) : t('chart.notComparable')),
+      render: (r) => (r.comparable ? drawnFormat(r.value) : t('chart.notComparable')),
     },
-    ...(mode !== 'absolute'
+    ...(drawnMode !== 'absolute'
       ? [
           {
             key: 'abs',
             label: t('mode.absolute'),
             numeric: true,
-            render: (r: TrendRow) => formatMetric(i18n, metric.unit, r.absolute),
+            render: (r: TrendRow) => formatMetric(i18n, drawnUnit, r.absolute),
           },
         ]
       : []),
