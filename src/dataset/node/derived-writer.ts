@@ -1,8 +1,8 @@
 /** Node only: writes a dataset's derived/ folder (see ../derived.ts) next to its contract files. */
-import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
+import { sha256Hex } from '../../parser/sha256';
 import type { BoundQuery } from '../../sql/bound';
 import { buildReportKeys, PRECOMPUTED, PRECOMPUTED_BUILDERS } from '../../sql/derived';
 import { id } from '../../sql/schema';
@@ -11,11 +11,7 @@ import { PARQUET_FILES } from '../rows';
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
-async function sha256(file: string): Promise<string> {
-  return createHash('sha256')
-    .update(await readFile(file))
-    .digest('hex');
-}
+const sha256 = async (file: string): Promise<string> => sha256Hex(await readFile(file));
 
 /**
  * Builds the helper tables with the very builders the browser runs (on native DuckDB), from the
