@@ -1,10 +1,11 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { cspPlugin } from './scripts/csp.ts';
+import { duckdbWorkerPlugin } from './scripts/duckdb-glue.ts';
 import { wasmUncompressedPlugin } from './scripts/wasm-uncompressed.ts';
 
 export default defineConfig({
-  plugins: [react(), cspPlugin(), wasmUncompressedPlugin()],
+  plugins: [react(), duckdbWorkerPlugin(), cspPlugin(), wasmUncompressedPlugin()],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
