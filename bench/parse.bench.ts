@@ -179,7 +179,8 @@ async function appendBenchmarks(
     return;
   }
   let end = text.indexOf('\n', header) + 1;
-  while (end > 0 && end < text.length && text.startsWith('|', end)) end = text.indexOf('\n', end) + 1 || text.length;
+  while (end > 0 && end < text.length && text.startsWith('|', end))
+    end = text.indexOf('\n', end) + 1 || text.length;
   await writeFile(benchmarksFile, text.slice(0, end) + lines.join('') + text.slice(end));
 }
 

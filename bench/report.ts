@@ -11,7 +11,9 @@ export interface QueryRatio {
 export interface DatasetResult {
   name: string;
   cells: number;
+  /** Median over `first_chart_runs`, each a cold navigation (fresh browser context). */
   first_chart_ms: number;
+  first_chart_runs: number[];
   load_ms: number;
   native_load_ms: number;
   interactions: number;
@@ -64,7 +66,7 @@ export function markdown(m: Machine, results: DatasetResult[], title: string): s
     [
       'dataset',
       'cells',
-      'first chart ms',
+      'first chart ms (median)',
       'load ms',
       'native load ms',
       'interactions',
@@ -113,6 +115,13 @@ export function markdown(m: Machine, results: DatasetResult[], title: string): s
       return `SQL of the session on **${r.name}** (distinct statements, median of the replays):\n\n${table(['query', 'wasm ms', 'native ms', 'ratio'], rows)}`;
     })
     .join('\n\n');
+  const cold = results
+    .filter((r) => r.first_chart_runs.length > 1)
+    .map(
+      (r) =>
+        `- ${r.name}: median of ${r.first_chart_runs.length} cold navigations; min ${f0(Math.min(...r.first_chart_runs))}, max ${f0(Math.max(...r.first_chart_runs))} ms (${r.first_chart_runs.map(f0).join(', ')})`,
+    )
+    .join('\n');
   const slow = results
     .map((r) => `- ${r.name}: ${r.slowest.map((s) => `${s.view}/${s.what} ${f0(s.ms)} ms`).join(', ')}`)
     .join('\n');
@@ -125,6 +134,7 @@ export function markdown(m: Machine, results: DatasetResult[], title: string): s
     '',
     budgetTable,
     '',
+    ...(cold ? [`First chart:\n${cold}`, ''] : []),
     `Slowest interactions:\n${slow}`,
     '',
     perQuery,
@@ -137,6 +147,7 @@ export function jsonLine(m: Machine, results: DatasetResult[]): string {
   for (const r of results) {
     out[r.name] = {
       first_chart_ms: Math.round(r.first_chart_ms),
+      first_chart_runs: r.first_chart_runs.map(Math.round),
       load_ms: Math.round(r.load_ms),
       interaction_p50_ms: Math.round(r.interaction_p50_ms),
       interaction_p95_ms: Math.round(r.interaction_p95_ms),

@@ -4,7 +4,8 @@
  * DuckDB, print a table and append it to BENCHMARKS.md, and end with one JSON line.
  *
  * Options: --skip-build, --only bundled|synthetic, --repeat N (replays per query, default 5),
- * --port N (default 4190), --no-append, --title TEXT (heading in BENCHMARKS.md).
+ * --port N (default 4190), --no-append, --title TEXT (heading in BENCHMARKS.md), --cold N (cold
+ * navigations of the bundled dataset whose median is its first-chart figure, default 9).
  */
 import { execFileSync } from 'node:child_process';
 import { appendFileSync, existsSync } from 'node:fs';
@@ -13,7 +14,7 @@ import { machine } from './machine';
 import { openNative } from './native';
 import { type DatasetResult, jsonLine, markdown, type QueryRatio } from './report';
 import { serveStatic } from './serve';
-import { launchChromium, runSession, type SessionResult } from './session';
+import { coldFirstChart, launchChromium, runSession, type SessionResult } from './session';
 import { initialJs } from './size';
 import { median, percentile } from './stats';
 
@@ -25,6 +26,7 @@ const { values: opt } = parseArgs({
     port: { type: 'string', default: '4190' },
     'no-append': { type: 'boolean', default: false },
     title: { type: 'string', default: 'npm run bench' },
+    cold: { type: 'string', default: '9' },
   },
 });
 
@@ -80,6 +82,15 @@ async function main() {
         replayRepeat: Number(opt.repeat),
         log,
       });
+      // One cold navigation is too noisy on a shared 2-core machine to hold a budget against.
+      const firstCharts = [s.firstChartMs];
+      if (d.name === 'bundled')
+        for (let i = 1; i < Number(opt.cold); i++)
+          firstCharts.push(await coldFirstChart(browser, `${server.url}${d.search}`));
+      if (firstCharts.length > 1)
+        log(
+          `  first chart over ${firstCharts.length} cold navigations: ${firstCharts.map((t) => t.toFixed(0)).join(', ')} ms`,
+        );
       log(`  ${s.interactions.length} interactions, ${s.queries.length} distinct queries; native replay`);
       const native = await openNative(d.dir, 0);
       const queries: QueryRatio[] = [];
@@ -106,7 +117,8 @@ async function main() {
       results.push({
         name: d.name,
         cells,
-        first_chart_ms: s.firstChartMs,
+        first_chart_ms: median(firstCharts),
+        first_chart_runs: firstCharts,
         load_ms: s.loadMs,
         native_load_ms: native.loadMs,
         interactions: times.length,

@@ -146,6 +146,26 @@ type BenchWindow = {
   };
 };
 
+/**
+ * One more cold navigation, measuring only the first chart: a fresh context (empty cache) each
+ * time, so the median of several is the cold figure the 1.5 s budget is about.
+ */
+export async function coldFirstChart(browser: Browser, url: string): Promise<number> {
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+  await context.addInitScript({ content: PROBE });
+  try {
+    const page = await context.newPage();
+    await page.goto(url);
+    await page.waitForFunction(() => (window as never as BenchWindow).__BENCH__.firstChart !== null, null, {
+      timeout: 180_000,
+      polling: 50,
+    });
+    return await page.evaluate(() => (window as never as BenchWindow).__BENCH__.firstChart!);
+  } finally {
+    await context.close();
+  }
+}
+
 export async function runSession(
   browser: Browser,
   url: string,
