@@ -12,10 +12,11 @@ import { PARQUET_FILES } from '../dataset/rows';
 import { sha256Hex } from '../parser/sha256';
 import type { DatasetStatus, LoadProgress } from '../queries/types';
 import { Binder, type BoundQuery } from '../sql/bound';
-import { PRECOMPUTED } from '../sql/derived';
+import { PRECOMPUTED, usesLateTables } from '../sql/derived';
 import { id } from '../sql/schema';
 import { type DatasetFile, decodeFile } from './decode';
 import type { Engine } from './engine';
+import { LateTables } from './late';
 import type { CodecRequest, CodecResponse } from './parquet.worker';
 import { fetchPrecomputed, type PrecomputedIpc } from './precomputed';
 import { measure } from './timing';
@@ -74,6 +75,17 @@ function codecWorker(): ParquetCodec {
 }
 
 let enginePromise: Promise<Engine> | null = null;
+/** The unit index and coverage grid, built after the first view's queries (./late.ts). */
+const late = new LateTables();
+
+/**
+ * Settles once the loaded dataset's late tables are built (or their build failed): the first
+ * view has had its queries answered and the page has been idle. Work that can wait for the first
+ * chart waits for this.
+ */
+export function lateTablesBuilt(): Promise<void> {
+  return late.ready().catch(() => undefined);
+}
 
 /** wasm-feature-detect's exception-handling probe, the same test `duckdb.selectBundle` runs. */
 const EH_PROBE = new Uint8Array([
@@ -92,22 +104,65 @@ export function pickBundle(
     : { mainModule: mvpWasm, mainWorker: mvpWorker };
 }
 
-const sent = (() => {
-  let resolve!: () => void;
-  const promise = new Promise<void>((ok) => {
-    resolve = ok;
-  });
-  return { promise, resolve };
-})();
+/**
+ * AsyncDuckDB's message ids count up from 0; the instantiate request `bootEngine` sends itself
+ * uses one it will never reach.
+ */
+const BOOT_ID = 2 ** 30;
+
+/** DuckDB's worker with its instantiate request already on its way (`bootEngine`). */
+interface Booted {
+  worker: Worker;
+  /** Settles when the wasm is compiled and the engine is up (rejects naming what failed). */
+  instantiated: Promise<void>;
+}
+let booted: Booted | null = null;
 
 /**
- * Resolves once DuckDB has been asked to instantiate (its wasm then downloads and compiles in its
- * worker) or the start failed. main.tsx waits for this before React's first render: rendering
- * first kept the main thread busy and delayed that request by ~300 ms, all of it on the path to
- * the first chart.
+ * Start DuckDB's worker and ask it to instantiate (download and compile the 34 MB wasm) now.
+ * src/db/boot.ts calls this before the rest of the app's script runs: the request speaks the
+ * worker's own protocol (`INSTANTIATE` → `OK` | `ERROR`, what `AsyncDuckDB.instantiate` sends)
+ * so it need not wait for DuckDB's main-thread JS, ~0.2 MB to fetch and parse on the first
+ * chart's path (issue 3). `startEngine` hands the worker to AsyncDuckDB once this has answered.
  */
-export function engineRequested(): Promise<void> {
-  return sent.promise;
+export function bootEngine(): Booted {
+  if (booted) return booted;
+  const started = performance.now();
+  const bundle = pickBundle();
+  const worker = new Worker(bundle.mainWorker);
+  const instantiated = new Promise<void>((resolve, reject) => {
+    const onMessage = (
+      e: MessageEvent<{ requestId?: number; type?: string; data?: { message?: string } }>,
+    ) => {
+      const r = e.data;
+      if (r?.requestId !== BOOT_ID || r.type === 'INSTANTIATE_PROGRESS') return;
+      worker.removeEventListener('message', onMessage);
+      measure('db:stage', started, { stage: 'engine: instantiate wasm' });
+      if (r.type === 'OK') resolve();
+      else reject(new Error(`DuckDB could not start: ${r.data?.message ?? r.type}`));
+    };
+    worker.addEventListener('message', onMessage);
+    worker.addEventListener(
+      'error',
+      (e) => reject(new Error(`DuckDB's worker did not start (${e.message})`)),
+      {
+        once: true,
+      },
+    );
+  });
+  instantiated.catch(() => undefined); // surfaces through startEngine
+  worker.postMessage({
+    messageId: BOOT_ID,
+    type: 'INSTANTIATE',
+    data: [new URL(bundle.mainModule, globalThis.location?.href).href, null],
+  });
+  booted = { worker, instantiated };
+  return booted;
+}
+
+/** Settles when DuckDB's wasm is compiled and running (or failed to start). */
+export function engineInstantiated(): Promise<void> {
+  return bootEngine().instantiated.catch(() => undefined);
 }
 
 async function startEngine(): Promise<Engine> {
@@ -118,22 +173,14 @@ async function startEngine(): Promise<Engine> {
     measure('db:stage', t, { stage });
     return out;
   };
-  // The worker (a 0.8 MB script to fetch and parse on its own thread) starts before the DuckDB
-  // JS below is even imported: choosing the bundle here instead of with duckdb.selectBundle takes
-  // that import off the worker's critical path.
-  const bundle = pickBundle();
-  const worker = new Worker(bundle.mainWorker);
-  // Loaded on first use so the app's first paint does not wait for DuckDB, Arrow and pinyin
-  // (the initial-JS budget of issue 3 is 250 KB gzip).
-  // The wasm fetch starts only with instantiate, so that waits for DuckDB's own JS alone; the
-  // engine's chunk (Arrow, pinyin) downloads meanwhile.
+  const { worker, instantiated } = bootEngine();
+  // Loaded on first use so the app's first paint does not wait for DuckDB and Arrow (the
+  // initial-JS budget of issue 3 is 250 KB gzip); both download while the wasm compiles.
   const engineModule = import('./engine');
   engineModule.catch(() => undefined);
   const duckdb = await step('engine: import duckdb js', () => import('@duckdb/duckdb-wasm'));
+  await instantiated;
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  const instantiating = step('engine: instantiate wasm', () => db.instantiate(bundle.mainModule));
-  sent.resolve();
-  await instantiating;
   const conn = await step('engine: connect', () => db.connect());
   const { Engine } = await step('engine: import engine js', () => engineModule);
   // runQuery wants the connection id, which AsyncDuckDBConnection keeps in `_conn`.
@@ -169,7 +216,6 @@ function exposeBenchHook(e: Engine): void {
 
 function engine(): Promise<Engine> {
   enginePromise ??= startEngine();
-  enginePromise.catch(() => sent.resolve());
   return enginePromise;
 }
 
@@ -232,6 +278,7 @@ export async function initDatabase(
     // (its own worker) overlap; only the inserts wait for DuckDB.
     const starting = engine();
     const codec = getCodec();
+    await late.ready().catch(() => undefined);
     const filesTotal = DATASET_TABLES.length;
     const loaded = DATASET_TABLES.map(() => 0);
     const totals = DATASET_TABLES.map(() => 0);
@@ -303,10 +350,11 @@ export async function initDatabase(
       stage: 'index',
     });
     const derived = performance.now();
-    await e.buildDerived();
+    await e.buildCore();
     measure('db:stage', derived, { stage: 'derived tables' });
     const summary = await e.summary();
     measure('db:load', started, { dataset: base.href, bytes: bytesDone, cells: summary.cells });
+    late.schedule(() => e.buildLate());
     setStatus({ phase: 'ready', summary: { ...summary, loadMs: performance.now() - started } });
   } catch (err) {
     setStatus({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
@@ -335,6 +383,7 @@ export async function loadParquetBytes(
 ): Promise<void> {
   const started = performance.now();
   const e = await engine();
+  await late.ready().catch(() => undefined);
   const list: DatasetFile[] = DATASET_TABLES.filter((t) => files[t]).map((t) => ({
     table: t,
     name: `${name}/${PARQUET_FILES[t]}`,
@@ -366,6 +415,7 @@ export async function removeReports(reportIds: readonly string[]): Promise<void>
   if (reportIds.length === 0) return;
   const started = performance.now();
   const e = await engine();
+  await late.ready().catch(() => undefined);
   setStatus({ phase: 'loading', progress: null });
   try {
     await e.ensureCells();
@@ -392,7 +442,8 @@ export function getDatabase(): Queryable {
     query: async <T>(q: BoundQuery) => {
       const e = await engine();
       const started = performance.now();
-      const rows = await e.run<T>(q);
+      const run = () => e.run<T>(q);
+      const rows = usesLateTables(q.sql) ? await late.ready().then(run) : await late.track(run);
       measure('db:query', started, { sql: q.sql, params: q.params, rows: rows.length });
       return rows;
     },

@@ -5,7 +5,6 @@
  */
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { parquetMetadata } from 'hyparquet';
-import { pinyin } from 'pinyin-pro';
 import type { BoundQuery } from '../sql/bound';
 import {
   buildCoverage,
@@ -267,18 +266,37 @@ COMMIT;`,
 
   /** (Re)build the derived tables of src/sql/derived.ts; call after the last addFile. */
   async buildDerived(): Promise<void> {
+    await this.buildCore();
+    await this.buildLate();
+  }
+
+  /** The part of `buildDerived` the views' main queries read: report keys, helper tables, views. */
+  async buildCore(): Promise<void> {
     await this.closePrepared();
     let t = performance.now();
-    const stage = (name: string) => {
-      measure('db:stage', t, { stage: `derived: ${name}` });
-      t = performance.now();
-    };
     await this.run(buildReportKeys());
-    stage('rkeys');
+    measure('db:stage', t, { stage: 'derived: rkeys' });
+    t = performance.now();
     // With cells deferred, addPrecomputed has put the helper tables in (ranked by the same rkeys).
     if (!this.deferred) for (const table of PRECOMPUTED) await this.run(PRECOMPUTED_BUILDERS[table]());
     for (const view of CREATE_VIEWS) await this.conn.query(view);
-    stage('helper tables and views');
+    measure('db:stage', t, { stage: 'derived: helper tables and views' });
+  }
+
+  /**
+   * The rest of `buildDerived`, the LATE_TABLES: the unit index with pinyin (the unit picker)
+   * and the coverage grid (Quality). At start-up it runs after the first view's queries
+   * (./late.ts), since the first chart reads neither.
+   */
+  async buildLate(): Promise<void> {
+    let t = performance.now();
+    const stage = (name: string) => {
+      measure('db:stage', t, { stage: `derived (late): ${name}` });
+      t = performance.now();
+    };
+    // pinyin-pro (~0.25 MB of script) loads only now, off the first chart's path.
+    const pinyinPro = import('pinyin-pro');
+    pinyinPro.catch(() => undefined);
     const names = (await this.run<{ unit: string }>({ sql: SELECT_UNIT_NAMES, params: [] })).map(
       (r) => r.unit,
     );
@@ -286,7 +304,8 @@ COMMIT;`,
     // the nationwide units): two threads instead of one after the other.
     const coverage = this.run(buildCoverage());
     coverage.catch(() => undefined);
-    const rows = names.map((u) => [u, ...unitPinyin(u)] as const);
+    const { pinyin } = await pinyinPro;
+    const rows = names.map((u) => [u, ...unitPinyin(pinyin, u)] as const);
     await coverage;
     stage('coverage ∥ pinyin');
     await this.conn.query(CREATE_UNIT_PINYIN);
@@ -353,8 +372,10 @@ COMMIT;`,
   }
 }
 
+type Pinyin = typeof import('pinyin-pro')['pinyin'];
+
 /** Full pinyin without tones or spaces, and initials, lower-case: 济源市 → jiyuanshi, jys. */
-export function unitPinyin(name: string): [string, string] {
+function unitPinyin(pinyin: Pinyin, name: string): [string, string] {
   const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
   const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
     .join('')

@@ -1,9 +1,11 @@
 /**
- * Parquet ⇄ Arrow IPC off the main thread (parquet-wasm, wasm served from the app's origin).
+ * Parquet ⇄ Arrow IPC off the main thread. Small flat files decode in plain JavaScript
+ * (./parquet-js.ts); parquet-wasm (wasm served from the app's origin) takes everything else and
+ * encodes, and is only fetched and compiled when first needed.
  * Messages: { id, op: 'decode' | 'encode', bytes } → { id, ok: true, bytes } | { id, ok: false, error }.
  */
-import init, { readParquet, Table, writeParquet } from 'parquet-wasm/esm';
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { decodeParquetJs } from './parquet-js';
 
 export interface CodecRequest {
   id: number;
@@ -14,14 +16,31 @@ export type CodecResponse =
   | { id: number; ok: true; bytes: Uint8Array }
   | { id: number; ok: false; error: string };
 
-const ready = init({ module_or_path: wasmUrl });
+type ParquetWasm = typeof import('parquet-wasm/esm');
+let parquetWasm: Promise<ParquetWasm> | null = null;
+
+function wasm(): Promise<ParquetWasm> {
+  parquetWasm ??= import('parquet-wasm/esm').then(async (m) => {
+    await m.default({ module_or_path: wasmUrl });
+    return m;
+  });
+  return parquetWasm;
+}
+
+async function handle({ op, bytes }: CodecRequest): Promise<Uint8Array> {
+  if (op === 'decode') {
+    const js = await decodeParquetJs(bytes);
+    if (js) return js;
+    return (await wasm()).readParquet(bytes).intoIPCStream();
+  }
+  const pq = await wasm();
+  return pq.writeParquet(pq.Table.fromIPCStream(bytes));
+}
 
 self.onmessage = async (e: MessageEvent<CodecRequest>) => {
-  const { id, op, bytes } = e.data;
+  const { id } = e.data;
   try {
-    await ready;
-    const out =
-      op === 'decode' ? readParquet(bytes).intoIPCStream() : writeParquet(Table.fromIPCStream(bytes));
+    const out = await handle(e.data);
     (self as unknown as Worker).postMessage({ id, ok: true, bytes: out } satisfies CodecResponse, [
       out.buffer,
     ]);

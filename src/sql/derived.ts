@@ -151,6 +151,18 @@ FROM g
 ORDER BY ${id('ord')}`);
 }
 
+/**
+ * Tables `Engine.buildLate` makes after the others: what reads them must wait for that build
+ * (src/db/late.ts), and nothing the first chart of a view reads is among them.
+ */
+export const LATE_TABLES = ['coverage', 'unit_pinyin', 'units'] as const;
+const LATE_REF = new RegExp(`(?:FROM|JOIN)\\s+(?:${LATE_TABLES.map((t) => id(t)).join('|')})(?![\\w"])`);
+
+/** Whether a statement of the query builders reads a late table (they write tables only via `id`). */
+export function usesLateTables(sql: string): boolean {
+  return LATE_REF.test(sql);
+}
+
 /** Distinct unit names, to compute their pinyin in JS (pinyin-pro) before `buildUnits`. */
 export const SELECT_UNIT_NAMES = `SELECT DISTINCT ${id('unit')} FROM ${id('reports')}`;
 

@@ -1,0 +1,61 @@
+/**
+ * When the late tables (src/sql/derived.ts LATE_TABLES: the unit index with pinyin, the coverage
+ * grid) are built at start-up. The first chart of a view reads none of them, and building them
+ * (pinyin-pro's script, the coverage grid) before the first chart cost ~70 ms on its path
+ * (issue 3). So a load ends without them; they are built once the page has been idle and no
+ * other query is in flight (DuckDB's worker runs one statement at a time, in order), and every
+ * query that reads one waits for that build.
+ */
+export class LateTables {
+  private built: Promise<void> = Promise.resolve();
+  private inFlight = 0;
+  private quiet: (() => void)[] = [];
+
+  /**
+   * Build after the page's next idle moment with no other query running. Returns at once;
+   * `ready()` settles with the build. `idle` is injectable for tests.
+   */
+  schedule(build: () => Promise<void>, idle: () => Promise<void> = nextIdle): void {
+    this.built = this.quietMoment(idle).then(build);
+    // A failed build surfaces through the queries that wait for it (`ready`).
+    this.built.catch(() => undefined);
+  }
+
+  /** Settles when the last scheduled build has (rejects with its error). */
+  ready(): Promise<void> {
+    return this.built;
+  }
+
+  /** Run a query that does not read a late table; the build waits until none is in flight. */
+  async track<T>(run: () => Promise<T>): Promise<T> {
+    this.inFlight++;
+    try {
+      return await run();
+    } finally {
+      this.inFlight--;
+      if (this.inFlight === 0) for (const wake of this.quiet.splice(0)) wake();
+    }
+  }
+
+  /** An idle moment with no query in flight: after a query answers, its view still renders. */
+  private async quietMoment(idle: () => Promise<void>): Promise<void> {
+    for (;;) {
+      await idle();
+      if (this.inFlight === 0) return;
+      await this.settled();
+    }
+  }
+
+  private settled(): Promise<void> {
+    if (this.inFlight === 0) return Promise.resolve();
+    return new Promise((wake) => this.quiet.push(wake));
+  }
+}
+
+/** The browser's next idle period (≤ 1 s away); a macrotask where there is no requestIdleCallback. */
+function nextIdle(): Promise<void> {
+  return new Promise((ok) => {
+    if (typeof requestIdleCallback === 'function') requestIdleCallback(() => ok(), { timeout: 1000 });
+    else setTimeout(ok, 0);
+  });
+}
