@@ -6,6 +6,9 @@
  * other query is in flight (DuckDB's worker runs one statement at a time, in order), and every
  * query that reads one waits for that build.
  */
+/** The longest the build waits for a quiet moment. */
+const MAX_WAIT_MS = 3000;
+
 export class LateTables {
   private built: Promise<void> = Promise.resolve();
   private inFlight = 0;
@@ -37,12 +40,16 @@ export class LateTables {
     }
   }
 
-  /** An idle moment with no query in flight: after a query answers, its view still renders. */
+  /**
+   * An idle moment with no query in flight (after a query answers, its view still renders), or
+   * the moment MAX_WAIT_MS have passed, so a stream of queries cannot hold the build back.
+   */
   private async quietMoment(idle: () => Promise<void>): Promise<void> {
+    const deadline = Date.now() + MAX_WAIT_MS;
     for (;;) {
       await idle();
-      if (this.inFlight === 0) return;
-      await this.settled();
+      if (this.inFlight === 0 || Date.now() >= deadline) return;
+      await Promise.race([this.settled(), new Promise((ok) => setTimeout(ok, deadline - Date.now()))]);
     }
   }
 
@@ -52,10 +59,13 @@ export class LateTables {
   }
 }
 
-/** The browser's next idle period (≤ 1 s away); a macrotask where there is no requestIdleCallback. */
+/**
+ * The browser's next idle period (≤ 1 s away). Where there is no requestIdleCallback (Safari), a
+ * short timer: long enough for the first view's queries to be sent after the load.
+ */
 function nextIdle(): Promise<void> {
   return new Promise((ok) => {
     if (typeof requestIdleCallback === 'function') requestIdleCallback(() => ok(), { timeout: 1000 });
-    else setTimeout(ok, 0);
+    else setTimeout(ok, 100);
   });
 }
