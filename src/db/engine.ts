@@ -334,12 +334,16 @@ COMMIT;`,
     const [c] = await this.run<
       Record<string, number> & { years: number[] | null; provinces: string[] | null }
     >({
-      sql: `SELECT (SELECT count(*) FROM ${id('reports')}) AS reports, (SELECT count(*) FROM ${id('cells')}) AS cells,
-  (SELECT count(*) FROM ${id('checks')}) AS checks, (SELECT count(*) FROM ${id('regions')}) AS regions,
-  (SELECT count(DISTINCT ${id('unit')}) FROM ${id('reports')}) AS units,
-  (SELECT count(*) FROM ${id('reports')} WHERE ${id('source')} = 'synthetic') AS synthetic,
-  (SELECT list(DISTINCT ${id('year')}::INTEGER ORDER BY ${id('year')}::INTEGER) FROM ${id('reports')}) AS years,
-  (SELECT list(DISTINCT ${id('province')} ORDER BY ${id('province')}) FROM ${id('reports')} WHERE ${id('province')} IS NOT NULL) AS provinces`,
+      // One pass over reports; sorted with list_sort: list(DISTINCT … ORDER BY …) and a scalar
+      // subquery per count made this the slowest statement of the load (~60 ms in the browser,
+      // 100–130 ms its first time under Node against 25–45 ms now).
+      sql: `SELECT count(*) AS reports, count(DISTINCT ${id('unit')}) AS units,
+  count(*) FILTER (WHERE ${id('source')} = 'synthetic') AS synthetic,
+  list_sort(list(DISTINCT ${id('year')}::INTEGER)) AS years,
+  list_sort(list(DISTINCT ${id('province')}) FILTER (WHERE ${id('province')} IS NOT NULL)) AS provinces,
+  (SELECT count(*) FROM ${id('cells')}) AS cells, (SELECT count(*) FROM ${id('checks')}) AS checks,
+  (SELECT count(*) FROM ${id('regions')}) AS regions
+FROM ${id('reports')}`,
       params: [],
     });
     return {
