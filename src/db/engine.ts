@@ -117,7 +117,7 @@ export class Engine {
   async addFile(file: DatasetFile): Promise<number> {
     const ipc = await this.decode(file);
     // Merging rebuilds the helper tables from all cells, so the deferred ones must be in first.
-    await this.ensureCells();
+    await this.ensureDeferred();
     return this.addDecoded(file, ipc);
   }
 
@@ -137,12 +137,33 @@ export class Engine {
     this.deferred = file;
   }
 
-  /** Decode and insert deferred cells now; a no-op once they are in. */
-  async ensureCells(): Promise<void> {
+  /**
+   * Tables no first chart reads (checks, regions), decoded and kept to insert after it
+   * (`deferInsert`); `summary` counts their rows meanwhile.
+   */
+  private pending: { file: Omit<DatasetFile, 'bytes'>; ipc: Uint8Array; rows: number }[] = [];
+
+  /** Keep decoded rows to insert later, with `ensureDeferred`. */
+  deferInsert(file: Omit<DatasetFile, 'bytes'>, ipc: Uint8Array): void {
+    this.pending.push({ file, ipc, rows: tableFromIPC(ipc).numRows });
+  }
+
+  /** Insert what was deferred (cells, then the kept tables) now; a no-op once they are in. */
+  async ensureDeferred(): Promise<void> {
     const file = this.deferred;
-    if (!file) return;
-    await this.addDecoded(file, await this.decode(file));
-    this.deferred = null;
+    if (file) {
+      await this.addDecoded(file, await this.decode(file));
+      this.deferred = null;
+    }
+    while (this.pending.length > 0) {
+      const next = this.pending[0]!;
+      await this.addDecoded(next.file, next.ipc);
+      this.pending.shift();
+    }
+  }
+
+  private pendingRows(table: DatasetTable): number {
+    return this.pending.reduce((n, p) => n + (p.file.table === table ? p.rows : 0), 0);
   }
 
   /**
@@ -254,7 +275,7 @@ COMMIT;`,
 
   /** Nothing has been added since start-up (nor deferred): a dataset's first load. */
   isEmptyDataset(): boolean {
-    return !this.added && !this.deferred;
+    return !this.added && !this.deferred && this.pending.length === 0;
   }
 
   private async isEmpty(table: DatasetTable): Promise<boolean> {
@@ -349,8 +370,8 @@ FROM ${id('reports')}`,
     return {
       reports: c?.reports ?? 0,
       cells: this.deferred ? this.deferredRows : (c?.cells ?? 0),
-      checks: c?.checks ?? 0,
-      regions: c?.regions ?? 0,
+      checks: (c?.checks ?? 0) + this.pendingRows('checks'),
+      regions: (c?.regions ?? 0) + this.pendingRows('regions'),
       units: c?.units ?? 0,
       synthetic: c?.synthetic ?? 0,
       years: c?.years ?? [],
@@ -364,7 +385,7 @@ FROM ${id('reports')}`,
    */
   async exportParquet(): Promise<Record<DatasetTable, Uint8Array>> {
     if (!this.queryIpc) throw new Error('export needs a connection that returns Arrow IPC');
-    await this.ensureCells();
+    await this.ensureDeferred();
     const out = {} as Record<DatasetTable, Uint8Array>;
     for (const table of DATASET_TABLES) {
       const cols = Object.keys(CONTRACT_TYPES[table]).map((c) => id(c as never));

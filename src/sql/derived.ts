@@ -152,10 +152,11 @@ ORDER BY ${id('ord')}`);
 }
 
 /**
- * Tables `Engine.buildLate` makes after the others: what reads them must wait for that build
- * (src/db/late.ts), and nothing the first chart of a view reads is among them.
+ * Tables that are in only after the first chart of a dataset's load (src/db/late.ts): those
+ * `Engine.buildLate` makes, and the contract tables no first chart reads (inserted just before).
+ * What reads one must wait for that build.
  */
-export const LATE_TABLES = ['coverage', 'unit_pinyin', 'units'] as const;
+export const LATE_TABLES = ['coverage', 'unit_pinyin', 'units', 'checks', 'regions'] as const;
 const LATE_REF = new RegExp(`(?:FROM|JOIN)\\s+(?:${LATE_TABLES.map((t) => id(t)).join('|')})(?![\\w"])`);
 
 /** Whether a statement of the query builders reads a late table (they write tables only via `id`). */

@@ -3,7 +3,15 @@ import * as pq from 'parquet-wasm/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_UNIT_PINYIN, insertUnitPinyinPacked } from '../../src/sql/derived';
 import { FIXTURE, HOSTILE_UNIT } from './fixture';
-import { CELL_SPEC, loadFixture, nodeCodec, openTestDb, type TestDb, toParquet } from './harness';
+import {
+  CELL_SPEC,
+  fixtureFiles,
+  loadFixture,
+  nodeCodec,
+  openTestDb,
+  type TestDb,
+  toParquet,
+} from './harness';
 
 describe('Engine', () => {
   let db: TestDb;
@@ -149,4 +157,33 @@ describe('unit pinyin in one statement', () => {
     const everySeparator = Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).join('');
     expect(insertUnitPinyinPacked([[everySeparator, '', '']])).toBeNull();
   });
+});
+
+describe('Engine, tables kept to insert after the first chart', () => {
+  it('counts kept rows in the summary, inserts them on ensureDeferred, and before a merge', async () => {
+    const db = await openTestDb();
+    const files = fixtureFiles(FIXTURE);
+    for (const f of files) {
+      if (f.table === 'checks' || f.table === 'regions')
+        db.engine.deferInsert({ table: f.table, name: f.name }, await nodeCodec.decode(f.bytes));
+      else await db.engine.addFile(f);
+    }
+    await db.engine.buildCore();
+    const count = async (t: string) =>
+      (await db.query<{ n: number }>({ sql: `SELECT count(*) AS n FROM ${t}`, params: [] }))[0]!.n;
+    expect(await count('checks')).toBe(0);
+    expect(await db.engine.summary()).toMatchObject({ checks: 2, regions: 4, reports: 5 });
+    await db.engine.ensureDeferred();
+    expect([await count('checks'), await count('regions')]).toEqual([2, 4]);
+    expect(await db.engine.summary()).toMatchObject({ checks: 2, regions: 4 });
+    await db.engine.ensureDeferred(); // a no-op once in
+    expect(await count('checks')).toBe(2);
+
+    const merged = await openTestDb();
+    const checks = files.find((f) => f.table === 'checks')!;
+    merged.engine.deferInsert({ table: 'checks', name: checks.name }, await nodeCodec.decode(checks.bytes));
+    await merged.engine.addFile(files.find((f) => f.table === 'reports')!);
+    const [n] = await merged.query<{ n: number }>({ sql: 'SELECT count(*) AS n FROM checks', params: [] });
+    expect(n?.n).toBe(2);
+  }, 60_000);
 });
