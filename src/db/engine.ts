@@ -20,6 +20,7 @@ import {
   SELECT_UNIT_NAMES,
 } from '../sql/derived';
 import { CONTRACT_TYPES, id, SCHEMA } from '../sql/schema';
+import { describeIpc, type StagedColumns } from './arrow-schema';
 import type { DatasetFile } from './decode';
 import { decodeFile } from './decode';
 import { toPlainRows } from './plain';
@@ -175,7 +176,7 @@ export class Engine {
     const stage = await this.stage(ipc, name);
     let adopted = false;
     try {
-      const got = (await this.described(stage)).map((c) => c.name);
+      const got = (await this.described(stage, ipc)).columns.map((c) => c.name);
       const want: readonly string[] = SCHEMA[table];
       if (got.join() !== want.join())
         throw new Error(`${name}: columns ${got.join(', ')}, expected ${want.join(', ')}`);
@@ -203,14 +204,22 @@ export class Engine {
   }
   private stages = 0;
 
-  /** A staging table's columns in order, with its row count (one query). */
-  private async described(stage: string): Promise<{ name: string; type: string; rows: number }[]> {
+  /**
+   * A staging table's columns in order, with its row count: read from the IPC stream it was made
+   * of (./arrow-schema.ts) when that is certain, else from DuckDB (one query).
+   */
+  private async described(stage: string, ipc: Uint8Array): Promise<StagedColumns> {
+    const known = describeIpc(ipc);
+    if (known) return known;
     const rows = toPlainRows(
       // DESCRIBE, not duckdb_columns(): the first duckdb_columns() call took ~150 ms in the browser.
       await this.conn.query(`SELECT column_name AS name, column_type AS type, (SELECT count(*) FROM ${stage}) AS rows
 FROM (DESCRIBE ${stage})`),
     );
-    return rows.map((r) => ({ name: String(r.name), type: String(r.type), rows: Number(r.rows) }));
+    return {
+      columns: rows.map((r) => ({ name: String(r.name), type: String(r.type) })),
+      rows: Number(rows[0]?.rows ?? 0),
+    };
   }
 
   /** Parquet → Arrow IPC stream; separate from `addDecoded` so loading can decode ahead. */
@@ -225,7 +234,10 @@ FROM (DESCRIBE ${stage})`),
     const stage = await this.stage(ipc, file.name);
     let adopted = false;
     try {
-      const [described, empty] = await Promise.all([this.described(stage), this.isEmpty(file.table)]);
+      const [{ columns: described, rows: n }, empty] = await Promise.all([
+        this.described(stage, ipc),
+        this.isEmpty(file.table),
+      ]);
       const got = new Map(described.map((c) => [c.name, c.type]));
       const want = CONTRACT_TYPES[file.table];
       const problems: string[] = [];
@@ -236,7 +248,6 @@ FROM (DESCRIBE ${stage})`),
       }
       if (problems.length > 0)
         throw new Error(`${file.name}: wrong schema for ${file.table}: ${problems.join('; ')}`);
-      const n = described[0]?.rows ?? 0;
       const exact = Object.entries(want).map(([c, t]) => `${c}:${SQL_TYPE[t]}`);
       const staged = described.map((c) => `${c.name}:${c.type}`);
       if (exact.join() === staged.join() && empty) {
