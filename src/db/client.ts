@@ -19,6 +19,7 @@ import type { Engine } from './engine';
 import { LateTables } from './late';
 import type { CodecRequest, CodecResponse } from './parquet.worker';
 import { fetchPrecomputed, type PrecomputedIpc } from './precomputed';
+import { type Booted, type DuckdbBundles, startDuckdb } from './start-duckdb';
 import { measure } from './timing';
 import {
   DATASET_TABLES,
@@ -87,76 +88,17 @@ export function lateTablesBuilt(): Promise<void> {
   return late.ready().catch(() => undefined);
 }
 
-/** wasm-feature-detect's exception-handling probe, the same test `duckdb.selectBundle` runs. */
-const EH_PROBE = new Uint8Array([
-  0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11,
-]);
+/** The two DuckDB-WASM builds as this build emitted them. */
+export const DUCKDB_BUNDLES: DuckdbBundles = {
+  eh: { worker: ehWorker, wasm: ehWasm },
+  mvp: { worker: mvpWorker, wasm: mvpWasm },
+};
 
-/** The EH bundle where wasm exceptions work (smaller and faster), else the MVP one. */
-export function pickBundle(
-  validate: (b: Uint8Array) => boolean = (b) => WebAssembly.validate(b as BufferSource),
-): {
-  mainModule: string;
-  mainWorker: string;
-} {
-  return validate(EH_PROBE)
-    ? { mainModule: ehWasm, mainWorker: ehWorker }
-    : { mainModule: mvpWasm, mainWorker: mvpWorker };
-}
-
-/**
- * AsyncDuckDB's message ids count up from 0; the instantiate request `bootEngine` sends itself
- * uses one it will never reach.
- */
-const BOOT_ID = 2 ** 30;
-
-/** DuckDB's worker with its instantiate request already on its way (`bootEngine`). */
-interface Booted {
-  worker: Worker;
-  /** Settles when the wasm is compiled and the engine is up (rejects naming what failed). */
-  instantiated: Promise<void>;
-}
 let booted: Booted | null = null;
 
-/**
- * Start DuckDB's worker and ask it to instantiate (download and compile the 34 MB wasm) now.
- * src/db/boot.ts calls this before the rest of the app's script runs: the request speaks the
- * worker's own protocol (`INSTANTIATE` → `OK` | `ERROR`, what `AsyncDuckDB.instantiate` sends)
- * so it need not wait for DuckDB's main-thread JS, ~0.2 MB to fetch and parse on the first
- * chart's path (issue 3). `startEngine` hands the worker to AsyncDuckDB once this has answered.
- */
+/** DuckDB's worker, asked to instantiate (once); src/db/boot.ts calls this first thing. */
 export function bootEngine(): Booted {
-  if (booted) return booted;
-  const started = performance.now();
-  const bundle = pickBundle();
-  const worker = new Worker(bundle.mainWorker);
-  const instantiated = new Promise<void>((resolve, reject) => {
-    const onMessage = (
-      e: MessageEvent<{ requestId?: number; type?: string; data?: { message?: string } }>,
-    ) => {
-      const r = e.data;
-      if (r?.requestId !== BOOT_ID || r.type === 'INSTANTIATE_PROGRESS') return;
-      worker.removeEventListener('message', onMessage);
-      measure('db:stage', started, { stage: 'engine: instantiate wasm' });
-      if (r.type === 'OK') resolve();
-      else reject(new Error(`DuckDB could not start: ${r.data?.message ?? r.type}`));
-    };
-    worker.addEventListener('message', onMessage);
-    worker.addEventListener(
-      'error',
-      (e) => reject(new Error(`DuckDB's worker did not start (${e.message})`)),
-      {
-        once: true,
-      },
-    );
-  });
-  instantiated.catch(() => undefined); // surfaces through startEngine
-  worker.postMessage({
-    messageId: BOOT_ID,
-    type: 'INSTANTIATE',
-    data: [new URL(bundle.mainModule, globalThis.location?.href).href, null],
-  });
-  booted = { worker, instantiated };
+  booted ??= startDuckdb(DUCKDB_BUNDLES, globalThis.location?.href);
   return booted;
 }
 

@@ -1,26 +1,68 @@
-import { describe, expect, it } from 'vitest';
-import { pickBundle, sameOriginUrl } from '../../src/db/client';
+import { describe, expect, it, vi } from 'vitest';
+import { DUCKDB_BUNDLES, sameOriginUrl } from '../../src/db/client';
+import { startDuckdb } from '../../src/db/start-duckdb';
 
-describe('pickBundle', () => {
-  it('chooses the EH bundle when the exception-handling probe validates', () => {
-    const b = pickBundle(() => true);
-    expect(b.mainModule).toMatch(/duckdb-eh\.wasm/);
-    expect(b.mainWorker).toMatch(/duckdb-browser-eh\.worker/);
+/** A stand-in for the browser's Worker: records what it is given, answers when told to. */
+class FakeWorker extends EventTarget {
+  static last: FakeWorker | null = null;
+  readonly posted: unknown[] = [];
+  constructor(readonly url: string) {
+    super();
+    FakeWorker.last = this;
+  }
+  postMessage(m: unknown): void {
+    this.posted.push(m);
+  }
+  answer(data: unknown): void {
+    this.dispatchEvent(new MessageEvent('message', { data }));
+  }
+}
+
+function start(eh: boolean): { worker: FakeWorker; booted: ReturnType<typeof startDuckdb> } {
+  vi.stubGlobal('Worker', FakeWorker);
+  const validate = vi.spyOn(WebAssembly, 'validate').mockReturnValue(eh);
+  try {
+    const booted = startDuckdb(DUCKDB_BUNDLES, 'http://127.0.0.1/app/');
+    const probe = validate.mock.calls[0]![0] as Uint8Array;
+    expect(Array.from(probe.slice(0, 8))).toEqual([0, 97, 115, 109, 1, 0, 0, 0]);
+    return { worker: FakeWorker.last!, booted };
+  } finally {
+    validate.mockRestore();
+    vi.unstubAllGlobals();
+  }
+}
+
+describe('startDuckdb', () => {
+  it('starts the EH build where the exception-handling probe validates, else the MVP one', () => {
+    expect(start(true).worker.url).toMatch(/^http:\/\/127\.0\.0\.1\/.*duckdb-browser-eh\.worker/);
+    expect(start(false).worker.url).toMatch(/duckdb-browser-mvp\.worker/);
   });
 
-  it('falls back to the MVP bundle when wasm exceptions are unsupported', () => {
-    const b = pickBundle(() => false);
-    expect(b.mainModule).toMatch(/duckdb-mvp\.wasm/);
-    expect(b.mainWorker).toMatch(/duckdb-browser-mvp\.worker/);
+  it('asks at once to instantiate the matching wasm, by an absolute URL', () => {
+    const { worker } = start(true);
+    expect(worker.posted).toHaveLength(1);
+    const m = worker.posted[0] as { messageId: number; type: string; data: [string, null] };
+    expect(m.type).toBe('INSTANTIATE');
+    expect(m.messageId).toBe(2 ** 30);
+    expect(m.data[0]).toMatch(/^http:\/\/127\.0\.0\.1\/.*duckdb-eh.*\.wasm/);
   });
 
-  it('gives the probe a real wasm module (magic number and version 1)', () => {
-    let probe: Uint8Array | null = null;
-    pickBundle((b) => {
-      probe = b;
-      return false;
+  it('settles on the answer to its own request only', async () => {
+    const ok = start(true);
+    let done = false;
+    ok.booted.instantiated.then(() => {
+      done = true;
     });
-    expect(Array.from(probe!.slice(0, 8))).toEqual([0, 97, 115, 109, 1, 0, 0, 0]);
+    ok.worker.answer({ requestId: 2 ** 30, type: 'INSTANTIATE_PROGRESS', data: {} });
+    ok.worker.answer({ requestId: 0, type: 'OK' });
+    await Promise.resolve();
+    expect(done).toBe(false);
+    ok.worker.answer({ requestId: 2 ** 30, type: 'OK' });
+    await ok.booted.instantiated;
+
+    const failed = start(true);
+    failed.worker.answer({ requestId: 2 ** 30, type: 'ERROR', data: { message: 'no memory' } });
+    await expect(failed.booted.instantiated).rejects.toThrow('DuckDB could not start: no memory');
   });
 });
 
