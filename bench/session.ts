@@ -213,7 +213,13 @@ export async function runSession(
       const selector = 'select' in step ? step.select : step.click;
       if ((await page.locator(selector).count()) === 0) {
         if (step.optional) continue;
-        throw new Error(`${view}: control missing for "${step.what}": ${selector}`);
+        // A control can come with data built after the first chart (the unit index behind the
+        // picker's "add all"): wait for it as a person would, then time the interaction.
+        try {
+          await page.locator(selector).first().waitFor({ timeout: 10_000 });
+        } catch {
+          throw new Error(`${view}: control missing for "${step.what}": ${selector}`);
+        }
       }
       let value: string | undefined;
       if ('select' in step) {

@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { requestDataset, resolveDatasetUrl } from './app/useDatasetLoader';
 import { prefetchAllViews, prefetchView } from './app/views';
-import { lateTablesBuilt } from './db/client';
+import { firstViewSettled } from './db/client';
 import { bindUrl, uiStore } from './state';
 import './app/styles.css';
 
@@ -33,9 +33,9 @@ function render(): void {
       <App />
     </StrictMode>,
   );
-  // The other views' chunks (parsing ~0.3 MB of script) wait until the first view has drawn
+  // The other views' chunks (~0.3 MB of script to parse) wait until the first view has drawn
   // its chart: fetched earlier, they competed with DuckDB's start for the 2 cores.
-  loaded.then(lateTablesBuilt).then(prefetchAllViews);
+  loaded.then(firstViewSettled).then(prefetchAllViews);
 }
 
 render();

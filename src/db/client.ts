@@ -80,12 +80,12 @@ let enginePromise: Promise<Engine> | null = null;
 const late = new LateTables();
 
 /**
- * Settles once the loaded dataset's late tables are built (or their build failed): the first
- * view has had its queries answered and the page has been idle. Work that can wait for the first
- * chart waits for this.
+ * Settles once the first view of the loaded dataset has had its queries answered and the page
+ * has been idle (when the late tables start to build): work that can wait for the first chart
+ * starts then.
  */
-export function lateTablesBuilt(): Promise<void> {
-  return late.ready().catch(() => undefined);
+export function firstViewSettled(): Promise<void> {
+  return late.quietReached();
 }
 
 /** The two DuckDB-WASM builds as this build emitted them. */
@@ -301,7 +301,7 @@ export async function initDatabase(
     measure('db:load', started, { dataset: base.href, bytes: bytesDone, cells: summary.cells });
     late.schedule(async () => {
       const t = performance.now();
-      await e.ensureDeferred();
+      await e.insertKept();
       measure('db:stage', t, { stage: 'late: insert kept tables' });
       await e.buildLate();
     });

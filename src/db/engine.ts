@@ -156,6 +156,11 @@ export class Engine {
       await this.addDecoded(file, await this.decode(file));
       this.deferred = null;
     }
+    await this.insertKept();
+  }
+
+  /** Insert the tables kept by `deferInsert` (not deferred cells: only export and merges need those). */
+  async insertKept(): Promise<void> {
     while (this.pending.length > 0) {
       const next = this.pending[0]!;
       await this.addDecoded(next.file, next.ipc);

@@ -12,16 +12,24 @@ const MAX_WAIT_MS = 3000;
 export class LateTables {
   private built: Promise<void> = Promise.resolve();
   private inFlight = 0;
-  private quiet: (() => void)[] = [];
+  private wakeWhenQuiet: (() => void)[] = [];
 
   /**
    * Build after the page's next idle moment with no other query running. Returns at once;
    * `ready()` settles with the build. `idle` is injectable for tests.
    */
   schedule(build: () => Promise<void>, idle: () => Promise<void> = nextIdle): void {
-    this.built = this.quietMoment(idle).then(build);
+    this.settledOnce = this.quietMoment(idle);
+    this.built = this.settledOnce.then(build);
     // A failed build surfaces through the queries that wait for it (`ready`).
     this.built.catch(() => undefined);
+  }
+
+  private settledOnce: Promise<void> = Promise.resolve();
+
+  /** Settles at the quiet moment the last scheduled build starts at (the first view has drawn). */
+  quietReached(): Promise<void> {
+    return this.settledOnce;
   }
 
   /** Settles when the last scheduled build has (rejects with its error). */
@@ -36,7 +44,7 @@ export class LateTables {
       return await run();
     } finally {
       this.inFlight--;
-      if (this.inFlight === 0) for (const wake of this.quiet.splice(0)) wake();
+      if (this.inFlight === 0) for (const wake of this.wakeWhenQuiet.splice(0)) wake();
     }
   }
 
@@ -55,7 +63,7 @@ export class LateTables {
 
   private settled(): Promise<void> {
     if (this.inFlight === 0) return Promise.resolve();
-    return new Promise((wake) => this.quiet.push(wake));
+    return new Promise((wake) => this.wakeWhenQuiet.push(wake));
   }
 }
 
