@@ -16,6 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
+import { duckdbExportFilter, stripExports } from './wasm-exports.ts';
 
 interface Rewrite {
   why: string;
@@ -111,9 +112,21 @@ function patchedWorker(name: string): string {
   return patchDuckdbWorker(readFileSync(file, 'utf8'), name);
 }
 
+/** The wasm imports of src/db/client.ts, e.g. `@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url`. */
+const WASM_IMPORT = /\/duckdb-wasm\/dist\/duckdb-(eh|mvp)\.wasm\?url$/;
+
+/** A build's DuckDB wasm: the package's, with only the exports its (patched) worker can ask for. */
+function strippedWasm(build: 'eh' | 'mvp'): Uint8Array {
+  const file = createRequire(import.meta.url).resolve(`@duckdb/duckdb-wasm/dist/duckdb-${build}.wasm`);
+  const wasm = new Uint8Array(readFileSync(file));
+  return stripExports(wasm, duckdbExportFilter(wasm, patchedWorker(`duckdb-browser-${build}.worker.js`)));
+}
+
 /**
  * Serves the patched workers in place of the package's: emitted as assets in a build, from
- * memory under /@duckdb-worker/ in dev. Applies to the `?url` imports of src/db/client.ts.
+ * memory under /@duckdb-worker/ in dev. Applies to the `?url` imports of src/db/client.ts. A
+ * build also emits each wasm with its exports cut to those used (./wasm-exports.ts: 34 → 27 MB,
+ * 75,000 → 630 exports); the dev server serves the package's as it is.
  */
 export function duckdbWorkerPlugin(): Plugin {
   let dev = false;
@@ -125,9 +138,20 @@ export function duckdbWorkerPlugin(): Plugin {
     },
     resolveId(id) {
       const m = IMPORT.exec(id);
-      return m ? `\0duckdb-worker:${m[1]}` : null;
+      if (m) return `\0duckdb-worker:${m[1]}`;
+      const w = WASM_IMPORT.exec(id);
+      return w && !dev ? `\0duckdb-wasm:${w[1]}` : null;
     },
     load(id) {
+      if (id.startsWith('\0duckdb-wasm:')) {
+        const build = id.slice('\0duckdb-wasm:'.length) as 'eh' | 'mvp';
+        const ref = this.emitFile({
+          type: 'asset',
+          name: `duckdb-${build}.wasm`,
+          source: strippedWasm(build),
+        });
+        return `export default import.meta.ROLLUP_FILE_URL_${ref};`;
+      }
       if (!id.startsWith('\0duckdb-worker:')) return null;
       const name = id.slice('\0duckdb-worker:'.length);
       if (dev) return `export default ${JSON.stringify(DEV_PREFIX + name)};`;
