@@ -9,8 +9,9 @@ import { bindUrl, uiStore } from './state';
 import './app/styles.css';
 
 bindUrl(uiStore, window);
-// The critical path to the first chart is DuckDB's start (a 34 MB wasm) and the Parquet fetch:
-// both begin here, before React's first render, and the view's chunk downloads alongside.
+// The critical path to the first chart is DuckDB's start (./db/boot, imported first) and the
+// dataset's fetch, which begins here, before React's first render; the view's chunk downloads
+// alongside.
 const loaded = startDataset(uiStore.getState().dataset);
 prefetchView(uiStore.getState().view);
 

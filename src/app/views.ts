@@ -47,9 +47,9 @@ export function prefetchView(view: View): void {
 }
 
 /**
- * Fetch every other view's chunk in the first idle time, which is while DuckDB's wasm compiles
- * in its worker: later, an idle callback lands in the middle of the first chart's render or of
- * the user's next interaction (measured, `npm run bench`).
+ * Fetch every other view's chunk at the next idle time. main.tsx calls this once the first view
+ * has drawn its chart: fetched while DuckDB compiled, the chunks competed with it for the 2 cores;
+ * fetched on demand, a view's first open suspended (~300 ms).
  */
 export function prefetchAllViews(): void {
   const run = () => {

@@ -76,7 +76,7 @@ function codecWorker(): ParquetCodec {
 }
 
 let enginePromise: Promise<Engine> | null = null;
-/** The unit index and coverage grid, built after the first view's queries (./late.ts). */
+/** Checks, regions, the unit index and the coverage grid: in after the first view's queries (./late.ts). */
 const late = new LateTables();
 
 /**
@@ -100,11 +100,6 @@ let booted: Booted | null = null;
 export function bootEngine(): Booted {
   booted ??= startDuckdb(DUCKDB_BUNDLES, globalThis.location?.href);
   return booted;
-}
-
-/** Settles when DuckDB's wasm is compiled and running (or failed to start). */
-export function engineInstantiated(): Promise<void> {
-  return bootEngine().instantiated.catch(() => undefined);
 }
 
 async function startEngine(): Promise<Engine> {
