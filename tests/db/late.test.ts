@@ -53,6 +53,22 @@ async function settled(p: Promise<unknown>): Promise<boolean> {
   return done;
 }
 
+/** A LateTables, a hand-driven idle and an event log, what most tests start from. */
+function parts() {
+  return { late: new LateTables(), idle: manualIdle(), log: [] as string[] };
+}
+
+/** Schedule a build that logs its start and its end, and ends when the test resolves it. */
+function scheduleSlowBuild({ late, idle, log }: ReturnType<typeof parts>) {
+  const build = deferred();
+  late.schedule(async () => {
+    log.push('build start');
+    await build.promise;
+    log.push('build end');
+  }, idle.idle);
+  return build;
+}
+
 const unhandled: unknown[] = [];
 const onUnhandled = (reason: unknown) => unhandled.push(reason);
 
@@ -69,12 +85,8 @@ describe('LateTables', () => {
   });
 
   it('does not start the build before the idle moment', async () => {
-    const late = new LateTables();
-    const idle = manualIdle();
-    const log: string[] = [];
-    late.schedule(async () => {
-      log.push('build');
-    }, idle.idle);
+    const { late, idle, log } = parts();
+    late.schedule(async () => void log.push('build'), idle.idle);
     log.push('scheduled');
     await flush();
     expect(log).toEqual(['scheduled']);
@@ -88,9 +100,7 @@ describe('LateTables', () => {
   });
 
   it('waits for a tracked query in flight, then for a further idle moment', async () => {
-    const late = new LateTables();
-    const idle = manualIdle();
-    const log: string[] = [];
+    const { late, idle, log } = parts();
     const query = deferred<number>();
     const answer = late.track(async () => {
       log.push('query start');
@@ -121,9 +131,7 @@ describe('LateTables', () => {
   });
 
   it('loops idle → settled → idle until no query is in flight at an idle moment', async () => {
-    const late = new LateTables();
-    const idle = manualIdle();
-    const log: string[] = [];
+    const { late, idle, log } = parts();
     const first = deferred();
     const second = deferred();
     late.schedule(async () => {
@@ -160,12 +168,8 @@ describe('LateTables', () => {
   });
 
   it('a query that starts and ends before the idle moment does not delay the build', async () => {
-    const late = new LateTables();
-    const idle = manualIdle();
-    const log: string[] = [];
-    late.schedule(async () => {
-      log.push('build');
-    }, idle.idle);
+    const { late, idle, log } = parts();
+    late.schedule(async () => void log.push('build'), idle.idle);
     await late.track(async () => log.push('query'));
     idle.pass();
     await late.ready();
@@ -174,15 +178,9 @@ describe('LateTables', () => {
   });
 
   it('ready() resolves only after the build has finished', async () => {
-    const late = new LateTables();
-    const idle = manualIdle();
-    const log: string[] = [];
-    const build = deferred();
-    late.schedule(async () => {
-      log.push('build start');
-      await build.promise;
-      log.push('build end');
-    }, idle.idle);
+    const p = parts();
+    const { late, idle, log } = p;
+    const build = scheduleSlowBuild(p);
     const waiter = late.ready().then(() => log.push('ready'));
     idle.pass();
     await flush();
@@ -192,41 +190,36 @@ describe('LateTables', () => {
     expect(log).toEqual(['build start', 'build end', 'ready']);
   });
 
-  it('a failed build rejects ready() with its error; schedule neither throws nor leaves a rejection unhandled', async () => {
-    process.on('unhandledRejection', onUnhandled);
-    const late = new LateTables();
-    const idle = manualIdle();
-    const boom = new Error('coverage failed');
-    expect(() =>
-      late.schedule(async () => {
-        throw boom;
-      }, idle.idle),
-    ).not.toThrow();
-    idle.pass();
-    await flush();
-    await flush();
-    expect(unhandled).toEqual([]);
-    await expect(late.ready()).rejects.toBe(boom);
-    // Every later waiter sees the same error.
-    await expect(late.ready()).rejects.toBe(boom);
-  });
-
-  it('a build that throws synchronously also rejects ready(), not schedule', async () => {
-    process.on('unhandledRejection', onUnhandled);
-    const late = new LateTables();
-    const idle = manualIdle();
-    const boom = new Error('sync');
-    expect(() =>
-      late.schedule(() => {
-        throw boom;
-      }, idle.idle),
-    ).not.toThrow();
-    idle.pass();
-    await flush();
-    await flush();
-    expect(unhandled).toEqual([]);
-    await expect(late.ready()).rejects.toBe(boom);
-  });
+  const throwing: [string, (e: Error) => () => Promise<void>][] = [
+    [
+      'a failing build',
+      (e) => async () => {
+        throw e;
+      },
+    ],
+    [
+      'a build that throws synchronously',
+      (e) => () => {
+        throw e;
+      },
+    ],
+  ];
+  it.each(throwing)(
+    '%s rejects ready() with its error, never schedule, and leaves nothing unhandled',
+    async (_, make) => {
+      process.on('unhandledRejection', onUnhandled);
+      const { late, idle } = parts();
+      const boom = new Error('coverage failed');
+      expect(() => late.schedule(make(boom), idle.idle)).not.toThrow();
+      idle.pass();
+      await flush();
+      await flush();
+      expect(unhandled).toEqual([]);
+      await expect(late.ready()).rejects.toBe(boom);
+      // Every later waiter sees the same error.
+      await expect(late.ready()).rejects.toBe(boom);
+    },
+  );
 
   it('track() returns the run value and propagates its error', async () => {
     const late = new LateTables();
@@ -245,9 +238,7 @@ describe('LateTables', () => {
   });
 
   it('a failing tracked query still lets the build proceed', async () => {
-    const late = new LateTables();
-    const idle = manualIdle();
-    const log: string[] = [];
+    const { late, idle, log } = parts();
     const query = deferred<never>();
     const answer = late.track(() => query.promise);
     answer.catch(() => undefined);
@@ -268,15 +259,9 @@ describe('LateTables', () => {
   });
 
   it('tracked queries run at once, even while the build waits or runs', async () => {
-    const late = new LateTables();
-    const idle = manualIdle();
-    const log: string[] = [];
-    const build = deferred();
-    late.schedule(async () => {
-      log.push('build start');
-      await build.promise;
-      log.push('build end');
-    }, idle.idle);
+    const p = parts();
+    const { late, idle, log } = p;
+    const build = scheduleSlowBuild(p);
     await late.track(async () => log.push('before idle'));
     idle.pass();
     await flush();
@@ -287,9 +272,7 @@ describe('LateTables', () => {
   });
 
   it('ready() follows the latest schedule', async () => {
-    const late = new LateTables();
-    const idle = manualIdle();
-    const log: string[] = [];
+    const { late, idle, log } = parts();
     late.schedule(async () => {
       log.push('first');
     }, idle.idle);
