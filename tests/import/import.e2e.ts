@@ -73,9 +73,15 @@ async function dismissAll(): Promise<void> {
   while ((await results().count()) > 0) await results().first().getByRole('button', { name: '移除' }).click();
 }
 
-async function compareLabels(): Promise<string[]> {
+/**
+ * The compare chart's value labels, once there are `count` of them (any, without a count). After
+ * a reload, saved imports come back after the bundled data has drawn its first chart.
+ */
+async function compareLabels(count?: number): Promise<string[]> {
   const labels = page.locator('[data-testid="chart-compare"] .recharts-label-list text');
   await labels.first().waitFor({ timeout: 30_000 });
+  if (count !== undefined)
+    await expect.poll(() => labels.count(), { timeout: 30_000, interval: 100 }).toBe(count);
   return labels.allTextContents();
 }
 
@@ -168,7 +174,7 @@ describe.skipIf(!hasCorpus)('import in the browser (production build)', () => {
 
     const both = `?v=1&units=${encodeURIComponent(IMPORTED_UNIT)}~${encodeURIComponent(BUNDLED_UNIT)}&year=2019`;
     await openCompare(both);
-    const labels = await compareLabels();
+    const labels = await compareLabels(2);
     expect(labels).toHaveLength(2);
     expect(labels[0]).toEqual(labels[1]);
     await page.screenshot({ path: `${SCREENSHOTS}/import-compare.png`, fullPage: true });
