@@ -65,6 +65,7 @@ export async function decodeParquetJs(bytes: Uint8Array): Promise<Uint8Array | n
     const rows = Number(metadata.num_rows);
     const columns = fields.map(() => new Array<unknown>(rows).fill(null));
     const index = new Map(fields.map((f, i) => [f.name, i]));
+    if (index.size !== fields.length) return null; // chunks are named by column
     await parquetRead({
       file,
       metadata,
