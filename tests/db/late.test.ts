@@ -1,5 +1,5 @@
 /** When the late tables are built: after an idle moment with no tracked query in flight (src/db/late.ts). */
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import { LateTables } from '../../src/db/late';
 
 /** An `idle` whose moments pass only when the test says so; `calls` counts the waits asked for. */
@@ -298,5 +298,26 @@ describe('LateTables', () => {
     expect(log).toEqual([]);
     await late.ready();
     expect(log).toEqual(['build']);
+  });
+});
+
+describe('LateTables deadline', () => {
+  it('builds after 3 s even while queries keep the engine busy', async () => {
+    vi.useFakeTimers();
+    try {
+      const { late, idle, log } = parts();
+      late.track(() => new Promise<never>(() => undefined)); // a query that never answers
+      late.schedule(async () => void log.push('build'), idle.idle);
+      idle.pass();
+      await vi.advanceTimersByTimeAsync(2_900);
+      expect(log).toEqual([]);
+      await vi.advanceTimersByTimeAsync(200);
+      idle.pass();
+      await vi.advanceTimersByTimeAsync(0);
+      await late.ready();
+      expect(log).toEqual(['build']);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });
