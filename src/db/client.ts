@@ -12,7 +12,7 @@ import { PARQUET_FILES } from '../dataset/rows';
 import { sha256Hex } from '../parser/sha256';
 import type { DatasetStatus, LoadProgress } from '../queries/types';
 import { Binder, type BoundQuery } from '../sql/bound';
-import { PRECOMPUTED, usesLateTables } from '../sql/derived';
+import { LATE_TABLES, PRECOMPUTED, usesLateTables } from '../sql/derived';
 import { id } from '../sql/schema';
 import { type DatasetFile, decodeFile } from './decode';
 import type { Engine } from './engine';
@@ -272,9 +272,12 @@ export async function initDatabase(
         if (adopted) e.deferCells({ table, name: file, bytes: await fetches[i]! });
         else ipc = await decodeFile(codec, { name: file, bytes: await fetches[i]! });
       }
-      const later = fresh && ipc !== null && AFTER_FIRST_CHART.includes(table);
-      if (later) e.deferInsert({ table, name: file }, ipc!);
-      else if (ipc !== null) await e.addDecoded({ table, name: file }, ipc);
+      const later =
+        fresh &&
+        ipc !== null &&
+        AFTER_FIRST_CHART.includes(table) &&
+        e.deferInsert({ table, name: file }, ipc);
+      if (!later && ipc !== null) await e.addDecoded({ table, name: file }, ipc);
       measure('db:stage', inserted, {
         stage:
           ipc === null ? 'insert derived/ (cells deferred)' : later ? `keep ${table}` : `insert ${table}`,
@@ -308,10 +311,11 @@ export async function initDatabase(
 }
 
 /**
- * Tables the first chart of no view reads: on a dataset's first load they are inserted with the
- * late tables (./late.ts), ~35 ms later on the first chart's path otherwise.
+ * Contract tables the first chart of no view reads (those among LATE_TABLES): on a dataset's
+ * first load they are inserted with the late tables (./late.ts), ~35 ms later on the first
+ * chart's path otherwise.
  */
-const AFTER_FIRST_CHART: readonly DatasetTable[] = ['checks', 'regions'];
+const AFTER_FIRST_CHART = DATASET_TABLES.filter((t) => (LATE_TABLES as readonly string[]).includes(t));
 
 /** Insert the precomputed helper tables; false (and the caller decodes cells) if one is refused. */
 async function adoptPrecomputed(e: Engine, ipc: PrecomputedIpc): Promise<boolean> {

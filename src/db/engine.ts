@@ -144,9 +144,17 @@ export class Engine {
    */
   private pending: { file: Omit<DatasetFile, 'bytes'>; ipc: Uint8Array; rows: number }[] = [];
 
-  /** Keep decoded rows to insert later, with `ensureDeferred`. */
-  deferInsert(file: Omit<DatasetFile, 'bytes'>, ipc: Uint8Array): void {
-    this.pending.push({ file, ipc, rows: tableFromIPC(ipc).numRows });
+  /**
+   * Keep decoded rows to insert later (`insertKept`), checked now: throws naming the file when
+   * their columns are wrong, as `addDecoded` would. False, keeping nothing, when the columns'
+   * DuckDB types can only be learnt by inserting them: then insert now.
+   */
+  deferInsert(file: Omit<DatasetFile, 'bytes'>, ipc: Uint8Array): boolean {
+    const described = describeIpc(ipc);
+    if (!described) return false;
+    checkSchema(file, described.columns);
+    this.pending.push({ file, ipc, rows: described.rows });
+    return true;
   }
 
   /** Insert what was deferred (cells, then the kept tables) now; a no-op once they are in. */
@@ -243,16 +251,8 @@ FROM (DESCRIBE ${stage})`),
         this.described(stage, ipc),
         this.isEmpty(file.table),
       ]);
-      const got = new Map(described.map((c) => [c.name, c.type]));
+      checkSchema(file, described);
       const want = CONTRACT_TYPES[file.table];
-      const problems: string[] = [];
-      for (const [col, type] of Object.entries(want)) {
-        const t = got.get(col);
-        if (t === undefined) problems.push(`missing column ${col}`);
-        else if (!typeMatches(type, t)) problems.push(`column ${col} is ${t}, expected ${SQL_TYPE[type]}`);
-      }
-      if (problems.length > 0)
-        throw new Error(`${file.name}: wrong schema for ${file.table}: ${problems.join('; ')}`);
       const exact = Object.entries(want).map(([c, t]) => `${c}:${SQL_TYPE[t]}`);
       const staged = described.map((c) => `${c.name}:${c.type}`);
       if (exact.join() === staged.join() && empty) {
@@ -411,6 +411,19 @@ FROM ${id('reports')}`,
     }
     return out;
   }
+}
+
+/** Throws, naming the file, when staged columns miss or mistype one of its table's contract columns. */
+function checkSchema(file: Omit<DatasetFile, 'bytes'>, columns: { name: string; type: string }[]): void {
+  const got = new Map(columns.map((c) => [c.name, c.type]));
+  const problems: string[] = [];
+  for (const [col, type] of Object.entries(CONTRACT_TYPES[file.table])) {
+    const t = got.get(col);
+    if (t === undefined) problems.push(`missing column ${col}`);
+    else if (!typeMatches(type, t)) problems.push(`column ${col} is ${t}, expected ${SQL_TYPE[type]}`);
+  }
+  if (problems.length > 0)
+    throw new Error(`${file.name}: wrong schema for ${file.table}: ${problems.join('; ')}`);
 }
 
 type Pinyin = typeof import('pinyin-pro')['pinyin'];

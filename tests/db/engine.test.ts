@@ -1,4 +1,4 @@
-import { Int32, Int64, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
+import { DateDay, Int32, Int64, Table, tableToIPC, Utf8, vectorFromArray } from 'apache-arrow';
 import * as pq from 'parquet-wasm/node';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { CREATE_UNIT_PINYIN, insertUnitPinyinPacked } from '../../src/sql/derived';
@@ -190,6 +190,19 @@ describe('Engine, tables kept to insert after the first chart', () => {
       (await lazy.query<{ n: number }>({ sql: `SELECT count(*) AS n FROM ${t}`, params: [] }))[0]!.n;
     expect([await lazyCount('checks'), await lazyCount('cells')]).toEqual([2, 0]);
     expect((await lazy.engine.summary()).cells).toBe(FIXTURE.cells.length);
+
+    // A kept table is checked when kept: a wrong one is named at load, not in the late build.
+    const fresh = await openTestDb();
+    const wrong = tableToIPC(new Table({ report_id: vectorFromArray(['A2021'], new Utf8()) }), 'stream');
+    expect(() => fresh.engine.deferInsert({ table: 'checks', name: 'bad-checks.parquet' }, wrong)).toThrow(
+      /bad-checks\.parquet: wrong schema for checks: missing column rule/,
+    );
+    const dated = tableToIPC(
+      new Table({ report_id: vectorFromArray([new Date(0)], new DateDay()) }),
+      'stream',
+    );
+    expect(fresh.engine.deferInsert({ table: 'checks', name: 'dated.parquet' }, dated)).toBe(false);
+    expect((await fresh.engine.summary()).checks).toBe(0);
 
     const merged = await openTestDb();
     const checks = files.find((f) => f.table === 'checks')!;
