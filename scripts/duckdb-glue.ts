@@ -37,16 +37,10 @@ const REWRITES: Rewrite[] = [
     replace: ([m]) => `__lazyMainGOT=!0,${m},__lazyMainGOT=!1`,
   },
   {
-    why: 'relocate the main module’s exports on lookup instead of copying all 75,000 (__lazyRelocate)',
-    find: /relocateExports=\((\w),(\w),(\w)\)=>\{var \w=\{\};/g,
-    replace: ([m, e, t, r]) =>
-      `${m.slice(0, m.indexOf('{') + 1)}if(__lazyMainGOT)return __lazyRelocate(${e},${t},${r},GOT,updateGOT);${m.slice(m.indexOf('{') + 1)}`,
-  },
-  {
-    why: 'merge the main module’s symbols by lookup (__linkMain), others with one for-in instead of Object.entries',
+    why: 'merge symbols with one for-in instead of Object.entries and a closure per export',
     find: /mergeLibSymbols=\((\w),(\w)\)=>\{registerDynCallSymbols\(\1\);for\(var\[(\w),(\w)\]of Object\.entries\(\1\)\)\((\w)=>\{isSymbolDefined\(\5\)\|\|\(wasmImports\[\5\]=\4\)\}\)\(\3\)\}/g,
     replace: ([, e, t, r]) =>
-      `mergeLibSymbols=(${e},${t})=>{if(${e}===__mainExports)return __linkMain(wasmImports,Module);registerDynCallSymbols(${e});for(var ${r} in ${e})isSymbolDefined(${r})||(wasmImports[${r}]=${e}[${r}])}`,
+      `mergeLibSymbols=(${e},${t})=>{registerDynCallSymbols(${e});for(var ${r} in ${e})isSymbolDefined(${r})||(wasmImports[${r}]=${e}[${r}])}`,
   },
   {
     why: 'find dynCall_ symbols with one for-in instead of Object.entries',
@@ -55,39 +49,11 @@ const REWRITES: Rewrite[] = [
       `registerDynCallSymbols=${e}=>{for(var ${t} in ${e})${t}.startsWith("dynCall_")&&!Module.hasOwnProperty(${t})&&(Module[${t}]=${e}[${t}])}`,
   },
   {
-    why: 'convert signatures on an object over the exports instead of a copy of all of them',
+    why: 'convert signatures in place: the object is relocateExports’ own copy, held by nothing else',
     find: /applySignatureConversions\((\w)\)\{\1=Object\.assign\(\{\},\1\);/g,
-    replace: ([, e]) => `applySignatureConversions(${e}){${e}=Object.create(${e});`,
+    replace: ([, e]) => `applySignatureConversions(${e}){`,
   },
 ];
-
-/**
- * Code the rewrites call, put before the glue (it gets what it needs from the glue's closure as
- * arguments). The main module's exports stay where WebAssembly put them:
- * - `__lazyRelocate` returns a view that relocates a data symbol (+ memory base) when it is read,
- *   instead of a 75,000-key copy, and fills the GOT entries the module imports (and the linker's
- *   `__` symbols) like `updateGOT` did;
- * - `__linkMain` makes that view the prototype of the symbol table (`wasmImports`) instead of
- *   copying every export into it: a lookup finds the JS imports first and then the exports, as
- *   `mergeLibSymbols` arranged, with each stub the module defines removed so its export shows.
- * Measured in headless Chromium on this machine: the copies and walks took 120–170 ms of
- * DuckDB's start, on the path to the first chart.
- */
-const PRELUDE = `var __lazyMainGOT=!1,__mainExports=null,__mainKeys=null;
-function __lazyRelocate(raw,base,replace,GOT,updateGOT){
-var own={},view=new Proxy(own,{
-get:(o,k)=>{if(k in o)return o[k];var v=raw[k];return typeof v=="object"&&v!==null&&(v=v.value),typeof v=="number"&&(v+=base),v},
-has:(o,k)=>k in o||k in raw,
-ownKeys:o=>{var ks=Reflect.ownKeys(raw);for(var k of Reflect.ownKeys(o))k in raw||ks.push(k);return ks},
-getOwnPropertyDescriptor:(o,k)=>k in o||k in raw?{value:view[k],writable:!0,enumerable:!0,configurable:!0}:void 0});
-__mainExports=view;__mainKeys=Object.keys(raw);
-var got={};for(var k of __mainKeys)(k.startsWith("__")||GOT[k.startsWith("orig$")?k.split("$")[1]:k])&&(got[k]=view[k]);
-updateGOT(got,replace);return view}
-function __linkMain(table,Module){
-for(var k of __mainKeys)k.startsWith("dynCall_")&&!Module.hasOwnProperty(k)&&(Module[k]=__mainExports[k]);
-for(var k of Object.keys(table)){var v=table[k];v&&v.stub&&k in __mainExports&&delete table[k]}
-Object.setPrototypeOf(table,__mainExports)}
-`;
 
 /** The worker source with every rewrite applied; throws naming the one that did not match once. */
 export function patchDuckdbWorker(source: string, file = 'DuckDB worker'): string {
@@ -99,7 +65,7 @@ export function patchDuckdbWorker(source: string, file = 'DuckDB worker'): strin
     out = out.replace(rw.find, (...m) => rw.replace(m as unknown as RegExpMatchArray));
   }
   // The package's source map describes the unpatched file.
-  return `${PRELUDE}${out.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n')}`;
+  return `var __lazyMainGOT=!1;${out.replace(/\n\/\/# sourceMappingURL=\S+\s*$/, '\n')}`;
 }
 
 const WORKERS = ['duckdb-browser-eh.worker.js', 'duckdb-browser-mvp.worker.js'] as const;
