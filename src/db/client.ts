@@ -215,7 +215,6 @@ export async function initDatabase(
     // (its own worker) overlap; only the inserts wait for DuckDB.
     const starting = engine();
     const codec = getCodec();
-    await late.ready().catch(() => undefined);
     const filesTotal = DATASET_TABLES.length;
     const loaded = DATASET_TABLES.map(() => 0);
     const totals = DATASET_TABLES.map(() => 0);
@@ -259,6 +258,8 @@ export async function initDatabase(
     for (const d of decoded) d.catch(() => undefined);
     const e = await starting;
     measure('db:stage', started, { stage: 'engine start' });
+    // A late build of the previous dataset finishes before this one changes the tables.
+    await late.ready().catch(() => undefined);
     // Precomputed tables rank this dataset's reports alone: not usable on top of earlier data.
     await e.ensureDeferred();
     const fresh = e.isEmptyDataset();

@@ -321,9 +321,9 @@ COMMIT;`,
   }
 
   /**
-   * The rest of `buildDerived`, the LATE_TABLES: the unit index with pinyin (the unit picker)
-   * and the coverage grid (Quality). At start-up it runs after the first view's queries
-   * (./late.ts), since the first chart reads neither.
+   * The rest of `buildDerived`: the unit index with pinyin (the unit picker) and the coverage
+   * grid (Quality), both among the LATE_TABLES. At start-up it runs after the first view's
+   * queries (./late.ts), since the first chart reads neither.
    */
   async buildLate(): Promise<void> {
     let t = performance.now();

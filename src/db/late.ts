@@ -1,16 +1,17 @@
 /**
- * When the late tables (src/sql/derived.ts LATE_TABLES: the unit index with pinyin, the coverage
- * grid) are built at start-up. The first chart of a view reads none of them, and building them
- * (pinyin-pro's script, the coverage grid) before the first chart cost ~70 ms on its path
- * (issue 3). So a load ends without them; they are built once the page has been idle and no
- * other query is in flight (DuckDB's worker runs one statement at a time, in order), and every
- * query that reads one waits for that build.
+ * When the late tables (src/sql/derived.ts LATE_TABLES: checks and regions, the unit index with
+ * pinyin, the coverage grid) go in at start-up. The first chart of a view reads none of them,
+ * and putting them in before it cost ~100 ms on its path (issue 3). So a load ends without them;
+ * they go in once the page has been idle and no other query is in flight (DuckDB's worker runs
+ * one statement at a time, in order), and every query that reads one waits for that.
  */
 /** The longest the build waits for a quiet moment. */
 const MAX_WAIT_MS = 3000;
 
 export class LateTables {
   private built: Promise<void> = Promise.resolve();
+  /** The quiet moment the last scheduled build starts at. */
+  private quiet: Promise<void> = Promise.resolve();
   private inFlight = 0;
   private wakeWhenQuiet: (() => void)[] = [];
 
@@ -19,17 +20,15 @@ export class LateTables {
    * `ready()` settles with the build. `idle` is injectable for tests.
    */
   schedule(build: () => Promise<void>, idle: () => Promise<void> = nextIdle): void {
-    this.settledOnce = this.quietMoment(idle);
-    this.built = this.settledOnce.then(build);
+    this.quiet = this.quietMoment(idle);
+    this.built = this.quiet.then(build);
     // A failed build surfaces through the queries that wait for it (`ready`).
     this.built.catch(() => undefined);
   }
 
-  private settledOnce: Promise<void> = Promise.resolve();
-
   /** Settles at the quiet moment the last scheduled build starts at (the first view has drawn). */
   quietReached(): Promise<void> {
-    return this.settledOnce;
+    return this.quiet;
   }
 
   /** Settles when the last scheduled build has (rejects with its error). */

@@ -22,13 +22,15 @@ export interface DuckdbBundles {
   mvp: { worker: string; wasm: string };
 }
 
+/** AsyncDuckDB's own message ids count up from 0; the boot request uses one it never reaches. */
+const BOOT_ID = 2 ** 30;
+
+/** wasm-feature-detect's exception-handling probe, the test `duckdb.selectBundle` runs. */
+const EH_PROBE = new Uint8Array([
+  0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11,
+]);
+
 export function startDuckdb(bundles: DuckdbBundles, base: string): Booted {
-  // AsyncDuckDB's own message ids count up from 0; this request uses one it never reaches.
-  const BOOT_ID = 2 ** 30;
-  // wasm-feature-detect's exception-handling probe, the test `duckdb.selectBundle` runs.
-  const EH_PROBE = new Uint8Array([
-    0, 97, 115, 109, 1, 0, 0, 0, 1, 4, 1, 96, 0, 0, 3, 2, 1, 0, 10, 8, 1, 6, 0, 6, 64, 25, 11, 11,
-  ]);
   const started = performance.now();
   const bundle = WebAssembly.validate(EH_PROBE) ? bundles.eh : bundles.mvp;
   const worker = new Worker(new URL(bundle.worker, base).href);
