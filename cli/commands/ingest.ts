@@ -1,17 +1,18 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { writeDataset } from '../../src/dataset/node/parquet-writer';
+import { parseAliases, type UnitAliases } from '../../src/domain/units/identity';
 import { CliError, EXIT } from '../errors';
-import { collectInputs } from '../lib/files';
+import { collectInputs, describeIoError } from '../lib/files';
 import { ingestFiles, type Manifest, type ManifestEntry } from '../lib/ingest-run';
 import { loadParser } from '../lib/parser';
 import { regionIndex } from '../lib/regions';
 import { readSourceNotes } from '../lib/sources';
 
 export const summary = 'ingest --out DIR INPUT...: files or folders → four Parquet files + manifest.json';
-const USAGE = 'usage: ingest --out DIR [--quiet] INPUT...';
+const USAGE = 'usage: ingest --out DIR [--aliases FILE] [--quiet] INPUT...';
 
 export async function run(args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs(args);
@@ -19,6 +20,7 @@ export async function run(args: string[]): Promise<void> {
   if (!out) throw new CliError(`missing --out DIR\n${USAGE}`, EXIT.usage);
   if (positionals.length === 0) throw new CliError(`no INPUT given\n${USAGE}`, EXIT.usage);
 
+  const aliases = values.aliases ? await readAliases(values.aliases) : undefined;
   const { files, problems } = await collectInputs(positionals);
   const [{ parseReport, version }, regions, sources] = await Promise.all([
     loadParser(),
@@ -42,6 +44,7 @@ export async function run(args: string[]): Promise<void> {
     parserVersion: version,
     regions,
     sources,
+    aliases,
     onFile: (f) => bar?.update(done++, { file: f.name }),
   });
   bar?.update(files.length, { file: '' });
@@ -65,12 +68,29 @@ export async function run(args: string[]): Promise<void> {
   }
 }
 
+/**
+ * The aliases file (src/domain/units/identity.ts `parseAliases`): a line it cannot read is named
+ * on stderr and skipped, the others apply; a file that cannot be read at all stops the run.
+ */
+async function readAliases(file: string): Promise<UnitAliases> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`--aliases ${file}: cannot read (${describeIoError(error)})`, EXIT.usage);
+  }
+  const { aliases, problems } = parseAliases(text);
+  for (const p of problems) process.stderr.write(`${file}: ${p} (line skipped)\n`);
+  return aliases;
+}
+
 function parseCommandArgs(args: string[]) {
   try {
     return parseArgs({
       args,
       options: {
         out: { type: 'string', short: 'o' },
+        aliases: { type: 'string', short: 'a' },
         quiet: { type: 'boolean', short: 'q', default: false },
       },
       allowPositionals: true,

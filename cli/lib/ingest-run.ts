@@ -3,7 +3,9 @@ import type { DatasetTables } from '../../src/dataset/node/parquet-writer';
 import { toRegionRows } from '../../src/dataset/region-rows';
 import { idOf, toCellRows, toCheckRows, toReportRow } from '../../src/dataset/report-rows';
 import type { CellRow, CheckRow, ReportRow } from '../../src/dataset/rows';
+import { identityOf } from '../../src/dataset/unit-identity';
 import type { Report } from '../../src/domain/report';
+import type { UnitAliases } from '../../src/domain/units/identity';
 import type { ParseReport } from '../../src/parser/api';
 import type { RegionIndex } from '../../src/region/region-index';
 import type { RegionEntry, Resolution } from '../../src/region/types';
@@ -28,6 +30,8 @@ export interface ManifestEntry {
   sha256: string | null;
   source: string;
   region_code: string | null;
+  /** The publishing body's unit_id (null when the file gave no report). */
+  unit_id: string | null;
   /** Why the region is null (unresolvable unit), or how it was found if not from the unit alone. */
   region_note: string | null;
   check_failures: number | null;
@@ -49,6 +53,8 @@ export interface IngestOptions {
   regions: RegionIndex;
   /** file name → source URL (from README notes); the file name otherwise. */
   sources: ReadonlyMap<string, string>;
+  /** Declared aliases (renamed bodies, misprints): see src/domain/units/identity.ts. */
+  aliases?: UnitAliases;
   onFile?: (file: InputFile) => void;
 }
 
@@ -60,6 +66,8 @@ interface Parsed {
   regionNote: string | null;
   regionCode: string | null;
   unitKind: UnitKind;
+  unitId: string;
+  parentUnitId: string | null;
   source: string;
   figures: number;
 }
@@ -90,6 +98,7 @@ export async function ingestFiles(
       sha256: null,
       source,
       region_code: null,
+      unit_id: null,
       region_note: null,
       check_failures: null,
       duplicate_of: null,
@@ -119,6 +128,11 @@ export async function ingestFiles(
     const report = outcome.report;
     const placed = placeReport(options.regions, report, source);
     const resolution = placed.outcome.ok ? placed.outcome.resolution : null;
+    const unitKind = classifyUnit(report.unit);
+    const regionParent = resolution
+      ? (options.regions.byCode.get(resolution.region.code)?.parent_code ?? null)
+      : null;
+    const identity = identityOf(report.unit, unitKind, resolution, regionParent, options.aliases);
     parsed.push({
       file: input.path,
       input,
@@ -126,7 +140,9 @@ export async function ingestFiles(
       resolution,
       regionNote: placed.note,
       regionCode: resolution?.region.code ?? null,
-      unitKind: classifyUnit(report.unit),
+      unitKind,
+      unitId: identity.unitId,
+      parentUnitId: identity.parentUnitId,
       source,
       figures: countFigures(report),
     });
@@ -146,6 +162,7 @@ export async function ingestFiles(
     reports.push(
       toReportRow(p.report, {
         unitKind: p.unitKind,
+        identity: { unitId: p.unitId, parentUnitId: p.parentUnitId },
         placement: p.resolution,
         source: p.source,
         parserVersion: options.parserVersion,
@@ -183,6 +200,7 @@ function entryForParsed(p: Parsed, original: Parsed | undefined): ManifestEntry 
     sha256: p.report.source.sha256,
     source: p.source,
     region_code: p.regionCode,
+    unit_id: p.unitId,
     region_note: p.regionNote,
     check_failures: failures,
     duplicate_of: original ? idOf(original.report) : null,

@@ -9,6 +9,7 @@ import { SyntheticBanner } from '../ui/common/SyntheticBanner';
 import { ImportPanel } from '../ui/import/ImportPanel';
 import { Footer } from './Footer';
 import { Header } from './Header';
+import { LegacyUnits } from './LegacyUnits';
 import { VIEW_COMPONENTS } from './views';
 
 function CurrentView() {
@@ -21,6 +22,7 @@ function CurrentView() {
   const View = VIEW_COMPONENTS[view];
   return (
     <Suspense fallback={<LoadingPanel progress={null} />}>
+      <LegacyUnits />
       <View />
     </Suspense>
   );

@@ -1,12 +1,17 @@
 /** Row shapes of the four Parquet files of the contract (../shared/spec/report-model.md). */
 import type { RegionLevel } from '../domain/report';
+import type { UnitKind } from '../domain/units/identity';
 
-export type UnitKind = 'government' | 'department' | 'township' | 'other';
+export type { UnitKind };
 
 export interface ReportRow {
   report_id: string;
+  /** The publishing body (src/domain/units/identity.ts): the same in every year, never shared by two bodies. */
+  unit_id: string;
   unit: string;
   unit_kind: UnitKind;
+  /** The government the body belongs to; null when the region tree has none above it. */
+  parent_unit_id: string | null;
   region_code: string | null;
   region_name: string | null;
   province: string | null;

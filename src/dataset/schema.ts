@@ -14,8 +14,10 @@ function columns<Row>() {
 /** Column order and SQL types of each Parquet file of the contract. */
 export const REPORT_COLUMNS = columns<ReportRow>()([
   ['report_id', 'VARCHAR'],
+  ['unit_id', 'VARCHAR'],
   ['unit', 'VARCHAR'],
   ['unit_kind', 'VARCHAR'],
+  ['parent_unit_id', 'VARCHAR'],
   ['region_code', 'VARCHAR'],
   ['region_name', 'VARCHAR'],
   ['province', 'VARCHAR'],

@@ -14,13 +14,14 @@
 import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { getDatabase, getStatus, subscribeStatus } from '../db/client';
+import type { UnitInfo } from '../domain/units/labels';
 import { fetchCompare } from './fetch/compare';
 import { fetchOutcomes } from './fetch/outcomes';
 import { fetchPivot } from './fetch/pivot';
 import { fetchQuality } from './fetch/quality';
 import { fetchReport } from './fetch/report';
 import { fetchTrends } from './fetch/trends';
-import { fetchUnitSearch } from './fetch/units';
+import { fetchUnitDirectory, fetchUnitSearch } from './fetch/units';
 import { queryKeys } from './keys';
 import type {
   CompareParams,
@@ -94,6 +95,14 @@ export function useReport(params: ReportParams | null): UseQueryResult<ReportDet
 /** 数据质量: unit × year coverage matrix and the failed-check list. */
 export function useQuality(params: QualityParams): UseQueryResult<QualityResult> {
   return useDbQuery(queryKeys.quality(params), params, fetchQuality);
+}
+
+/**
+ * Every loaded unit with what its label needs (src/domain/units/labels.ts). One small query on
+ * reports; every view names units through it, so same-named units read apart everywhere.
+ */
+export function useUnitDirectory(): UseQueryResult<UnitInfo[]> {
+  return useDbQuery(queryKeys.unitDirectory(), null, (db) => fetchUnitDirectory(db));
 }
 
 /** Unit picker: name / pinyin / initials match, optionally within a province, level or parent region. */

@@ -62,6 +62,8 @@ export const queryKeys = {
         limit: p.limit ?? 50,
         province: p.province ?? null,
         level: p.level ?? null,
+        kind: p.kind ?? null,
+        parent: p.parent ?? null,
       }),
     ] as const,
   trends: (p: TrendsParams) =>
@@ -111,6 +113,7 @@ export const queryKeys = {
         checksLimit: p.checksLimit ?? 500,
       }),
     ] as const,
+  unitDirectory: () => ['db', 'unit-directory'] as const,
   unitSearch: (p: UnitSearchParams) =>
     [
       'db',
@@ -120,6 +123,8 @@ export const queryKeys = {
         province: p.province ?? null,
         level: p.level ?? null,
         parentCode: p.parentCode ?? null,
+        parentUnitId: p.parentUnitId ?? null,
+        kind: p.kind ?? null,
         limit: p.limit ?? 50,
       }),
     ] as const,

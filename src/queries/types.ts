@@ -1,7 +1,8 @@
 /**
  * Param and row shapes of the dashboard's query hooks. Views (src/ui) consume these rows
  * directly: plain objects, numbers (never BigInt), null for "not printed / blank".
- * Units are identified by their `unit` name as stored in reports.parquet.
+ * Units are identified by their `unit_id` (two 鼓楼区 are two units); rows also carry the
+ * printed `unit` name, and views label units with src/domain/units/labels.ts.
  */
 import type { CheckRow, ReportRow } from '../dataset/rows';
 import type { Format, OutcomeGroup, Table3Column, Table3Group, Table3Row, TableName } from '../domain/keys';
@@ -23,8 +24,12 @@ export interface CompareParams {
   /** The metric (see src/domain/metrics.ts). */
   metric: MetricId;
   year: number;
-  /** Units to compare. Empty = every unit matching `province` / `level`, capped by `limit`. */
+  /** unit_ids to compare. Empty = every unit matching `province` / `level` / `kind` / `parent`, capped by `limit`. */
   units: readonly string[];
+  /** Only with empty `units`: units of this kind. */
+  kind?: string | null;
+  /** Only with empty `units`: the units of one government (its unit_id). */
+  parent?: string | null;
   /** Only with empty `units`: restrict to one province (name as in reports.province). */
   province?: string | null;
   /** Only with empty `units`: restrict to one region level. */
@@ -36,6 +41,8 @@ export interface CompareParams {
 }
 
 export interface CompareRow {
+  unitId: string;
+  /** The name printed in this report. */
   unit: string;
   reportId: string;
   format: Format;
@@ -55,7 +62,7 @@ export interface CompareRow {
 
 export interface CompareResult extends Answering<CompareParams> {
   rows: CompareRow[];
-  /** Requested units that have no report for `year`. */
+  /** Requested unit_ids that have no report for `year`. */
   missing: string[];
 }
 
@@ -79,6 +86,7 @@ export interface TrendsParams {
 }
 
 export interface TrendRow {
+  unitId: string;
   unit: string;
   year: number;
   format: Format;
@@ -115,6 +123,7 @@ export interface OutcomesParams {
 }
 
 export interface OutcomeRow {
+  unitId: string;
   unit: string;
   format: Format;
   /** Group key (by='group') or row key (by='row'). */
@@ -128,7 +137,7 @@ export interface OutcomeRow {
 
 export interface OutcomesResult extends Answering<OutcomesParams> {
   rows: OutcomeRow[];
-  /** Units in the order to draw them (by their outcome total, descending). */
+  /** unit_ids in the order to draw them (by their outcome total, descending). */
   units: string[];
   /** Stack keys present, in printed order. */
   keys: string[];
@@ -219,7 +228,7 @@ export const pivotKey = (parts: readonly string[]): string => parts.join('\u001f
 
 // ---------------------------------------------------------------- 年报 Report
 
-export type ReportParams = { reportId: string } | { unit: string; year: number };
+export type ReportParams = { reportId: string } | { unitId: string; year: number };
 
 export interface ReportCell {
   value: number | null;
@@ -256,7 +265,7 @@ export interface QualityParams {
 export type CoverageStatus = 'ok' | 'failed' | 'missing';
 
 export interface CoverageCell {
-  unit: string;
+  unitId: string;
   year: number;
   status: CoverageStatus;
   reportId: string | null;
@@ -264,6 +273,7 @@ export interface CoverageCell {
 }
 
 export interface FailedCheck extends CheckRow {
+  unitId: string;
   unit: string;
   year: number;
   format: Format;
@@ -273,7 +283,7 @@ export interface QualityResult {
   /** Column axis, ascending. */
   years: number[];
   /** Row axis (sorted by province, then unit). */
-  units: { unit: string; province: string | null; level: RegionLevel | null }[];
+  units: { unitId: string; unit: string; province: string | null; level: RegionLevel | null }[];
   /** One cell per unit × year. */
   matrix: CoverageCell[];
   checks: FailedCheck[];
@@ -291,6 +301,10 @@ export interface UnitSearchParams {
   text?: string;
   province?: string | null;
   level?: RegionLevel | null;
+  /** unit_kind: government, department, township, other. */
+  kind?: string | null;
+  /** The units of one government (its unit_id): its departments, townships and lower governments. */
+  parentUnitId?: string | null;
   /** Region code of a parent region: units whose region lies under it. */
   parentCode?: string | null;
   /** Default 50. */
@@ -298,9 +312,17 @@ export interface UnitSearchParams {
 }
 
 export interface UnitHit {
+  unitId: string;
+  /** Latest printed name. */
   unit: string;
+  /** The name without its government's title or prefix (src/domain/units/labels.ts shortName). */
+  short: string;
   unitKind: string;
+  parentUnitId: string | null;
+  /** The government's short name when its own reports are loaded. */
+  parentName: string | null;
   regionCode: string | null;
+  regionName: string | null;
   province: string | null;
   prefecture: string | null;
   county: string | null;
@@ -309,6 +331,8 @@ export interface UnitHit {
   years: number[];
   pinyin: string;
   initials: string;
+  /** Why it matched (src/sql/units.ts MATCH_RANKS): 0 name prefix … 4 place. */
+  rank: number;
 }
 
 // ---------------------------------------------------------------- Dataset status

@@ -8,8 +8,12 @@ import { alias, id } from './schema';
 export interface CompareQuery {
   metric: string;
   year: number;
-  /** Empty = all units (optionally within province / level). */
+  /** unit_ids; empty = all units (optionally within province / level / kind / government). */
   units: readonly string[];
+  /** Only with empty `units`: units of this kind (government, department, township, other). */
+  kind?: string | null;
+  /** Only with empty `units`: the units belonging to this government (its unit_id). */
+  parent?: string | null;
   province?: string | null;
   level?: RegionLevel | null;
   order?: 'asc' | 'desc';
@@ -23,9 +27,11 @@ export function compareSql(q: CompareQuery): BoundQuery {
   const units = q.units.length > 0 ? q.units : undefined;
   const scope = where([
     `r.${id('year')} = ${year}`,
-    inList(b, 'unit', units, 'r'),
+    inList(b, 'unit_id', units, 'r'),
     units ? null : eq(b, 'province', q.province, 'r'),
     units ? null : eq(b, 'level', q.level, 'r'),
+    units ? null : eq(b, 'unit_kind', q.kind, 'r'),
+    units ? null : eq(b, 'parent_unit_id', q.parent, 'r'),
   ]);
   const ok = m.comparable(`r.${id('format')}`);
   const num = `CASE WHEN ${ok} THEN m.num END`;
@@ -35,10 +41,10 @@ export function compareSql(q: CompareQuery): BoundQuery {
 WITH m AS (
   SELECT ${id('report_id')}, ${m.numerator} AS num, ${m.denominator ?? 'NULL::DOUBLE'} AS den
   FROM ${id(m.table)}
-  WHERE ${m.rows} AND ${id('year')} = ${year}${units ? ` AND ${inList(b, 'unit', units)}` : ''}
+  WHERE ${m.rows} AND ${id('year')} = ${year}${units ? ` AND ${inList(b, 'unit_id', units)}` : ''}
   GROUP BY ${id('report_id')}
 )
-SELECT r.${id('unit')}, r.${id('report_id')} AS ${alias('reportId')}, r.${id('format')},
+SELECT r.${id('unit_id')} AS ${alias('unitId')}, r.${id('unit')}, r.${id('report_id')} AS ${alias('reportId')}, r.${id('format')},
   r.${id('province')}, r.${id('level')}, ${ok} AS ${alias('comparable')},
   ${num} AS ${alias('numerator')}, ${m.denominator ? den : 'NULL::DOUBLE'} AS ${alias('denominator')},
   ${valueExpr(m, num, den)} AS ${alias('value')},
@@ -46,14 +52,14 @@ SELECT r.${id('unit')}, r.${id('report_id')} AS ${alias('reportId')}, r.${id('fo
 FROM ${id('reports')} r
 LEFT JOIN m ON m.${id('report_id')} = r.${id('report_id')}
 WHERE ${scope}
-ORDER BY ${alias('value')} ${dir} NULLS LAST, r.${id('unit')}
+ORDER BY ${alias('value')} ${dir} NULLS LAST, r.${id('unit')}, r.${id('unit_id')}
 LIMIT ${b.v(q.limit ?? 50)}`);
 }
 
-/** Which of `units` have a report in `year` (to list the missing ones). */
+/** Which of `units` (unit_ids) have a report in `year` (to list the missing ones). */
 export function unitsWithReportSql(units: readonly string[], year: number): BoundQuery {
   const b = new Binder();
   return b.done(`
-SELECT DISTINCT ${id('unit')} FROM ${id('reports')}
-WHERE ${where([`${id('year')} = ${b.v(year)}`, inList(b, 'unit', units)])}`);
+SELECT DISTINCT ${id('unit_id')} AS ${alias('unitId')} FROM ${id('reports')}
+WHERE ${where([`${id('year')} = ${b.v(year)}`, inList(b, 'unit_id', units)])}`);
 }

@@ -16,4 +16,4 @@ export {
 export { type ReportKey, reportCellsSql, reportChecksSql, reportRowSql, unitYearsSql } from './report';
 export { alias, id, SCHEMA } from './schema';
 export { type TrendsQuery, trendsSql } from './trends';
-export { regionPrefix, type UnitSearchQuery, unitSearchSql } from './units';
+export { MATCH_RANKS, regionPrefix, type UnitSearchQuery, unitDirectorySql, unitSearchSql } from './units';

@@ -41,8 +41,9 @@ export interface PivotQuery {
   totals: boolean;
 }
 
+/** `unit` groups by unit_id (two 鼓楼区 are two rows); the UI labels the ids (src/domain/units/labels.ts). */
 const DIM_EXPR: Record<PivotDimension, string> = {
-  unit: id('unit'),
+  unit: id('unit_id'),
   province: id('province'),
   prefecture: id('prefecture'),
   level: id('level'),
@@ -77,7 +78,7 @@ export function pivotSql(q: PivotQuery): BoundQuery {
   const b = new Binder();
   const f = q.filters;
   const dimFilters = [
-    inList(b, 'unit', f.units),
+    inList(b, 'unit_id', f.units),
     inList(b, 'province', f.provinces),
     inList(b, 'prefecture', f.prefectures),
     inList(b, 'level', f.levels),
@@ -105,7 +106,7 @@ export function pivotSql(q: PivotQuery): BoundQuery {
     // and the unused name strings made it ~4× slower than native at nationwide scale.
     const dimCols = all
       .filter((d): d is Exclude<PivotDimension, 'applicant'> => d !== 'applicant')
-      .map((d) => `${id(d === 'group' ? 'grp' : d)}, `)
+      .map((d) => `${id(d === 'group' ? 'grp' : d === 'unit' ? 'unit_id' : d)}, `)
       .join('');
     source = byApplicant
       ? `(UNPIVOT (SELECT ${dimCols}${applicants.map((c) => id(c)).join(', ')} FROM ${id('t3x')} WHERE ${rowFilter})

@@ -3,7 +3,7 @@ import { TABLE3_COLUMNS, TABLE4_COLUMNS } from '../domain/keys';
 import { Binder, type BoundQuery } from './bound';
 import { id, SCHEMA } from './schema';
 
-export type ReportKey = { reportId: string } | { unit: string; year: number };
+export type ReportKey = { reportId: string } | { unitId: string; year: number };
 
 export function reportRowSql(key: ReportKey): BoundQuery {
   const b = new Binder();
@@ -13,7 +13,7 @@ export function reportRowSql(key: ReportKey): BoundQuery {
   const cond =
     'reportId' in key
       ? `${id('report_id')} = ${b.v(key.reportId)}`
-      : `${id('unit')} = ${b.v(key.unit)} AND ${id('year')} = ${b.v(key.year)}`;
+      : `${id('unit_id')} = ${b.v(key.unitId)} AND ${id('year')} = ${b.v(key.year)}`;
   return b.done(`
 SELECT ${cols.join(', ')} FROM ${id('reports')}
 WHERE ${cond}
@@ -58,10 +58,11 @@ WHERE ${id('report_id')} = ${b.v(reportId)}
 ORDER BY ${id('rule')}, ${id('location')}`);
 }
 
-export function unitYearsSql(unit: string): BoundQuery {
+/** The years of one unit (by unit_id: a same-named unit elsewhere has its own). */
+export function unitYearsSql(unitId: string): BoundQuery {
   const b = new Binder();
   return b.done(`
 SELECT DISTINCT ${id('year')}::INTEGER AS ${id('year')} FROM ${id('reports')}
-WHERE ${id('unit')} = ${b.v(unit)}
+WHERE ${id('unit_id')} = ${b.v(unitId)}
 ORDER BY 1`);
 }

@@ -7,8 +7,10 @@ import { TABLE3_COLUMNS, TABLE4_COLUMNS } from '../domain/keys';
 
 /** Report dimensions copied into every derived table. */
 export const REPORT_DIMS = [
+  'unit_id',
   'unit',
   'unit_kind',
+  'parent_unit_id',
   'year',
   'format',
   'province',
@@ -19,8 +21,10 @@ export const REPORT_DIMS = [
 export const SCHEMA = {
   reports: [
     'report_id',
+    'unit_id',
     'unit',
     'unit_kind',
+    'parent_unit_id',
     'region_code',
     'region_name',
     'province',
@@ -54,23 +58,29 @@ export const SCHEMA = {
   t4x: ['report_id', ...REPORT_DIMS, 'row', ...TABLE4_COLUMNS],
   /** Table 二, long (a view). */
   t2x: ['report_id', ...REPORT_DIMS, 'row', 'col', 'value'],
-  unit_pinyin: ['unit', 'pinyin', 'initials'],
+  unit_pinyin: ['unit_id', 'short', 'pinyin', 'initials', 'search', 'place'],
   /** Unit × dataset year, built once after loading: the quality view's grid is a lookup. */
-  coverage: ['ord', 'unit', 'province', 'level', 'year', 'report_id', 'failures'],
+  coverage: ['ord', 'unit_id', 'unit', 'province', 'level', 'year', 'report_id', 'failures'],
   /** Column names of builders' own CTEs. */
   cte: ['key', 'grp', 'applicant', 'v'],
-  /** One row per unit, for search. */
+  /** One row per unit (unit_id), for search: `search` holds its folded names, `place` its places. */
   units: [
+    'unit_id',
     'unit',
     'unit_kind',
+    'parent_unit_id',
     'region_code',
+    'region_name',
     'province',
     'prefecture',
     'county',
     'level',
     'years',
+    'short',
     'pinyin',
     'initials',
+    'search',
+    'place',
   ],
 } as const;
 
@@ -85,8 +95,10 @@ export const CONTRACT_TYPES: Record<
 > = {
   reports: {
     report_id: 'text',
+    unit_id: 'text',
     unit: 'text',
     unit_kind: 'text',
+    parent_unit_id: 'text',
     region_code: 'text',
     region_name: 'text',
     province: 'text',
@@ -117,6 +129,14 @@ export const CONTRACT_TYPES: Record<
     province_code: 'text',
     pinyin: 'text',
   },
+};
+
+/**
+ * Contract columns a file may lack: reports written before unit identity (issue 13) have no
+ * unit_id / parent_unit_id; the loader computes them (src/db/unit-ids.ts).
+ */
+export const OPTIONAL_COLUMNS: Partial<Record<keyof typeof CONTRACT_TYPES, readonly string[]>> = {
+  reports: ['unit_id', 'parent_unit_id'],
 };
 
 const KNOWN = new Set<string>([...Object.keys(SCHEMA), ...Object.values(SCHEMA).flat()]);

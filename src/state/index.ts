@@ -1,5 +1,6 @@
 /** The public face of src/state: the store, its hooks and the URL codec. */
 export { DEFAULT_DATASET, DEFAULT_STATE } from './defaults';
+export { legacyNotices, resolveLegacyNames } from './legacyUnits';
 export { createUiStore, type UiStore, uiStore, urlStateOf, useUi } from './store';
 export * from './types';
 export { type Decoded, decodeUrl, encodeUrl, type UrlNotice } from './url/codec';

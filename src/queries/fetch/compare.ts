@@ -6,8 +6,8 @@ export async function fetchCompare(db: Queryable, p: CompareParams): Promise<Com
   // Both statements in one go: each await is a round trip to the DuckDB worker.
   const [rows, present] = await Promise.all([
     db.query<CompareRow>(compareSql(p)),
-    p.units.length === 0 ? [] : db.query<{ unit: string }>(unitsWithReportSql(p.units, p.year)),
+    p.units.length === 0 ? [] : db.query<{ unitId: string }>(unitsWithReportSql(p.units, p.year)),
   ]);
-  const has = new Set(present.map((r) => r.unit));
+  const has = new Set(present.map((r) => r.unitId));
   return { rows, missing: p.units.filter((u) => !has.has(u)), params: p };
 }

@@ -21,7 +21,7 @@ export async function fetchReport(db: Queryable, p: ReportParams): Promise<Repor
       reportCellsSql(report.report_id),
     ),
     db.query<CheckRow>(reportChecksSql(report.report_id)),
-    db.query<{ year: number }>(unitYearsSql(report.unit)),
+    db.query<{ year: number }>(unitYearsSql(report.unit_id)),
   ]);
   const tables: ReportDetail['tables'] = { table2: {}, table3: {}, table4: {} };
   for (const c of cells) {

@@ -44,6 +44,7 @@ import {
   parseName,
   parseReportId,
   parseRule,
+  parseUnitId,
   parseYear,
   valid,
 } from './parsers';
@@ -53,6 +54,8 @@ export interface UrlParams {
   lang: Lang;
   data: string;
   units: string[];
+  unames: string[];
+  pfunames: string[];
   year: number | null;
   metric: string;
   trend: TrendMode;
@@ -106,7 +109,7 @@ const LEVELS = ['province', 'prefecture', 'county', 'township'] as const;
 
 /** How each pivot dimension's filter values are validated. */
 const FILTER_VALUE: Record<PivotDim, Parser<string>> = {
-  unit: parseName,
+  unit: parseUnitId,
   province: parseName,
   prefecture: parseName,
   level: parseEnum(LEVELS),
@@ -178,7 +181,9 @@ export const PARAM_CODECS: { [K in keyof UrlParams]: ParamCodec<UrlParams[K]> } 
   view: text(parseEnum(VIEWS)),
   lang: text(parseEnum(LANGS)),
   data: text(parseDatasetPath),
-  units: list(parseName, MAX_UNITS),
+  units: list(parseUnitId, MAX_UNITS),
+  unames: list(parseName, MAX_UNITS),
+  pfunames: list(parseName, MAX_FILTER_VALUES),
   year: nullable(integer(parseYear)),
   metric: text(parseMetric),
   trend: text(parseEnum(TREND_MODES)),
@@ -210,6 +215,8 @@ export function toParams(s: UrlState): UrlParams {
     lang: s.lang,
     data: s.dataset,
     units: s.units,
+    unames: s.legacyNames.units,
+    pfunames: s.legacyNames.pivot,
     year: s.year,
     metric: s.metric,
     trend: s.trendMode,
@@ -239,6 +246,7 @@ export function fromParams(p: UrlParams): UrlState {
     lang: p.lang,
     dataset: p.data,
     units: p.units,
+    legacyNames: { units: p.unames, pivot: p.pfunames },
     year: p.year,
     metric: p.metric,
     trendMode: p.trend,

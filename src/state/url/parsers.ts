@@ -61,6 +61,10 @@ export const RULE_PATTERN = /^[a-z][a-z0-9_]{0,40}(\.[a-z0-9_*]{1,40}){0,3}$/;
 export const parseRule: Parser<string> = (raw) =>
   RULE_PATTERN.test(raw) ? valid(raw) : invalid('not a check rule id');
 
+/** unit_id of reports.parquet: 16 lowercase hex digits. */
+export const parseUnitId: Parser<string> = (raw) =>
+  /^[0-9a-f]{16}$/.test(raw) ? valid(raw) : invalid('not a unit id');
+
 /** report_id of reports.parquet: letters, digits, `-`, `_`, `.`, at most 96. */
 export const REPORT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/;
 export const parseReportId: Parser<string> = (raw) =>

@@ -2,7 +2,7 @@ import { useCompare } from '../../queries';
 import { useUi } from '../../state';
 
 /**
- * The units a multi-unit chart draws: the chosen ones, or, when none is chosen, the top `n` of
+ * The units (unit_ids) a multi-unit chart draws: the chosen ones, or, when none is chosen, the top `n` of
  * `metric` in the latest year, so a view opened without a selection still shows something.
  */
 export function useChartUnits(
@@ -13,5 +13,8 @@ export function useChartUnits(
   const chosen = useUi((s) => s.units);
   const top = useCompare({ metric, year: latest ?? 0, units: [], limit: n });
   if (chosen.length > 0) return { units: chosen, implicit: false };
-  return { units: (top.data?.rows ?? []).filter((r) => r.value !== null).map((r) => r.unit), implicit: true };
+  return {
+    units: (top.data?.rows ?? []).filter((r) => r.value !== null).map((r) => r.unitId),
+    implicit: true,
+  };
 }

@@ -16,18 +16,21 @@ export const CompareChart = memo(function CompareChart({
   rows,
   unit,
   notComparable,
+  label,
 }: {
   rows: readonly CompareRow[];
   unit: MetricUnit;
   notComparable: string;
+  /** The unit's label (src/ui/common/useUnitLabels.ts): two 鼓楼区 are two bars, named apart. */
+  label: (unitId: string, fallback: string) => string;
 }) {
   const i18n = useI18n();
   const data = rows.map((r) => ({
-    unit: r.unit,
+    unit: label(r.unitId, r.unit),
     value: r.value ?? 0,
     label: r.comparable ? formatMetric(i18n, unit, r.value) : notComparable,
   }));
-  const longest = Math.max(...rows.map((r) => r.unit.length));
+  const longest = Math.max(...data.map((d) => d.unit.length));
   const yWidth = Math.min(260, 24 + longest * 13);
   const height = Math.max(160, 44 + rows.length * 30);
   return (

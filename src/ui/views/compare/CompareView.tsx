@@ -7,6 +7,7 @@ import { type Column, DataTable } from '../../common/DataTable';
 import { formatMetric } from '../../common/format';
 import { QueryState } from '../../common/QueryState';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { useUnitLabels } from '../../common/useUnitLabels';
 import { MetricSelect } from '../../controls/MetricSelect';
 import { UnitPicker } from '../../controls/UnitPicker';
 import { YearSelect } from '../../controls/YearSelect';
@@ -26,6 +27,7 @@ export default function CompareView() {
   const { years, latest } = useDatasetInfo();
   const year = yearChoice ?? latest ?? 0;
   const metric = getMetric(metricId);
+  const names = useUnitLabels();
   const query = useCompare({ metric: metricId, year, units, limit: units.length > 0 ? units.length : TOP_N });
   const rows = query.data?.rows ?? NO_ROWS;
   // Chart and table show the rows they have with their own metric until the next ones arrive.
@@ -34,7 +36,7 @@ export default function CompareView() {
   const title = t('compare.title', { metric: label(metric.label), year });
 
   const columns: Column<CompareRow>[] = [
-    { key: 'unit', label: t('col.unit'), render: (r) => r.unit },
+    { key: 'unit', label: t('col.unit'), render: (r) => names.label(r.unitId, r.unit) },
     { key: 'province', label: t('col.province'), render: (r) => r.province ?? '' },
     { key: 'format', label: t('col.format'), render: (r) => r.format },
     {
@@ -71,6 +73,7 @@ export default function CompareView() {
       csv={() => ({
         header: [
           t('col.unit'),
+          'unit_id',
           t('col.province'),
           t('col.format'),
           t('col.value'),
@@ -79,7 +82,8 @@ export default function CompareView() {
           t('col.checks'),
         ],
         rows: rows.map((r) => [
-          r.unit,
+          names.label(r.unitId, r.unit),
+          r.unitId,
           r.province,
           r.format,
           r.value,
@@ -99,7 +103,9 @@ export default function CompareView() {
       }
       note={
         query.data && query.data.missing.length > 0 ? (
-          <p className="muted">{t('chart.missing', { units: i18n.list(query.data.missing) })}</p>
+          <p className="muted">
+            {t('chart.missing', { units: i18n.list(query.data.missing.map((u) => names.label(u))) })}
+          </p>
         ) : null
       }
       table={<DataTable caption={title} columns={columns} rows={rows} rowKey={(r) => r.reportId} />}
@@ -108,7 +114,12 @@ export default function CompareView() {
         {rows.length === 0 ? (
           <p className="muted">{t('chart.noData')}</p>
         ) : (
-          <CompareChart rows={rows} unit={drawn.unit} notComparable={t('chart.notComparable')} />
+          <CompareChart
+            rows={rows}
+            unit={drawn.unit}
+            notComparable={t('chart.notComparable')}
+            label={names.label}
+          />
         )}
       </QueryState>
     </ChartFrame>

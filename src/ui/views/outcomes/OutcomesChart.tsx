@@ -16,23 +16,28 @@ export const OutcomesChart = memo(function OutcomesChart({
   mode,
   drilled,
   onDrill,
+  label,
 }: {
   rows: readonly OutcomeRow[];
+  /** unit_ids, in drawing order; each bar is named by `label`. */
   units: readonly string[];
+  label: (unitId: string) => string;
   keys: readonly string[];
   mode: OutcomeMode;
   drilled: boolean;
   onDrill: (group: OutcomeGroup) => void;
 }) {
   const i18n = useI18n();
-  const byUnit = new Map<string, Record<string, string | number | null>>(units.map((u) => [u, { unit: u }]));
+  const byUnit = new Map<string, Record<string, string | number | null>>(
+    units.map((u) => [u, { unit: label(u) }]),
+  );
   for (const r of rows) {
-    const d = byUnit.get(r.unit);
+    const d = byUnit.get(r.unitId);
     if (d) d[r.key] = r.value;
   }
   const data = [...byUnit.values()];
   const fmt = (v: number) => (mode === 'share' ? i18n.pct(v, 1) : i18n.num(v));
-  const longest = Math.max(...units.map((u) => u.length));
+  const longest = Math.max(...data.map((d) => String(d.unit).length));
   const height = Math.max(180, 80 + units.length * 34);
   return (
     <ChartBox height={height}>

@@ -14,6 +14,7 @@ import { type Column, DataTable } from '../../common/DataTable';
 import { QueryState } from '../../common/QueryState';
 import { useChartUnits } from '../../common/useChartUnits';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { useUnitLabels } from '../../common/useUnitLabels';
 import { Segmented } from '../../controls/Segmented';
 import { Select } from '../../controls/Select';
 import { UnitPicker } from '../../controls/UnitPicker';
@@ -35,6 +36,7 @@ export default function OutcomesView() {
   const { years, latest } = useDatasetInfo();
   const year = yearChoice ?? latest ?? 0;
   const { units } = useChartUnits('t3.total_handled', latest, TOP_N);
+  const names = useUnitLabels();
   const query = useOutcomes({
     units,
     year,
@@ -60,7 +62,7 @@ export default function OutcomesView() {
       : undefined;
 
   const columns: Column<OutcomeRow>[] = [
-    { key: 'unit', label: t('col.unit'), render: (r) => r.unit },
+    { key: 'unit', label: t('col.unit'), render: (r) => names.label(r.unitId, r.unit) },
     {
       key: 'key',
       label: byRow ? t('control.row') : t('control.group'),
@@ -85,7 +87,7 @@ export default function OutcomesView() {
           t('control.count'),
           t('control.share'),
         ],
-        rows: rows.map((r) => [r.unit, r.format, r.group, r.key, r.count, r.share]),
+        rows: rows.map((r) => [names.label(r.unitId, r.unit), r.format, r.group, r.key, r.count, r.share]),
       })}
       controls={
         <>
@@ -149,10 +151,14 @@ export default function OutcomesView() {
       }
       note={
         query.data && query.data.missing.length > 0 ? (
-          <p className="muted">{t('chart.missing', { units: i18n.list(query.data.missing) })}</p>
+          <p className="muted">
+            {t('chart.missing', { units: i18n.list(query.data.missing.map((u) => names.label(u))) })}
+          </p>
         ) : null
       }
-      table={<DataTable caption={title} columns={columns} rows={rows} rowKey={(r) => `${r.unit}|${r.key}`} />}
+      table={
+        <DataTable caption={title} columns={columns} rows={rows} rowKey={(r) => `${r.unitId}|${r.key}`} />
+      }
     >
       <QueryState error={query.error} hasData={query.data !== undefined || units.length === 0}>
         {units.length === 0 || rows.length === 0 ? (
@@ -165,6 +171,7 @@ export default function OutcomesView() {
             mode={drawn?.measure ?? filters.mode}
             drilled={byRow}
             onDrill={drill}
+            label={names.label}
           />
         )}
       </QueryState>

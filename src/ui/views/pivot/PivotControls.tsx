@@ -10,6 +10,7 @@ import {
   useUi,
 } from '../../../state';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { useUnitLabels } from '../../common/useUnitLabels';
 import { Select } from '../../controls/Select';
 import { dimValueLabel } from './labels';
 
@@ -70,6 +71,7 @@ const FILTER_DIMS = ['year', 'format', 'level', 'province', 'group'] as const;
 
 export function PivotControls({ pivot }: { pivot: PivotState }) {
   const i18n = useI18n();
+  const names = useUnitLabels();
   const { t, label } = i18n;
   const setPivot = useUi((s) => s.setPivot);
   const { years, provinces } = useDatasetInfo();
@@ -140,11 +142,13 @@ export function PivotControls({ pivot }: { pivot: PivotState }) {
             >
               <option value="">{t('control.all')}</option>
               {single === '*' && (
-                <option value="*">{current!.map((v) => dimValueLabel(i18n, dim, v)).join(', ')}</option>
+                <option value="*">
+                  {current!.map((v) => dimValueLabel(i18n, dim, v, names.label)).join(', ')}
+                </option>
               )}
               {choices[dim].map((v) => (
                 <option key={v} value={v}>
-                  {dimValueLabel(i18n, dim, v)}
+                  {dimValueLabel(i18n, dim, v, names.label)}
                 </option>
               ))}
             </Select>
@@ -155,7 +159,8 @@ export function PivotControls({ pivot }: { pivot: PivotState }) {
         {PIVOT_DIMS.filter((d) => !(FILTER_DIMS as readonly string[]).includes(d) && pivot.filters[d]).map(
           (d) => (
             <span key={d} className="chip">
-              {t(`pivot.dim.${d}`)}: {pivot.filters[d]!.map((v) => dimValueLabel(i18n, d, v)).join(', ')}
+              {t(`pivot.dim.${d}`)}:{' '}
+              {pivot.filters[d]!.map((v) => dimValueLabel(i18n, d, v, names.label)).join(', ')}
               <button
                 type="button"
                 aria-label={t('control.remove', { name: t(`pivot.dim.${d}`) })}

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { getMetric } from '../../../domain/metrics';
 import { useI18n } from '../../../i18n';
 import { usePivot } from '../../../queries';
@@ -5,6 +6,7 @@ import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { formatMetric } from '../../common/format';
 import { QueryState } from '../../common/QueryState';
+import { useUnitLabels } from '../../common/useUnitLabels';
 import { pivotCsv } from './csv';
 import { dimValueLabel } from './labels';
 import { measureKey, PivotControls } from './PivotControls';
@@ -15,7 +17,20 @@ export default function PivotView() {
   const i18n = useI18n();
   const { t, label } = i18n;
   const pivot = useUi((s) => s.pivot);
-  const query = usePivot(pivotParams(pivot));
+  const names = useUnitLabels();
+  const raw = usePivot(pivotParams(pivot));
+  // Units are grouped by id; their labels, not their ids, give the order by label.
+  const query = useMemo(() => {
+    const data = raw.data;
+    if (!data || pivot.sort.by !== 'label' || !data.rowDims.includes('unit')) return raw;
+    const text = (h: string[]) =>
+      h.map((v, i) => dimValueLabel(i18n, data.rowDims[i]!, v, names.label)).join('\u001f');
+    const dir = pivot.sort.dir === 'desc' ? -1 : 1;
+    const rowHeaders = [...data.rowHeaders].sort(
+      (a, b) => dir * text(a).localeCompare(text(b), 'zh-Hans-CN'),
+    );
+    return { ...raw, data: { ...data, rowHeaders } };
+  }, [raw, pivot.sort, names, i18n]);
   const m = pivot.measure;
   const metric = m.kind === 'rate' ? getMetric(m.metric) : null;
   const format = (v: number | null) =>
@@ -27,7 +42,8 @@ export default function PivotView() {
       : t(`pivot.measure.${measureKey(m) as 'sum'}`);
   const title = `${t('pivot.title')} · ${measureLabel}`;
   const colLabel = (col: string[]) =>
-    col.map((v, i) => dimValueLabel(i18n, query.data?.colDims[i] ?? 'unit', v)).join(' · ') || t('col.value');
+    col.map((v, i) => dimValueLabel(i18n, query.data?.colDims[i] ?? 'unit', v, names.label)).join(' · ') ||
+    t('col.value');
   return (
     <ChartFrame
       id="pivot"
@@ -36,7 +52,11 @@ export default function PivotView() {
       image={false}
       busy={query.isPlaceholderData}
       csv={() =>
-        query.data ? pivotCsv(query.data, dimLabel, colLabel, t('col.total')) : { header: [], rows: [] }
+        query.data
+          ? pivotCsv(query.data, dimLabel, colLabel, t('col.total'), (d, v) =>
+              dimValueLabel(i18n, d as 'unit', v, names.label),
+            )
+          : { header: [], rows: [] }
       }
       controls={<PivotControls pivot={pivot} />}
       note={
@@ -45,7 +65,7 @@ export default function PivotView() {
     >
       <QueryState error={query.error} hasData={query.data !== undefined}>
         {query.data && query.data.rowHeaders.length > 0 ? (
-          <PivotGrid result={query.data} format={format} dimLabel={dimLabel} />
+          <PivotGrid result={query.data} format={format} dimLabel={dimLabel} unitLabel={names.label} />
         ) : (
           <p className="muted">{t('chart.noData')}</p>
         )}

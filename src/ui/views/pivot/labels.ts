@@ -9,9 +9,16 @@ const OTHER_GROUPS: Record<string, { zh: string; en: string }> = {
   forward: { zh: '结转下年度', en: 'carried forward' },
 };
 
-/** Display label of one pivot header value. */
-export function dimValueLabel(i18n: I18n, dim: PivotDim, value: string): string {
+/** Display label of one pivot header value; `unit` values are unit_ids, named by `unitLabel`. */
+export function dimValueLabel(
+  i18n: I18n,
+  dim: PivotDim,
+  value: string,
+  unitLabel?: (unitId: string) => string,
+): string {
   switch (dim) {
+    case 'unit':
+      return unitLabel && value !== '—' ? unitLabel(value) : value;
     case 'level':
       return ['province', 'prefecture', 'county', 'township'].includes(value)
         ? i18n.t(`level.${value as 'province'}`)

@@ -7,6 +7,7 @@ import { ChartFrame } from '../../common/ChartFrame';
 import { DataTable } from '../../common/DataTable';
 import { QueryState } from '../../common/QueryState';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { useUnitLabels } from '../../common/useUnitLabels';
 import { Select } from '../../controls/Select';
 import { YearSelect } from '../../controls/YearSelect';
 
@@ -21,10 +22,11 @@ const CHECKS_PAGE = 100;
  */
 function CoverageMatrix({ result }: { result: QualityResult }) {
   const { t } = useI18n();
+  const names = useUnitLabels();
   const set = useUi((s) => s.set);
   const scroller = useRef<HTMLDivElement>(null);
   const cells = useMemo(
-    () => new Map<string, CoverageCell>(result.matrix.map((c) => [`${c.unit}|${c.year}`, c])),
+    () => new Map<string, CoverageCell>(result.matrix.map((c) => [`${c.unitId}|${c.year}`, c])),
     [result.matrix],
   );
   const virtualizer = useVirtualizer({
@@ -59,13 +61,14 @@ function CoverageMatrix({ result }: { result: QualityResult }) {
           )}
           {items.map((item) => {
             const u = result.units[item.index]!;
+            const name = names.label(u.unitId, u.unit);
             return (
-              <tr key={u.unit} style={{ height: ROW_H }}>
-                <th scope="row">{u.unit}</th>
+              <tr key={u.unitId} style={{ height: ROW_H }}>
+                <th scope="row">{name}</th>
                 {result.years.map((y) => {
-                  const c = cells.get(`${u.unit}|${y}`);
+                  const c = cells.get(`${u.unitId}|${y}`);
                   const status = c?.status ?? 'missing';
-                  const label = `${u.unit} ${y}: ${t(`quality.${status}`)}${c && c.checkFailures > 0 ? ` (${c.checkFailures})` : ''}`;
+                  const label = `${name} ${y}: ${t(`quality.${status}`)}${c && c.checkFailures > 0 ? ` (${c.checkFailures})` : ''}`;
                   return (
                     <td key={y} className={`cov-${status}`} data-status={status}>
                       {c?.reportId ? (
@@ -103,6 +106,7 @@ function CoverageMatrix({ result }: { result: QualityResult }) {
 
 export default function QualityView() {
   const i18n = useI18n();
+  const names = useUnitLabels();
   const { t, num } = i18n;
   const quality = useUi((s) => s.quality);
   const setQuality = useUi((s) => s.setQuality);
@@ -137,7 +141,7 @@ export default function QualityView() {
           t('col.message'),
         ],
         rows: (result?.checks ?? []).map((c) => [
-          c.unit,
+          names.label(c.unitId, c.unit),
           c.year,
           c.format,
           c.rule,
@@ -234,10 +238,13 @@ export default function QualityView() {
                     <button
                       type="button"
                       className="link-button"
-                      aria-label={t('quality.openReport', { unit: c.unit, year: c.year })}
+                      aria-label={t('quality.openReport', {
+                        unit: names.label(c.unitId, c.unit),
+                        year: c.year,
+                      })}
                       onClick={() => set({ view: 'report', report: c.report_id })}
                     >
-                      {c.unit}
+                      {names.label(c.unitId, c.unit)}
                     </button>
                   ),
                 },

@@ -30,9 +30,12 @@ export const TrendsChart = memo(function TrendsChart({
   scale,
   format,
   formatChange,
+  label,
 }: {
   rows: readonly TrendRow[];
+  /** unit_ids: each line is keyed by its unit's id and named by its label. */
   units: readonly string[];
+  label: (unitId: string) => string;
   years: readonly number[];
   scale: Scale;
   format: (v: number | null) => string;
@@ -43,7 +46,7 @@ export const TrendsChart = memo(function TrendsChart({
   for (const r of rows) {
     const point = byYear.get(r.year) ?? { year: r.year };
     // a log axis cannot place zero or negatives: leave a gap rather than a false point
-    point[r.unit] = r.value !== null && (scale === 'linear' || r.value > 0) ? r.value : null;
+    point[r.unitId] = r.value !== null && (scale === 'linear' || r.value > 0) ? r.value : null;
     byYear.set(r.year, point);
   }
   const data = [...byYear.values()].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
@@ -106,7 +109,7 @@ export const TrendsChart = memo(function TrendsChart({
               key={u}
               type="linear"
               dataKey={u}
-              name={u}
+              name={label(u)}
               stroke={seriesColour(i)}
               strokeWidth={2}
               dot={dots}

@@ -9,6 +9,7 @@ import { formatMetric } from '../../common/format';
 import { QueryState } from '../../common/QueryState';
 import { useChartUnits } from '../../common/useChartUnits';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { useUnitLabels } from '../../common/useUnitLabels';
 import { MetricSelect } from '../../controls/MetricSelect';
 import { Segmented } from '../../controls/Segmented';
 import { UnitPicker } from '../../controls/UnitPicker';
@@ -39,6 +40,7 @@ export default function TrendsView() {
   const { latest } = useDatasetInfo();
   const metric = getMetric(metricId);
   const { units } = useChartUnits(metricId, latest, TOP_N);
+  const names = useUnitLabels();
   const query = useTrends({ metric: metricId, units, mode });
   const rows = query.data?.rows ?? NO_ROWS;
   const title = t('trends.title', { metric: label(metric.label) });
@@ -48,7 +50,7 @@ export default function TrendsView() {
   const drawnFormat = useMemo(() => trendFormat(i18n, drawnUnit, drawnMode), [i18n, drawnUnit, drawnMode]);
 
   const columns: Column<TrendRow>[] = [
-    { key: 'unit', label: t('col.unit'), render: (r) => r.unit },
+    { key: 'unit', label: t('col.unit'), render: (r) => names.label(r.unitId, r.unit) },
     { key: 'year', label: t('col.year'), render: (r) => r.year },
     { key: 'format', label: t('col.format'), render: (r) => r.format },
     {
@@ -76,8 +78,22 @@ export default function TrendsView() {
       formula={label(metric.formula)}
       busy={query.isPlaceholderData}
       csv={() => ({
-        header: [t('col.unit'), t('col.year'), t('col.format'), t(`mode.${mode}`), t('mode.absolute')],
-        rows: rows.map((r) => [r.unit, r.year, r.format, r.value, r.absolute]),
+        header: [
+          t('col.unit'),
+          'unit_id',
+          t('col.year'),
+          t('col.format'),
+          t(`mode.${mode}`),
+          t('mode.absolute'),
+        ],
+        rows: rows.map((r) => [
+          names.label(r.unitId, r.unit),
+          r.unitId,
+          r.year,
+          r.format,
+          r.value,
+          r.absolute,
+        ]),
       })}
       controls={
         <>
@@ -103,7 +119,7 @@ export default function TrendsView() {
         </>
       }
       table={
-        <DataTable caption={title} columns={columns} rows={rows} rowKey={(r) => `${r.unit}|${r.year}`} />
+        <DataTable caption={title} columns={columns} rows={rows} rowKey={(r) => `${r.unitId}|${r.year}`} />
       }
     >
       <QueryState error={query.error} hasData={query.data !== undefined || units.length === 0}>
@@ -117,6 +133,7 @@ export default function TrendsView() {
             scale={drawnMode === 'yoy' ? 'linear' : scale}
             format={drawnFormat}
             formatChange={t('chart.formatChange')}
+            label={names.label}
           />
         )}
       </QueryState>
