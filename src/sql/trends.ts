@@ -57,5 +57,5 @@ SELECT unit_id AS ${alias('unitId')}, unit AS ${alias('unit')}, year AS ${alias(
 FROM v
 WINDOW w AS (PARTITION BY unit_id ORDER BY year),
   whole AS (PARTITION BY unit_id ORDER BY year ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-ORDER BY unit_id, year`);
+ORDER BY arg_max(unit, year) OVER (PARTITION BY unit_id), unit_id, year`);
 }

@@ -42,9 +42,8 @@ export function unitSearchSql(q: UnitSearchQuery): BoundQuery {
   const t = text ? b.v(text) : null;
   const s = (c: 'search' | 'pinyin' | 'initials' | 'place') => `u.${id(c)}`;
   // `search` holds the folded names joined by '|': a name starts with t when '|' + t occurs.
-  const bar = b.v('|');
   const rank = t
-    ? `CASE WHEN starts_with(${s('search')}, ${t}) OR contains(${s('search')}, ${bar} || ${t}) THEN 0
+    ? `CASE WHEN starts_with(${s('search')}, ${t}) OR contains(${s('search')}, ${b.v('|')} || ${t}) THEN 0
     WHEN starts_with(${s('initials')}, ${t}) OR starts_with(${s('pinyin')}, ${t}) THEN 1
     WHEN contains(${s('search')}, ${t}) THEN 2
     WHEN contains(${s('pinyin')}, ${t}) OR contains(${s('initials')}, ${t}) THEN 3

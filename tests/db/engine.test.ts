@@ -144,18 +144,21 @@ describe('unit pinyin in one statement', () => {
     const db = await openTestDb();
     await db.conn.query(CREATE_UNIT_PINYIN);
     const rows = [
-      ['济源市人民政府', 'jiyuanshirenminzhengfu', 'jysrmzf'],
-      ['a\u001fb局', 'a\u001fbju', 'abj'],
-      ['', '', ''],
-      [HOSTILE_UNIT, 'x', 'y'],
+      ['u1', '济源市', 'jiyuanshi', 'jys', '济源市|济源市人民政府', '河南省|济源市'],
+      ['u2', 'a\u001fb局', 'a\u001fbju', 'abj', 'a\u001fb局', ''],
+      ['u3', '', '', '', '', ''],
+      ['u4', HOSTILE_UNIT, 'x', 'y', HOSTILE_UNIT, '|'],
     ] as const;
     const q = insertUnitPinyinPacked(rows);
-    expect(q?.params).toHaveLength(4);
+    expect(q?.params).toHaveLength(7);
     await db.query(q!);
-    const back = await db.query({ sql: 'SELECT unit, pinyin, initials FROM unit_pinyin', params: [] });
-    expect(back.map((r) => [r.unit, r.pinyin, r.initials])).toEqual(rows.map((r) => [...r]));
+    const back = await db.query({
+      sql: 'SELECT unit_id, short, pinyin, initials, search, place FROM unit_pinyin',
+      params: [],
+    });
+    expect(back.map((r) => Object.values(r))).toEqual(rows.map((r) => [...r]));
     const everySeparator = Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).join('');
-    expect(insertUnitPinyinPacked([[everySeparator, '', '']])).toBeNull();
+    expect(insertUnitPinyinPacked([[everySeparator, '', '', '', '', '']])).toBeNull();
   });
 });
 

@@ -8,6 +8,7 @@ import { METRICS } from '../../src/domain/metrics';
 import { LANGS, PIVOT_DIMS, TREND_MODES, VIEWS } from '../../src/state';
 import { PARAM_KEYS, type UrlParams } from '../../src/state/url/params';
 import type { Rng } from '../../src/synth/prng';
+import { FIXTURE } from '../db/fixture';
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[rng.int(0, items.length - 1)]!;
 
@@ -51,7 +52,9 @@ export function oversized(rng: Rng): string {
   return unit.repeat(rng.int(2_001, 30_000));
 }
 
+/** Unit names (what `unames` carries, links of v1) and unit ids (what `units` carries). */
 const UNITS = ['济源市人民政府', '洪泽区人民政府', '不存在的单位', '上海市科委', 'Unit 7'];
+const UNIT_IDS = [...FIXTURE.reports.map((r) => r.unit_id), 'ffffffffffffffff', '0123456789abcdef'];
 
 /** A value the parameter's parser accepts (or at least may accept): used to mix good with bad. */
 export function plausible(rng: Rng, key: keyof UrlParams): string {
@@ -63,6 +66,9 @@ export function plausible(rng: Rng, key: keyof UrlParams): string {
     case 'data':
       return pick(rng, ['data/', './data/', 'data/synthetic/', '/data/', 'nope/']);
     case 'units':
+      return Array.from({ length: rng.int(1, 3) }, () => pick(rng, UNIT_IDS)).join('~');
+    case 'unames':
+    case 'pfunames':
       return Array.from({ length: rng.int(1, 3) }, () => pick(rng, UNITS)).join('~');
     case 'year':
     case 'qyear':
@@ -88,7 +94,7 @@ export function plausible(rng: Rng, key: keyof UrlParams): string {
       return pick(rng, ['sum', 'share.row', 'share.col', 'share.total', `rate.${pick(rng, METRICS).id}`]);
     case 'pf':
       return pick(rng, [
-        `unit:${pick(rng, UNITS)}`,
+        `unit:${pick(rng, UNIT_IDS)}`,
         'year:2021,2022',
         `row:${pick(rng, TABLE3_ROW_KEYS)}`,
         'format:2019~level:county',

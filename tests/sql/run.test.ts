@@ -13,6 +13,13 @@ import { loadFixture, openTestDb, type TestDb } from '../db/harness';
 
 const A = '济源市人民政府';
 const B = '洪泽区人民政府';
+/** Units are asked for by unit_id; rows name them by their printed name. */
+const idOf = (name: string) => FIXTURE.reports.find((r) => r.unit === name)!.unit_id;
+const nameOf = (unitId: string) => FIXTURE.reports.find((r) => r.unit_id === unitId)?.unit ?? unitId;
+const IA = idOf(A);
+const IB = idOf(B);
+const IH = idOf(HOSTILE_UNIT);
+const NOBODY = 'ffffffffffffffff';
 
 describe('builders on the engine', () => {
   let db: TestDb;
@@ -25,7 +32,7 @@ describe('builders on the engine', () => {
     const r = await fetchCompare(db, {
       metric: 'rate.disclosure',
       year: 2021,
-      units: [A, B, HOSTILE_UNIT, 'nobody'],
+      units: [IA, IB, IH, NOBODY],
     });
     expect(r.rows.map((x) => [x.unit, x.value, x.numerator, x.denominator])).toEqual([
       // Ties break on the unit name, byte order.
@@ -33,7 +40,7 @@ describe('builders on the engine', () => {
       [B, 1, 4, 4],
       [A, 12 / 20, 12, 20],
     ]);
-    expect(r.missing).toEqual(['nobody']);
+    expect(r.missing).toEqual([NOBODY]);
     expect(r.rows[0]?.checkFailures).toBe(1);
   });
 
@@ -58,7 +65,7 @@ describe('builders on the engine', () => {
   });
 
   it('trends: absolute, relative and yoy', async () => {
-    const abs = await fetchTrends(db, { metric: 't3.new_received', units: [A, B], mode: 'absolute' });
+    const abs = await fetchTrends(db, { metric: 't3.new_received', units: [IA, IB], mode: 'absolute' });
     expect(abs.rows.map((x) => [x.unit, x.year, x.value])).toEqual([
       [B, 2021, 4],
       [B, 2022, 6],
@@ -66,14 +73,14 @@ describe('builders on the engine', () => {
       [A, 2021, 20],
     ]);
     expect(abs.years).toEqual([2019, 2021, 2022]);
-    const rel = await fetchTrends(db, { metric: 't3.new_received', units: [A, B], mode: 'relative' });
+    const rel = await fetchTrends(db, { metric: 't3.new_received', units: [IA, IB], mode: 'relative' });
     expect(rel.rows.map((x) => x.value)).toEqual([100, 150, 100, 200]);
-    const yoy = await fetchTrends(db, { metric: 't3.new_received', units: [A, B], mode: 'yoy' });
+    const yoy = await fetchTrends(db, { metric: 't3.new_received', units: [IA, IB], mode: 'yoy' });
     // A has no 2020 report: no YoY for 2021.
     expect(yoy.rows.map((x) => x.value)).toEqual([null, 50, null, null]);
     const ranged = await fetchTrends(db, {
       metric: 't3.new_received',
-      units: [A],
+      units: [IA],
       mode: 'absolute',
       from: 2020,
       to: 2021,
@@ -82,7 +89,7 @@ describe('builders on the engine', () => {
   });
 
   it('outcomes: groups with shares of all outcome rows, and drill-down to rows', async () => {
-    const r = await fetchOutcomes(db, { units: [A], year: 2021, by: 'group', measure: 'share' });
+    const r = await fetchOutcomes(db, { units: [IA], year: 2021, by: 'group', measure: 'share' });
     expect(r.keys).toEqual(['granted', 'partially_granted', 'withheld', 'unable', 'rejected', 'other']);
     expect(r.rows.map((x) => [x.key, x.count, x.value])).toEqual([
       ['granted', 10, 0.5],
@@ -93,7 +100,7 @@ describe('builders on the engine', () => {
       ['other', 2, 0.1],
     ]);
     const drill = await fetchOutcomes(db, {
-      units: [A],
+      units: [IA],
       year: 2021,
       by: 'row',
       groups: ['other'],
@@ -104,7 +111,7 @@ describe('builders on the engine', () => {
       ['other_other', 1, 0.05],
     ]);
     const by = await fetchOutcomes(db, {
-      units: [A, 'nobody'],
+      units: [IA, NOBODY],
       year: 2021,
       by: 'group',
       applicant: 'commercial',
@@ -112,7 +119,7 @@ describe('builders on the engine', () => {
     });
     // A prints outcomes in the total column only: commercial counts are blank, not zero.
     expect(by.rows.map((x) => x.count)).toEqual([null, null, null, null, null, null]);
-    expect(by.missing).toEqual(['nobody']);
+    expect(by.missing).toEqual([NOBODY]);
   });
 
   it('pivot: province × year sums with totals, shares and a rate', async () => {
@@ -155,7 +162,7 @@ describe('builders on the engine', () => {
       rows: ['group'],
       cols: ['applicant'],
       measure: { kind: 'sum' },
-      filters: { units: [A], years: [2019], applicants: ['natural_person', 'total'] },
+      filters: { units: [IA], years: [2019], applicants: ['natural_person', 'total'] },
       totals: false,
     });
     expect(r.rowHeaders.map((h) => h[0])).toEqual([
@@ -181,7 +188,7 @@ describe('builders on the engine', () => {
   });
 
   it('report: tables with failed checks on their cells, and the unit’s years', async () => {
-    const r = await fetchReport(db, { unit: B, year: 2022 });
+    const r = await fetchReport(db, { unitId: IB, year: 2022 });
     expect(r?.report.report_id).toBe('B2022');
     expect(r?.years).toEqual([2021, 2022]);
     expect(r?.tables.table3.granted?.total?.value).toBe(3);
@@ -195,7 +202,7 @@ describe('builders on the engine', () => {
   it('quality: coverage matrix and failed checks', async () => {
     const q = await fetchQuality(db, {});
     expect(q.years).toEqual([2019, 2021, 2022]);
-    const status = Object.fromEntries(q.matrix.map((c) => [`${c.unit}/${c.year}`, c.status]));
+    const status = Object.fromEntries(q.matrix.map((c) => [`${nameOf(c.unitId)}/${c.year}`, c.status]));
     expect(status).toMatchObject({
       [`${A}/2019`]: 'ok',
       [`${A}/2022`]: 'missing',
@@ -212,7 +219,7 @@ describe('builders on the engine', () => {
     const y = await fetchQuality(db, { years: [2021], provinces: ['河南省'] });
     expect(y.years).toEqual([2021]);
     expect(y.units.map((u) => u.unit).sort()).toEqual([A, HOSTILE_UNIT].sort());
-    expect(y.matrix.map((c) => [c.unit, c.status]).sort()).toEqual(
+    expect(y.matrix.map((c) => [nameOf(c.unitId), c.status]).sort()).toEqual(
       [
         [A, 'ok'],
         [HOSTILE_UNIT, 'failed'],

@@ -149,7 +149,7 @@ describe('SQL text', () => {
     `);
   });
   it('report', () => {
-    expect(reportRowSql({ unit: '甲', year: 2021 })).toMatchInlineSnapshot(`
+    expect(reportRowSql({ unitId: '甲', year: 2021 })).toMatchInlineSnapshot(`
       {
         "params": [
           "甲",

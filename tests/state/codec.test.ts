@@ -6,7 +6,8 @@ const EVERYTHING: UrlState = {
   view: 'pivot',
   lang: 'en',
   dataset: 'data/synthetic/',
-  units: ['济源市人民政府', '平潭综合实验区管理委员会', '上海市科学技术委员会'],
+  units: ['ca34381e59780bde', '4bacd65e6cabb75a', 'ec05f0b96a354db6'],
+  legacyNames: { units: ['济源市人民政府'], pivot: ['洪泽区人民政府'] },
   year: 2021,
   metric: 'rate.disclosure',
   trendMode: 'yoy',
@@ -16,7 +17,12 @@ const EVERYTHING: UrlState = {
     rows: ['province', 'unit'],
     cols: ['year', 'format'],
     measure: { kind: 'rate', metric: 'rate.disclosure' },
-    filters: { level: ['prefecture', 'county'], year: ['2020', '2021'], province: ['河南省'] },
+    filters: {
+      unit: ['ca34381e59780bde'],
+      level: ['prefecture', 'county'],
+      year: ['2020', '2021'],
+      province: ['河南省'],
+    },
     sort: { by: 'value', dir: 'desc' },
   },
   report: 'r-419001-2019-ab12cd',
@@ -27,21 +33,21 @@ const EVERYTHING: UrlState = {
 
 describe('encodeUrl', () => {
   it('writes only the version for the default state', () => {
-    expect(encodeUrl(DEFAULT_STATE)).toBe('?v=1');
+    expect(encodeUrl(DEFAULT_STATE)).toBe('?v=2');
   });
 
   it('writes only the fields that differ from the defaults', () => {
     const url = encodeUrl({ ...DEFAULT_STATE, view: 'trends', scale: 'log' });
-    expect(url).toBe('?v=1&view=trends&scale=log');
+    expect(url).toBe('?v=2&view=trends&scale=log');
   });
 
   it('joins units with ~ and keeps the codec separators readable', () => {
     const url = encodeUrl({
       ...DEFAULT_STATE,
-      units: ['A市', 'B市'],
+      units: ['0123456789abcdef', 'fedcba9876543210'],
       pivot: { ...DEFAULT_STATE.pivot, filters: { year: ['2020', '2021'] } },
     });
-    expect(url).toContain(`units=${encodeURIComponent('A市')}~${encodeURIComponent('B市')}`);
+    expect(url).toContain('units=0123456789abcdef~fedcba9876543210');
     expect(url).toContain('pf=year:2020,2021');
   });
 
@@ -52,7 +58,16 @@ describe('encodeUrl', () => {
       // the drilled row needs its group; both live in `outcome`, so count params instead
       const params = new URLSearchParams(encodeUrl(state));
       params.delete('v');
-      const expected = field === 'outcome' ? 4 : field === 'pivot' ? 5 : field === 'quality' ? 4 : 1;
+      const expected =
+        field === 'outcome'
+          ? 4
+          : field === 'pivot'
+            ? 5
+            : field === 'quality'
+              ? 4
+              : field === 'legacyNames'
+                ? 2
+                : 1;
       expect([field, [...params.keys()].length]).toEqual([field, expected]);
     }
   });
@@ -75,8 +90,9 @@ describe('decodeUrl', () => {
   });
 
   it('reads an empty query as the defaults', () => {
-    expect(decodeUrl('')).toEqual({ state: DEFAULT_STATE, notices: [], version: 1 });
+    expect(decodeUrl('')).toEqual({ state: DEFAULT_STATE, notices: [], version: 2 });
     expect(decodeUrl('?v=1').state).toEqual(DEFAULT_STATE);
+    expect(decodeUrl('?v=2').state).toEqual(DEFAULT_STATE);
   });
 
   it('falls back per parameter and names what it ignored', () => {
@@ -87,9 +103,18 @@ describe('decodeUrl', () => {
   });
 
   it('keeps the good units of a list and reports the bad ones', () => {
+    const ids = decodeUrl(`?v=2&units=${encodeURIComponent("0123456789abcdef~x'; DROP TABLE reports;--")}`);
+    expect(ids.state.units).toEqual(['0123456789abcdef']);
+    expect(ids.notices).toEqual([
+      { param: 'units', value: "x'; DROP TABLE reports;--", reason: 'ignored item' },
+    ]);
+    // Names without a version are a hand-written v1 link: kept as names, resolved once the data is in.
     const { state, notices } = decodeUrl(`?units=${encodeURIComponent("A市~x'; DROP TABLE reports;--~B市")}`);
-    expect(state.units).toEqual(['A市', 'B市']);
-    expect(notices).toEqual([{ param: 'units', value: "x'; DROP TABLE reports;--", reason: 'ignored item' }]);
+    expect(state.units).toEqual([]);
+    expect(state.legacyNames.units).toEqual(['A市', 'B市']);
+    expect(notices).toEqual([
+      { param: 'unames', value: "x'; DROP TABLE reports;--", reason: 'ignored item' },
+    ]);
   });
 
   it('accepts same-origin relative dataset paths only', () => {

@@ -80,21 +80,24 @@ export function unitLabels(units: readonly UnitInfo[]): Map<string, UnitLabel> {
   const shorts = new Map(units.map((u) => [u.unitId, shortName(u)]));
   const count = new Map<string, number>();
   for (const s of shorts.values()) count.set(s, (count.get(s) ?? 0) + 1);
-  const parentOf = (u: UnitInfo): string | null => {
-    const p = u.parentUnitId ? byId.get(u.parentUnitId) : undefined;
-    return p ? shorts.get(p.unitId)! : parentPlace(u);
-  };
   const out = new Map<string, UnitLabel>();
-  for (const u of units) {
+  // A loaded parent is named by its own label (公安局 · 鼓楼区 · 南京市); the guard stops a cycle.
+  const labelOf = (u: UnitInfo, depth: number): UnitLabel => {
+    const done = out.get(u.unitId);
+    if (done) return done;
     const short = shorts.get(u.unitId)!;
-    const parent = parentOf(u);
+    const p = u.parentUnitId ? byId.get(u.parentUnitId) : undefined;
+    const parent = p && p !== u && depth < 4 ? labelOf(p, depth + 1).label : parentPlace(u);
     const bare =
       !isOwnGovernment(u.kind, u.level) &&
       u.regionName !== null &&
-      !ancestorsAndSelf(u).some((p) => short.startsWith(p.replace(/(省|市|县|区)$/, '')));
+      !ancestorsAndSelf(u).some((a) => short.startsWith(a.replace(/(省|市|县|区)$/, '')));
     const qualify = parent !== null && (bare || (count.get(short) ?? 0) > 1);
-    out.set(u.unitId, { label: qualify ? `${short}${LABEL_SEPARATOR}${parent}` : short, short, parent });
-  }
+    const label = { label: qualify ? `${short}${LABEL_SEPARATOR}${parent}` : short, short, parent };
+    out.set(u.unitId, label);
+    return label;
+  };
+  for (const u of units) labelOf(u, 0);
   // Still equal (two 城关镇 under two 城关区): the region code tells them apart.
   const seen = new Map<string, number>();
   for (const l of out.values()) seen.set(l.label, (seen.get(l.label) ?? 0) + 1);

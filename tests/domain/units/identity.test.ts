@@ -23,7 +23,7 @@ const gov = (
   unit: string,
   regionCode: string,
   placeNames: string[],
-  regionLevel = 'county' as const,
+  regionLevel: UnitFacts['regionLevel'] = 'county',
 ): UnitFacts => ({
   unit,
   kind: 'government',
