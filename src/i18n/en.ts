@@ -100,6 +100,7 @@ export const en: Record<MessageKey, string> = {
   'export.csv': 'CSV',
   'export.label': 'Export',
   'col.unit': 'Unit',
+  'col.unitId': 'Unit ID',
   'col.value': 'Value',
   'col.year': 'Year',
   'col.format': 'Format',

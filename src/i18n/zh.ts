@@ -97,6 +97,7 @@ export const zh = {
   'export.csv': '导出 CSV',
   'export.label': '导出',
   'col.unit': '单位',
+  'col.unitId': '单位编号',
   'col.value': '数值',
   'col.year': '年度',
   'col.format': '格式',

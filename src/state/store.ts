@@ -17,8 +17,16 @@ export interface UiActions {
   /** Append units not yet selected, keeping the order and the MAX_UNITS cap. */
   addUnits: (units: readonly string[]) => void;
   removeUnit: (unit: string) => void;
-  /** Legacy unit names of an old link (`legacyNames`) resolved to unit ids; empties them. */
-  resolveLegacy: (units: readonly string[], pivotUnits: readonly string[], notices: UrlNotice[]) => void;
+  /**
+   * Legacy unit names of an old link (`legacyNames`) resolved to unit ids. `pending` keeps the
+   * names no loaded unit holds yet (an import restored later may): by default none.
+   */
+  resolveLegacy: (
+    units: readonly string[],
+    pivotUnits: readonly string[],
+    notices: UrlNotice[],
+    pending?: UrlState['legacyNames'],
+  ) => void;
   /** Replace everything from a decoded URL (initial load, back/forward). */
   replace: (state: UrlState, notices: UrlNotice[]) => void;
   dismissNotices: () => void;
@@ -41,7 +49,7 @@ export function createUiStore(initial: UrlState = DEFAULT_STATE) {
         return next.length === s.units.length ? {} : { units: next };
       }),
     removeUnit: (unit) => set((s) => ({ units: s.units.filter((u) => u !== unit) })),
-    resolveLegacy: (units, pivotUnits, notices) =>
+    resolveLegacy: (units, pivotUnits, notices, pending = { units: [], pivot: [] }) =>
       set((s) => {
         const next = [...s.units];
         for (const u of units) if (!next.includes(u) && next.length < MAX_UNITS) next.push(u);
@@ -50,7 +58,7 @@ export function createUiStore(initial: UrlState = DEFAULT_STATE) {
         return {
           units: next,
           pivot: { ...s.pivot, filters },
-          legacyNames: { units: [], pivot: [] },
+          legacyNames: pending,
           notices: [...s.notices, ...notices],
         };
       }),

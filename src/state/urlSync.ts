@@ -29,7 +29,7 @@ function storedLang(host: UrlHost): Lang | null {
   }
 }
 
-const hasLegacy = (s: UiStore) => s.legacyNames.units.length + s.legacyNames.pivot.length > 0;
+const legacyCount = (s: UiStore) => s.legacyNames.units.length + s.legacyNames.pivot.length;
 
 /** Start syncing; returns the function that stops it. */
 export function bindUrl(store: StoreApi<UiStore>, host: UrlHost): () => void {
@@ -63,7 +63,7 @@ export function bindUrl(store: StoreApi<UiStore>, host: UrlHost): () => void {
     const search = encodeUrl(urlStateOf(next));
     if (search === host.location.search) return;
     // An old link's unit names resolved to ids is the same view, not a new step in history.
-    const resolved = hasLegacy(prev) && !hasLegacy(next);
+    const resolved = legacyCount(next) < legacyCount(prev);
     if (resolved) host.history.replaceState(null, '', urlOf(search));
     else host.history.pushState(null, '', urlOf(search));
   });

@@ -45,13 +45,20 @@ describe('Engine', () => {
     expect(rows).toEqual([{ value: null, raw: '/' }]);
   });
 
-  it('indexes unit pinyin and initials', async () => {
+  it('indexes units by unit_id with the pinyin of their short name', async () => {
     const rows = await db.query({
-      sql: 'SELECT unit, pinyin, initials, years FROM units WHERE unit = $1',
+      sql: 'SELECT unit, short, pinyin, initials, years, search FROM units WHERE unit = $1',
       params: ['济源市人民政府'],
     });
     expect(rows).toEqual([
-      { unit: '济源市人民政府', pinyin: 'jiyuanshirenminzhengfu', initials: 'jysrmzf', years: [2019, 2021] },
+      {
+        unit: '济源市人民政府',
+        short: '济源市',
+        pinyin: 'jiyuanshi',
+        initials: 'jys',
+        years: [2019, 2021],
+        search: '济源市|济源市人民政府',
+      },
     ]);
   });
 

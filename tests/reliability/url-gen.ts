@@ -6,6 +6,7 @@
 import { OUTCOME_GROUPS, OUTCOME_ROWS, TABLE3_COLUMNS, TABLE3_ROW_KEYS } from '../../src/domain/keys';
 import { METRICS } from '../../src/domain/metrics';
 import { LANGS, PIVOT_DIMS, TREND_MODES, VIEWS } from '../../src/state';
+import { CURRENT_VERSION } from '../../src/state/url/migrations';
 import { PARAM_KEYS, type UrlParams } from '../../src/state/url/params';
 import type { Rng } from '../../src/synth/prng';
 import { FIXTURE } from '../db/fixture';
@@ -142,7 +143,7 @@ export interface StructuredUrl {
 }
 
 export function structuredUrl(rng: Rng): StructuredUrl {
-  const parts = ['v=1'];
+  const parts = [`v=${CURRENT_VERSION}`];
   const invalid = new Set<string>();
   const values: string[] = [];
   const keys = PARAM_KEYS.filter(() => rng.chance(0.35));

@@ -34,18 +34,18 @@ describe('SQL text', () => {
         "sql": "WITH m AS (
         SELECT "report_id", list_sum([sum(CASE WHEN "row" = $3 THEN "total" END)])::DOUBLE AS num, NULL::DOUBLE AS den
         FROM "t3x"
-        WHERE "row" IN ($4) AND "year" = $5 AND "unit" IN ($8, $9)
+        WHERE "row" IN ($4) AND "year" = $5 AND "unit_id" IN ($8, $9)
         GROUP BY "report_id"
       )
-      SELECT r."unit", r."report_id" AS "reportId", r."format",
+      SELECT r."unit_id" AS "unitId", r."unit", r."report_id" AS "reportId", r."format",
         r."province", r."level", (r."format" IN ($1, $2)) AS "comparable",
         CASE WHEN (r."format" IN ($1, $2)) THEN m.num END AS "numerator", NULL::DOUBLE AS "denominator",
         CASE WHEN (r."format" IN ($1, $2)) THEN m.num END AS "value",
         r."check_failures"::DOUBLE AS "checkFailures"
       FROM "reports" r
       LEFT JOIN m ON m."report_id" = r."report_id"
-      WHERE r."year" = $5 AND r."unit" IN ($6, $7)
-      ORDER BY "value" DESC NULLS LAST, r."unit"
+      WHERE r."year" = $5 AND r."unit_id" IN ($6, $7)
+      ORDER BY "value" DESC NULLS LAST, r."unit", r."unit_id"
       LIMIT $10",
       }
     `);
@@ -71,24 +71,24 @@ describe('SQL text', () => {
         "sql": "WITH m AS (
         SELECT "report_id", list_sum([sum(CASE WHEN "row" = $3 THEN "total" END), sum(CASE WHEN "row" = $4 THEN "total" END)])::DOUBLE AS num, list_sum([sum(CASE WHEN "row" = $5 THEN "total" END)])::DOUBLE AS den
         FROM "t3x"
-        WHERE "row" IN ($6, $7, $8) AND "unit" IN ($9) AND "year" >= $10
+        WHERE "row" IN ($6, $7, $8) AND "unit_id" IN ($9) AND "year" >= $10
         GROUP BY "report_id"
       ), v AS (
-        SELECT r."unit" AS unit, r."year"::INTEGER AS year, r."format" AS format,
+        SELECT r."unit_id" AS unit_id, r."unit" AS unit, r."year"::INTEGER AS year, r."format" AS format,
           (r."format" IN ($1, $2)) AS comparable, CASE WHEN CASE WHEN (r."format" IN ($1, $2)) THEN m.den END <> 0 THEN CASE WHEN (r."format" IN ($1, $2)) THEN m.num END / CASE WHEN (r."format" IN ($1, $2)) THEN m.den END END AS absolute,
           r."check_failures"::DOUBLE AS check_failures
         FROM "reports" r
         LEFT JOIN m ON m."report_id" = r."report_id"
-        WHERE r."unit" IN ($11) AND r."year" >= $10
+        WHERE r."unit_id" IN ($11) AND r."year" >= $10
       )
-      SELECT unit AS "unit", year AS "year", format AS "format",
+      SELECT unit_id AS "unitId", unit AS "unit", year AS "year", format AS "format",
         (CASE WHEN lag(year) OVER w = year - 1 AND lag(absolute) OVER w <> 0
           THEN 100 * (absolute - lag(absolute) OVER w) / lag(absolute) OVER w END)::DOUBLE AS "value", absolute AS "absolute",
         comparable AS "comparable", check_failures AS "checkFailures"
       FROM v
-      WINDOW w AS (PARTITION BY unit ORDER BY year),
-        whole AS (PARTITION BY unit ORDER BY year ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-      ORDER BY unit, year",
+      WINDOW w AS (PARTITION BY unit_id ORDER BY year),
+        whole AS (PARTITION BY unit_id ORDER BY year ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+      ORDER BY arg_max(unit, year) OVER (PARTITION BY unit_id), unit_id, year",
       }
     `);
   });
@@ -107,15 +107,15 @@ describe('SQL text', () => {
           "other",
         ],
         "sql": "WITH base AS (
-        SELECT "unit" AS unit, any_value("format") AS format, "row" AS key, "grp" AS grp,
+        SELECT "unit_id" AS unit, any_value("unit") AS name, any_value("format") AS format, "row" AS key, "grp" AS grp,
           sum("total")::DOUBLE AS cnt
         FROM "t3x"
-        WHERE "year" = $1 AND "unit" IN ($2) AND "grp" IN ($3, $4, $5, $6, $7, $8)
-        GROUP BY "unit", "grp", "row"
+        WHERE "year" = $1 AND "unit_id" IN ($2) AND "grp" IN ($3, $4, $5, $6, $7, $8)
+        GROUP BY "unit_id", "grp", "row"
       ), tot AS (
         SELECT unit, sum(cnt) AS total FROM base GROUP BY unit
       )
-      SELECT base.unit AS "unit", base.format AS "format", base.key AS "key",
+      SELECT base.unit AS "unitId", base.name AS "unit", base.format AS "format", base.key AS "key",
         base.grp AS "group", base.cnt AS "count",
         CASE WHEN tot.total <> 0 THEN base.cnt / tot.total END AS "share",
         tot.total AS "unitTotal"
@@ -155,8 +155,8 @@ describe('SQL text', () => {
           "甲",
           2021,
         ],
-        "sql": "SELECT "report_id", "unit", "unit_kind", "region_code", "region_name", "province", "prefecture", "county", "level", "year"::INTEGER AS "year", "format", "source", "sha256", "parser_version", "check_failures"::INTEGER AS "check_failures" FROM "reports"
-      WHERE "unit" = $1 AND "year" = $2
+        "sql": "SELECT "report_id", "unit_id", "unit", "unit_kind", "parent_unit_id", "region_code", "region_name", "province", "prefecture", "county", "level", "year"::INTEGER AS "year", "format", "source", "sha256", "parser_version", "check_failures"::INTEGER AS "check_failures" FROM "reports"
+      WHERE "unit_id" = $1 AND "year" = $2
       ORDER BY "report_id"
       LIMIT 1",
       }
@@ -172,19 +172,20 @@ describe('SQL text', () => {
           "",
         ],
         "sql": "WITH f AS (
-        SELECT r."unit", r."year"::INTEGER AS "year", count(*)::DOUBLE AS n
+        SELECT r."unit_id", r."year"::INTEGER AS "year", count(*)::DOUBLE AS n
         FROM "checks" c JOIN "reports" r ON r."report_id" = c."report_id"
         WHERE c."rule" IN ($3)
         GROUP BY ALL
       )
-      SELECT v."unit" AS "unit", any_value(v."province") AS "province",
+      SELECT v."unit_id" AS "unitId", any_value(v."unit") AS "unit",
+        any_value(v."province") AS "province",
         any_value(v."level") AS "level",
         string_agg(v."year"::VARCHAR || $2 || (coalesce(f.n, 0)::DOUBLE)::BIGINT::VARCHAR || $2 || coalesce(v."report_id", ''),
           $4 ORDER BY v."year") AS "cells"
       FROM "coverage" v
-      LEFT JOIN f ON f."unit" = v."unit" AND f."year" = v."year"
-      WHERE v."province" IN ($1) AND v."unit" IN (SELECT "unit" FROM f)
-      GROUP BY v."unit"
+      LEFT JOIN f ON f."unit_id" = v."unit_id" AND f."year" = v."year"
+      WHERE v."province" IN ($1) AND v."unit_id" IN (SELECT "unit_id" FROM f)
+      GROUP BY v."unit_id"
       ORDER BY min(v."ord")",
       }
     `);
@@ -194,15 +195,28 @@ describe('SQL text', () => {
       {
         "params": [
           "jy",
+          "|",
           "41",
           50,
         ],
-        "sql": "SELECT "unit", "unit_kind" AS "unitKind", "region_code" AS "regionCode",
-        "province", "prefecture", "county", "level", "years", "pinyin", "initials"
-      FROM "units"
-      WHERE (contains(lower("unit"), $1) OR contains("pinyin", $1) OR starts_with("initials", $1) OR contains("initials", $1)) AND starts_with("region_code", $2)
-      ORDER BY CASE WHEN starts_with(lower("unit"), $1) OR starts_with("pinyin", $1) OR starts_with("initials", $1) THEN 0 ELSE 1 END, length("unit"), "unit"
-      LIMIT $3",
+        "sql": "SELECT * FROM (
+        SELECT u."unit_id" AS "unitId", u."unit", u."short",
+          u."unit_kind" AS "unitKind", u."parent_unit_id" AS "parentUnitId",
+          p."short" AS "parentName", u."region_code" AS "regionCode",
+          u."region_name" AS "regionName", u."province", u."prefecture",
+          u."county", u."level", u."years", u."pinyin", u."initials",
+          CASE WHEN starts_with(u."search", $1) OR contains(u."search", $2 || $1) THEN 0
+          WHEN starts_with(u."initials", $1) OR starts_with(u."pinyin", $1) THEN 1
+          WHEN contains(u."search", $1) THEN 2
+          WHEN contains(u."pinyin", $1) OR contains(u."initials", $1) THEN 3
+          WHEN contains(u."place", $1) THEN 4 END AS "rank"
+        FROM "units" u
+        LEFT JOIN "units" p ON p."unit_id" = u."parent_unit_id"
+        WHERE starts_with(u."region_code", $3)
+      )
+      WHERE "rank" IS NOT NULL
+      ORDER BY "rank", length("short"), "short", "unitId"
+      LIMIT $4",
       }
     `);
   });

@@ -73,7 +73,7 @@ export default function CompareView() {
       csv={() => ({
         header: [
           t('col.unit'),
-          'unit_id',
+          t('col.unitId'),
           t('col.province'),
           t('col.format'),
           t('col.value'),

@@ -80,7 +80,7 @@ export default function TrendsView() {
       csv={() => ({
         header: [
           t('col.unit'),
-          'unit_id',
+          t('col.unitId'),
           t('col.year'),
           t('col.format'),
           t(`mode.${mode}`),
