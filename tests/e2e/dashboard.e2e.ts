@@ -231,7 +231,7 @@ describe('dashboard (production build)', () => {
 
   it('a hostile link shows the notice, falls back to defaults and raises no error', async () => {
     const hostile =
-      '?v=1&view=%3Cscript%3Ealert(1)%3C/script%3E&units=%27%3B%20DROP%20TABLE%20reports%3B--&data=https://evil.example/data/&year=99999&metric=x%27%20OR%201%3D1';
+      '?v=2&view=%3Cscript%3Ealert(1)%3C/script%3E&units=%27%3B%20DROP%20TABLE%20reports%3B--&data=https://evil.example/data/&year=99999&metric=x%27%20OR%201%3D1';
     await openView(page, baseUrl, hostile, 'compare');
     const notice = page.getByTestId('url-notices');
     await notice.waitFor();
@@ -290,10 +290,11 @@ describe('dashboard (production build)', () => {
     await page.getByTestId('unit-search').fill('pingtan');
     const hit = page.locator('.hit-add', { hasText: '平潭综合实验区' }).first();
     await hit.waitFor();
-    await hit.click();
-    await page.locator('.chip', { hasText: '平潭综合实验区' }).waitFor();
+    // Read before the click: an added unit leaves the results, and the locator moves on.
     const id = await hit.getAttribute('data-unit-id');
     expect(id).toMatch(/^[0-9a-f]{16}$/);
+    await hit.click();
+    await page.locator('.chip', { hasText: '平潭综合实验区' }).waitFor();
     expect(page.url()).toContain(`units=${id}`);
   });
 
