@@ -1,0 +1,24 @@
+/** The outcome view's drill-down rule, shared by the URL decoder and the store. */
+import { groupOfRow, type OutcomeGroup, type Table3Row } from '../keys';
+
+export interface OutcomeDrill {
+  /** null = the six groups stacked. */
+  group: OutcomeGroup | null;
+  /** One outcome row alone; null = every row of the drilled group. */
+  row: Table3Row | null;
+}
+
+/**
+ * A drilled row belongs to its group: a lone row brings its group, a row of another group is
+ * dropped. Returns the same object when nothing changed; `problem` says what was dropped.
+ */
+export function normaliseDrill<D extends OutcomeDrill>(d: D): { drill: D; problem: string | null } {
+  if (d.row === null) return { drill: d, problem: null };
+  const group = groupOfRow(d.row) as OutcomeGroup;
+  if (d.group !== null && d.group !== group)
+    return { drill: { ...d, row: null }, problem: `not a row of ${d.group}` };
+  return d.group === group ? { drill: d, problem: null } : { drill: { ...d, group }, problem: null };
+}
+
+/** Most units a selection (and a link) may carry: the compare chart stays readable well below this. */
+export const MAX_UNITS = 60;
