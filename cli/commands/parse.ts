@@ -67,7 +67,7 @@ export function describe(report: Report, region: ResolveOutcome, note: string | 
     : `unresolved (${region.reason})`;
   const placeNote = region.ok && note ? ` — ${note}` : '';
   const lines = [
-    `file      ${report.source.file}`,
+    `file      ${report.source.file}${report.source.reader ? ` (read as ${report.source.reader})` : ''}`,
     `unit      ${report.unit} [${classifyUnit(report.unit)}]`,
     `year      ${report.year}`,
     `format    ${report.format}`,

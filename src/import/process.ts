@@ -70,6 +70,7 @@ async function processReport(fileName: string, bytes: Uint8Array, deps: ProcessD
       format: report.format,
       region: row.region_name ? `${row.region_name} (${row.level})` : null,
       cells: rows.cells.length,
+      reader: report.source.reader ?? null,
       checks: report.checks.map((c) => ({ rule: c.rule, message: c.message })),
     },
     reportIds: [row.report_id],

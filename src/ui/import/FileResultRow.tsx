@@ -36,6 +36,12 @@ export function FileResultRow({
             · <span data-testid="import-unit">{result.preview.unit}</span> · {result.preview.year} ·{' '}
             {result.preview.format} · {result.preview.region ?? t('unplaced')} ·{' '}
             {t('cells', { cells: result.preview.cells })}
+            {result.preview.reader && (
+              <>
+                {' '}
+                · <span data-testid="import-reader">{t(`reader_${result.preview.reader}`)}</span>
+              </>
+            )}
           </span>
         )}
         {result.ok && result.kind === 'dataset' && (
