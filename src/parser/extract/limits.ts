@@ -51,7 +51,8 @@ export const limitText = {
     `DOCX has ${count(n)} parts, over the limit of ${count(MAX_ZIP_ENTRIES)}; not read`,
   pdfPages: (n: number) => `PDF has ${count(n)} pages, over the limit of ${count(MAX_PDF_PAGES)}; not read`,
   time: () => `parsing took longer than the limit of ${PARSE_TIME_LIMIT_MS / 1000} s; stopped`,
-  memory: () => `parsing needed more than the memory limit of ${PARSE_HEAP_LIMIT_MB} MB; stopped`,
+  memory: (limitMb = PARSE_HEAP_LIMIT_MB) =>
+    `parsing needed more than the memory limit of ${limitMb} MB; stopped`,
 };
 
 /** What is left of a document's grid-slot budget; every table of the document draws on it. */
