@@ -5,6 +5,10 @@ import type { Format } from '../domain/keys';
 
 export interface CheckSummary {
   rule: string;
+  /** Absent in imports stored before it was kept. */
+  location?: string;
+  expected?: number | null;
+  actual?: number | null;
   message: string;
 }
 
@@ -13,8 +17,10 @@ export interface ReportPreview {
   unit: string;
   year: number;
   format: Format;
-  /** Region name and level when the unit was placed, else null. */
+  /** Region name when the unit was placed, else null. */
   region: string | null;
+  /** Its level (province … township); absent in imports stored before it was kept. */
+  regionLevel?: string | null;
   /** Printed cells kept (numbers and blank markers). */
   cells: number;
   checks: CheckSummary[];
