@@ -6,9 +6,11 @@ import { writeDataset } from '../../src/dataset/node/parquet-writer';
 import { CliError, EXIT } from '../errors';
 import { collectInputs } from '../lib/files';
 import { ingestFiles, type Manifest, type ManifestEntry } from '../lib/ingest-run';
+import { ParseRunner } from '../lib/parse-runner';
 import { loadParser } from '../lib/parser';
 import { regionIndex } from '../lib/regions';
 import { readSourceNotes } from '../lib/sources';
+import { escapeForTerminal } from '../lib/terminal';
 
 export const summary = 'ingest --out DIR INPUT...: files or folders → four Parquet files + manifest.json';
 const USAGE = 'usage: ingest --out DIR [--quiet] INPUT...';
@@ -20,7 +22,9 @@ export async function run(args: string[]): Promise<void> {
   if (positionals.length === 0) throw new CliError(`no INPUT given\n${USAGE}`, EXIT.usage);
 
   const { files, problems } = await collectInputs(positionals);
-  const [{ parseReport, version }, regions, sources] = await Promise.all([
+  // Each file is parsed in a worker thread with a capped heap and a time limit (../lib/parse-runner.ts).
+  const runner = new ParseRunner();
+  const [{ version }, regions, sources] = await Promise.all([
     loadParser(),
     regionIndex(),
     readSourceNotes(new Set(files.map((f) => path.dirname(f.path)))),
@@ -38,12 +42,13 @@ export async function run(args: string[]): Promise<void> {
   bar?.start(files.length, 0, { file: '' });
   let done = 0;
   const result = await ingestFiles(files, {
-    parseReport,
+    parseReport: runner.parse,
     parserVersion: version,
     regions,
     sources,
-    onFile: (f) => bar?.update(done++, { file: f.name }),
+    onFile: (f) => bar?.update(done++, { file: escapeForTerminal(f.name) }),
   });
+  await runner.close();
   bar?.update(files.length, { file: '' });
   bar?.stop();
 
@@ -54,7 +59,9 @@ export async function run(args: string[]): Promise<void> {
   };
   await writeFile(path.join(out, 'manifest.json'), `${JSON.stringify(manifest, null, 2)}\n`);
 
-  process.stdout.write(report(out, manifest, written.cells.rows, result.tables.reports.length));
+  process.stdout.write(
+    escapeForTerminal(report(out, manifest, written.cells.rows, result.tables.reports.length)),
+  );
   const unreadable = problems.length + result.unreadable.length;
   if (unreadable > 0) {
     const names = [

@@ -1,6 +1,7 @@
 import { type ExtractedDocument, NotAReportError } from '../document';
 import { extractDocx } from './docx';
 import { extractHtml } from './html';
+import { LimitExceeded } from './limits';
 import { extractPdf } from './pdf';
 import { sniff } from './sniff';
 import { extractText } from './text';
@@ -37,6 +38,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     }
   } catch (error) {
     if (error instanceof NotAReportError) throw error;
+    if (error instanceof LimitExceeded) throw new NotAReportError(fileName, error.message);
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new NotAReportError(fileName, `${found.kind.toUpperCase()} could not be read (${message})`);
   }
