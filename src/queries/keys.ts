@@ -87,6 +87,7 @@ export const queryKeys = {
         limit: p.limit ?? D.pivot.limit,
       }),
     ] as const,
+  anomalies: () => ['db', 'anomalies'] as const,
   report: (p: ReportParams) => ['db', 'report', normaliseKey(p)] as const,
   quality: (p: QualityParams) =>
     [

@@ -6,4 +6,5 @@ export { createUiStore, type UiActions, type UiStore, uiStore, urlStateOf, useUi
 export * from './types';
 export { type Decoded, decodeUrl, encodeUrl, type UrlNotice } from './url/codec';
 export { CURRENT_VERSION, MIGRATIONS } from './url/migrations';
+export { REASON_CODES, type Reason, type ReasonCode } from './url/reasons';
 export { bindUrl, LANG_STORAGE_KEY, type UrlHost } from './urlSync';

@@ -10,14 +10,13 @@ export interface OutcomeDrill {
 
 /**
  * A drilled row belongs to its group: a lone row brings its group, a row of another group is
- * dropped. Returns the same object when nothing changed; `problem` says what was dropped.
+ * dropped. Returns the same object when nothing changed.
  */
-export function normaliseDrill<D extends OutcomeDrill>(d: D): { drill: D; problem: string | null } {
-  if (d.row === null) return { drill: d, problem: null };
+export function normaliseDrill<D extends OutcomeDrill>(d: D): { drill: D; dropped: boolean } {
+  if (d.row === null) return { drill: d, dropped: false };
   const group = groupOfRow(d.row) as OutcomeGroup;
-  if (d.group !== null && d.group !== group)
-    return { drill: { ...d, row: null }, problem: `not a row of ${d.group}` };
-  return d.group === group ? { drill: d, problem: null } : { drill: { ...d, group }, problem: null };
+  if (d.group !== null && d.group !== group) return { drill: { ...d, row: null }, dropped: true };
+  return d.group === group ? { drill: d, dropped: false } : { drill: { ...d, group }, dropped: false };
 }
 
 /** Most units a selection (and a link) may carry: the compare chart stays readable well below this. */

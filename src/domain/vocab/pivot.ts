@@ -114,11 +114,11 @@ export interface PivotLayout {
   measure: PivotMeasure;
 }
 
-/** One adjustment `normalisePivot` made, for a notice. */
+/** One adjustment `normalisePivot` made, for a notice (the codes are the URL notices' codes). */
 export interface LayoutProblem {
   field: 'rows' | 'cols' | 'measure';
   value: string;
-  reason: string;
+  code: 'tooManyDims' | 'needsDimension' | 'alreadyOnRows' | 'rateSplit';
 }
 
 /** The layout an empty URL means (and what an axis-less layout falls back to). */
@@ -145,25 +145,25 @@ export function normalisePivot<L extends PivotLayout>(layout: L): { layout: L; p
     problems.push({
       field: 'rows',
       value: rows.slice(MAX_PIVOT_DIMS).join('~'),
-      reason: 'too many dimensions',
+      code: 'tooManyDims',
     });
     rows = rows.slice(0, MAX_PIVOT_DIMS);
   }
   if (rows.length === 0) {
-    problems.push({ field: 'rows', value: '', reason: 'needs at least one dimension' });
+    problems.push({ field: 'rows', value: '', code: 'needsDimension' });
     rows = [...PIVOT_DEFAULTS.rows];
   }
   let cols = dedupe(layout.cols).filter((d) => (PIVOT_DIMS as readonly string[]).includes(d));
   const clash = cols.filter((d) => rows.includes(d));
   if (clash.length > 0) {
-    problems.push({ field: 'cols', value: clash.join('~'), reason: 'already on rows' });
+    problems.push({ field: 'cols', value: clash.join('~'), code: 'alreadyOnRows' });
     cols = cols.filter((d) => !rows.includes(d));
   }
   if (cols.length > MAX_PIVOT_DIMS) {
     problems.push({
       field: 'cols',
       value: cols.slice(MAX_PIVOT_DIMS).join('~'),
-      reason: 'too many dimensions',
+      code: 'tooManyDims',
     });
     cols = cols.slice(0, MAX_PIVOT_DIMS);
   }
@@ -173,7 +173,7 @@ export function normalisePivot<L extends PivotLayout>(layout: L): { layout: L; p
     problems.push({
       field: 'measure',
       value: measureKey(measure),
-      reason: `a rate cannot be split by ${conflicts.join(', ')}`,
+      code: 'rateSplit',
     });
     measure = { kind: 'sum' };
   }

@@ -95,7 +95,7 @@ const list = <T extends string>(item: Parser<T>, max: number): ParamCodec<T[]> =
 });
 
 const parseMetric: Parser<string> = (raw) =>
-  isMetricId(raw) ? valid(raw) : invalid(`unknown metric (known: ${METRICS.length})`);
+  isMetricId(raw) ? valid(raw) : invalid('unknownMetric', { known: METRICS.length });
 
 const parseOutcomeRow = parseEnum(OUTCOME_ROWS as readonly Table3Row[]);
 
@@ -117,7 +117,7 @@ const FILTER_VALUE = Object.fromEntries(PIVOT_DIMS.map((d) => [d, filterValue(d)
 const pivotMeasure: ParamCodec<PivotMeasure> = {
   parse: (raw) => {
     const m = parseMeasureKey(raw);
-    return m ? valid(m) : invalid('not sum, share.row|col|total or rate.<metric>');
+    return m ? valid(m) : invalid('badMeasure');
   },
   format: measureKey,
 };
@@ -144,7 +144,7 @@ const pivotFilters: ParamCodec<PivotFilters> = {
       }
       if (values.length > 0) out[dim] = values;
     }
-    if (Object.keys(out).length === 0 && dropped.length > 0) return invalid('no valid filter');
+    if (Object.keys(out).length === 0 && dropped.length > 0) return invalid('noValidItem');
     return valid(out, dropped);
   },
   format: (f) =>
@@ -156,7 +156,7 @@ const pivotFilters: ParamCodec<PivotFilters> = {
 const pivotSort: ParamCodec<PivotSort> = {
   parse: (raw) => {
     const s = parseSortKey(raw);
-    return s ? valid(s) : invalid('not label|value . asc|desc');
+    return s ? valid(s) : invalid('badSort');
   },
   format: sortKey,
 };

@@ -2,6 +2,7 @@ import { OUTCOME_GROUPS, type OutcomeGroup, type Table3Column, type Table3Row } 
 import { OUTCOME_GROUP_LABELS, TABLE3_COLUMN_LABELS, TABLE3_ROW_LABELS } from '../../../domain/metrics';
 import { FORMATS, isOneOf, REGION_LEVELS, UNIT_KINDS } from '../../../domain/vocab';
 import type { I18n } from '../../../i18n';
+import { provinceName } from '../../../i18n/places';
 import type { PivotDim } from '../../../state';
 
 const OTHER_GROUPS: Record<string, { zh: string; en: string }> = {
@@ -17,7 +18,7 @@ const asIs = (_i18n: I18n, value: string): string => (value === '' ? '—' : val
 const VALUE_LABEL = {
   unit: asIs,
   unit_kind: (i18n, v) => (isOneOf(UNIT_KINDS, v) ? i18n.t(`unitKind.${v}`) : v),
-  province: asIs,
+  province: (i18n, v) => (v === '' ? '—' : provinceName(i18n.lang, v)),
   prefecture: asIs,
   level: (i18n, v) => (isOneOf(REGION_LEVELS, v) ? i18n.t(`level.${v}`) : v),
   year: asIs,
