@@ -28,6 +28,8 @@ export interface ManifestEntry {
   year: number | null;
   format: string | null;
   sha256: string | null;
+  /** Which path read the file: text, html, pdf (text layer), docx, doc (Word 97–2003/WPS), ocr. */
+  reader: string | null;
   source: string;
   region_code: string | null;
   /** The publishing body's unit_id (null when the file gave no report). */
@@ -96,6 +98,7 @@ export async function ingestFiles(
       year: null,
       format: null,
       sha256: null,
+      reader: null,
       source,
       region_code: null,
       unit_id: null,
@@ -198,6 +201,7 @@ function entryForParsed(p: Parsed, original: Parsed | undefined): ManifestEntry 
     year: p.report.year,
     format: p.report.format,
     sha256: p.report.source.sha256,
+    reader: p.report.source.reader ?? null,
     source: p.source,
     region_code: p.regionCode,
     unit_id: p.unitId,

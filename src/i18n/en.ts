@@ -1,3 +1,4 @@
+import { enTrace } from './trace';
 import type { MessageKey } from './zh';
 
 /** English UI strings; a missing key is a compile error. */
@@ -85,6 +86,10 @@ export const en: Record<MessageKey, string> = {
   'level.prefecture': 'Prefecture',
   'level.county': 'County',
   'level.township': 'Township',
+  'unitKind.government': 'Government',
+  'unitKind.department': 'Department',
+  'unitKind.township': 'Township / subdistrict',
+  'unitKind.other': 'Other',
   'format.2019': '2019 format',
   'format.2021': '2021 format',
   'chart.formula': 'Formula',
@@ -132,6 +137,8 @@ export const en: Record<MessageKey, string> = {
   'pivot.sort.value.desc': 'Total, high to low',
   'pivot.sort.value.asc': 'Total, low to high',
   'pivot.dim.unit': 'Unit',
+  'pivot.dim.parent': 'Parent government',
+  'pivot.dim.unit_kind': 'Unit kind',
   'pivot.dim.province': 'Province',
   'pivot.dim.prefecture': 'Prefecture',
   'pivot.dim.level': 'Level',
@@ -164,4 +171,5 @@ export const en: Record<MessageKey, string> = {
   'quality.summary': 'Reported {reported} · with problems {failed} · not collected {missing}',
   'quality.openReport': 'Open the {year} report of {unit}',
   'embed.open': 'Open in the dashboard',
+  ...enTrace,
 };

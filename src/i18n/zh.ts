@@ -1,3 +1,5 @@
+import { zhTrace } from './trace';
+
 /** Chinese UI strings (the default language). Keys are the contract for en.ts. */
 export const zh = {
   'app.title': '政府信息公开年报',
@@ -82,6 +84,10 @@ export const zh = {
   'level.prefecture': '地市级',
   'level.county': '县级',
   'level.township': '乡镇级',
+  'unitKind.government': '政府',
+  'unitKind.department': '部门',
+  'unitKind.township': '乡镇（街道）',
+  'unitKind.other': '其他',
   'format.2019': '2019 版格式',
   'format.2021': '2021 版格式',
   'chart.formula': '公式',
@@ -129,6 +135,8 @@ export const zh = {
   'pivot.sort.value.desc': '按合计降序',
   'pivot.sort.value.asc': '按合计升序',
   'pivot.dim.unit': '单位',
+  'pivot.dim.parent': '所属政府',
+  'pivot.dim.unit_kind': '单位类型',
   'pivot.dim.province': '省份',
   'pivot.dim.prefecture': '地市',
   'pivot.dim.level': '级别',
@@ -161,6 +169,7 @@ export const zh = {
   'quality.summary': '已报送 {reported} · 有问题 {failed} · 未收集 {missing}',
   'quality.openReport': '打开 {unit} {year} 年报',
   'embed.open': '在仪表盘中打开',
+  ...zhTrace,
 } as const;
 
 export type MessageKey = keyof typeof zh;

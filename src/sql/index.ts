@@ -1,10 +1,12 @@
 /** The one SQL builder: whitelisted identifiers (./schema.ts), values bound as `$n` parameters. */
+
+export { anomalyFeaturesSql, narrativeChecksSql } from './anomalies';
 export { Binder, type BoundQuery, type SqlValue } from './bound';
 export { type CompareQuery, compareSql, unitsWithReportSql } from './compare';
 export { buildCoverage, buildUnits, PRECOMPUTED, type PrecomputedTable } from './derived';
 export { metricSql, metricTable } from './metric';
 export { type OutcomesQuery, outcomesSql } from './outcomes';
-export { PIVOT_DIMENSIONS, PIVOT_NULL_LABEL, type PivotDimension, type PivotQuery, pivotSql } from './pivot';
+export { PIVOT_NULL_LABEL, type PivotQuery, pivotSql } from './pivot';
 export {
   COVERAGE_CELL,
   COVERAGE_FIELD,

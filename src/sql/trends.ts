@@ -44,14 +44,15 @@ WITH m AS (
   WHERE ${where([m.rows, units, ...years])}
   GROUP BY ${id('report_id')}
 ), v AS (
-  SELECT r.${id('unit_id')} AS unit_id, r.${id('unit')} AS unit, r.${id('year')}::INTEGER AS year, r.${id('format')} AS format,
+  SELECT r.${id('unit_id')} AS unit_id, r.${id('unit')} AS unit, r.${id('report_id')} AS report_id,
+    r.${id('year')}::INTEGER AS year, r.${id('format')} AS format,
     ${ok} AS comparable, ${valueExpr(m, num, den)} AS absolute,
     r.${id('check_failures')}::DOUBLE AS check_failures
   FROM ${id('reports')} r
   LEFT JOIN m ON m.${id('report_id')} = r.${id('report_id')}
   WHERE ${where([inList(b, 'unit_id', q.units, 'r'), ...years.map((y) => (y ? `r.${y}` : null))])}
 )
-SELECT unit_id AS ${alias('unitId')}, unit AS ${alias('unit')}, year AS ${alias('year')}, format AS ${alias('format')},
+SELECT unit_id AS ${alias('unitId')}, unit AS ${alias('unit')}, report_id AS ${alias('reportId')}, year AS ${alias('year')}, format AS ${alias('format')},
   (${mode})::DOUBLE AS ${alias('value')}, absolute AS ${alias('absolute')},
   comparable AS ${alias('comparable')}, check_failures AS ${alias('checkFailures')}
 FROM v

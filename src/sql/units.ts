@@ -2,8 +2,8 @@
  * Unit search by name, pinyin, initials or place, within a province, level, kind, government or
  * parent region; and the unit directory every label is computed from.
  */
-import type { RegionLevel } from '../domain/report';
 import { foldName } from '../domain/units/fold';
+import { QUERY_DEFAULTS, type RegionLevel } from '../domain/vocab';
 import { Binder, type BoundQuery } from './bound';
 import { eq, where } from './filters';
 import { alias, id } from './schema';
@@ -72,7 +72,7 @@ SELECT * FROM (
 )
 WHERE ${alias('rank')} IS NOT NULL
 ORDER BY ${alias('rank')}, length(${id('short')}), ${id('short')}, ${alias('unitId')}
-LIMIT ${b.v(q.limit ?? 50)}`);
+LIMIT ${b.v(q.limit ?? QUERY_DEFAULTS.unitSearch.limit)}`);
 }
 
 /**

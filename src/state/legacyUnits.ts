@@ -7,6 +7,7 @@
 import { normalizeName } from '../domain/units/identity';
 import { shortName, type UnitInfo } from '../domain/units/labels';
 import type { UrlNotice } from './url/codec';
+import { reason } from './url/reasons';
 
 export interface LegacyResolution {
   unitIds: string[];
@@ -42,11 +43,11 @@ export function resolveLegacyNames(names: readonly string[], units: readonly Uni
 /** The notices the banner shows for one resolution (the codec's notice shape). */
 export function legacyNotices(param: string, r: LegacyResolution): UrlNotice[] {
   return [
-    ...r.unknown.map((value) => ({ param, value, reason: 'no unit of this name in the dataset' })),
+    ...r.unknown.map((value) => ({ param, value, reason: reason('unknownUnitName') })),
     ...r.shared.map(([value, n]) => ({
       param,
       value,
-      reason: `this name is held by ${n} units: each is shown`,
+      reason: reason('sharedUnitName', { n }),
     })),
   ];
 }

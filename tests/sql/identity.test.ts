@@ -146,7 +146,7 @@ describe('same-named units on the engine', () => {
       rows: ['unit'],
       cols: ['year'],
       measure: { kind: 'sum' },
-      filters: { rows: ['new_received'] },
+      filters: { row: ['new_received'] },
       totals: false,
     });
     const cell = (unitId: string, year: string) =>

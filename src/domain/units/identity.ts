@@ -5,9 +5,10 @@
  * and the loader of old datasets (which lack the column) compute the same id for the same inputs.
  */
 import type { RegionLevel } from '../report';
+import type { UnitKind } from '../vocab/modes';
 import { fnv1a64 } from './hash';
 
-export type UnitKind = 'government' | 'department' | 'township' | 'other';
+export type { UnitKind };
 
 /** What the id is derived from: the printed name and where the body was placed. */
 export interface UnitFacts {

@@ -2,19 +2,20 @@
  * The one URL codec: `decodeUrl` turns any query string into a valid `UrlState` plus notices for
  * what it ignored; `encodeUrl` writes `v=1` and only the values that differ from the defaults.
  */
-import { groupOfRow } from '../../domain/keys';
+import { normaliseDrill, normalisePivot } from '../../domain/vocab';
 import { DEFAULT_STATE } from '../defaults';
 import type { UrlState } from '../types';
 import { CURRENT_VERSION, detectVersion, migrateParams } from './migrations';
 import { fromParams, PARAM_CODECS, PARAM_KEYS, type ParamCodec, toParams, type UrlParams } from './params';
 import { MAX_PARAM_LENGTH } from './parsers';
+import { type Reason, reason } from './reasons';
 
 /** One ignored or adjusted parameter, shown in the notice banner. */
 export interface UrlNotice {
   param: string;
   /** The offending text, cut to a displayable length. */
   value: string;
-  reason: string;
+  reason: Reason;
 }
 
 export interface Decoded {
@@ -37,7 +38,7 @@ function parseOne<K extends keyof UrlParams>(
 ): UrlParams[K] {
   if (raw === null) return fallback;
   if (raw.length > MAX_PARAM_LENGTH) {
-    notices.push({ param: key, value: clip(raw), reason: 'too long' });
+    notices.push({ param: key, value: clip(raw), reason: reason('tooLong') });
     return fallback;
   }
   const codec = PARAM_CODECS[key] as ParamCodec<UrlParams[K]>;
@@ -47,41 +48,34 @@ function parseOne<K extends keyof UrlParams>(
     notices.push({ param: key, value: clip(raw), reason: r.reason });
     return fallback;
   }
-  for (const d of r.dropped ?? []) notices.push({ param: key, value: clip(d), reason: 'ignored item' });
+  for (const d of r.dropped ?? [])
+    notices.push({ param: key, value: clip(d), reason: reason('ignoredItem') });
   return r.value;
 }
 
-/** Rules that span parameters: a drilled row must belong to its group, pivot axes must not repeat. */
+/**
+ * Rules that span parameters: a drilled row must belong to its group; the pivot's own rules
+ * (axes, rate splits) are the vocabulary's `normalisePivot`, which the store applies too.
+ */
 function reconcile(p: UrlParams, notices: UrlNotice[]): UrlParams {
   const out = { ...p };
-  if (out.orow !== null) {
-    const group = groupOfRow(out.orow);
-    if (out.ogroup !== null && out.ogroup !== group) {
-      notices.push({ param: 'orow', value: out.orow, reason: `not a row of ${out.ogroup}` });
-      out.orow = null;
-    } else {
-      out.ogroup = group as UrlParams['ogroup'];
-    }
-  }
-  if (out.prows.length === 0) {
-    notices.push({ param: 'prows', value: '', reason: 'needs at least one dimension' });
-    out.prows = DEFAULT_STATE.pivot.rows;
-  }
-  const clash = out.pcols.filter((d) => out.prows.includes(d));
-  if (clash.length > 0) {
-    notices.push({ param: 'pcols', value: clash.join('~'), reason: 'already on rows' });
-    out.pcols = out.pcols.filter((d) => !out.prows.includes(d));
-  }
-  // Same rule as src/sql/pivot.ts, which throws on it (found by tests/reliability/url-fuzz).
-  const splitsRows = (d: string) => d === 'row' || d === 'group' || d === 'applicant';
-  if (out.pm.kind === 'rate' && [...out.prows, ...out.pcols].some(splitsRows)) {
+  const { drill, dropped } = normaliseDrill({ group: out.ogroup, row: out.orow });
+  if (dropped && out.ogroup !== null)
+    notices.push({ param: 'orow', value: out.orow ?? '', reason: reason('notRowOf', { group: out.ogroup }) });
+  out.ogroup = drill.group;
+  out.orow = drill.row;
+  const { layout, problems } = normalisePivot({ rows: out.prows, cols: out.pcols, measure: out.pm });
+  const param = { rows: 'prows', cols: 'pcols', measure: 'pm' } as const;
+  // The list parser already caps the axes, so `tooManyDims` cannot come from a link.
+  for (const p of problems)
     notices.push({
-      param: 'pm',
-      value: `rate.${out.pm.metric}`,
-      reason: 'a rate cannot split by row, group or applicant',
+      param: param[p.field],
+      value: p.value,
+      reason: reason(p.code === 'tooManyDims' ? 'ignoredItem' : p.code),
     });
-    out.pm = { kind: 'sum' };
-  }
+  out.prows = [...layout.rows];
+  out.pcols = [...layout.cols];
+  out.pm = layout.measure;
   return out;
 }
 
@@ -99,20 +93,20 @@ export function decodeUrl(search: string, defaults: UrlState = DEFAULT_STATE): D
     notices.push({
       param: '',
       value: clip(search.slice(MAX_SEARCH)),
-      reason: `link cut at ${MAX_SEARCH} characters`,
+      reason: reason('linkCut', { n: MAX_SEARCH }),
     });
   }
   const detected = detectVersion(params);
   let version = CURRENT_VERSION;
   if ('error' in detected) {
-    notices.push({ param: 'v', value: clip(params.get('v') ?? ''), reason: detected.error });
+    notices.push({ param: 'v', value: clip(params.get('v') ?? ''), reason: reason(detected.error) });
   } else {
     version = detected.version;
     if (version > CURRENT_VERSION) {
       notices.push({
         param: 'v',
         value: String(version),
-        reason: `newer than ${CURRENT_VERSION}; read as ${CURRENT_VERSION}`,
+        reason: reason('newerVersion', { version: CURRENT_VERSION }),
       });
       version = CURRENT_VERSION;
     }
@@ -126,7 +120,11 @@ export function decodeUrl(search: string, defaults: UrlState = DEFAULT_STATE): D
   for (const key of new Set(migrated.keys())) {
     // hasOwn, not `in`: `toString=`, `constructor=` or `__proto__=` are unknown parameters too.
     if (!Object.hasOwn(PARAM_CODECS, key))
-      notices.push({ param: clip(key), value: clip(migrated.get(key) ?? ''), reason: 'unknown parameter' });
+      notices.push({
+        param: clip(key),
+        value: clip(migrated.get(key) ?? ''),
+        reason: reason('unknownParam'),
+      });
   }
   const state = fromParams(reconcile(parsed as UrlParams, notices));
   return { state, notices, version: 'error' in detected ? CURRENT_VERSION : detected.version };

@@ -108,7 +108,7 @@ export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2];
 /** Keys only version 0 wrote; a link with one of them and no `v` is a v0 link. */
 const V0_KEYS = ['tab', 'regions', 'y', 'm', 'log'];
 
-export type VersionResult = { version: number } | { error: string };
+export type VersionResult = { version: number } | { error: 'notVersion' };
 
 export function detectVersion(params: URLSearchParams): VersionResult {
   const v = params.get('v');
@@ -119,7 +119,7 @@ export function detectVersion(params: URLSearchParams): VersionResult {
     if (units && units.split('~').some((u) => !UNIT_ID_PATTERN.test(u))) return { version: 1 };
     return { version: CURRENT_VERSION };
   }
-  if (!/^\d{1,3}$/.test(v)) return { error: 'not a version number' };
+  if (!/^\d{1,3}$/.test(v)) return { error: 'notVersion' };
   return { version: Number(v) };
 }
 

@@ -1,14 +1,13 @@
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
-import type { RegionLevel } from '../../domain/report';
+import { isOneOf, REGION_LEVELS, type RegionLevel, UNIT_KINDS } from '../../domain/vocab';
 import { useI18n } from '../../i18n';
+import { provinceName } from '../../i18n/places';
 import { type UnitHit, useDatasetStatus, useUnitSearch } from '../../queries';
 import { MAX_UNITS, useUi } from '../../state';
 import { useUnitLabels } from '../common/useUnitLabels';
 import { Select } from './Select';
 import { useDebounced } from './useDebounced';
 
-const LEVELS: readonly RegionLevel[] = ['province', 'prefecture', 'county', 'township'];
-const KINDS = ['government', 'department', 'township', 'other'] as const;
 const SHOWN = 12;
 
 /**
@@ -40,7 +39,7 @@ function ChildrenPicker({
  * closes. Add one, all matches, or compare a government's own units in one click.
  */
 export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const names = useUnitLabels();
   const units = useUi((s) => s.units);
   const addUnits = useUi((s) => s.addUnits);
@@ -118,13 +117,13 @@ export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
           <option value="">{t('control.all')}</option>
           {provinces.map((p) => (
             <option key={p} value={p}>
-              {p}
+              {provinceName(lang, p)}
             </option>
           ))}
         </Select>
         <Select label={t('picker.level')} value={level} onChange={(v) => setLevel(v as RegionLevel | '')}>
           <option value="">{t('control.all')}</option>
-          {LEVELS.map((l) => (
+          {REGION_LEVELS.map((l) => (
             <option key={l} value={l}>
               {t(`level.${l}`)}
             </option>
@@ -132,9 +131,9 @@ export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
         </Select>
         <Select label={t('picker.kind')} value={kind} onChange={setKind}>
           <option value="">{t('control.all')}</option>
-          {KINDS.map((k) => (
+          {UNIT_KINDS.map((k) => (
             <option key={k} value={k}>
-              {t(`kind.${k}`)}
+              {t(`unitKind.${k}`)}
             </option>
           ))}
         </Select>
@@ -211,9 +210,9 @@ function Hit({
   onAdd: () => void;
   onChildren: () => void;
 }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const years = hit.years.length > 0 ? `${hit.years[0]}–${hit.years[hit.years.length - 1]}` : '';
-  const where = parent ? t('picker.belongsTo', { parent }) : hit.province;
+  const where = parent ? t('picker.belongsTo', { parent }) : provinceName(lang, hit.province);
   return (
     <li className={active ? 'hit active' : 'hit'} id={id} aria-current={active ? 'true' : undefined}>
       <button
@@ -226,7 +225,9 @@ function Hit({
       >
         <strong>{label}</strong>{' '}
         <span className="muted">
-          {[t(`kind.${hit.unitKind as 'other'}`), where, years].filter(Boolean).join(' · ')}
+          {[isOneOf(UNIT_KINDS, hit.unitKind) ? t(`unitKind.${hit.unitKind}`) : '', where, years]
+            .filter(Boolean)
+            .join(' · ')}
         </span>
       </button>
       {hit.unitKind === 'government' && (

@@ -1,5 +1,6 @@
 import { useMemo } from 'react';
 import { getMetric } from '../../../domain/metrics';
+import { measureKey } from '../../../domain/vocab';
 import { useI18n } from '../../../i18n';
 import { usePivot } from '../../../queries';
 import { useUi } from '../../../state';
@@ -9,7 +10,7 @@ import { QueryState } from '../../common/QueryState';
 import { useUnitLabels } from '../../common/useUnitLabels';
 import { pivotCsv } from './csv';
 import { dimValueLabel } from './labels';
-import { measureKey, PivotControls } from './PivotControls';
+import { PivotControls } from './PivotControls';
 import { PivotGrid } from './PivotGrid';
 import { PIVOT_ROW_LIMIT, pivotParams } from './params';
 

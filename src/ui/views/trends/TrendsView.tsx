@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { getMetric, type MetricUnit } from '../../../domain/metrics';
 import { type I18n, useI18n } from '../../../i18n';
-import { type TrendRow, useTrends } from '../../../queries';
+import { anomalyWhy } from '../../../i18n/anomaly';
+import { type TrendRow, useAnomalies, useTrends } from '../../../queries';
 import { TREND_MODES, type TrendMode, useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { type Column, DataTable } from '../../common/DataTable';
@@ -13,7 +14,7 @@ import { useUnitLabels } from '../../common/useUnitLabels';
 import { MetricSelect } from '../../controls/MetricSelect';
 import { Segmented } from '../../controls/Segmented';
 import { UnitPicker } from '../../controls/UnitPicker';
-import { TrendsChart } from './TrendsChart';
+import { type TrendMark, TrendsChart } from './TrendsChart';
 
 const TOP_N = 6;
 const NO_ROWS: TrendRow[] = [];
@@ -48,6 +49,23 @@ export default function TrendsView() {
   const drawnUnit = getMetric(query.data?.params.metric ?? metricId).unit;
   const drawnMode = query.data?.params.mode ?? mode;
   const drawnFormat = useMemo(() => trendFormat(i18n, drawnUnit, drawnMode), [i18n, drawnUnit, drawnMode]);
+  // Flags are asked for once the chart has its data: the first chart never waits for them.
+  const anomalies = useAnomalies(query.data !== undefined);
+  const marks = useMemo<TrendMark[]>(() => {
+    const flags = anomalies.data ?? [];
+    if (flags.length === 0) return [];
+    // By report: a flag belongs to one report of one unit (two 鼓楼区 are two lines).
+    const byReport = new Map<string, string[]>();
+    for (const a of flags)
+      byReport.set(a.reportId, [...(byReport.get(a.reportId) ?? []), anomalyWhy(i18n, a)]);
+    const out: TrendMark[] = [];
+    for (const r of rows) {
+      const why = byReport.get(r.reportId);
+      if (why && r.value !== null)
+        out.push({ unit: r.unitId, year: r.year, value: r.value, text: why.join('；') });
+    }
+    return out;
+  }, [anomalies.data, rows, i18n]);
 
   const columns: Column<TrendRow>[] = [
     { key: 'unit', label: t('col.unit'), render: (r) => names.label(r.unitId, r.unit) },
@@ -118,6 +136,20 @@ export default function TrendsView() {
           </div>
         </>
       }
+      note={
+        marks.length > 0 && (
+          <details data-testid="trend-anomalies">
+            <summary>{t('anomaly.onChart', { n: marks.length })}</summary>
+            <ul>
+              {marks.map((m) => (
+                <li key={`${m.unit}|${m.year}`}>
+                  {t('anomaly.mark', { unit: names.label(m.unit), year: m.year, why: m.text })}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )
+      }
       table={
         <DataTable caption={title} columns={columns} rows={rows} rowKey={(r) => `${r.unitId}|${r.year}`} />
       }
@@ -134,6 +166,7 @@ export default function TrendsView() {
             format={drawnFormat}
             formatChange={t('chart.formatChange')}
             label={names.label}
+            marks={marks}
           />
         )}
       </QueryState>
