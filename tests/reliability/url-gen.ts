@@ -268,7 +268,10 @@ export function storeAction(rng: Rng): { name: string; run: (s: UiActions) => vo
       return { name: `setOutcome ${o.group}/${o.row}`, run: (s) => s.setOutcome(o) };
     }
     case 5: {
-      const units = Array.from({ length: rng.int(0, 80) }, (_, i) => `${pick(rng, UNITS)}${i % 7}`);
+      // Distinct unit ids (16 hex digits), some of them units the fixture holds.
+      const units = Array.from({ length: rng.int(0, 80) }, (_, i) =>
+        i % 3 === 0 ? pick(rng, UNIT_IDS) : (i * 2654435761).toString(16).padStart(16, '0').slice(-16),
+      );
       return { name: `addUnits ×${units.length}`, run: (s) => s.addUnits(units) };
     }
     case 6: {

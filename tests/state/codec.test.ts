@@ -109,7 +109,7 @@ describe('decodeUrl', () => {
     const ids = decodeUrl(`?v=2&units=${encodeURIComponent("0123456789abcdef~x'; DROP TABLE reports;--")}`);
     expect(ids.state.units).toEqual(['0123456789abcdef']);
     expect(ids.notices).toEqual([
-      { param: 'units', value: "x'; DROP TABLE reports;--", reason: 'ignored item' },
+      { param: 'units', value: "x'; DROP TABLE reports;--", reason: { code: 'ignoredItem' } },
     ]);
     // Names without a version are a hand-written v1 link: kept as names, resolved once the data is in.
     const { state, notices } = decodeUrl(`?units=${encodeURIComponent("A市~x'; DROP TABLE reports;--~B市")}`);
