@@ -24,6 +24,16 @@ export interface CheckFailure {
   message: string;
 }
 
+/**
+ * Not a failure: how the parser or the ingest step decided something the printed text left open
+ * (rule `table2.split_resolved`: which cut of run-together digits, and the evidence).
+ */
+export interface ReportNote {
+  rule: string;
+  where: string;
+  message: string;
+}
+
 export interface Report {
   unit: string;
   year: number;
@@ -36,5 +46,7 @@ export interface Report {
   /** `"<table>.<row>.<column>"` → printed text, only for non-numeric printed cells. */
   raw: Record<string, string>;
   checks: CheckFailure[];
+  /** Decisions taken on evidence (absent when none); never failures, so not in checks.parquet. */
+  notes?: ReportNote[];
   source: { file: string; sha256: string };
 }

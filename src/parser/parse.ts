@@ -64,8 +64,8 @@ export function parseDocument(doc: ExtractedDocument, fileName: string, sha256 =
     ? readTable4(tokens, sections.table4[0], sections.table4[1])
     : { values: {}, raw: {}, checks: [] };
   const t2 = sections.table2
-    ? readTable2(tokens, sections.table2[0], sections.table2[1], format)
-    : { values: {}, raw: {}, checks: [] };
+    ? readTable2(tokens, sections.table2[0], sections.table2[1], format, doc.text)
+    : { values: {}, raw: {}, checks: [], notes: [] };
 
   const checks: CheckFailure[] = [];
   // raw holds blank-marker text ("/", "-", "—"); a null cell without a raw entry was printed empty.
@@ -121,6 +121,7 @@ export function parseDocument(doc: ExtractedDocument, fileName: string, sha256 =
     table2,
     raw,
     checks,
+    ...(t2.notes.length > 0 ? { notes: t2.notes } : {}),
     source: { file: fileName, sha256 },
   };
   return { ok: true, report };
