@@ -22,6 +22,11 @@ export interface CheckFailure {
   expected: number | null;
   actual: number | null;
   message: string;
+  /**
+   * `ambiguous_split` on table 二 only: the cuts of the printed run still possible after the
+   * report's own evidence (cells in column order). Another year of the same body may decide.
+   */
+  cuts?: number[][];
 }
 
 /**

@@ -96,19 +96,19 @@ export function table2Cuts(tokens: readonly string[], columns: readonly string[]
 }
 
 /**
- * The cut a report's own prose decides: the one whose cells agree with every figure the prose
- * states for this item (see `statedFigures`), when exactly one does.
+ * The cuts a report's own prose leaves: those whose cells agree with every figure the prose
+ * states for this item (see `statedFigures`); all of them when the prose states nothing, or
+ * contradicts every cut (it may speak of something else).
  */
 function byProse(
   cuts: readonly Table2Cut[],
   columns: readonly string[],
   stated: ReadonlyMap<string, { value: number; quote: string }>,
-): { cut: Table2Cut; evidence: string } | null {
+): { left: readonly Table2Cut[]; evidence: string } {
   const used = columns.filter((c) => stated.has(c));
-  if (used.length === 0) return null;
   const fit = cuts.filter((c) => used.every((col) => c.parts[columns.indexOf(col)] === stated.get(col)!.value));
-  if (fit.length !== 1) return null;
-  return { cut: fit[0]!, evidence: used.map((c) => `"${stated.get(c)!.quote}"`).join(', ') };
+  if (used.length === 0 || fit.length === 0) return { left: cuts, evidence: '' };
+  return { left: fit, evidence: used.map((c) => `"${stated.get(c)!.quote}"`).join(', ') };
 }
 
 /** How the ambiguous_split check and the raw cells describe an undecided run. */
@@ -177,32 +177,34 @@ export function readTable2(
       const printed = vals.map((v) => v.raw);
       const cuts = table2Cuts(printed, columns);
       if (cuts.length === 0) continue;
-      const proven = cuts.length === 1 ? null : byProse(cuts, columns, statedFigures(prose, item, format));
-      const chosen = cuts.length === 1 ? cuts[0]! : proven?.cut;
+      const byText = cuts.length === 1 ? { left: cuts, evidence: '' } : byProse(cuts, columns, statedFigures(prose, item, format));
+      const chosen = byText.left.length === 1 ? byText.left[0]! : null;
       if (chosen) {
         columns.forEach((col, i) => {
           rec[col] = chosen.parts[i] ?? null;
         });
         if (chosen.yuan && columns.at(-1) === 'amount_10k_yuan') raw[`table2.${item}.amount_10k_yuan`] = chosen.yuan;
-        if (proven)
+        if (byText.evidence)
           notes.push({
             rule: 'table2.split_resolved',
             where: `table2.${item}`,
-            message: `表二 ${item}: 连写数字 "${printed.join(' ')}" 按正文 ${proven.evidence} 拆为 ${chosen.parts.join('|')} (其他拆分: ${describeCuts(cuts.filter((c) => c !== chosen))}) / split decided by the report's prose`,
+            message: `表二 ${item}: 连写数字 "${printed.join(' ')}" 按正文 ${byText.evidence} 拆为 ${chosen.parts.join('|')} (其他拆分: ${describeCuts(cuts.filter((c) => c !== chosen))}) / split decided by the report's prose`,
           });
       } else {
-        // Undecided: no value is guessed. Each cell keeps the printed run, so a later step with
-        // more evidence (another year of the same body) can cut it again.
+        // Undecided: no value is guessed. Each cell keeps the printed run, and the check the cuts
+        // still open, so a later step with more evidence (another year of the same body) can decide.
         for (const col of columns) {
           rec[col] = null;
           raw[`table2.${item}.${col}`] = printed.join(' ');
         }
+        const narrowed = byText.evidence ? ` (正文 ${byText.evidence} 排除了其余 ${cuts.length - byText.left.length} 种)` : '';
         checks.push({
           rule: 'ambiguous_split',
           where: `table2.${item}`,
           expected: null,
           actual: null,
-          message: `表二 ${item}: 连写数字 "${printed.join(' ')}" 有 ${cuts.length} 种拆分 (${describeCuts(cuts)}), 未取值 / run-together digits fit more than one split: left blank`,
+          message: `表二 ${item}: 连写数字 "${printed.join(' ')}" 有 ${byText.left.length} 种拆分 (${describeCuts(byText.left)})${narrowed}, 未取值 / run-together digits fit more than one split: left blank`,
+          cuts: byText.left.map((c) => c.parts),
         });
       }
     } else {
