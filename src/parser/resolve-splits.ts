@@ -6,6 +6,8 @@
  *
  * - 2021 format, 规章 / 规范性文件: last year's in_force + issued − repealed = in_force, and the same
  *   from this year to the next (rule 5 of the spec);
+ * - 2019 format, 规章 / 规范性文件: last year's 对外公开总数量 + this year's 本年新公开数量 = this
+ *   year's 对外公开总数量 (the total is cumulative), and the same from this year to the next;
  * - 2019 format, items with 上一年项目数量 / 本年增/减: items_last_year + items_change = next
  *   year's items_last_year (and this year's items_last_year = last year's sum).
  *
@@ -65,6 +67,20 @@ function evidenceFor(r: Report, item: string, columns: readonly string[], byYear
         says: `现行有效 + ${r.year + 1} 年制发 ${shown(after, 'issued')} − 废止 ${shown(after, 'repealed')} = ${r.year + 1} 年现行有效 ${shown(after, 'in_force')}`,
       });
   }
+  if (columns.includes('total_published')) {
+    const before = optionsOf(prev, item, r.format, ['total_published']);
+    if (before.length > 0)
+      out.push({
+        holds: (p) => before.some((o) => o.total_published! + at(p, 'newly_published') === at(p, 'total_published')),
+        says: `${r.year - 1} 年对外公开总数量 ${shown(before, 'total_published')} + 本年新公开 = 对外公开总数量`,
+      });
+    const after = optionsOf(next, item, r.format, ['newly_published', 'total_published']);
+    if (after.length > 0)
+      out.push({
+        holds: (p) => after.some((o) => at(p, 'total_published') + o.newly_published! === o.total_published),
+        says: `对外公开总数量 + ${r.year + 1} 年新公开 ${shown(after, 'newly_published')} = ${r.year + 1} 年对外公开总数量 ${shown(after, 'total_published')}`,
+      });
+  }
   if (columns.includes('items_last_year') && columns.includes('items_change')) {
     const after = optionsOf(next, item, r.format, ['items_last_year']);
     if (after.length > 0)
@@ -88,9 +104,12 @@ function tryItem(r: Report, item: string, byYear: ReadonlyMap<number, Report>): 
   const run = columns ? r.raw[`table2.${item}.${columns[0]}`] : undefined;
   const open = r.checks.find((c) => c.rule === 'ambiguous_split' && c.where === `table2.${item}`);
   if (!columns || !run || !open) return null;
-  // The cuts the report's own evidence left (the check lists them), with the printed amounts.
-  const still = new Set((open.cuts ?? []).map((p) => p.join('|')));
-  const cuts = table2Cuts(run.split(' '), columns).filter((c) => !open.cuts || still.has(c.parts.join('|')));
+  // The cuts the report's own evidence left (the check lists them), else every cut of the run.
+  const printed = table2Cuts(run.split(' '), columns);
+  const yuanOf = new Map(printed.map((c) => [c.parts.join('|'), c.yuan]));
+  const cuts: Table2Cut[] = open.cuts
+    ? open.cuts.map((parts) => ({ parts, yuan: yuanOf.get(parts.join('|')) ?? null }))
+    : printed;
   const evidence = evidenceFor(r, item, columns, byYear);
   if (evidence.length === 0 || cuts.length < 2) return null;
   const fit = cuts.filter((c) => evidence.every((e) => e.holds(c.parts)));

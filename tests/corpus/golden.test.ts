@@ -7,6 +7,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { type Format, TABLE2_ITEMS } from '../../src/domain/keys';
 import type { Report, TableValues } from '../../src/domain/report';
 import { parseReport } from '../../src/parser/parse';
 
@@ -28,6 +29,39 @@ interface Expected {
   raw?: Record<string, string>;
 }
 
+/**
+ * The shared corpus keys table 二 by its printed labels (a printed typo kept as printed); the
+ * parser by the contract's keys. Columns are mapped by printed label, else by position.
+ */
+const T2_ITEMS: Record<string, string> = {
+  规章: 'regulations',
+  规范性文件: 'normative_documents',
+  行政规范性文件: 'normative_documents',
+  行政许可: 'licensing',
+  其他对外管理服务事项: 'other_services',
+  行政处罚: 'penalty',
+  行政强制: 'coercion',
+  行政事业性收费: 'fees',
+  政府集中采购: 'procurement',
+};
+
+function keyedTable2(printed: Record<string, Record<string, unknown>> | undefined, format: Format): TableValues {
+  const out: TableValues = {};
+  for (const [label, cols] of Object.entries(printed ?? {})) {
+    const item = T2_ITEMS[label];
+    const columns = item ? TABLE2_ITEMS[format][item] : undefined;
+    if (!item || !columns) throw new Error(`expected table 二: unknown item ${label}`);
+    out[item] = Object.fromEntries(
+      Object.values(cols).map((v, i) => {
+        // "减12" (本年增/减 printed in words) is the number -12; the parser keeps the text in raw.
+        const value = typeof v === 'string' ? (v.startsWith('减') ? -1 : 1) * Number(v.slice(1)) : v;
+        return [columns[i]!, value as number | null];
+      }),
+    );
+  }
+  return out;
+}
+
 function loadExpected(name: string, partial = false): Expected | null {
   const mine = path.join(fixtures, partial ? 'partial' : '', `${name}.json`);
   if (existsSync(mine)) return JSON.parse(readFileSync(mine, 'utf8')) as Expected;
@@ -40,7 +74,9 @@ function loadExpected(name: string, partial = false): Expected | null {
     format: s.template,
     table3: s.table3,
     table4: s.table4,
-    table2: s.table2,
+    table2: Object.values(s.table2 ?? {}).some((c) => Object.keys(c as object).some((k) => !/^[a-z_0-9]+$/.test(k)))
+      ? keyedTable2(s.table2, s.template)
+      : s.table2,
     raw: s.raw,
   };
 }
@@ -77,7 +113,29 @@ function diff(table: string, got: TableValues, want: TableValues): string[] {
   return out;
 }
 
+/**
+ * The thirteen reports of 平潭's own departments and 片区 (corpus README, "Added 2026-12"), with
+ * the shared hand-verified values. Their scanned (`*_扫描件.pdf`) and `.doc` copies are read by
+ * the OCR / legacy-Word path, tested with it (SCANNED_AND_DOC below).
+ */
+export const PINGTAN_BODIES = [
+  '平潭综合实验区公安局_2019',
+  '平潭综合实验区农业农村局_2019',
+  '平潭综合实验区君山片区管理局_2021',
+  '平潭综合实验区国有资产管理局_2021',
+  '平潭综合实验区市场监督管理局_2021',
+  '平潭综合实验区海坛片区管理局_2020',
+  '平潭综合实验区经济发展局_2020',
+  '平潭综合实验区综合执法与应急管理局_2022',
+  '平潭综合实验区自然资源与生态环境局_2022',
+  '平潭综合实验区行政审批局_2023',
+  '平潭综合实验区财政金融局_2022',
+  '平潭综合实验区金井片区管理局_2019',
+  '平潭综合实验区金井片区管理局_2025',
+] as const;
+
 const COMPLETE: readonly [string, string][] = [
+  ...PINGTAN_BODIES.map((n): [string, string] => [`${n}.txt`, n]),
   ['济源市_2019.txt', '济源市_2019'],
   ['洪泽区_2024.txt', '洪泽区_2024'],
   ['洪泽区_2024.pdf', '洪泽区_2024'],
@@ -115,12 +173,33 @@ describe.skipIf(!hasCorpus)('golden corpus: complete reports', () => {
       const guessed = flagged('ambiguous_split');
       const short = flagged('table2.short_row');
       const silent = diff('table2', r.table2, want.table2 ?? {}).filter((d) => {
-        const item = d.split('.').slice(0, 2).join('.');
+        const item = /^table2\.[a-z_]+/.exec(d)?.[0] ?? d;
         return !guessed.has(item) && !(short.has(item) && d.includes(': got undefined,'));
       });
       expect(silent).toEqual([]);
     }, 30_000);
   }
+
+  it('refuses 平潭综合实验区公安局_2018 (pre-2019 statistics) with that reason, not "no table 三"', async () => {
+    const out = await parse('平潭综合实验区公安局_2018.txt');
+    expect(out.ok).toBe(false);
+    if (!out.ok) {
+      expect(out.reason).toMatch(/pre-2019 statistics, not the national format/);
+      expect(out.reason).toMatch(/2018/);
+    }
+  });
+
+  it('a flagged table 二 run is never a guessed value: its cells are null and keep the printed run', async () => {
+    for (const name of PINGTAN_BODIES) {
+      const r = await parsed(`${name}.txt`);
+      for (const c of r.checks.filter((k) => k.rule === 'ambiguous_split' && k.where.startsWith('table2.'))) {
+        const item = c.where.split('.')[1]!;
+        expect(Object.values(r.table2[item] ?? {}).every((v) => v === null), `${name} ${item}`).toBe(true);
+        expect(r.raw[`table2.${item}.${Object.keys(r.table2[item]!)[0]}`]).toMatch(/\d/);
+        expect(c.cuts!.length).toBeGreaterThan(1);
+      }
+    }
+  }, 30_000);
 
   it('flags 洪泽区 2024: prose says 17 requests, table 三 says 95', async () => {
     for (const file of ['洪泽区_2024.txt', '洪泽区_2024.pdf']) {
@@ -223,4 +302,26 @@ describe.skipIf(!hasCorpus)('golden corpus: partial excerpts', () => {
     expect(r.table4).toEqual({});
     expect(r.checks.map((c) => c.rule)).toContain('no_figures');
   }, 30_000);
+});
+
+/**
+ * Image-only PDFs (`*_扫描件.pdf`) and the legacy Word file need OCR and a .doc reader, which
+ * are being built separately (issue 13, OCR part): skipped until that path lands, then enabled
+ * by removing `.skip` (their expected values are in the shared corpus).
+ */
+const SCANNED_AND_DOC: readonly [string, string][] = [
+  ['洪泽区_2024_扫描件.pdf', '洪泽区_2024_扫描件'],
+  ['平潭综合实验区_2021_扫描件.pdf', '平潭综合实验区_2021_扫描件'],
+  ['平潭综合实验区_2022.doc', '平潭综合实验区_2022'],
+];
+
+describe.skip('golden corpus: scanned PDFs and .doc (skipped: OCR / legacy Word not read yet)', () => {
+  for (const [file, name] of SCANNED_AND_DOC) {
+    it(`${file}: every table 三 and 四 cell as expected`, async () => {
+      const want = loadExpected(name)!;
+      const r = await parsed(file);
+      expect(diff('table3', r.table3, want.table3)).toEqual([]);
+      expect(diff('table4', r.table4, want.table4 ?? {})).toEqual([]);
+    }, 120_000);
+  }
 });

@@ -8,7 +8,7 @@
  */
 import { type Format, TABLE2_ITEMS } from '../../domain/keys';
 import type { CheckFailure, ReportNote, TableValues } from '../../domain/report';
-import { statedFigures } from './table2-prose';
+import { statedFigures, yuanTo10k } from './table2-prose';
 import { matchTable2Item, table2FormatHint } from '../labels';
 import { toRuns } from './runs';
 import { splitCandidates } from './split';
@@ -50,15 +50,13 @@ function possible(columns: readonly string[], parts: readonly number[]): boolean
   return true;
 }
 
-/**
- * "3456789.10元" → 345.67891 (万元), by moving the decimal point in the printed digits: dividing
- * the float by 10 000 leaves noise such as 345.67891000000003.
- */
-function yuanTo10k(printed: string): number {
-  const [int = '0', frac = ''] = printed.replace(/[^\d.]/g, '').split('.');
-  const digits = int.padStart(5, '0') + frac;
-  const point = Math.max(int.length, 5) - 4;
-  return Number(`${digits.slice(0, point)}.${digits.slice(point)}`);
+/** Whether table 二's procurement heading gives the amount in 元: "采购总金额（元）", "（单位：元）". */
+function amountHeadedInYuan(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const t = tokens[i]!;
+    if (t.kind === 'label' && /采购总金额\s*[(（]\s*(?:单位\s*[:：]\s*)?元\s*[)）]/.test(t.text)) return true;
+  }
+  return false;
 }
 
 /** A figure as run-together text may end in its money unit: "13575394432.52元". */
@@ -76,9 +74,11 @@ export interface Table2Cut {
  * Pure and deterministic: the ingest step calls it again on the printed run (kept in `raw`) to
  * resolve a split with another year's report (src/parser/resolve-splits.ts).
  */
-export function table2Cuts(tokens: readonly string[], columns: readonly string[]): Table2Cut[] {
+export function table2Cuts(tokens: readonly string[], columns: readonly string[], yuanHeader = false): Table2Cut[] {
   if (tokens.length === 0) return [];
   const unit = /万?元$/.exec(tokens[tokens.length - 1] ?? '')?.[0] ?? '';
+  // "采购总金额（元）": the heading gives the unit the figure does not print.
+  const inYuan = unit === '元' || (unit === '' && yuanHeader);
   // A decimal belongs to the last cell ("…4432.52" is an amount).
   const last = (tokens[tokens.length - 1] ?? '').slice(0, tokens[tokens.length - 1]!.length - unit.length);
   const frac = last.includes('.') ? last.slice(last.indexOf('.')) : '';
@@ -87,7 +87,7 @@ export function table2Cuts(tokens: readonly string[], columns: readonly string[]
     const i = p.length - 1;
     const printed = `${p[i]}${frac}${unit}`;
     if (frac) p[i] = Number(`${p[i]}${frac}`);
-    const yuan = unit === '元' && columns[i] === 'amount_10k_yuan';
+    const yuan = inYuan && columns[i] === 'amount_10k_yuan';
     if (yuan) p[i] = yuanTo10k(printed);
     return { parts: p, yuan: yuan ? printed : null };
   });
@@ -106,9 +106,11 @@ function byProse(
   stated: ReadonlyMap<string, { value: number; quote: string }>,
 ): { left: readonly Table2Cut[]; evidence: string } {
   const used = columns.filter((c) => stated.has(c));
-  const fit = cuts.filter((c) => used.every((col) => c.parts[columns.indexOf(col)] === stated.get(col)!.value));
+  const same = (a: number | undefined, b: number) => a !== undefined && Math.abs(a - b) < 1e-9;
+  const fit = cuts.filter((c) => used.every((col) => same(c.parts[columns.indexOf(col)], stated.get(col)!.value)));
   if (used.length === 0 || fit.length === 0) return { left: cuts, evidence: '' };
-  return { left: fit, evidence: used.map((c) => `"${stated.get(c)!.quote}"`).join(', ') };
+  const quotes = [...new Set(used.map((c) => `"${stated.get(c)!.quote}"`))];
+  return { left: fit, evidence: quotes.join(', ') };
 }
 
 /** How the ambiguous_split check and the raw cells describe an undecided run. */
@@ -150,6 +152,7 @@ export function readTable2(
   const checks: CheckFailure[] = [];
   const notes: ReportNote[] = [];
   const runs = toRuns(tokens, from, to);
+  const yuanHeader = amountHeadedInYuan(tokens, from, to);
   for (const run of runs) {
     const label = run.labels[run.labels.length - 1];
     if (!label) continue;
@@ -175,7 +178,7 @@ export function readTable2(
       });
     } else if (vals.length < columns.length && !delimited && digitsOnly && digitCount >= columns.length) {
       const printed = vals.map((v) => v.raw);
-      const cuts = table2Cuts(printed, columns);
+      const cuts = table2Cuts(printed, columns, yuanHeader);
       if (cuts.length === 0) continue;
       const byText = cuts.length === 1 ? { left: cuts, evidence: '' } : byProse(cuts, columns, statedFigures(prose, item, format));
       const chosen = byText.left.length === 1 ? byText.left[0]! : null;
@@ -212,8 +215,10 @@ export function readTable2(
         const v = vals[i];
         if (!v) return;
         rec[col] = v.value;
-        // "75394432.52元" in the 万元 column: the printed unit wins, and raw keeps what was printed.
-        if (v.value !== null && col === 'amount_10k_yuan' && /\d\s*元$/.test(v.raw)) {
+        // "75394432.52元" in the 万元 column (or under "采购总金额（元）"): the printed unit wins,
+        // and raw keeps what was printed.
+        const yuan = /\d\s*元$/.test(v.raw) || (yuanHeader && /^[\d.]+$/.test(v.raw));
+        if (v.value !== null && col === 'amount_10k_yuan' && yuan) {
           rec[col] = yuanTo10k(v.raw);
           raw[`table2.${item}.${col}`] = v.raw;
         }
