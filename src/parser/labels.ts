@@ -111,7 +111,9 @@ function matchTable3Uncached(label: string): Table3Match | null {
  */
 export function table3RowsIn(label: string): Table3Match[] {
   const out: Table3Match[] = [];
-  for (const piece of label.split(/(?=[(（][一二三四五六七八九十][)）]|(?<![\d.])\d\.(?!\d)|[一二三四五六七八九十]、)/)) {
+  for (const piece of label.split(
+    /(?=[(（][一二三四五六七八九十][)）]|(?<![\d.])\d\.(?!\d)|[一二三四五六七八九十]、)/,
+  )) {
     const m = matchTable3Label(piece);
     if (m && out[out.length - 1] !== m) out.push(m);
   }

@@ -26,7 +26,8 @@ export const TITLE_ONLY =
   '页面只有标题, 没有正文和表格 (报告可能以图片或附件发布) / the page holds only a title, no text and no tables (the report was probably posted as an image or attachment)';
 
 // Crawler metadata lines ("标题: …", "发布时间: …") and separators say nothing about the report.
-const METADATA_LINE = /^\s*(?:标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|来源|页面链接)[:：]|^\s*=+[^=]*=+\s*$/;
+const METADATA_LINE =
+  /^\s*(?:标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|来源|页面链接)[:：]|^\s*=+[^=]*=+\s*$/;
 
 /**
  * Why a document without table 三 is not read, in words its owner can act on: a report for a

@@ -48,7 +48,12 @@ const shown = (options: readonly Values[], col: string): string =>
   [...new Set(options.map((o) => o[col]))].join('/');
 
 /** Identities the neighbouring years make checkable for one item of `r`. */
-function evidenceFor(r: Report, item: string, columns: readonly string[], byYear: ReadonlyMap<number, Report>) {
+function evidenceFor(
+  r: Report,
+  item: string,
+  columns: readonly string[],
+  byYear: ReadonlyMap<number, Report>,
+) {
   const out: Evidence[] = [];
   const at = (parts: readonly number[], col: string): number => parts[columns.indexOf(col)]!;
   const prev = byYear.get(r.year - 1);
@@ -57,7 +62,8 @@ function evidenceFor(r: Report, item: string, columns: readonly string[], byYear
     const before = optionsOf(prev, item, r.format, ['in_force']);
     if (before.length > 0)
       out.push({
-        holds: (p) => before.some((o) => o.in_force! + at(p, 'issued') - at(p, 'repealed') === at(p, 'in_force')),
+        holds: (p) =>
+          before.some((o) => o.in_force! + at(p, 'issued') - at(p, 'repealed') === at(p, 'in_force')),
         says: `${r.year - 1} 年现行有效 ${shown(before, 'in_force')} + 制发 − 废止 = 现行有效`,
       });
     const after = optionsOf(next, item, r.format, ['issued', 'repealed', 'in_force']);
@@ -71,7 +77,8 @@ function evidenceFor(r: Report, item: string, columns: readonly string[], byYear
     const before = optionsOf(prev, item, r.format, ['total_published']);
     if (before.length > 0)
       out.push({
-        holds: (p) => before.some((o) => o.total_published! + at(p, 'newly_published') === at(p, 'total_published')),
+        holds: (p) =>
+          before.some((o) => o.total_published! + at(p, 'newly_published') === at(p, 'total_published')),
         says: `${r.year - 1} 年对外公开总数量 ${shown(before, 'total_published')} + 本年新公开 = 对外公开总数量`,
       });
     const after = optionsOf(next, item, r.format, ['newly_published', 'total_published']);
@@ -85,7 +92,8 @@ function evidenceFor(r: Report, item: string, columns: readonly string[], byYear
     const after = optionsOf(next, item, r.format, ['items_last_year']);
     if (after.length > 0)
       out.push({
-        holds: (p) => after.some((o) => at(p, 'items_last_year') + at(p, 'items_change') === o.items_last_year),
+        holds: (p) =>
+          after.some((o) => at(p, 'items_last_year') + at(p, 'items_change') === o.items_last_year),
         says: `上一年项目数量 + 本年增/减 = ${r.year + 1} 年上一年项目数量 ${shown(after, 'items_last_year')}`,
       });
     const before = optionsOf(prev, item, r.format, ['items_last_year', 'items_change']);

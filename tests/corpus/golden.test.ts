@@ -7,9 +7,9 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { type Format, TABLE2_ITEMS } from '../../src/domain/keys';
 import type { Report, TableValues } from '../../src/domain/report';
 import { parseReport } from '../../src/parser/parse';
+import { keyedTable2, PINGTAN_BODIES } from './expected';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const corpus = path.resolve(repoRoot, '../shared/corpus');
@@ -29,39 +29,6 @@ interface Expected {
   raw?: Record<string, string>;
 }
 
-/**
- * The shared corpus keys table 二 by its printed labels (a printed typo kept as printed); the
- * parser by the contract's keys. Columns are mapped by printed label, else by position.
- */
-const T2_ITEMS: Record<string, string> = {
-  规章: 'regulations',
-  规范性文件: 'normative_documents',
-  行政规范性文件: 'normative_documents',
-  行政许可: 'licensing',
-  其他对外管理服务事项: 'other_services',
-  行政处罚: 'penalty',
-  行政强制: 'coercion',
-  行政事业性收费: 'fees',
-  政府集中采购: 'procurement',
-};
-
-function keyedTable2(printed: Record<string, Record<string, unknown>> | undefined, format: Format): TableValues {
-  const out: TableValues = {};
-  for (const [label, cols] of Object.entries(printed ?? {})) {
-    const item = T2_ITEMS[label];
-    const columns = item ? TABLE2_ITEMS[format][item] : undefined;
-    if (!item || !columns) throw new Error(`expected table 二: unknown item ${label}`);
-    out[item] = Object.fromEntries(
-      Object.values(cols).map((v, i) => {
-        // "减12" (本年增/减 printed in words) is the number -12; the parser keeps the text in raw.
-        const value = typeof v === 'string' ? (v.startsWith('减') ? -1 : 1) * Number(v.slice(1)) : v;
-        return [columns[i]!, value as number | null];
-      }),
-    );
-  }
-  return out;
-}
-
 function loadExpected(name: string, partial = false): Expected | null {
   const mine = path.join(fixtures, partial ? 'partial' : '', `${name}.json`);
   if (existsSync(mine)) return JSON.parse(readFileSync(mine, 'utf8')) as Expected;
@@ -74,7 +41,9 @@ function loadExpected(name: string, partial = false): Expected | null {
     format: s.template,
     table3: s.table3,
     table4: s.table4,
-    table2: Object.values(s.table2 ?? {}).some((c) => Object.keys(c as object).some((k) => !/^[a-z_0-9]+$/.test(k)))
+    table2: Object.values(s.table2 ?? {}).some((c) =>
+      Object.keys(c as object).some((k) => !/^[a-z_0-9]+$/.test(k)),
+    )
       ? keyedTable2(s.table2, s.template)
       : s.table2,
     raw: s.raw,
@@ -112,27 +81,6 @@ function diff(table: string, got: TableValues, want: TableValues): string[] {
   }
   return out;
 }
-
-/**
- * The thirteen reports of 平潭's own departments and 片区 (corpus README, "Added 2026-12"), with
- * the shared hand-verified values. Their scanned (`*_扫描件.pdf`) and `.doc` copies are read by
- * the OCR / legacy-Word path, tested with it (SCANNED_AND_DOC below).
- */
-export const PINGTAN_BODIES = [
-  '平潭综合实验区公安局_2019',
-  '平潭综合实验区农业农村局_2019',
-  '平潭综合实验区君山片区管理局_2021',
-  '平潭综合实验区国有资产管理局_2021',
-  '平潭综合实验区市场监督管理局_2021',
-  '平潭综合实验区海坛片区管理局_2020',
-  '平潭综合实验区经济发展局_2020',
-  '平潭综合实验区综合执法与应急管理局_2022',
-  '平潭综合实验区自然资源与生态环境局_2022',
-  '平潭综合实验区行政审批局_2023',
-  '平潭综合实验区财政金融局_2022',
-  '平潭综合实验区金井片区管理局_2019',
-  '平潭综合实验区金井片区管理局_2025',
-] as const;
 
 const COMPLETE: readonly [string, string][] = [
   ...PINGTAN_BODIES.map((n): [string, string] => [`${n}.txt`, n]),
@@ -194,7 +142,10 @@ describe.skipIf(!hasCorpus)('golden corpus: complete reports', () => {
       const r = await parsed(`${name}.txt`);
       for (const c of r.checks.filter((k) => k.rule === 'ambiguous_split' && k.where.startsWith('table2.'))) {
         const item = c.where.split('.')[1]!;
-        expect(Object.values(r.table2[item] ?? {}).every((v) => v === null), `${name} ${item}`).toBe(true);
+        expect(
+          Object.values(r.table2[item] ?? {}).every((v) => v === null),
+          `${name} ${item}`,
+        ).toBe(true);
         expect(r.raw[`table2.${item}.${Object.keys(r.table2[item]!)[0]}`]).toMatch(/\d/);
         expect(c.cuts!.length).toBeGreaterThan(1);
       }

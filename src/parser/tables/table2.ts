@@ -8,10 +8,10 @@
  */
 import { type Format, TABLE2_ITEMS } from '../../domain/keys';
 import type { CheckFailure, ReportNote, TableValues } from '../../domain/report';
-import { statedFigures, yuanTo10k } from './table2-prose';
 import { matchTable2Item, table2FormatHint } from '../labels';
 import { toRuns } from './runs';
 import { splitCandidates } from './split';
+import { statedFigures, yuanTo10k } from './table2-prose';
 import type { Token, ValueToken } from './tokens';
 
 export interface Table2Read {
@@ -74,7 +74,11 @@ export interface Table2Cut {
  * Pure and deterministic: the ingest step calls it again on the printed run (kept in `raw`) to
  * resolve a split with another year's report (src/parser/resolve-splits.ts).
  */
-export function table2Cuts(tokens: readonly string[], columns: readonly string[], yuanHeader = false): Table2Cut[] {
+export function table2Cuts(
+  tokens: readonly string[],
+  columns: readonly string[],
+  yuanHeader = false,
+): Table2Cut[] {
   if (tokens.length === 0) return [];
   const unit = /万?元$/.exec(tokens[tokens.length - 1] ?? '')?.[0] ?? '';
   // "采购总金额（元）": the heading gives the unit the figure does not print.
@@ -107,7 +111,9 @@ function byProse(
 ): { left: readonly Table2Cut[]; evidence: string } {
   const used = columns.filter((c) => stated.has(c));
   const same = (a: number | undefined, b: number) => a !== undefined && Math.abs(a - b) < 1e-9;
-  const fit = cuts.filter((c) => used.every((col) => same(c.parts[columns.indexOf(col)], stated.get(col)!.value)));
+  const fit = cuts.filter((c) =>
+    used.every((col) => same(c.parts[columns.indexOf(col)], stated.get(col)!.value)),
+  );
   if (used.length === 0 || fit.length === 0) return { left: cuts, evidence: '' };
   const quotes = [...new Set(used.map((c) => `"${stated.get(c)!.quote}"`))];
   return { left: fit, evidence: quotes.join(', ') };
@@ -180,13 +186,17 @@ export function readTable2(
       const printed = vals.map((v) => v.raw);
       const cuts = table2Cuts(printed, columns, yuanHeader);
       if (cuts.length === 0) continue;
-      const byText = cuts.length === 1 ? { left: cuts, evidence: '' } : byProse(cuts, columns, statedFigures(prose, item, format));
+      const byText =
+        cuts.length === 1
+          ? { left: cuts, evidence: '' }
+          : byProse(cuts, columns, statedFigures(prose, item, format));
       const chosen = byText.left.length === 1 ? byText.left[0]! : null;
       if (chosen) {
         columns.forEach((col, i) => {
           rec[col] = chosen.parts[i] ?? null;
         });
-        if (chosen.yuan && columns.at(-1) === 'amount_10k_yuan') raw[`table2.${item}.amount_10k_yuan`] = chosen.yuan;
+        if (chosen.yuan && columns.at(-1) === 'amount_10k_yuan')
+          raw[`table2.${item}.amount_10k_yuan`] = chosen.yuan;
         if (byText.evidence)
           notes.push({
             rule: 'table2.split_resolved',
@@ -200,7 +210,9 @@ export function readTable2(
           rec[col] = null;
           raw[`table2.${item}.${col}`] = printed.join(' ');
         }
-        const narrowed = byText.evidence ? ` (正文 ${byText.evidence} 排除了其余 ${cuts.length - byText.left.length} 种)` : '';
+        const narrowed = byText.evidence
+          ? ` (正文 ${byText.evidence} 排除了其余 ${cuts.length - byText.left.length} 种)`
+          : '';
         checks.push({
           rule: 'ambiguous_split',
           where: `table2.${item}`,

@@ -90,7 +90,12 @@ function splitAtFullRows(values: readonly ValueToken[]): ValueToken[][] {
  * ("…申请00000002.申请人逾期…申请3.其他(七)总计5000005"). Only rows between the previous row and
  * the bound one count (a header glued to the first row names 总计 too).
  */
-function blankRowsBefore(run: Run, previous: Run | undefined, rows: readonly Table3Row[], after: number): Table3Row[] {
+function blankRowsBefore(
+  run: Run,
+  previous: Run | undefined,
+  rows: readonly Table3Row[],
+  after: number,
+): Table3Row[] {
   const label = run.bound;
   const lastValue = previous?.values[previous.values.length - 1];
   if (!label || run.labels.length !== 1 || !lastValue || lastValue.row !== label.row) return [];
@@ -120,7 +125,8 @@ export function buildGroups(
   runs.forEach((run, idx) => {
     const bound0 = run.bound ? asRow(matchTable3Label(run.bound.text)) : null;
     if (seenNumber)
-      for (const r of blankRowsBefore(run, runs[idx - 1], rows, lastBound)) groups.push(blankGroup(r, run.bound!.row));
+      for (const r of blankRowsBefore(run, runs[idx - 1], rows, lastBound))
+        groups.push(blankGroup(r, run.bound!.row));
     if (bound0 && rows.indexOf(bound0) > lastBound) lastBound = rows.indexOf(bound0);
     let hint0: Table3Row | null = null;
     for (let i = run.labels.length - 1; i >= 0 && !hint0; i--)

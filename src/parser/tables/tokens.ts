@@ -84,7 +84,9 @@ function pushMixedWord(out: Token[], word: string, row: number): void {
     // "…13575394432.52元": the money unit stays with the figure (table 二 converts 元 to 万元).
     const unit = listNumber ? '' : (MONEY_UNIT.exec(word.slice(numEnd))?.[0] ?? '');
     // "16减12" (本年增/减 in words, between two figures): the change is -12.
-    const value = /^[增减]/.test(digits) ? (digits[0] === '减' ? -1 : 1) * Number(digits.slice(1)) : Number(digits);
+    const value = /^[增减]/.test(digits)
+      ? (digits[0] === '减' ? -1 : 1) * Number(digits.slice(1))
+      : Number(digits);
     out.push({ kind: 'value', value, raw: digits + unit, row });
     pos = numEnd + unit.length;
     DIGITS.lastIndex = Math.max(DIGITS.lastIndex, pos);

@@ -73,7 +73,9 @@ describe('readTable2 (through parseDocument)', () => {
   });
 
   it('reads 本年增/减 printed in words ("16减12") as -12 and keeps the text', () => {
-    const r = parse2019(['第二十条第(八)项信息内容上一年项目数量本年增/减行政事业性收费16减12第二十条第(九)项']);
+    const r = parse2019([
+      '第二十条第(八)项信息内容上一年项目数量本年增/减行政事业性收费16减12第二十条第(九)项',
+    ]);
     expect(r.table2.fees).toEqual({ items_last_year: 16, items_change: -12 });
     expect(r.raw['table2.fees.items_change']).toBe('减12');
   });
