@@ -18,6 +18,10 @@ export function toParseJson(report: Report, resolution: Resolution | null): Repo
     checks: report.checks,
     // An extension of the contract's shape: decisions taken on evidence (docs: README "notes").
     ...(report.notes && report.notes.length > 0 ? { notes: report.notes } : {}),
-    source: { file: report.source.file, sha256: report.source.sha256 },
+    source: {
+      file: report.source.file,
+      sha256: report.source.sha256,
+      ...(report.source.reader ? { reader: report.source.reader } : {}),
+    },
   };
 }

@@ -53,5 +53,12 @@ export interface Report {
   checks: CheckFailure[];
   /** Decisions taken on evidence (absent when none); never failures, so not in checks.parquet. */
   notes?: ReportNote[];
-  source: { file: string; sha256: string };
+  /** `reader`: which path read the file (absent on reports not made by the parser). */
+  source: { file: string; sha256: string; reader?: Reader };
 }
+
+/**
+ * How a report's bytes were read: plain text, an HTML page, a PDF's text layer, DOCX, legacy Word
+ * (.doc/.wps), or OCR of page images (a scanned PDF or photos).
+ */
+export type Reader = 'text' | 'html' | 'pdf' | 'docx' | 'doc' | 'ocr';

@@ -5,6 +5,7 @@
 import type { Bilingual } from '../domain/metrics';
 import { type Lang, useUi } from '../state';
 import { en } from './en';
+import { interpolate, type Vars } from './interpolate';
 import { type MessageKey, zh } from './zh';
 
 export type { MessageKey };
@@ -12,7 +13,7 @@ export type { MessageKey };
 const MESSAGES: Record<Lang, Record<MessageKey, string>> = { zh, en };
 const LOCALES: Record<Lang, string> = { zh: 'zh-CN', en: 'en' };
 
-export type Vars = Record<string, string | number>;
+export { interpolate, type Vars } from './interpolate';
 
 export interface I18n {
   lang: Lang;
@@ -37,11 +38,6 @@ function numberFormat(locale: string, options: Intl.NumberFormatOptions): Intl.N
     cache.set(key, f);
   }
   return f;
-}
-
-export function interpolate(template: string, vars?: Vars): string {
-  if (!vars) return template;
-  return template.replace(/\{(\w+)\}/g, (m, name: string) => (name in vars ? String(vars[name]) : m));
 }
 
 export function makeI18n(lang: Lang): I18n {

@@ -2,9 +2,14 @@
 
 import type { DatasetTable } from '../db/types';
 import type { Format } from '../domain/keys';
+import type { Reader } from '../domain/report';
 
 export interface CheckSummary {
   rule: string;
+  /** Absent in imports stored before it was kept. */
+  location?: string;
+  expected?: number | null;
+  actual?: number | null;
   message: string;
 }
 
@@ -13,10 +18,14 @@ export interface ReportPreview {
   unit: string;
   year: number;
   format: Format;
-  /** Region name and level when the unit was placed, else null. */
+  /** Region name when the unit was placed, else null. */
   region: string | null;
+  /** Its level (province … township); absent in imports stored before it was kept. */
+  regionLevel?: string | null;
   /** Printed cells kept (numbers and blank markers). */
   cells: number;
+  /** Which path read the file (text, html, pdf, docx, doc, ocr); null in imports stored before it existed. */
+  reader?: Reader | null;
   checks: CheckSummary[];
 }
 

@@ -149,7 +149,7 @@ export function parseDocument(doc: ExtractedDocument, fileName: string, sha256 =
     raw,
     checks,
     ...(t2.notes.length > 0 ? { notes: t2.notes } : {}),
-    source: { file: fileName, sha256 },
+    source: { file: fileName, sha256, reader: doc.kind },
   };
   return { ok: true, report };
 }

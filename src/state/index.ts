@@ -5,4 +5,5 @@ export * from './types';
 export { type Decoded, decodeUrl, encodeUrl, type UrlNotice } from './url/codec';
 export { CURRENT_VERSION, MIGRATIONS } from './url/migrations';
 export { MAX_UNITS } from './url/params';
+export { REASON_CODES, type Reason, type ReasonCode } from './url/reasons';
 export { bindUrl, LANG_STORAGE_KEY, type UrlHost } from './urlSync';

@@ -83,13 +83,18 @@ describe('decodeUrl', () => {
     const { state, notices } = decodeUrl('?v=1&view=admin&year=1900&scale=log&metric=DROP');
     expect(state).toEqual({ ...DEFAULT_STATE, scale: 'log' });
     expect(notices.map((n) => n.param)).toEqual(['view', 'year', 'metric']);
-    expect(notices[1]).toMatchObject({ value: '1900', reason: 'outside 2008–2100' });
+    expect(notices[1]).toMatchObject({
+      value: '1900',
+      reason: { code: 'outside', vars: { min: 2008, max: 2100 } },
+    });
   });
 
   it('keeps the good units of a list and reports the bad ones', () => {
     const { state, notices } = decodeUrl(`?units=${encodeURIComponent("A市~x'; DROP TABLE reports;--~B市")}`);
     expect(state.units).toEqual(['A市', 'B市']);
-    expect(notices).toEqual([{ param: 'units', value: "x'; DROP TABLE reports;--", reason: 'ignored item' }]);
+    expect(notices).toEqual([
+      { param: 'units', value: "x'; DROP TABLE reports;--", reason: { code: 'ignoredItem' } },
+    ]);
   });
 
   it('accepts same-origin relative dataset paths only', () => {

@@ -4,7 +4,7 @@ import { i18nFor, interpolate, makeI18n } from '../../src/i18n';
 import { en } from '../../src/i18n/en';
 import { localiseReason } from '../../src/i18n/reasons';
 import { zh } from '../../src/i18n/zh';
-import { decodeUrl } from '../../src/state';
+import { decodeUrl, REASON_CODES } from '../../src/state';
 
 describe(makeI18n, () => {
   it('formats numbers and percentages for the locale', () => {
@@ -56,7 +56,20 @@ describe(localiseReason, () => {
     for (const n of notices)
       expect([n.reason, /[\u4e00-\u9fff]/.test(localiseReason('zh', n.reason))]).toEqual([n.reason, true]);
   });
-  it('leaves English as it is', () => {
-    expect(localiseReason('en', 'too long')).toBe('too long');
+  it('words every code in both languages, with its details and no raw key', () => {
+    for (const code of REASON_CODES) {
+      const vars = { values: 'a, b', min: 1, max: 2, version: 1, group: 'withheld', n: 9 };
+      const zh = localiseReason('zh', { code, vars });
+      const en = localiseReason('en', { code, vars });
+      expect(zh).toMatch(/[\u4e00-\u9fff]/);
+      expect(en).not.toMatch(/[\u4e00-\u9fff]/);
+      expect(`${zh} ${en}`).not.toMatch(/\{\w+\}/);
+    }
+    expect(localiseReason('en', { code: 'outside', vars: { min: 2008, max: 2100 } })).toBe(
+      'outside 2008–2100',
+    );
+    expect(localiseReason('zh', { code: 'notRowOf', vars: { group: 'withheld' } })).toBe(
+      '不属于类别“不予公开”',
+    );
   });
 });

@@ -8,13 +8,14 @@ import type { UrlState } from '../types';
 import { CURRENT_VERSION, detectVersion, migrateParams } from './migrations';
 import { fromParams, PARAM_CODECS, PARAM_KEYS, type ParamCodec, toParams, type UrlParams } from './params';
 import { MAX_PARAM_LENGTH } from './parsers';
+import { type Reason, reason } from './reasons';
 
 /** One ignored or adjusted parameter, shown in the notice banner. */
 export interface UrlNotice {
   param: string;
   /** The offending text, cut to a displayable length. */
   value: string;
-  reason: string;
+  reason: Reason;
 }
 
 export interface Decoded {
@@ -37,7 +38,7 @@ function parseOne<K extends keyof UrlParams>(
 ): UrlParams[K] {
   if (raw === null) return fallback;
   if (raw.length > MAX_PARAM_LENGTH) {
-    notices.push({ param: key, value: clip(raw), reason: 'too long' });
+    notices.push({ param: key, value: clip(raw), reason: reason('tooLong') });
     return fallback;
   }
   const codec = PARAM_CODECS[key] as ParamCodec<UrlParams[K]>;
@@ -47,7 +48,8 @@ function parseOne<K extends keyof UrlParams>(
     notices.push({ param: key, value: clip(raw), reason: r.reason });
     return fallback;
   }
-  for (const d of r.dropped ?? []) notices.push({ param: key, value: clip(d), reason: 'ignored item' });
+  for (const d of r.dropped ?? [])
+    notices.push({ param: key, value: clip(d), reason: reason('ignoredItem') });
   return r.value;
 }
 
@@ -57,19 +59,19 @@ function reconcile(p: UrlParams, notices: UrlNotice[]): UrlParams {
   if (out.orow !== null) {
     const group = groupOfRow(out.orow);
     if (out.ogroup !== null && out.ogroup !== group) {
-      notices.push({ param: 'orow', value: out.orow, reason: `not a row of ${out.ogroup}` });
+      notices.push({ param: 'orow', value: out.orow, reason: reason('notRowOf', { group: out.ogroup }) });
       out.orow = null;
     } else {
       out.ogroup = group as UrlParams['ogroup'];
     }
   }
   if (out.prows.length === 0) {
-    notices.push({ param: 'prows', value: '', reason: 'needs at least one dimension' });
+    notices.push({ param: 'prows', value: '', reason: reason('needsDimension') });
     out.prows = DEFAULT_STATE.pivot.rows;
   }
   const clash = out.pcols.filter((d) => out.prows.includes(d));
   if (clash.length > 0) {
-    notices.push({ param: 'pcols', value: clash.join('~'), reason: 'already on rows' });
+    notices.push({ param: 'pcols', value: clash.join('~'), reason: reason('alreadyOnRows') });
     out.pcols = out.pcols.filter((d) => !out.prows.includes(d));
   }
   // Same rule as src/sql/pivot.ts, which throws on it (found by tests/reliability/url-fuzz).
@@ -78,7 +80,7 @@ function reconcile(p: UrlParams, notices: UrlNotice[]): UrlParams {
     notices.push({
       param: 'pm',
       value: `rate.${out.pm.metric}`,
-      reason: 'a rate cannot split by row, group or applicant',
+      reason: reason('rateSplit'),
     });
     out.pm = { kind: 'sum' };
   }
@@ -99,20 +101,20 @@ export function decodeUrl(search: string, defaults: UrlState = DEFAULT_STATE): D
     notices.push({
       param: '',
       value: clip(search.slice(MAX_SEARCH)),
-      reason: `link cut at ${MAX_SEARCH} characters`,
+      reason: reason('linkCut', { n: MAX_SEARCH }),
     });
   }
   const detected = detectVersion(params);
   let version = CURRENT_VERSION;
   if ('error' in detected) {
-    notices.push({ param: 'v', value: clip(params.get('v') ?? ''), reason: detected.error });
+    notices.push({ param: 'v', value: clip(params.get('v') ?? ''), reason: reason(detected.error) });
   } else {
     version = detected.version;
     if (version > CURRENT_VERSION) {
       notices.push({
         param: 'v',
         value: String(version),
-        reason: `newer than ${CURRENT_VERSION}; read as ${CURRENT_VERSION}`,
+        reason: reason('newerVersion', { version: CURRENT_VERSION }),
       });
       version = CURRENT_VERSION;
     }
@@ -126,7 +128,11 @@ export function decodeUrl(search: string, defaults: UrlState = DEFAULT_STATE): D
   for (const key of new Set(migrated.keys())) {
     // hasOwn, not `in`: `toString=`, `constructor=` or `__proto__=` are unknown parameters too.
     if (!Object.hasOwn(PARAM_CODECS, key))
-      notices.push({ param: clip(key), value: clip(migrated.get(key) ?? ''), reason: 'unknown parameter' });
+      notices.push({
+        param: clip(key),
+        value: clip(migrated.get(key) ?? ''),
+        reason: reason('unknownParam'),
+      });
   }
   const state = fromParams(reconcile(parsed as UrlParams, notices));
   return { state, notices, version: 'error' in detected ? CURRENT_VERSION : detected.version };

@@ -78,12 +78,12 @@ export const MIGRATIONS: readonly Migration[] = [v0ToV1];
 /** Keys only version 0 wrote; a link with one of them and no `v` is a v0 link. */
 const V0_KEYS = ['tab', 'regions', 'y', 'm', 'log'];
 
-export type VersionResult = { version: number } | { error: string };
+export type VersionResult = { version: number } | { error: 'notVersion' };
 
 export function detectVersion(params: URLSearchParams): VersionResult {
   const v = params.get('v');
   if (v === null) return { version: V0_KEYS.some((k) => params.has(k)) ? 0 : CURRENT_VERSION };
-  if (!/^\d{1,3}$/.test(v)) return { error: 'not a version number' };
+  if (!/^\d{1,3}$/.test(v)) return { error: 'notVersion' };
   return { version: Number(v) };
 }
 

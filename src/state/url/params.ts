@@ -98,7 +98,7 @@ const list = <T extends string>(item: Parser<T>, max: number): ParamCodec<T[]> =
 });
 
 const parseMetric: Parser<string> = (raw) =>
-  isMetricId(raw) ? valid(raw) : invalid(`unknown metric (known: ${METRICS.length})`);
+  isMetricId(raw) ? valid(raw) : invalid('unknownMetric', { known: METRICS.length });
 
 const parseOutcomeRow = parseEnum(OUTCOME_ROWS as readonly Table3Row[]);
 const TABLE3_GROUPS = ['intake', ...OUTCOME_GROUPS, 'total', 'forward'] as const;
@@ -127,7 +127,7 @@ const pivotMeasure: ParamCodec<PivotMeasure> = {
     if (share) return valid({ kind: 'share', of: share[1] as 'row' | 'col' | 'total' });
     const rate = /^rate\.(.+)$/.exec(raw);
     if (rate?.[1] && isMetricId(rate[1])) return valid({ kind: 'rate', metric: rate[1] });
-    return invalid('not sum, share.row|col|total or rate.<metric>');
+    return invalid('badMeasure');
   },
   format: (m) => (m.kind === 'sum' ? 'sum' : m.kind === 'share' ? `share.${m.of}` : `rate.${m.metric}`),
 };
@@ -154,7 +154,7 @@ const pivotFilters: ParamCodec<PivotFilters> = {
       }
       if (values.length > 0) out[dim] = values;
     }
-    if (Object.keys(out).length === 0 && dropped.length > 0) return invalid('no valid filter');
+    if (Object.keys(out).length === 0 && dropped.length > 0) return invalid('noValidItem');
     return valid(out, dropped);
   },
   format: (f) =>
@@ -169,7 +169,7 @@ const pivotSort: ParamCodec<PivotSort> = {
     return (SORT_BY as readonly string[]).includes(by ?? '') &&
       (SORT_DIRS as readonly string[]).includes(dir ?? '')
       ? valid({ by, dir } as PivotSort)
-      : invalid('not label|value . asc|desc');
+      : invalid('badSort');
   },
   format: (s) => `${s.by}.${s.dir}`,
 };

@@ -4,16 +4,21 @@
  * bounded numbers, so nothing from the address bar reaches SQL as free text.
  */
 
+import { type Reason, type ReasonCode, reason } from './reasons';
+
 export type Parsed<T> =
   | { kind: 'valid'; value: T /** Parts dropped from a list, reported as a notice. */; dropped?: string[] }
-  | { kind: 'invalid'; reason: string }
+  | { kind: 'invalid'; reason: Reason }
   | { kind: 'missing' };
 
 export type Parser<T> = (raw: string) => Parsed<T>;
 
 export const valid = <T>(value: T, dropped?: string[]): Parsed<T> =>
   dropped && dropped.length > 0 ? { kind: 'valid', value, dropped } : { kind: 'valid', value };
-export const invalid = <T>(reason: string): Parsed<T> => ({ kind: 'invalid', reason });
+export const invalid = <T>(code: ReasonCode, vars?: Reason['vars']): Parsed<T> => ({
+  kind: 'invalid',
+  reason: reason(code, vars),
+});
 
 /** Longest raw parameter value looked at; longer values are refused without parsing. */
 export const MAX_PARAM_LENGTH = 2000;
@@ -22,14 +27,14 @@ export function parseEnum<T extends string>(values: readonly T[]): Parser<T> {
   return (raw) =>
     (values as readonly string[]).includes(raw)
       ? valid(raw as T)
-      : invalid(`not one of ${values.slice(0, 8).join(', ')}${values.length > 8 ? ', …' : ''}`);
+      : invalid('notOneOf', { values: `${values.slice(0, 8).join(', ')}${values.length > 8 ? ', …' : ''}` });
 }
 
 export function parseInteger(min: number, max: number): Parser<number> {
   return (raw) => {
-    if (!/^-?\d{1,9}$/.test(raw)) return invalid('not an integer');
+    if (!/^-?\d{1,9}$/.test(raw)) return invalid('notInteger');
     const n = Number(raw);
-    return n >= min && n <= max ? valid(n) : invalid(`outside ${min}–${max}`);
+    return n >= min && n <= max ? valid(n) : invalid('outside', { min, max });
   };
 }
 
@@ -38,7 +43,7 @@ export const parseFlag: Parser<boolean> = (raw) =>
     ? valid(true)
     : raw === '0' || raw === 'false'
       ? valid(false)
-      : invalid('not 0 or 1');
+      : invalid('notFlag');
 
 /** Years the two national formats can cover (the 2019 regulation onward, with room). */
 export const YEAR_MIN = 2008;
@@ -53,27 +58,26 @@ export const parseYear = parseInteger(YEAR_MIN, YEAR_MAX);
 export const NAME_PATTERN = /^[\p{Script=Han}A-Za-z0-9（）()·・\-—_.、 ]{1,64}$/u;
 export const parseName: Parser<string> = (raw) => {
   const name = raw.normalize('NFC').trim();
-  return NAME_PATTERN.test(name) ? valid(name) : invalid('not a unit or region name');
+  return NAME_PATTERN.test(name) ? valid(name) : invalid('notName');
 };
 
 /** Rule ids such as `table3.column_balance`. */
 export const RULE_PATTERN = /^[a-z][a-z0-9_]{0,40}(\.[a-z0-9_*]{1,40}){0,3}$/;
-export const parseRule: Parser<string> = (raw) =>
-  RULE_PATTERN.test(raw) ? valid(raw) : invalid('not a check rule id');
+export const parseRule: Parser<string> = (raw) => (RULE_PATTERN.test(raw) ? valid(raw) : invalid('notRule'));
 
 /** report_id of reports.parquet: letters, digits, `-`, `_`, `.`, at most 96. */
 export const REPORT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/;
 export const parseReportId: Parser<string> = (raw) =>
-  REPORT_ID_PATTERN.test(raw) ? valid(raw) : invalid('not a report id');
+  REPORT_ID_PATTERN.test(raw) ? valid(raw) : invalid('notReportId');
 
 /**
  * Dataset folder: a same-origin relative path only (`data/`, `./data/synthetic/`, `/data/`).
  * No scheme, no `//` host, no `..`, no backslash, no percent-escapes; always ends with `/`.
  */
 export const parseDatasetPath: Parser<string> = (raw) => {
-  if (raw.length > 200) return invalid('too long');
+  if (raw.length > 200) return invalid('tooLong');
   if (!/^(\.\/|\/)?([A-Za-z0-9_-]+\/)*[A-Za-z0-9_-]+\/?$/.test(raw)) {
-    return invalid('only a same-origin relative path is allowed');
+    return invalid('notRelativePath');
   }
   return valid(raw.endsWith('/') ? raw : `${raw}/`);
 };
@@ -104,7 +108,7 @@ export function parseList<T>(item: Parser<T>, maxItems: number): Parser<T[]> {
       seen.add(key);
       out.push(r.value);
     }
-    if (out.length === 0 && dropped.length > 0) return invalid('no valid item');
+    if (out.length === 0 && dropped.length > 0) return invalid('noValidItem');
     return valid(out, dropped);
   };
 }

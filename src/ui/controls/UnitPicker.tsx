@@ -1,6 +1,7 @@
 import { useEffect, useId, useState } from 'react';
 import type { RegionLevel } from '../../domain/report';
 import { useI18n } from '../../i18n';
+import { provinceName } from '../../i18n/places';
 import { type UnitHit, useDatasetStatus, useUnitSearch } from '../../queries';
 import { MAX_UNITS, useUi } from '../../state';
 import { Select } from './Select';
@@ -26,7 +27,7 @@ function ParentAdder({ parentCode, onDone }: { parentCode: string; onDone: () =>
  * or every unit under a region; remove them again.
  */
 export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const units = useUi((s) => s.units);
   const addUnits = useUi((s) => s.addUnits);
   const removeUnit = useUi((s) => s.removeUnit);
@@ -69,7 +70,7 @@ export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
           <option value="">{t('control.all')}</option>
           {provinces.map((p) => (
             <option key={p} value={p}>
-              {p}
+              {provinceName(lang, p)}
             </option>
           ))}
         </Select>
@@ -128,8 +129,8 @@ function Hit({
   onAdd: () => void;
   onAddChildren: (code: string) => void;
 }) {
-  const { t } = useI18n();
-  const where = [hit.province, hit.prefecture, hit.county].filter(Boolean).join(' · ');
+  const { t, lang } = useI18n();
+  const where = [provinceName(lang, hit.province), hit.prefecture, hit.county].filter(Boolean).join(' · ');
   const years = hit.years.length > 0 ? `${hit.years[0]}–${hit.years[hit.years.length - 1]}` : '';
   return (
     <li className="hit">

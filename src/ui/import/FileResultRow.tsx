@@ -1,3 +1,5 @@
+import { i18nFor } from '../../i18n';
+import { checkMessage, ruleName } from '../../i18n/checks';
 import type { FileResult } from '../../import/types';
 import type { Lang } from '../../state';
 import { importText } from './strings';
@@ -21,6 +23,12 @@ export function FileResultRow({
 }) {
   const t = (k: Parameters<typeof importText>[1], v?: Record<string, string | number>) =>
     importText(lang, k, v);
+  const i18n = i18nFor(lang);
+  const level = result.ok && result.kind === 'report' ? result.preview.regionLevel : null;
+  const levelName =
+    level === 'province' || level === 'prefecture' || level === 'county' || level === 'township'
+      ? ` (${i18n.t(`level.${level}`)})`
+      : '';
   return (
     <li
       className="import-result"
@@ -34,8 +42,15 @@ export function FileResultRow({
           <span>
             {' '}
             · <span data-testid="import-unit">{result.preview.unit}</span> · {result.preview.year} ·{' '}
-            {result.preview.format} · {result.preview.region ?? t('unplaced')} ·{' '}
+            {result.preview.format} ·{' '}
+            {result.preview.region ? `${result.preview.region}${levelName}` : t('unplaced')} ·{' '}
             {t('cells', { cells: result.preview.cells })}
+            {result.preview.reader && (
+              <>
+                {' '}
+                · <span data-testid="import-reader">{t(`reader_${result.preview.reader}`)}</span>
+              </>
+            )}
           </span>
         )}
         {result.ok && result.kind === 'dataset' && (
@@ -57,7 +72,19 @@ export function FileResultRow({
           <ul>
             {result.preview.checks.map((c) => (
               <li key={`${c.rule}|${c.message}`}>
-                <code>{c.rule}</code> {c.message}
+                <strong title={c.rule}>{ruleName(lang, c.rule)}</strong>
+                {': '}
+                {checkMessage(
+                  lang,
+                  {
+                    rule: c.rule,
+                    location: c.location ?? '',
+                    expected: c.expected ?? null,
+                    actual: c.actual ?? null,
+                    message: c.message,
+                  },
+                  (n) => i18n.num(n, 2),
+                )}
               </li>
             ))}
           </ul>

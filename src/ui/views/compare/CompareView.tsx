@@ -1,5 +1,6 @@
 import { getMetric } from '../../../domain/metrics';
 import { useI18n } from '../../../i18n';
+import { provinceName } from '../../../i18n/places';
 import { type CompareRow, useCompare } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
@@ -35,7 +36,7 @@ export default function CompareView() {
 
   const columns: Column<CompareRow>[] = [
     { key: 'unit', label: t('col.unit'), render: (r) => r.unit },
-    { key: 'province', label: t('col.province'), render: (r) => r.province ?? '' },
+    { key: 'province', label: t('col.province'), render: (r) => provinceName(i18n.lang, r.province) },
     { key: 'format', label: t('col.format'), render: (r) => r.format },
     {
       key: 'value',

@@ -1,6 +1,7 @@
 import { OUTCOME_GROUPS, type OutcomeGroup, type Table3Column, type Table3Row } from '../../../domain/keys';
 import { OUTCOME_GROUP_LABELS, TABLE3_COLUMN_LABELS, TABLE3_ROW_LABELS } from '../../../domain/metrics';
 import type { I18n } from '../../../i18n';
+import { provinceName } from '../../../i18n/places';
 import type { PivotDim } from '../../../state';
 
 const OTHER_GROUPS: Record<string, { zh: string; en: string }> = {
@@ -12,6 +13,8 @@ const OTHER_GROUPS: Record<string, { zh: string; en: string }> = {
 /** Display label of one pivot header value. */
 export function dimValueLabel(i18n: I18n, dim: PivotDim, value: string): string {
   switch (dim) {
+    case 'province':
+      return value === '' ? '—' : provinceName(i18n.lang, value);
     case 'level':
       return ['province', 'prefecture', 'county', 'township'].includes(value)
         ? i18n.t(`level.${value as 'province'}`)

@@ -1,6 +1,8 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n';
+import { checkMessage, locationName, ruleName } from '../../../i18n/checks';
+import { provinceName } from '../../../i18n/places';
 import { type CoverageCell, type FailedCheck, type QualityResult, useQuality } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
@@ -9,6 +11,7 @@ import { QueryState } from '../../common/QueryState';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { Select } from '../../controls/Select';
 import { YearSelect } from '../../controls/YearSelect';
+import { AnomaliesPanel } from './AnomaliesPanel';
 
 const ROW_H = 28;
 /** Failed checks rendered at first: 500 table rows took ~150 ms to render at nationwide scale. */
@@ -103,7 +106,7 @@ function CoverageMatrix({ result }: { result: QualityResult }) {
 
 export default function QualityView() {
   const i18n = useI18n();
-  const { t, num } = i18n;
+  const { t, num, lang } = i18n;
   const quality = useUi((s) => s.quality);
   const setQuality = useUi((s) => s.setQuality);
   const set = useUi((s) => s.set);
@@ -140,11 +143,11 @@ export default function QualityView() {
           c.unit,
           c.year,
           c.format,
-          c.rule,
-          c.location,
+          ruleName(lang, c.rule),
+          locationName(lang, c.location),
           c.expected,
           c.actual,
-          c.message,
+          checkMessage(lang, c, (n) => num(n, 2)),
         ]),
       })}
       controls={
@@ -158,11 +161,11 @@ export default function QualityView() {
             <option value="">{t('quality.allRules')}</option>
             {(result?.rules ?? []).map((r) => (
               <option key={r.rule} value={r.rule}>
-                {r.rule} ({r.count})
+                {ruleName(lang, r.rule)} ({r.count})
               </option>
             ))}
             {quality.rule && !result?.rules.some((r) => r.rule === quality.rule) && (
-              <option value={quality.rule}>{quality.rule}</option>
+              <option value={quality.rule}>{ruleName(lang, quality.rule)}</option>
             )}
           </Select>
           <YearSelect
@@ -180,7 +183,7 @@ export default function QualityView() {
             <option value="">{t('control.all')}</option>
             {provinces.map((p) => (
               <option key={p} value={p}>
-                {p}
+                {provinceName(lang, p)}
               </option>
             ))}
           </Select>
@@ -242,8 +245,16 @@ export default function QualityView() {
                   ),
                 },
                 { key: 'year', label: t('col.year'), render: (c) => c.year },
-                { key: 'rule', label: t('col.rule'), render: (c) => <code>{c.rule}</code> },
-                { key: 'location', label: t('col.location'), render: (c) => <code>{c.location}</code> },
+                {
+                  key: 'rule',
+                  label: t('col.rule'),
+                  render: (c) => <span title={c.rule}>{ruleName(lang, c.rule)}</span>,
+                },
+                {
+                  key: 'location',
+                  label: t('col.location'),
+                  render: (c) => <span title={c.location}>{locationName(lang, c.location)}</span>,
+                },
                 {
                   key: 'expected',
                   label: t('col.expected'),
@@ -251,7 +262,11 @@ export default function QualityView() {
                   render: (c) => num(c.expected, 2),
                 },
                 { key: 'actual', label: t('col.actual'), numeric: true, render: (c) => num(c.actual, 2) },
-                { key: 'message', label: t('col.message'), render: (c) => c.message },
+                {
+                  key: 'message',
+                  label: t('col.message'),
+                  render: (c) => checkMessage(lang, c, (n) => num(n, 2)),
+                },
               ]}
             />
             {result.checks.length > shown && (
@@ -266,6 +281,7 @@ export default function QualityView() {
           </>
         )}
       </QueryState>
+      <AnomaliesPanel year={quality.year} province={quality.province} />
     </ChartFrame>
   );
 }

@@ -1,9 +1,10 @@
 import type { CheckRow } from '../../../dataset/rows';
 import { useI18n } from '../../../i18n';
+import { checkMessage, locationName, ruleName } from '../../../i18n/checks';
 import { DataTable } from '../../common/DataTable';
 
 export function ChecksTable({ checks }: { checks: readonly CheckRow[] }) {
-  const { t, num } = useI18n();
+  const { t, num, lang } = useI18n();
   if (checks.length === 0) return <p className="muted">{t('report.noChecks')}</p>;
   return (
     <section className="report-section">
@@ -12,11 +13,23 @@ export function ChecksTable({ checks }: { checks: readonly CheckRow[] }) {
         rows={checks}
         rowKey={(c, i) => `${c.rule}|${c.location}|${i}`}
         columns={[
-          { key: 'rule', label: t('col.rule'), render: (c) => <code>{c.rule}</code> },
-          { key: 'location', label: t('col.location'), render: (c) => <code>{c.location}</code> },
+          {
+            key: 'rule',
+            label: t('col.rule'),
+            render: (c) => <span title={c.rule}>{ruleName(lang, c.rule)}</span>,
+          },
+          {
+            key: 'location',
+            label: t('col.location'),
+            render: (c) => <span title={c.location}>{locationName(lang, c.location)}</span>,
+          },
           { key: 'expected', label: t('col.expected'), numeric: true, render: (c) => num(c.expected, 2) },
           { key: 'actual', label: t('col.actual'), numeric: true, render: (c) => num(c.actual, 2) },
-          { key: 'message', label: t('col.message'), render: (c) => c.message },
+          {
+            key: 'message',
+            label: t('col.message'),
+            render: (c) => checkMessage(lang, c, (n) => num(n, 2)),
+          },
         ]}
       />
     </section>

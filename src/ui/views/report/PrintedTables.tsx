@@ -14,13 +14,14 @@ import {
   TABLE4_GROUP_LABELS,
 } from '../../../domain/metrics';
 import { useI18n } from '../../../i18n';
+import { checkMessage } from '../../../i18n/checks';
 import type { ReportCell, ReportDetail } from '../../../queries';
 
 type Tables = ReportDetail['tables'];
 
 /** One printed cell: the number, or what was printed, flagged when a failed check involves it. */
 function Cell({ cell, address }: { cell: ReportCell | undefined; address: string }) {
-  const { t, num } = useI18n();
+  const { t, num, lang } = useI18n();
   if (!cell) {
     return (
       <td className="num cell-absent" title={t('report.notPrinted')} aria-label={t('report.notPrinted')} />
@@ -32,7 +33,9 @@ function Cell({ cell, address }: { cell: ReportCell | undefined; address: string
     <td
       className={`num${failed ? ' cell-failed' : ''}${cell.value === null ? ' cell-raw' : ''}`}
       title={
-        failed ? `${t('report.failedCell')}:\n${cell.failed.map((c) => c.message).join('\n')}` : undefined
+        failed
+          ? `${t('report.failedCell')}:\n${cell.failed.map((c) => checkMessage(lang, c, (n) => num(n, 2))).join('\n')}`
+          : undefined
       }
       data-cell={address}
       data-failed={failed ? cell.failed.map((c) => c.rule).join(' ') : undefined}

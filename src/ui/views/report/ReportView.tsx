@@ -1,4 +1,5 @@
 import { useI18n } from '../../../i18n';
+import { provinceName } from '../../../i18n/places';
 import { type ReportParams, useReport, useUnitSearch } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
@@ -91,7 +92,10 @@ export default function ReportView() {
               <dt>{t('col.format')}</dt>
               <dd>{t(`format.${r.format}`)}</dd>
               <dt>{t('col.province')}</dt>
-              <dd>{[r.province, r.prefecture, r.county].filter(Boolean).join(' · ') || '—'}</dd>
+              <dd>
+                {[provinceName(i18n.lang, r.province), r.prefecture, r.county].filter(Boolean).join(' · ') ||
+                  '—'}
+              </dd>
               <dt>{t('report.source')}</dt>
               <dd>
                 {isUrl ? (

@@ -5,6 +5,7 @@ import {
   Line,
   LineChart,
   ReferenceArea,
+  ReferenceDot,
   ReferenceLine,
   Tooltip,
   XAxis,
@@ -22,6 +23,14 @@ const FORMAT_CHANGE_YEAR = 2021;
 
 const MAX_DOTTED_SERIES = 12;
 
+/** A point of the chart with anomaly flags: a ring around it, the reasons as its tooltip. */
+export interface TrendMark {
+  unit: string;
+  year: number;
+  value: number;
+  text: string;
+}
+
 /** One line per unit over the years; the 2019→2021 format change marked on the axis. Memoised (see CompareChart). */
 export const TrendsChart = memo(function TrendsChart({
   rows,
@@ -30,6 +39,7 @@ export const TrendsChart = memo(function TrendsChart({
   scale,
   format,
   formatChange,
+  marks = [],
 }: {
   rows: readonly TrendRow[];
   units: readonly string[];
@@ -37,6 +47,7 @@ export const TrendsChart = memo(function TrendsChart({
   scale: Scale;
   format: (v: number | null) => string;
   formatChange: string;
+  marks?: readonly TrendMark[];
 }) {
   const byYear = new Map<number, Record<string, number | null>>();
   for (const y of years) byYear.set(y, { year: y });
@@ -114,6 +125,35 @@ export const TrendsChart = memo(function TrendsChart({
               isAnimationActive={false}
             />
           ))}
+          {marks
+            .filter((m) => scale === 'linear' || m.value > 0)
+            .map((m) => (
+              <ReferenceDot
+                key={`${m.unit}|${m.year}`}
+                x={m.year}
+                y={m.value}
+                r={8}
+                fill="none"
+                stroke="#D55E00"
+                strokeWidth={2}
+                ifOverflow="hidden"
+                shape={(p: { cx?: number; cy?: number }) => (
+                  <g className="anomaly-mark" data-testid="anomaly-mark">
+                    <title>{m.text}</title>
+                    <circle cx={p.cx} cy={p.cy} r={8} fill="none" stroke="#D55E00" strokeWidth={2} />
+                    <text
+                      x={(p.cx ?? 0) + 9}
+                      y={(p.cy ?? 0) - 9}
+                      fill="#D55E00"
+                      fontSize={12}
+                      fontWeight="bold"
+                    >
+                      !
+                    </text>
+                  </g>
+                )}
+              />
+            ))}
         </LineChart>
       )}
     </ChartBox>
