@@ -43,7 +43,7 @@ function whyNoTable3(text: string, year: number | null): string {
   const title = /^.{0,80}?(?:政府)?信息公开(?:工作)?(?:年度)?报告/.exec(body)?.[0] ?? '';
   // What follows the title: page chrome at most, not one sentence of a report.
   const rest = body.slice(title.length).replace(/[^\u4e00-\u9fff]/g, '');
-  if (rest.length < 8) return TITLE_ONLY;
+  if (title !== '' && rest.length < 8) return TITLE_ONLY;
   return NO_TABLE3;
 }
 
