@@ -22,11 +22,15 @@ export function bodyKey(b: Body): string {
 
 /**
  * Table 二 runs that one report left undecided, cut with the same body's other years
- * (src/parser/resolve-splits.ts): each kept report is replaced by its resolved copy.
+ * (src/parser/resolve-splits.ts): each kept report is replaced by its resolved copy. `keyOf`
+ * says which reports are one body (default `bodyKey`; the unit id where the ingest has one).
  */
-export function resolveAcrossYears<T extends Body>(kept: readonly T[]): void {
+export function resolveAcrossYears<T extends Body>(
+  kept: readonly T[],
+  keyOf: (b: T) => string = bodyKey,
+): void {
   const bodies = new Map<string, T[]>();
-  for (const b of kept) bodies.set(bodyKey(b), [...(bodies.get(bodyKey(b)) ?? []), b]);
+  for (const b of kept) bodies.set(keyOf(b), [...(bodies.get(keyOf(b)) ?? []), b]);
   for (const series of bodies.values()) {
     if (series.length < 2) continue;
     const resolved = resolveSplits(series.map((b) => b.report));
