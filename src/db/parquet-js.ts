@@ -76,7 +76,8 @@ export async function decodeParquetJs(bytes: Uint8Array): Promise<Uint8Array | n
         for (let i = 0; i < data.length; i++) out[chunk.rowStart + i] = data[i] ?? null;
       },
     });
-    const vectors: Record<string, Vector> = {};
+    // Column names come from the file: a null-prototype object, so `__proto__` is just a column.
+    const vectors: Record<string, Vector> = Object.create(null);
     for (const [i, f] of fields.entries()) vectors[f.name] = toVector(columns[i]!, types[i]!);
     return tableToIPC(new Table(vectors), 'stream');
   } catch {

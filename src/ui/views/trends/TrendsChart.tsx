@@ -50,9 +50,12 @@ export const TrendsChart = memo(function TrendsChart({
   marks?: readonly TrendMark[];
 }) {
   const byYear = new Map<number, Record<string, number | null>>();
-  for (const y of years) byYear.set(y, { year: y });
+  // Keyed by unit names (data): null-prototype points, so a unit called `__proto__` is a series.
+  const pointOf = (year: number): Record<string, number | null> =>
+    Object.assign(Object.create(null) as Record<string, number | null>, { year });
+  for (const y of years) byYear.set(y, pointOf(y));
   for (const r of rows) {
-    const point = byYear.get(r.year) ?? { year: r.year };
+    const point = byYear.get(r.year) ?? pointOf(r.year);
     // a log axis cannot place zero or negatives: leave a gap rather than a false point
     point[r.unit] = r.value !== null && (scale === 'linear' || r.value > 0) ? r.value : null;
     byYear.set(r.year, point);
