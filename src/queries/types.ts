@@ -25,9 +25,9 @@ export interface CompareParams {
   year: number;
   /** Units to compare. Empty = every unit matching `province` / `level`, capped by `limit`. */
   units: readonly string[];
-  /** Only with empty `units`: restrict to one province (name as in reports.province). */
+  /** Only units of this province (name as in reports.province), chosen or not. */
   province?: string | null;
-  /** Only with empty `units`: restrict to one region level. */
+  /** Only units of this region level, chosen or not. */
   level?: RegionLevel | null;
   /** Bar order by value; default 'desc'. Nulls always last. */
   order?: 'desc' | 'asc';
@@ -57,6 +57,8 @@ export interface CompareResult extends Answering<CompareParams> {
   rows: CompareRow[];
   /** Requested units that have no report for `year`. */
   missing: string[];
+  /** Requested units with a report for `year` that the province / level filter leaves out. */
+  filteredOut: string[];
 }
 
 // ---------------------------------------------------------------- 趋势 Trends
@@ -65,7 +67,7 @@ export interface CompareResult extends Answering<CompareParams> {
  * - 'absolute': the metric as is;
  * - 'relative': index, first year of the unit's series in range = 100;
  * - 'yoy': year-over-year change in percent, (v − prev) / prev × 100 (null when prev is
- *   missing, zero, or the year before is not in the series).
+ *   missing, zero, the year before is not in the series, or in the other format).
  */
 export type TrendMode = 'absolute' | 'relative' | 'yoy';
 
@@ -88,6 +90,11 @@ export interface TrendRow {
   absolute: number | null;
   comparable: boolean;
   checkFailures: number;
+  /**
+   * The value compares across the 2021 format change: an index whose base year is in the other
+   * format (drawn, marked), or a YoY of 2021 against 2020 (withheld: value null).
+   */
+  crossesBreak: boolean;
 }
 
 export interface TrendsResult extends Answering<TrendsParams> {
@@ -219,7 +226,8 @@ export const pivotKey = (parts: readonly string[]): string => parts.join('\u001f
 
 // ---------------------------------------------------------------- 年报 Report
 
-export type ReportParams = { reportId: string } | { unit: string; year: number };
+/** By id, or a unit in `year` when it has that year, else the unit's latest year (year null: latest). */
+export type ReportParams = { reportId: string } | { unit: string; year: number | null };
 
 export interface ReportCell {
   value: number | null;

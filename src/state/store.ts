@@ -4,7 +4,7 @@
  */
 import { createStore, useStore } from 'zustand';
 import { DEFAULT_STATE } from './defaults';
-import type { OutcomeFilters, PivotState, QualityFilters, UrlState } from './types';
+import type { OutcomeFilters, PivotState, QualityFilters, UnitFilter, UrlState } from './types';
 import type { UrlNotice } from './url/codec';
 import { MAX_UNITS } from './url/params';
 
@@ -12,6 +12,7 @@ export interface UiActions {
   /** A user change of top-level fields (pushes one history entry). */
   set: (patch: Partial<UrlState>) => void;
   setOutcome: (patch: Partial<OutcomeFilters>) => void;
+  setFilter: (patch: Partial<UnitFilter>) => void;
   setPivot: (patch: Partial<PivotState>) => void;
   setQuality: (patch: Partial<QualityFilters>) => void;
   /** Append units not yet selected, keeping the order and the MAX_UNITS cap. */
@@ -30,6 +31,7 @@ export function createUiStore(initial: UrlState = DEFAULT_STATE) {
     notices: [],
     set: (patch) => set(patch),
     setOutcome: (patch) => set((s) => ({ outcome: { ...s.outcome, ...patch } })),
+    setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
     setPivot: (patch) => set((s) => ({ pivot: { ...s.pivot, ...patch } })),
     setQuality: (patch) => set((s) => ({ quality: { ...s.quality, ...patch } })),
     addUnits: (units) =>
@@ -58,6 +60,7 @@ export function urlStateOf(s: UrlState): UrlState {
     lang: s.lang,
     dataset: s.dataset,
     units: s.units,
+    filter: s.filter,
     year: s.year,
     metric: s.metric,
     trendMode: s.trendMode,

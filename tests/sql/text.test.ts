@@ -156,8 +156,8 @@ describe('SQL text', () => {
           2021,
         ],
         "sql": "SELECT "report_id", "unit", "unit_kind", "region_code", "region_name", "province", "prefecture", "county", "level", "year"::INTEGER AS "year", "format", "source", "sha256", "parser_version", "check_failures"::INTEGER AS "check_failures" FROM "reports"
-      WHERE "unit" = $1 AND "year" = $2
-      ORDER BY "report_id"
+      WHERE "unit" = $1
+      ORDER BY ("year" = $2) DESC, "year" DESC, "report_id"
       LIMIT 1",
       }
     `);

@@ -14,6 +14,7 @@ import {
   type Table3Row,
 } from '../../domain/keys';
 import { isMetricId, METRICS } from '../../domain/metrics';
+import type { RegionLevel } from '../../domain/report';
 import {
   LANGS,
   type Lang,
@@ -53,6 +54,8 @@ export interface UrlParams {
   lang: Lang;
   data: string;
   units: string[];
+  prov: string | null;
+  level: RegionLevel | null;
   year: number | null;
   metric: string;
   trend: TrendMode;
@@ -102,7 +105,7 @@ const parseMetric: Parser<string> = (raw) =>
 
 const parseOutcomeRow = parseEnum(OUTCOME_ROWS as readonly Table3Row[]);
 const TABLE3_GROUPS = ['intake', ...OUTCOME_GROUPS, 'total', 'forward'] as const;
-const LEVELS = ['province', 'prefecture', 'county', 'township'] as const;
+const LEVELS: readonly RegionLevel[] = ['province', 'prefecture', 'county', 'township'];
 
 /** How each pivot dimension's filter values are validated. */
 const FILTER_VALUE: Record<PivotDim, Parser<string>> = {
@@ -179,6 +182,8 @@ export const PARAM_CODECS: { [K in keyof UrlParams]: ParamCodec<UrlParams[K]> } 
   lang: text(parseEnum(LANGS)),
   data: text(parseDatasetPath),
   units: list(parseName, MAX_UNITS),
+  prov: nullable(text(parseName)),
+  level: nullable(text(parseEnum(LEVELS))),
   year: nullable(integer(parseYear)),
   metric: text(parseMetric),
   trend: text(parseEnum(TREND_MODES)),
@@ -210,6 +215,8 @@ export function toParams(s: UrlState): UrlParams {
     lang: s.lang,
     data: s.dataset,
     units: s.units,
+    prov: s.filter.province,
+    level: s.filter.level,
     year: s.year,
     metric: s.metric,
     trend: s.trendMode,
@@ -239,6 +246,7 @@ export function fromParams(p: UrlParams): UrlState {
     lang: p.lang,
     dataset: p.data,
     units: p.units,
+    filter: { province: p.prov, level: p.level },
     year: p.year,
     metric: p.metric,
     trendMode: p.trend,
