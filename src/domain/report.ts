@@ -36,5 +36,12 @@ export interface Report {
   /** `"<table>.<row>.<column>"` → printed text, only for non-numeric printed cells. */
   raw: Record<string, string>;
   checks: CheckFailure[];
-  source: { file: string; sha256: string };
+  /** `reader`: which path read the file (absent on reports not made by the parser). */
+  source: { file: string; sha256: string; reader?: Reader };
 }
+
+/**
+ * How a report's bytes were read: plain text, an HTML page, a PDF's text layer, DOCX, legacy Word
+ * (.doc/.wps), or OCR of page images (a scanned PDF or photos).
+ */
+export type Reader = 'text' | 'html' | 'pdf' | 'docx' | 'doc' | 'ocr';

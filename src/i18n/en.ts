@@ -1,3 +1,4 @@
+import { enTrace } from './trace';
 import type { MessageKey } from './zh';
 
 /** English UI strings; a missing key is a compile error. */
@@ -176,4 +177,5 @@ export const en: Record<MessageKey, string> = {
   'quality.summary': 'Reported {reported} · with problems {failed} · missing {missing}',
   'quality.openReport': 'Open the {year} report of {unit}',
   'embed.open': 'Open in the dashboard',
+  ...enTrace,
 };

@@ -1,3 +1,5 @@
+import { zhTrace } from './trace';
+
 /** Chinese UI strings (the default language). Keys are the contract for en.ts. */
 export const zh = {
   'app.title': '政府信息公开年报',
@@ -173,6 +175,7 @@ export const zh = {
   'quality.summary': '已报送 {reported} · 有问题 {failed} · 缺失 {missing}',
   'quality.openReport': '打开 {unit} {year} 年报',
   'embed.open': '在仪表盘中打开',
+  ...zhTrace,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -14,6 +14,8 @@
 import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react-query';
 import { useSyncExternalStore } from 'react';
 import { getDatabase, getStatus, subscribeStatus } from '../db/client';
+import type { Anomaly } from '../domain/anomalies';
+import { fetchAnomalies } from './fetch/anomalies';
 import { fetchCompare } from './fetch/compare';
 import { fetchOutcomes } from './fetch/outcomes';
 import { fetchPivot } from './fetch/pivot';
@@ -99,4 +101,12 @@ export function useQuality(params: QualityParams): UseQueryResult<QualityResult>
 /** Unit picker: name / pinyin / initials match, optionally within a province, level or parent region. */
 export function useUnitSearch(params: UnitSearchParams): UseQueryResult<UnitHit[]> {
   return useDbQuery(queryKeys.unitSearch(params), params, fetchUnitSearch);
+}
+
+/**
+ * Anomaly flags over everything loaded (src/domain/anomalies). One query over all reports, so it
+ * is asked for only where shown (Quality, and Trends once its chart has data), never at start-up.
+ */
+export function useAnomalies(enabled = true): UseQueryResult<Anomaly[]> {
+  return useDbQuery(queryKeys.anomalies(), null, (db) => fetchAnomalies(db), enabled);
 }

@@ -95,6 +95,7 @@ export const queryKeys = {
         limit: p.limit ?? 500,
       }),
     ] as const,
+  anomalies: () => ['db', 'anomalies'] as const,
   report: (p: ReportParams) => ['db', 'report', normaliseKey(p)] as const,
   quality: (p: QualityParams) =>
     [

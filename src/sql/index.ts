@@ -1,4 +1,6 @@
 /** The one SQL builder: whitelisted identifiers (./schema.ts), values bound as `$n` parameters. */
+
+export { anomalyFeaturesSql, narrativeChecksSql } from './anomalies';
 export { Binder, type BoundQuery, type SqlValue } from './bound';
 export { type CompareQuery, compareSql, unitsWithReportSql } from './compare';
 export { buildCoverage, buildUnits, PRECOMPUTED, type PrecomputedTable } from './derived';

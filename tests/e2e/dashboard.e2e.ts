@@ -165,7 +165,7 @@ describe('dashboard (production build)', () => {
     await openView(page, baseUrl, '?v=1&view=quality', 'quality');
     await page.locator('[data-testid="coverage-matrix"]').waitFor();
     const n = await checksCount(data);
-    await expect(page.locator('[data-testid="chart-quality"] h3').textContent()).resolves.toContain(
+    await expect(page.locator('[data-testid="chart-quality"] h3').first().textContent()).resolves.toContain(
       `/ ${fmt.format(n)}）`,
     );
     expect(await page.locator('[data-testid="coverage-matrix"] td[data-status]').count()).toBeGreaterThan(0);

@@ -11,6 +11,7 @@ import { QueryState } from '../../common/QueryState';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { Select } from '../../controls/Select';
 import { YearSelect } from '../../controls/YearSelect';
+import { AnomaliesPanel } from './AnomaliesPanel';
 
 const ROW_H = 28;
 /** Failed checks rendered at first: 500 table rows took ~150 ms to render at nationwide scale. */
@@ -280,6 +281,7 @@ export default function QualityView() {
           </>
         )}
       </QueryState>
+      <AnomaliesPanel year={quality.year} province={quality.province} />
     </ChartFrame>
   );
 }

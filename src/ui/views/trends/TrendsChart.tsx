@@ -5,6 +5,7 @@ import {
   Line,
   LineChart,
   ReferenceArea,
+  ReferenceDot,
   ReferenceLine,
   Tooltip,
   XAxis,
@@ -23,6 +24,14 @@ export const FORMAT_CHANGE_YEAR = 2021;
 
 const MAX_DOTTED_SERIES = 12;
 
+/** A point of the chart with anomaly flags: a ring around it, the reasons as its tooltip. */
+export interface TrendMark {
+  unit: string;
+  year: number;
+  value: number;
+  text: string;
+}
+
 /**
  * One line per unit over every year of the range; a year a unit did not report breaks its line
  * and is shaded with a marker; the 2019→2021 format change is marked on the axis. A click on a
@@ -35,6 +44,7 @@ export const TrendsChart = memo(function TrendsChart({
   format,
   formatChange,
   gapLabel,
+  marks = [],
 }: {
   rows: readonly TrendRow[];
   units: readonly string[];
@@ -42,6 +52,7 @@ export const TrendsChart = memo(function TrendsChart({
   format: (v: number | null) => string;
   formatChange: string;
   gapLabel: string;
+  marks?: readonly TrendMark[];
 }) {
   const [focus, setFocus] = useState<string | null>(null);
   const { data, years, gaps } = buildSeries(rows, units, scale);
@@ -136,6 +147,35 @@ export const TrendsChart = memo(function TrendsChart({
               isAnimationActive={false}
             />
           ))}
+          {marks
+            .filter((m) => scale === 'linear' || m.value > 0)
+            .map((m) => (
+              <ReferenceDot
+                key={`${m.unit}|${m.year}`}
+                x={m.year}
+                y={m.value}
+                r={8}
+                fill="none"
+                stroke="#D55E00"
+                strokeWidth={2}
+                ifOverflow="hidden"
+                shape={(p: { cx?: number; cy?: number }) => (
+                  <g className="anomaly-mark" data-testid="anomaly-mark">
+                    <title>{m.text}</title>
+                    <circle cx={p.cx} cy={p.cy} r={8} fill="none" stroke="#D55E00" strokeWidth={2} />
+                    <text
+                      x={(p.cx ?? 0) + 9}
+                      y={(p.cy ?? 0) - 9}
+                      fill="#D55E00"
+                      fontSize={12}
+                      fontWeight="bold"
+                    >
+                      !
+                    </text>
+                  </g>
+                )}
+              />
+            ))}
         </LineChart>
       )}
     </ChartBox>

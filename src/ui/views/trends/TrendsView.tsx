@@ -1,7 +1,8 @@
 import { useMemo } from 'react';
 import { getMetric, type MetricUnit } from '../../../domain/metrics';
 import { type I18n, useI18n } from '../../../i18n';
-import { type TrendRow, useTrends } from '../../../queries';
+import { anomalyWhy } from '../../../i18n/anomaly';
+import { type TrendRow, useAnomalies, useTrends } from '../../../queries';
 import { TREND_MODES, type TrendMode, useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { type Column, DataTable } from '../../common/DataTable';
@@ -15,7 +16,7 @@ import { MetricSelect } from '../../controls/MetricSelect';
 import { Segmented } from '../../controls/Segmented';
 import { UnitPicker } from '../../controls/UnitPicker';
 import { buildSeries } from './series';
-import { FORMAT_CHANGE_YEAR, TrendsChart } from './TrendsChart';
+import { FORMAT_CHANGE_YEAR, type TrendMark, TrendsChart } from './TrendsChart';
 
 const TOP_N = 6;
 const NO_ROWS: TrendRow[] = [];
@@ -52,6 +53,24 @@ export default function TrendsView() {
   const drawnMode = query.data?.params.mode ?? mode;
   const drawnUnits = query.data?.params.units ?? units;
   const drawnFormat = useMemo(() => trendFormat(i18n, drawnUnit, drawnMode), [i18n, drawnUnit, drawnMode]);
+  // Flags are asked for once the chart has its data: the first chart never waits for them.
+  const anomalies = useAnomalies(query.data !== undefined);
+  const marks = useMemo<TrendMark[]>(() => {
+    const flags = anomalies.data ?? [];
+    if (flags.length === 0) return [];
+    const byPoint = new Map<string, string[]>();
+    for (const a of flags) {
+      const key = `${a.unit}\u001f${a.year}`;
+      byPoint.set(key, [...(byPoint.get(key) ?? []), anomalyWhy(i18n, a)]);
+    }
+    const out: TrendMark[] = [];
+    for (const r of rows) {
+      const why = byPoint.get(`${r.unit}\u001f${r.year}`);
+      if (why && r.value !== null)
+        out.push({ unit: r.unit, year: r.year, value: r.value, text: why.join('；') });
+    }
+    return out;
+  }, [anomalies.data, rows, i18n]);
   const { years, gaps } = useMemo(() => buildSeries(rows, drawnUnits, 'linear'), [rows, drawnUnits]);
   const spansChange =
     years.length > 0 && years[0]! < FORMAT_CHANGE_YEAR && years.at(-1)! >= FORMAT_CHANGE_YEAR;
@@ -156,6 +175,20 @@ export default function TrendsView() {
           <p className="muted small">{t('trends.unitsNote')}</p>
         </>
       }
+      note={
+        marks.length > 0 && (
+          <details data-testid="trend-anomalies">
+            <summary>{t('anomaly.onChart', { n: marks.length })}</summary>
+            <ul>
+              {marks.map((m) => (
+                <li key={`${m.unit}|${m.year}`}>
+                  {t('anomaly.mark', { unit: m.unit, year: m.year, why: m.text })}
+                </li>
+              ))}
+            </ul>
+          </details>
+        )
+      }
       table={
         <DataTable caption={title} columns={columns} rows={rows} rowKey={(r) => `${r.unit}|${r.year}`} />
       }
@@ -171,6 +204,7 @@ export default function TrendsView() {
             format={drawnFormat}
             formatChange={t('chart.formatChange')}
             gapLabel={t('trends.gap')}
+            marks={marks}
           />
         )}
       </QueryState>

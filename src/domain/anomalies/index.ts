@@ -1,0 +1,41 @@
+/** Anomaly flags over a dataset's reports: see each rule's module for its threshold and why. */
+import { copiedTables } from './copied';
+import { oldFormat } from './format';
+import { type NarrativeCheck, narrativeMismatches } from './narrative';
+import { peerOutliers } from './peers';
+import type { Anomaly, ReportFeatures } from './types';
+import { yoyJumps } from './yoy';
+
+export { COPIED_MIN_NONZERO, copiedTables } from './copied';
+export { OLD_FORMAT_FROM_YEAR, oldFormat } from './format';
+export { type NarrativeCheck, narrativeMismatches } from './narrative';
+export { PEER_MIN_DENOMINATOR, PEER_MIN_GROUP, PEER_Z, peerOutliers, robustZ } from './peers';
+export * from './types';
+export { YOY_FACTOR, YOY_MIN_BASE, yoyJumps } from './yoy';
+
+/** Every flag, ordered by unit, year and rule. */
+export function findAnomalies(
+  features: readonly ReportFeatures[],
+  checks: readonly NarrativeCheck[],
+): Anomaly[] {
+  const all = [
+    ...yoyJumps(features),
+    ...peerOutliers(features),
+    ...copiedTables(features),
+    ...oldFormat(features),
+    ...narrativeMismatches(checks),
+  ];
+  return all.sort((a, b) =>
+    a.unit !== b.unit
+      ? a.unit < b.unit
+        ? -1
+        : 1
+      : a.year !== b.year
+        ? a.year - b.year
+        : a.rule < b.rule
+          ? -1
+          : a.rule > b.rule
+            ? 1
+            : 0,
+  );
+}

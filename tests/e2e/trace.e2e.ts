@@ -1,0 +1,81 @@
+/**
+ * Issue 17 in the production build: anomaly flags in the Quality view and on the Trends chart.
+ * Expected flags are read from the bundled Parquet files with @duckdb/node-api, not through the app.
+ */
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, newContext, openView, RequestLog, SCREENSHOTS } from './browser';
+import { type Data, openData } from './expected';
+
+const baseUrl = inject('baseUrl');
+const log = new RequestLog(new URL(baseUrl).origin);
+const fmt = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let data: Data;
+
+beforeAll(async () => {
+  data = await openData();
+  browser = await launch();
+  context = await newContext(browser, log);
+  page = await context.newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+  data?.close();
+});
+
+interface Narrative {
+  unit: string;
+  year: number;
+  expected: number;
+  actual: number;
+}
+
+const narrative = () =>
+  data.rows<Narrative>(`
+    SELECT r.unit, r.year, c.expected, c.actual FROM checks c JOIN reports r USING (report_id)
+    WHERE c.rule = 'narrative.total' ORDER BY r.unit, r.year`);
+
+describe('anomaly flags', () => {
+  it('Quality lists each prose/table mismatch with both figures, and counts what it lists', async () => {
+    const expected = await narrative();
+    expect(expected.length).toBeGreaterThan(0);
+    await openView(page, baseUrl, '?v=1&view=quality', 'quality');
+    const panel = page.locator('[data-testid="anomalies"]');
+    await panel.locator('tbody tr').first().waitFor({ timeout: 30_000 });
+    const rows = await panel.locator('tbody tr').allTextContents();
+    const heading = await panel.locator('h3').textContent();
+    expect(heading).toContain(`（${rows.length}）`);
+    for (const n of expected) {
+      const row = rows.find(
+        (r) => r.includes(n.unit) && r.includes(String(n.year)) && r.includes('正文与表格不符'),
+      );
+      expect(row, `${n.unit} ${n.year}`).toBeDefined();
+      expect(row).toContain(`正文所述 ${fmt.format(n.expected)} 件`);
+      expect(row).toContain(`总计 ${fmt.format(n.actual)}`);
+    }
+    await page.selectOption('[data-testid="anomaly-rule"]', 'narrative_total');
+    await expect.poll(() => panel.locator('tbody tr').count()).toBe(expected.length);
+    await page.screenshot({ path: `${SCREENSHOTS}/anomalies.png`, fullPage: true });
+  });
+
+  it('Trends marks the flagged point of a unit and says why under the chart', async () => {
+    const [n] = await narrative();
+    await openView(page, baseUrl, `?v=1&view=trends&units=${encodeURIComponent(n!.unit)}`, 'trends');
+    const mark = page.locator('[data-testid="chart-trends"] [data-testid="anomaly-mark"]');
+    await mark.first().waitFor({ timeout: 30_000 });
+    await expect(mark.first().locator('title').textContent()).resolves.toContain(
+      `正文所述 ${fmt.format(n!.expected)} 件`,
+    );
+    const list = await page.locator('[data-testid="trend-anomalies"] li').allTextContents();
+    expect(list.some((l) => l.startsWith(`${n!.unit} ${n!.year}`))).toBe(true);
+  });
+
+  it('no request left the origin', () => {
+    expect(log.offOrigin()).toEqual([]);
+  });
+});
