@@ -82,9 +82,10 @@ describe('SQL text', () => {
         WHERE r."unit" IN ($11) AND r."year" >= $10
       )
       SELECT unit AS "unit", year AS "year", format AS "format",
-        (CASE WHEN lag(year) OVER w = year - 1 AND lag(absolute) OVER w <> 0
+        (CASE WHEN lag(year) OVER w = year - 1 AND lag(format) OVER w = format AND lag(absolute) OVER w <> 0
           THEN 100 * (absolute - lag(absolute) OVER w) / lag(absolute) OVER w END)::DOUBLE AS "value", absolute AS "absolute",
-        comparable AS "comparable", check_failures AS "checkFailures"
+        comparable AS "comparable", check_failures AS "checkFailures",
+        coalesce(lag(year) OVER w = year - 1 AND lag(format) OVER w <> format, false) AS "crossesBreak"
       FROM v
       WINDOW w AS (PARTITION BY unit ORDER BY year),
         whole AS (PARTITION BY unit ORDER BY year ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)

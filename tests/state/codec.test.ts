@@ -53,7 +53,8 @@ describe('encodeUrl', () => {
       // the drilled row needs its group; both live in `outcome`, so count params instead
       const params = new URLSearchParams(encodeUrl(state));
       params.delete('v');
-      const expected = field === 'outcome' ? 4 : field === 'pivot' ? 5 : field === 'quality' ? 4 : 1;
+      const expected =
+        field === 'outcome' ? 4 : field === 'pivot' ? 5 : field === 'quality' ? 4 : field === 'filter' ? 2 : 1;
       expect([field, [...params.keys()].length]).toEqual([field, expected]);
     }
   });
