@@ -38,15 +38,13 @@ afterAll(async () => {
 const results = () => page.locator('[data-testid="import-result"]');
 
 async function drop(files: { name: string; bytes: Uint8Array }[]): Promise<void> {
-  await page
-    .locator('[data-testid="import-input"]')
-    .setInputFiles(
-      files.map((f) => ({
-        name: f.name,
-        mimeType: 'application/octet-stream',
-        buffer: Buffer.from(f.bytes),
-      })),
-    );
+  await page.locator('[data-testid="import-input"]').setInputFiles(
+    files.map((f) => ({
+      name: f.name,
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(f.bytes),
+    })),
+  );
 }
 
 /** The preview's number cells of the report table, read from the Report view after adding. */

@@ -54,7 +54,15 @@ describe('encodeUrl', () => {
       const params = new URLSearchParams(encodeUrl(state));
       params.delete('v');
       const expected =
-        field === 'outcome' ? 4 : field === 'pivot' ? 5 : field === 'quality' ? 4 : field === 'filter' ? 2 : 1;
+        field === 'outcome'
+          ? 4
+          : field === 'pivot'
+            ? 5
+            : field === 'quality'
+              ? 4
+              : field === 'filter'
+                ? 2
+                : 1;
       expect([field, [...params.keys()].length]).toEqual([field, expected]);
     }
   });
