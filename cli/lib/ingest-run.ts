@@ -4,7 +4,7 @@ import { toRegionRows } from '../../src/dataset/region-rows';
 import { idOf, toCellRows, toCheckRows, toReportRow } from '../../src/dataset/report-rows';
 import type { CellRow, CheckRow, ReportRow } from '../../src/dataset/rows';
 import { identityOf } from '../../src/dataset/unit-identity';
-import type { Report } from '../../src/domain/report';
+import type { Report, ReportNote } from '../../src/domain/report';
 import type { UnitAliases } from '../../src/domain/units/identity';
 import type { ParseReport } from '../../src/parser/api';
 import type { RegionIndex } from '../../src/region/region-index';
@@ -14,6 +14,7 @@ import { crossYearFailures } from './cross-year';
 import { pickOriginals } from './dedupe';
 import { describeIoError, type InputFile, readBytes, sha256 } from './files';
 import { placeReport } from './place';
+import { resolveAcrossYears } from './resolve';
 
 export type ManifestStatus = 'parsed' | 'flagged' | 'failed' | 'duplicate';
 
@@ -41,6 +42,11 @@ export interface ManifestEntry {
   duplicate_of: string | null;
   /** Whether the report's rows are in the Parquet files (false: failed, duplicate, or no figures). */
   in_dataset: boolean;
+  /**
+   * Decisions taken on evidence, not failures (so not in checks.parquet): e.g. `table2.split_resolved`,
+   * a run of table-二 digits cut by the prose or by the same body's neighbouring years.
+   */
+  notes: ReportNote[];
 }
 
 export interface Manifest {
@@ -106,6 +112,7 @@ export async function ingestFiles(
       check_failures: null,
       duplicate_of: null,
       in_dataset: false,
+      notes: [],
     };
     let bytes: Uint8Array;
     try {
@@ -152,6 +159,8 @@ export async function ingestFiles(
   }
 
   const { kept, duplicates } = pickOriginals(parsed);
+  // Before the cross-year checks, so that they see the cuts the neighbouring years decide.
+  resolveAcrossYears(kept, (p) => p.unitId);
   for (const [p, failures] of crossYearFailures(kept))
     p.report = { ...p.report, checks: [...p.report.checks, ...failures] };
   const reports: ReportRow[] = [];
@@ -209,6 +218,7 @@ function entryForParsed(p: Parsed, original: Parsed | undefined): ManifestEntry 
     check_failures: failures,
     duplicate_of: original ? idOf(original.report) : null,
     in_dataset: !original && p.figures > 0,
+    notes: p.report.notes ?? [],
   };
 }
 

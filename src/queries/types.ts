@@ -42,9 +42,9 @@ export interface CompareParams {
   kind?: string | null;
   /** Only with empty `units`: the units of one government (its unit_id). */
   parent?: string | null;
-  /** Only with empty `units`: restrict to one province (name as in reports.province). */
+  /** Only units of this province (name as in reports.province), chosen or not. */
   province?: string | null;
-  /** Only with empty `units`: restrict to one region level. */
+  /** Only units of this region level, chosen or not. */
   level?: RegionLevel | null;
   /** Bar order by value; default QUERY_DEFAULTS.compare.order. Nulls always last. */
   order?: Order;
@@ -76,6 +76,8 @@ export interface CompareResult extends Answering<CompareParams> {
   rows: CompareRow[];
   /** Requested unit_ids that have no report for `year`. */
   missing: string[];
+  /** Requested units with a report for `year` that the province / level filter leaves out. */
+  filteredOut: string[];
 }
 
 // ---------------------------------------------------------------- 趋势 Trends
@@ -101,6 +103,11 @@ export interface TrendRow {
   absolute: number | null;
   comparable: boolean;
   checkFailures: number;
+  /**
+   * The value compares across the 2021 format change: an index whose base year is in the other
+   * format (drawn, marked), or a YoY of 2021 against 2020 (withheld: value null).
+   */
+  crossesBreak: boolean;
 }
 
 export interface TrendsResult extends Answering<TrendsParams> {
@@ -199,7 +206,8 @@ export const pivotKey = (parts: readonly string[]): string => parts.join('\u001f
 
 // ---------------------------------------------------------------- 年报 Report
 
-export type ReportParams = { reportId: string } | { unitId: string; year: number };
+/** By id, or a unit (its unit_id) in `year` when it has that year, else its latest year (year null: latest). */
+export type ReportParams = { reportId: string } | { unitId: string; year: number | null };
 
 export interface ReportCell {
   value: number | null;

@@ -8,7 +8,7 @@ import { alias, id } from './schema';
 export interface CompareQuery {
   metric: string;
   year: number;
-  /** unit_ids; empty = all units (optionally within province / level / kind / government). */
+  /** unit_ids; empty = all units (of `kind` / `parent` when given). Either way only units of `province` / `level` when given. */
   units: readonly string[];
   /** Only with empty `units`: units of this kind (government, department, township, other). */
   kind?: string | null;
@@ -28,8 +28,8 @@ export function compareSql(q: CompareQuery): BoundQuery {
   const scope = where([
     `r.${id('year')} = ${year}`,
     inList(b, 'unit_id', units, 'r'),
-    units ? null : eq(b, 'province', q.province, 'r'),
-    units ? null : eq(b, 'level', q.level, 'r'),
+    eq(b, 'province', q.province, 'r'),
+    eq(b, 'level', q.level, 'r'),
     units ? null : eq(b, 'unit_kind', q.kind, 'r'),
     units ? null : eq(b, 'parent_unit_id', q.parent, 'r'),
   ]);

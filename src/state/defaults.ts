@@ -12,6 +12,7 @@ export const DEFAULT_STATE: UrlState = {
   dataset: DEFAULT_DATASET,
   units: [],
   legacyNames: { units: [], pivot: [] },
+  filter: { province: null, level: null },
   year: null,
   metric: DEFAULT_METRIC,
   trendMode: 'absolute',

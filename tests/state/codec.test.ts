@@ -8,6 +8,7 @@ const EVERYTHING: UrlState = {
   dataset: 'data/synthetic/',
   units: ['ca34381e59780bde', '4bacd65e6cabb75a', 'ec05f0b96a354db6'],
   legacyNames: { units: ['济源市人民政府'], pivot: ['洪泽区人民政府'] },
+  filter: { province: '浙江省', level: 'county' },
   year: 2021,
   metric: 'rate.disclosure',
   trendMode: 'yoy',
@@ -65,7 +66,7 @@ describe('encodeUrl', () => {
             ? 5
             : field === 'quality'
               ? 4
-              : field === 'legacyNames'
+              : field === 'legacyNames' || field === 'filter'
                 ? 2
                 : 1;
       expect([field, [...params.keys()].length]).toEqual([field, expected]);
@@ -103,6 +104,15 @@ describe('decodeUrl', () => {
       value: '1900',
       reason: { code: 'outside', vars: { min: 2008, max: 2100 } },
     });
+  });
+
+  it('reads the unit filter and refuses a level that is not one', () => {
+    const { state, notices } = decodeUrl(`?v=1&prov=${encodeURIComponent('浙江省')}&level=county`);
+    expect(state.filter).toEqual({ province: '浙江省', level: 'county' });
+    expect(notices).toEqual([]);
+    const bad = decodeUrl('?v=1&level=planet');
+    expect(bad.state.filter).toEqual(DEFAULT_STATE.filter);
+    expect(bad.notices.map((n) => [n.param, n.reason.code])).toEqual([['level', 'notOneOf']]);
   });
 
   it('keeps the good units of a list and reports the bad ones', () => {

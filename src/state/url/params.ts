@@ -13,6 +13,7 @@ import {
   type Table3Row,
 } from '../../domain/keys';
 import { isMetricId, METRICS } from '../../domain/metrics';
+import type { RegionLevel } from '../../domain/report';
 import {
   MAX_PIVOT_DIMS,
   MAX_UNITS,
@@ -27,6 +28,7 @@ import {
   type PivotSort,
   parseMeasureKey,
   parseSortKey,
+  REGION_LEVELS,
   SCALES,
   type Scale,
   sortKey,
@@ -56,6 +58,8 @@ export interface UrlParams {
   units: string[];
   unames: string[];
   pfunames: string[];
+  prov: string | null;
+  level: RegionLevel | null;
   year: number | null;
   metric: string;
   trend: TrendMode;
@@ -177,6 +181,8 @@ export const PARAM_CODECS: { [K in keyof UrlParams]: ParamCodec<UrlParams[K]> } 
   units: list(parseUnitId, MAX_UNITS),
   unames: list(parseName, MAX_UNITS),
   pfunames: list(parseName, MAX_FILTER_VALUES),
+  prov: nullable(text(parseName)),
+  level: nullable(text(parseEnum(REGION_LEVELS))),
   year: nullable(integer(parseYear)),
   metric: text(parseMetric),
   trend: text(parseEnum(TREND_MODES)),
@@ -210,6 +216,8 @@ export function toParams(s: UrlState): UrlParams {
     units: s.units,
     unames: s.legacyNames.units,
     pfunames: s.legacyNames.pivot,
+    prov: s.filter.province,
+    level: s.filter.level,
     year: s.year,
     metric: s.metric,
     trend: s.trendMode,
@@ -240,6 +248,7 @@ export function fromParams(p: UrlParams): UrlState {
     dataset: p.data,
     units: p.units,
     legacyNames: { units: p.unames, pivot: p.pfunames },
+    filter: { province: p.prov, level: p.level },
     year: p.year,
     metric: p.metric,
     trendMode: p.trend,

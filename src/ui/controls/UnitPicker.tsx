@@ -48,8 +48,10 @@ export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
   const status = useDatasetStatus();
   const provinces = status.phase === 'ready' ? status.summary.provinces : [];
   const [text, setText] = useState('');
-  const [province, setProvince] = useState('');
-  const [level, setLevel] = useState<RegionLevel | ''>('');
+  const filter = useUi((s) => s.filter);
+  const setFilter = useUi((s) => s.setFilter);
+  const province = filter.province ?? '';
+  const level = filter.level ?? '';
   const [kind, setKind] = useState('');
   const [children, setChildren] = useState<string | null>(null);
   const [open, setOpen] = useState(true);
@@ -113,7 +115,12 @@ export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
             onKeyDown={onKey}
           />
         </div>
-        <Select label={t('picker.province')} value={province} onChange={setProvince}>
+        <Select
+          label={t('picker.province')}
+          value={province}
+          onChange={(v) => setFilter({ province: v || null })}
+          testId="filter-province"
+        >
           <option value="">{t('control.all')}</option>
           {provinces.map((p) => (
             <option key={p} value={p}>
@@ -121,7 +128,12 @@ export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
             </option>
           ))}
         </Select>
-        <Select label={t('picker.level')} value={level} onChange={(v) => setLevel(v as RegionLevel | '')}>
+        <Select
+          label={t('picker.level')}
+          value={level}
+          onChange={(v) => setFilter({ level: (v || null) as RegionLevel | null })}
+          testId="filter-level"
+        >
           <option value="">{t('control.all')}</option>
           {REGION_LEVELS.map((l) => (
             <option key={l} value={l}>

@@ -28,8 +28,12 @@ export const OutcomesChart = memo(function OutcomesChart({
   onDrill: (group: OutcomeGroup) => void;
 }) {
   const i18n = useI18n();
+  // Keyed by data: null-prototype rows; a bar is named by its unit's label.
   const byUnit = new Map<string, Record<string, string | number | null>>(
-    units.map((u) => [u, { unit: label(u) }]),
+    units.map((u) => [
+      u,
+      Object.assign(Object.create(null) as Record<string, string | number | null>, { unit: label(u) }),
+    ]),
   );
   for (const r of rows) {
     const d = byUnit.get(r.unitId);
