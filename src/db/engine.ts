@@ -291,7 +291,8 @@ COMMIT;`,
         }
         throw new Error(`${file.name}: could not add its rows (${errorText(e)})`);
       }
-      if (file.table === 'reports' && !have.has('unit_id')) await fillUnitIds(this);
+      // Old files lack the column, CSV imports may carry it empty: either way the loader fills it.
+      if (file.table === 'reports') await fillUnitIds(this);
       return n;
     } finally {
       if (!adopted) await this.conn.query(`DROP TABLE IF EXISTS ${stage}`);

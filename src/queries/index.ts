@@ -23,7 +23,7 @@ import { fetchPivot } from './fetch/pivot';
 import { fetchQuality } from './fetch/quality';
 import { fetchReport } from './fetch/report';
 import { fetchTrends } from './fetch/trends';
-import { fetchUnitDirectory, fetchUnitSearch } from './fetch/units';
+import { fetchLowerRegions, fetchUnitDirectory, fetchUnitSearch } from './fetch/units';
 import { queryKeys } from './keys';
 import type {
   CompareParams,
@@ -105,6 +105,16 @@ export function useQuality(params: QualityParams): UseQueryResult<QualityResult>
  */
 export function useUnitDirectory(): UseQueryResult<UnitInfo[]> {
   return useDbQuery(queryKeys.unitDirectory(), null, (db) => fetchUnitDirectory(db));
+}
+
+/** The divisions under a region (GB/T 2260): the governments a prefecture is expected to have report. */
+export function useLowerGovernments(code: string | null): UseQueryResult<{ code: string; name: string }[]> {
+  return useDbQuery(
+    queryKeys.lowerRegions(code),
+    code,
+    (db, c) => fetchLowerRegions(db, c ?? ''),
+    code !== null,
+  );
 }
 
 /** Unit picker: name / pinyin / initials match, optionally within a province, level or parent region. */

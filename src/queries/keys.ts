@@ -107,6 +107,7 @@ export const queryKeys = {
       }),
     ] as const,
   unitDirectory: () => ['db', 'unit-directory'] as const,
+  lowerRegions: (code: string | null) => ['db', 'lower-regions', code] as const,
   unitSearch: (p: UnitSearchParams) =>
     [
       'db',

@@ -229,6 +229,11 @@ export interface ReportDetail {
 // ---------------------------------------------------------------- 数据质量 Quality
 
 export interface QualityParams {
+  /**
+   * The units a roster expects (src/ui/views/quality/RosterPanel.tsx): their years without a
+   * report are "expected but absent", and those with no report at all get their row.
+   */
+  expected?: readonly { unitId: string; name: string }[];
   provinces?: readonly string[];
   levels?: readonly RegionLevel[];
   years?: readonly number[];
@@ -241,7 +246,8 @@ export interface QualityParams {
   checksLimit?: number;
 }
 
-export type CoverageStatus = 'ok' | 'failed' | 'missing';
+/** missing: not collected (nothing says it had to publish); absent: on the roster, no report. */
+export type CoverageStatus = 'ok' | 'failed' | 'missing' | 'absent';
 
 export interface CoverageCell {
   unitId: string;
@@ -270,7 +276,7 @@ export interface QualityResult {
   checksTotal: number;
   /** Failures per rule (for the rule filter). */
   rules: { rule: string; count: number }[];
-  summary: { reported: number; failed: number; missing: number };
+  summary: { reported: number; failed: number; missing: number; absent?: number };
 }
 
 // ---------------------------------------------------------------- Unit search

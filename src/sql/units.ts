@@ -75,6 +75,15 @@ ORDER BY ${alias('rank')}, length(${id('short')}), ${id('short')}, ${alias('unit
 LIMIT ${b.v(q.limit ?? QUERY_DEFAULTS.unitSearch.limit)}`);
 }
 
+/** The divisions directly under a region in the dataset's GB/T 2260 tree (a prefecture's counties). */
+export function lowerRegionsSql(code: string): BoundQuery {
+  const b = new Binder();
+  return b.done(`
+SELECT ${id('code')}, ${id('name')} FROM ${id('regions')}
+WHERE ${id('parent_code')} = ${b.v(code)} AND ${id('level')} <> ${b.v('township')}
+ORDER BY ${id('code')}`);
+}
+
 /**
  * Every unit of the loaded dataset with what its label needs (src/domain/units/labels.ts): its
  * latest printed name, kind, government and region. Reads only `reports`, so it answers before

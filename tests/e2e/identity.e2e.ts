@@ -206,4 +206,28 @@ describe('same-named units on the synthetic dataset', () => {
     const chips = await page.locator('.chip').allTextContents();
     expect(chips.some((c) => c.startsWith('公安局 · 南京市'))).toBe(true);
   });
+
+  it('coverage against a roster: expected but absent apart from not collected; bad lines named', async () => {
+    await openView(page, baseUrl, '?v=2&view=quality', 'quality');
+    await page.locator('[data-testid="coverage-matrix"]').waitFor();
+    const roster = page.getByTestId('roster');
+    await roster.locator('summary').click();
+    const pingtan = page
+      .locator('[data-testid="roster-government"] option', { hasText: '平潭综合实验区' })
+      .first();
+    await page.selectOption('[data-testid="roster-government"]', (await pingtan.getAttribute('value'))!);
+    // A department in the data, one not in it, and a line that is no name.
+    await page.getByTestId('roster-text').fill('平潭综合实验区公安局\n平潭综合实验区教育局\n12345\n');
+    await expect.poll(() => page.getByTestId('roster-summary').textContent()).toContain('2 个单位');
+    await expect(page.getByTestId('roster-problems').textContent()).resolves.toContain('第 3 行');
+    await expect
+      .poll(() => page.locator('[data-testid="coverage-matrix"] td[data-status="absent"]').count())
+      .toBeGreaterThan(6);
+    expect(
+      await page.locator('[data-testid="coverage-matrix"] td[data-status="missing"]').count(),
+    ).toBeGreaterThan(0);
+    const row = page.locator('[data-testid="coverage-matrix"] tr', { hasText: '平潭综合实验区教育局' });
+    expect(await row.locator('td[data-status="absent"]').count()).toBe(7);
+    await page.screenshot({ path: `${SCREENSHOTS}/identity-roster.png`, fullPage: true });
+  });
 });

@@ -2,6 +2,7 @@ import type { Queryable } from '../../db/types';
 import { QUERY_DEFAULTS, type RegionLevel } from '../../domain/vocab';
 import { COVERAGE_CELL, COVERAGE_FIELD, coverageSql, failedChecksSql, ruleCountsSql } from '../../sql';
 import type { CoverageCell, FailedCheck, QualityParams, QualityResult } from '../types';
+import { applyRoster } from './roster';
 
 /** One unit with its cells packed (see coverageSql). */
 interface RawUnit {
@@ -53,13 +54,16 @@ export async function fetchQuality(db: Queryable, p: QualityParams): Promise<Qua
     }
   }
   const scoped = p.rules && p.rules.length > 0 ? rules.filter((r) => p.rules!.includes(r.rule)) : rules;
-  return {
-    years,
-    units: [...units.values()],
-    matrix,
-    checks,
-    checksTotal: scoped.reduce((s, r) => s + r.count, 0),
-    rules,
-    summary,
-  };
+  return applyRoster(
+    {
+      years,
+      units: [...units.values()],
+      matrix,
+      checks,
+      checksTotal: scoped.reduce((s, r) => s + r.count, 0),
+      rules,
+      summary,
+    },
+    p.expected ?? [],
+  );
 }

@@ -13,6 +13,7 @@ import { useUnitLabels } from '../../common/useUnitLabels';
 import { Select } from '../../controls/Select';
 import { YearSelect } from '../../controls/YearSelect';
 import { AnomaliesPanel } from './AnomaliesPanel';
+import { loadRoster, RosterPanel, type RosterSetup, saveRoster, useExpectedUnits } from './RosterPanel';
 
 const ROW_H = 28;
 /** Failed checks rendered at first: 500 table rows took ~150 ms to render at nationwide scale. */
@@ -42,7 +43,7 @@ function CoverageMatrix({ result }: { result: QualityResult }) {
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const span = result.years.length + 1;
-  const symbol = { ok: '✓', failed: '!', missing: '–' } as const;
+  const symbol = { ok: '✓', failed: '!', missing: '–', absent: '✗' } as const;
   return (
     <div ref={scroller} className="table-scroll" style={{ maxHeight: '60vh' }}>
       <table className="coverage" data-testid="coverage-matrix">
@@ -115,7 +116,14 @@ export default function QualityView() {
   const setQuality = useUi((s) => s.setQuality);
   const set = useUi((s) => s.set);
   const { years, provinces } = useDatasetInfo();
+  const [roster, setRoster] = useState<RosterSetup>(loadRoster);
+  const changeRoster = (r: RosterSetup) => {
+    setRoster(r);
+    saveRoster(r);
+  };
+  const { expected, roster: parsedRoster } = useExpectedUnits(roster);
   const query = useQuality({
+    expected: expected.length > 0 ? expected : undefined,
     rules: quality.rule ? [quality.rule] : undefined,
     years: quality.year !== null ? [quality.year] : undefined,
     provinces: quality.province ? [quality.province] : undefined,
@@ -155,56 +163,59 @@ export default function QualityView() {
         ]),
       })}
       controls={
-        <div className="picker-row">
-          <Select
-            label={t('col.rule')}
-            value={quality.rule ?? ''}
-            onChange={(v) => setQuality({ rule: v || null })}
-            testId="quality-rule"
-          >
-            <option value="">{t('quality.allRules')}</option>
-            {(result?.rules ?? []).map((r) => (
-              <option key={r.rule} value={r.rule}>
-                {ruleName(lang, r.rule)} ({r.count})
-              </option>
-            ))}
-            {quality.rule && !result?.rules.some((r) => r.rule === quality.rule) && (
-              <option value={quality.rule}>{ruleName(lang, quality.rule)}</option>
-            )}
-          </Select>
-          <YearSelect
-            value={quality.year}
-            years={years}
-            onChange={(y) => setQuality({ year: y })}
-            allowLatest={false}
-            allLabel={t('control.all')}
-          />
-          <Select
-            label={t('col.province')}
-            value={quality.province ?? ''}
-            onChange={(v) => setQuality({ province: v || null })}
-          >
-            <option value="">{t('control.all')}</option>
-            {provinces.map((p) => (
-              <option key={p} value={p}>
-                {provinceName(lang, p)}
-              </option>
-            ))}
-          </Select>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={quality.problemsOnly}
-              onChange={(e) => setQuality({ problemsOnly: e.target.checked })}
+        <>
+          <RosterPanel setup={roster} onChange={changeRoster} roster={parsedRoster} />
+          <div className="picker-row">
+            <Select
+              label={t('col.rule')}
+              value={quality.rule ?? ''}
+              onChange={(v) => setQuality({ rule: v || null })}
+              testId="quality-rule"
+            >
+              <option value="">{t('quality.allRules')}</option>
+              {(result?.rules ?? []).map((r) => (
+                <option key={r.rule} value={r.rule}>
+                  {ruleName(lang, r.rule)} ({r.count})
+                </option>
+              ))}
+              {quality.rule && !result?.rules.some((r) => r.rule === quality.rule) && (
+                <option value={quality.rule}>{ruleName(lang, quality.rule)}</option>
+              )}
+            </Select>
+            <YearSelect
+              value={quality.year}
+              years={years}
+              onChange={(y) => setQuality({ year: y })}
+              allowLatest={false}
+              allLabel={t('control.all')}
             />
-            {t('quality.problemsOnly')}
-          </label>
-          {(quality.year !== null || quality.rule || quality.province) && (
-            <button type="button" onClick={() => setQuality({ year: null, rule: null, province: null })}>
-              {t('control.clear')}
-            </button>
-          )}
-        </div>
+            <Select
+              label={t('col.province')}
+              value={quality.province ?? ''}
+              onChange={(v) => setQuality({ province: v || null })}
+            >
+              <option value="">{t('control.all')}</option>
+              {provinces.map((p) => (
+                <option key={p} value={p}>
+                  {provinceName(lang, p)}
+                </option>
+              ))}
+            </Select>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={quality.problemsOnly}
+                onChange={(e) => setQuality({ problemsOnly: e.target.checked })}
+              />
+              {t('quality.problemsOnly')}
+            </label>
+            {(quality.year !== null || quality.rule || quality.province) && (
+              <button type="button" onClick={() => setQuality({ year: null, rule: null, province: null })}>
+                {t('control.clear')}
+              </button>
+            )}
+          </div>
+        </>
       }
     >
       <QueryState error={query.error} hasData={result !== undefined}>
@@ -216,11 +227,16 @@ export default function QualityView() {
                 failed: num(result.summary.failed),
                 missing: num(result.summary.missing),
               })}
+              {result.summary.absent !== undefined &&
+                ` · ${t('quality.absentSummary', { absent: num(result.summary.absent) })}`}
             </p>
             <div className="legend" aria-hidden="true">
               <span className="cov-ok">{t('quality.ok')}</span>
               <span className="cov-failed">{t('quality.failed')}</span>
               <span className="cov-missing">{t('quality.missing')}</span>
+              {result.summary.absent !== undefined && (
+                <span className="cov-absent">{t('quality.absent')}</span>
+              )}
             </div>
             <CoverageMatrix result={result} />
             <h3 style={{ marginTop: '1rem' }}>
