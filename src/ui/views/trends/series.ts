@@ -30,7 +30,8 @@ export function buildSeries(rows: readonly TrendRow[], units: readonly string[],
   for (let y = min; y <= max; y++) years.push(y);
   const byYear = new Map<number, Record<string, number | null>>();
   for (const y of years) {
-    const point: Record<string, number | null> = { year: y };
+    // Keyed by unit names (data): a null-prototype point, so a unit called `__proto__` is a series.
+    const point = Object.assign(Object.create(null) as Record<string, number | null>, { year: y });
     for (const u of units) point[u] = null;
     byYear.set(y, point);
   }
