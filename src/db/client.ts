@@ -9,11 +9,10 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { DERIVED_DIR, derivedFile } from '../dataset/derived';
 import { PARQUET_FILES } from '../dataset/rows';
-import { sha256Hex } from '../parser/sha256';
-import type { DatasetStatus, LoadProgress } from '../queries/types';
 import { Binder, type BoundQuery } from '../sql/bound';
 import { LATE_TABLES, PRECOMPUTED, usesLateTables } from '../sql/derived';
 import { id } from '../sql/schema';
+import { sha256Hex } from '../util/sha256';
 import { type DatasetFile, decodeFile } from './decode';
 import type { Engine } from './engine';
 import { LateTables } from './late';
@@ -23,8 +22,10 @@ import { type Booted, type DuckdbBundles, startDuckdb } from './start-duckdb';
 import { measure } from './timing';
 import {
   DATASET_TABLES,
+  type DatasetStatus,
   type DatasetTable,
   type EngineConnection,
+  type LoadProgress,
   type ParquetCodec,
   type Queryable,
 } from './types';

@@ -1,7 +1,7 @@
 import { useState } from 'react';
 import { PARQUET_FILES } from '../../dataset/rows';
-import { exportParquet } from '../../db/client';
 import { useI18n } from '../../i18n';
+import { exportParquet } from '../../queries';
 import { downloadBlob } from '../export/download';
 
 /** Saves the loaded dataset (bundled plus anything imported) as the four contract Parquet files. */
