@@ -110,6 +110,7 @@ export const queryKeys = {
         rules: sortedSet(p.rules),
         problemsOnly: p.problemsOnly ?? false,
         checksLimit: p.checksLimit ?? 500,
+        reviewed: p.reviewed ? { keys: sortedSet(p.reviewed.keys), in: p.reviewed.in } : null,
       }),
     ] as const,
   unitSearch: (p: UnitSearchParams) =>

@@ -7,6 +7,7 @@ import type { CheckRow, ReportRow } from '../dataset/rows';
 import type { Format, OutcomeGroup, Table3Column, Table3Group, Table3Row, TableName } from '../domain/keys';
 import type { MetricId } from '../domain/metrics';
 import type { RegionLevel } from '../domain/report';
+import type { CorrectedCell } from '../sql/corrected';
 
 /**
  * A chart result that carries the parameters its rows answer: while the next result loads
@@ -33,6 +34,8 @@ export interface CompareParams {
   order?: 'desc' | 'asc';
   /** Maximum number of bars; default 50. */
   limit?: number;
+  /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
+  corrections?: readonly CorrectedCell[];
 }
 
 export interface CompareRow {
@@ -76,6 +79,8 @@ export interface TrendsParams {
   from?: number | null;
   to?: number | null;
   mode: TrendMode;
+  /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
+  corrections?: readonly CorrectedCell[];
 }
 
 export interface TrendRow {
@@ -251,6 +256,8 @@ export interface QualityParams {
   problemsOnly?: boolean;
   /** Cap on the failed-check list; default 500. */
   checksLimit?: number;
+  /** Only failed checks with (`in`) or without a review among `keys` (src/domain/annotations reviewKey). */
+  reviewed?: { keys: readonly string[]; in: boolean };
 }
 
 export type CoverageStatus = 'ok' | 'failed' | 'missing';
