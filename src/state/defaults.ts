@@ -23,7 +23,8 @@ export const DEFAULT_STATE: UrlState = {
     sort: { by: 'label', dir: 'asc' },
   },
   report: null,
-  quality: { rule: null, year: null, province: null, problemsOnly: false },
+  quality: { rule: null, year: null, province: null, problemsOnly: false, confirmedOnly: false },
   embed: false,
   table: false,
+  corrections: false,
 };
