@@ -1,7 +1,9 @@
-import { existsSync } from 'node:fs';
+import { existsSync, writeFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import type { CommandModule } from './command';
 import { CliError, EXIT } from './errors';
+import { childPeakKb } from './lib/parse-runner';
+import { escapeForTerminal } from './lib/terminal';
 
 /** Commands load lazily so `parse` never pays for DuckDB and `ingest` never for the synthesiser. */
 const COMMANDS: Record<string, { file: string; summary: string }> = {
@@ -53,17 +55,22 @@ export async function main(argv: string[]): Promise<number> {
 /** Never a stack trace: expected failures print their message, anything else one `error:` line. */
 function fail(error: unknown): number {
   if (error instanceof CliError) {
-    process.stderr.write(`${error.message}\n`);
+    process.stderr.write(`${escapeForTerminal(error.message)}\n`);
     return error.exitCode;
   }
   const message = error instanceof Error ? error.message : String(error);
-  process.stderr.write(`error: ${message.split('\n')[0]}\n`);
+  process.stderr.write(`error: ${escapeForTerminal(message.split('\n')[0]!)}\n`);
   if (process.env.DEBUG && error instanceof Error) process.stderr.write(`${error.stack}\n`);
   return EXIT.internal;
 }
 
 if (process.argv[1] && fileURLToPath(import.meta.url) === process.argv[1]) {
   keepStdoutClean();
+  // The reliability suite's memory figure: this process's peak RSS (worker threads included), in KB.
+  const peakFile = process.env.CLI_PEAK_RSS_FILE;
+  // Parse children run one at a time next to this process: their peak is added.
+  if (peakFile)
+    process.on('exit', () => writeFileSync(peakFile, String(process.resourceUsage().maxRSS + childPeakKb)));
   main(process.argv.slice(2)).then(
     (code) => {
       process.exitCode = code;

@@ -5,11 +5,12 @@ import type { ResolveOutcome } from '../../src/region/types';
 import { classifyUnit } from '../../src/region/unit-kind';
 import { CliError, EXIT } from '../errors';
 import { describeIoError, readBytes } from '../lib/files';
-import { loadParser } from '../lib/parser';
+import { ParseRunner } from '../lib/parse-runner';
 import { placeReport } from '../lib/place';
 import { regionIndex } from '../lib/regions';
 import { toParseJson } from '../lib/report-json';
 import { readSourceNotes } from '../lib/sources';
+import { escapeForTerminal, escapeJsonForTerminal } from '../lib/terminal';
 
 export const summary = 'parse FILE [--json]: one report, as a readable summary or the contract JSON';
 
@@ -24,14 +25,17 @@ export async function run(args: string[]): Promise<void> {
   } catch (error) {
     throw new CliError(`${file}: cannot read: ${describeIoError(error)}`, EXIT.unreadable);
   }
-  const { parseReport } = await loadParser();
-  let outcome: Awaited<ReturnType<typeof parseReport>>;
+  // In a worker thread with a capped heap and a time limit, like every file of `ingest`.
+  const runner = new ParseRunner();
+  let outcome: Awaited<ReturnType<ParseRunner['parse']>>;
   try {
-    outcome = await parseReport(bytes, path.basename(file));
+    outcome = await runner.parse(bytes, path.basename(file));
   } catch (error) {
     throw new CliError(
       `${file}: parser error: ${(error instanceof Error ? error.message : String(error)).split('\n')[0]}`,
     );
+  } finally {
+    await runner.close();
   }
   if (!outcome.ok) throw new CliError(`${file}: ${oneLine(outcome.reason)}`, EXIT.notAReport);
 
@@ -39,7 +43,11 @@ export async function run(args: string[]): Promise<void> {
   const source = (await readSourceNotes([path.dirname(file)])).get(path.basename(file));
   const { outcome: region, note } = placeReport(await regionIndex(), report, source);
   const json = toParseJson(report, region.ok ? region.resolution : null);
-  process.stdout.write(values.json ? `${JSON.stringify(json, null, 2)}\n` : describe(json, region, note));
+  process.stdout.write(
+    values.json
+      ? `${escapeJsonForTerminal(JSON.stringify(json, null, 2))}\n`
+      : escapeForTerminal(describe(json, region, note)),
+  );
 }
 
 function parseCommandArgs(args: string[]) {
@@ -67,7 +75,7 @@ export function describe(report: Report, region: ResolveOutcome, note: string | 
     : `unresolved (${region.reason})`;
   const placeNote = region.ok && note ? ` — ${note}` : '';
   const lines = [
-    `file      ${report.source.file}`,
+    `file      ${report.source.file}${report.source.reader ? ` (read as ${report.source.reader})` : ''}`,
     `unit      ${report.unit} [${classifyUnit(report.unit)}]`,
     `year      ${report.year}`,
     `format    ${report.format}`,

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { readdir, readFile, stat } from 'node:fs/promises';
+import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
 import { MAX_REPORT_BYTES, sizeProblem } from '../../src/import/limits';
 
@@ -55,12 +55,38 @@ export async function collectInputs(
   };
 }
 
-export async function readBytes(file: string): Promise<Uint8Array> {
-  // Refuse by size before reading: a 100 MB mistake would otherwise be read, then decoded again.
-  const tooBig = sizeProblem((await stat(file)).size, MAX_REPORT_BYTES);
-  if (tooBig) throw new Error(tooBig);
-  const buffer = await readFile(file);
-  return new Uint8Array(buffer.buffer, buffer.byteOffset, buffer.byteLength);
+/**
+ * The file's bytes, never more than `limit`. The size is checked before reading (a 100 MB
+ * mistake is refused unread), and the read itself stops past the limit: a device or pipe
+ * (`/dev/zero`, whose size reads 0) would otherwise be read forever.
+ */
+export async function readBytes(file: string, limit = MAX_REPORT_BYTES): Promise<Uint8Array> {
+  const handle = await open(file, 'r');
+  try {
+    const info = await handle.stat();
+    const tooBig = sizeProblem(info.size, limit);
+    if (tooBig) throw new Error(tooBig);
+    const chunks: Uint8Array[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = new Uint8Array(Math.min(1 << 20, limit + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > limit)
+        throw new Error(sizeProblem(total, limit)!.replace(/\(([\d.]+) MB;/, '(more than $1 MB;'));
+    }
+    const out = new Uint8Array(total);
+    let at = 0;
+    for (const c of chunks) {
+      out.set(c, at);
+      at += c.length;
+    }
+    return out;
+  } finally {
+    await handle.close();
+  }
 }
 
 export function sha256(bytes: Uint8Array): string {

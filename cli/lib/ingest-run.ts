@@ -26,6 +26,8 @@ export interface ManifestEntry {
   year: number | null;
   format: string | null;
   sha256: string | null;
+  /** Which path read the file: text, html, pdf (text layer), docx, doc (Word 97–2003/WPS), ocr. */
+  reader: string | null;
   source: string;
   region_code: string | null;
   /** Why the region is null (unresolvable unit), or how it was found if not from the unit alone. */
@@ -88,6 +90,7 @@ export async function ingestFiles(
       year: null,
       format: null,
       sha256: null,
+      reader: null,
       source,
       region_code: null,
       region_note: null,
@@ -181,6 +184,7 @@ function entryForParsed(p: Parsed, original: Parsed | undefined): ManifestEntry 
     year: p.report.year,
     format: p.report.format,
     sha256: p.report.source.sha256,
+    reader: p.report.source.reader ?? null,
     source: p.source,
     region_code: p.regionCode,
     region_note: p.regionNote,

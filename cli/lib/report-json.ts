@@ -16,6 +16,10 @@ export function toParseJson(report: Report, resolution: Resolution | null): Repo
     table2: report.table2,
     raw: report.raw,
     checks: report.checks,
-    source: { file: report.source.file, sha256: report.source.sha256 },
+    source: {
+      file: report.source.file,
+      sha256: report.source.sha256,
+      ...(report.source.reader ? { reader: report.source.reader } : {}),
+    },
   };
 }

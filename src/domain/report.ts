@@ -1,7 +1,8 @@
 /** The `parse --json` shape of ../shared/spec/report-model.md: one report as printed. */
 import type { Format } from './keys';
+import type { RegionLevel } from './vocab/modes';
 
-export type RegionLevel = 'province' | 'prefecture' | 'county' | 'township';
+export type { RegionLevel } from './vocab/modes';
 
 export interface RegionRef {
   code: string;
@@ -36,5 +37,12 @@ export interface Report {
   /** `"<table>.<row>.<column>"` → printed text, only for non-numeric printed cells. */
   raw: Record<string, string>;
   checks: CheckFailure[];
-  source: { file: string; sha256: string };
+  /** `reader`: which path read the file (absent on reports not made by the parser). */
+  source: { file: string; sha256: string; reader?: Reader };
 }
+
+/**
+ * How a report's bytes were read: plain text, an HTML page, a PDF's text layer, DOCX, legacy Word
+ * (.doc/.wps), or OCR of page images (a scanned PDF or photos).
+ */
+export type Reader = 'text' | 'html' | 'pdf' | 'docx' | 'doc' | 'ocr';

@@ -71,6 +71,7 @@ async function processReport(fileName: string, bytes: Uint8Array, deps: ProcessD
       region: row.region_name,
       regionLevel: row.region_name ? row.level : null,
       cells: rows.cells.length,
+      reader: report.source.reader ?? null,
       checks: report.checks.map((c) => ({
         rule: c.rule,
         location: c.where,

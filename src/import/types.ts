@@ -2,6 +2,7 @@
 
 import type { DatasetTable } from '../db/types';
 import type { Format } from '../domain/keys';
+import type { Reader } from '../domain/report';
 
 export interface CheckSummary {
   rule: string;
@@ -23,6 +24,8 @@ export interface ReportPreview {
   regionLevel?: string | null;
   /** Printed cells kept (numbers and blank markers). */
   cells: number;
+  /** Which path read the file (text, html, pdf, docx, doc, ocr); null in imports stored before it existed. */
+  reader?: Reader | null;
   checks: CheckSummary[];
 }
 

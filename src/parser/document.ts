@@ -1,9 +1,11 @@
 /**
  * A report reduced to lines of cells, whatever its container. The extractors
- * (src/parser/extract/: text, HTML, PDF, DOCX) produce it; the table logic
+ * (src/parser/extract/: text, HTML, PDF, DOCX, legacy Word, OCR of scans) produce it; the table logic
  * (src/parser/tables/) reads only this, so one set of layout rules serves every format.
  */
-export type DocKind = 'text' | 'html' | 'pdf' | 'docx';
+import type { Reader } from '../domain/report';
+
+export type DocKind = Reader;
 
 export interface DocLine {
   /**

@@ -121,7 +121,7 @@ export function parseDocument(doc: ExtractedDocument, fileName: string, sha256 =
     table2,
     raw,
     checks,
-    source: { file: fileName, sha256 },
+    source: { file: fileName, sha256, reader: doc.kind },
   };
   return { ok: true, report };
 }

@@ -38,7 +38,7 @@ describe('cli parse', () => {
     const sha = createHash('sha256')
       .update(await readFile(file))
       .digest('hex');
-    expect(json.source).toEqual({ file: '济源市_2019.txt', sha256: sha });
+    expect(json.source).toEqual({ file: '济源市_2019.txt', sha256: sha, reader: 'text' });
     for (const row of Object.values(json.table3) as Record<string, unknown>[])
       for (const v of Object.values(row)) expect(v === null || typeof v === 'number').toBe(true);
   });

@@ -88,6 +88,8 @@ const COMPLETE: readonly [string, string][] = [
     [`平潭综合实验区_${y}.txt`, `平潭综合实验区_${y}`],
     [`平潭综合实验区_${y}.html`, `平潭综合实验区_${y}`],
   ]),
+  // Legacy Word 97–2003 binary (a real Word table).
+  ['平潭综合实验区_2022.doc', '平潭综合实验区_2022'],
 ];
 
 describe.skipIf(!hasCorpus)('golden corpus: complete reports', () => {

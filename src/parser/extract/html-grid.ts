@@ -1,3 +1,5 @@
+import { GridBudget } from './limits';
+
 /** One <td>/<th> as read from the markup, before the grid is laid out. */
 export interface SpanCell {
   text: string;
@@ -23,16 +25,27 @@ interface Slot {
  *   in some rows only; omitting the covered slots keeps the printed column count.
  * - So '' in the output is always a real empty cell, never layout filler. Rows are not padded,
  *   and cell i is the i-th printed cell of the row, not necessarily grid column i.
- * - `rowspan="0"` (span to the end) and spans past the last row are clipped to the table.
+ * - `rowspan="0"` spans to the end of the cell's row group (thead/tbody/tfoot: `groups[r]` names
+ *   row r's group; all one group when absent), as the HTML spec says; spans past the group's last
+ *   row are clipped to it.
+ * - Every slot placed is drawn from `budget` (the document's, shared by its tables): a crafted
+ *   table whose spans would expand to millions of slots throws LimitExceeded before it is built.
  */
-export function layoutGrid(rows: ReadonlyArray<ReadonlyArray<SpanCell>>): string[][] {
+export function layoutGrid(
+  rows: ReadonlyArray<ReadonlyArray<SpanCell>>,
+  groups?: readonly number[],
+  budget: GridBudget = new GridBudget(),
+): string[][] {
   const grid: Array<Array<Slot | undefined>> = rows.map(() => []);
+  const groupEnd = groupEnds(rows.length, groups);
   rows.forEach((cells, r) => {
     const row = grid[r]!;
     let col = 0;
+    const left = groupEnd[r]! - r;
     for (const cell of cells) {
       while (row[col] !== undefined) col++;
-      const rowspan = cell.rowspan <= 0 ? rows.length - r : Math.min(cell.rowspan, rows.length - r);
+      const rowspan = cell.rowspan <= 0 ? left : Math.min(cell.rowspan, left);
+      budget.take(rowspan * cell.colspan);
       for (let dr = 0; dr < rowspan; dr++) {
         const target = grid[r + dr]!;
         for (let dc = 0; dc < cell.colspan; dc++) {
@@ -50,6 +63,17 @@ export function layoutGrid(rows: ReadonlyArray<ReadonlyArray<SpanCell>>): string
     for (const slot of row) if (slot && slot.from !== 'right') out.push(slot.text);
     return out;
   });
+}
+
+/** For each row, the index just past the last row of its group. */
+function groupEnds(n: number, groups: readonly number[] | undefined): number[] {
+  const ends = new Array<number>(n);
+  let end = n;
+  for (let r = n - 1; r >= 0; r--) {
+    if (groups && r + 1 < n && groups[r] !== groups[r + 1]) end = r + 1;
+    ends[r] = end;
+  }
+  return ends;
 }
 
 /** A span attribute as the HTML spec reads it: 1 when absent or invalid, capped at `max`. */

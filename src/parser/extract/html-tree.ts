@@ -1,5 +1,6 @@
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
+import { LimitExceeded, limitText, MAX_HTML_DEPTH, MAX_OPEN_ELEMENTS } from './limits';
 
 /**
  * A light element tree built from htmlparser2's streaming callbacks. domhandler's full DOM
@@ -71,10 +72,17 @@ function isKept(name: string): boolean {
  * Parses `html` into a light tree. Scripts, styles, forms and embedded objects are left out
  * with their whole subtree. Implied end tags follow htmlparser2 (a new `<td>` closes the open
  * one). Entities are decoded in text only.
+ *
+ * Depth is bounded like Blink's parser does it: an element opened below MAX_HTML_DEPTH is
+ * attached to the element at that depth, with its content, so no reader of the tree (all
+ * recursive) can run out of stack; past MAX_OPEN_ELEMENTS open at once the page is refused
+ * (LimitExceeded), before htmlparser2's own stack makes the parse quadratic.
  */
 export function parseHtmlTree(html: string): HtmlTree {
   const root: HtmlElement = { name: '#root', attribs: {}, children: [], hasTable: false, hidden: false };
   const stack: HtmlElement[] = [root];
+  // Where new nodes go: the innermost open element, or the one at the depth bound.
+  const container = () => stack[Math.min(stack.length - 1, MAX_HTML_DEPTH)]!;
   let skipDepth = 0;
   let title: string | undefined;
   let inTitle = false;
@@ -91,12 +99,13 @@ export function parseHtmlTree(html: string): HtmlTree {
           inTitle = true;
           title = '';
         }
+        if (stack.length + skipDepth > MAX_OPEN_ELEMENTS) throw new LimitExceeded(limitText.depth());
         if (skipDepth > 0 || SKIPPED.has(name)) {
           skipDepth++;
           return;
         }
         opening = { name, attribs: {}, children: [], hasTable: false, hidden: false };
-        stack.at(-1)!.children.push(opening);
+        container().children.push(opening);
         stack.push(opening);
       },
       onattribute(name, value) {
@@ -107,7 +116,7 @@ export function parseHtmlTree(html: string): HtmlTree {
       ontext(data) {
         opening = undefined;
         if (inTitle) title += data;
-        if (skipDepth === 0) stack.at(-1)!.children.push(data);
+        if (skipDepth === 0) container().children.push(data);
       },
       onclosetag(name) {
         opening = undefined;
@@ -117,7 +126,7 @@ export function parseHtmlTree(html: string): HtmlTree {
           return;
         }
         const el = stack.pop()!;
-        const parent = stack.at(-1)!;
+        const parent = container();
         if (el.name === 'table' || el.hasTable) parent.hasTable = true;
       },
     },

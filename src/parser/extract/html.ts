@@ -1,6 +1,7 @@
 import type { DocKind, DocLine, ExtractedDocument } from '../document';
 import { layoutGrid, type SpanCell, spanAttr } from './html-grid';
 import { decodeText, type HtmlElement, type HtmlNode, parseHtmlTree } from './html-tree';
+import { GridBudget } from './limits';
 import { cleanText, joinSoft, linesToText } from './normalize';
 
 /**
@@ -19,7 +20,7 @@ import { cleanText, joinSoft, linesToText } from './normalize';
  */
 export function extractHtml(html: string, kind: DocKind = 'html'): ExtractedDocument {
   const { root, title } = parseHtmlTree(html);
-  const out = new LineCollector();
+  const out = new LineCollector(new GridBudget());
   if (title !== undefined) {
     out.append(title);
     out.flush();
@@ -33,6 +34,8 @@ class LineCollector {
   readonly lines: DocLine[] = [];
   private buffer = '';
   private tables = 0;
+
+  constructor(readonly budget: GridBudget) {}
 
   append(raw: string): void {
     this.buffer += raw;
@@ -119,7 +122,8 @@ function walk(nodes: readonly HtmlNode[], out: LineCollector): void {
         out.append(textOf(caption));
         out.flush();
       }
-      out.table(layoutGrid(tableRows(node)));
+      const { rows, groups } = tableRows(node);
+      out.table(layoutGrid(rows, groups, out.budget));
       continue;
     }
     const block = BLOCKS.has(node.name);
@@ -149,12 +153,13 @@ function isDropped(el: HtmlElement): boolean {
 function isLayoutTable(table: HtmlElement): boolean {
   if (!table.hasTable) return false;
   const rows = ownRows(table);
-  return rows.length === 0 || rows.some((tr) => elements(tr).some((td) => isCell(td) && td.hasTable));
+  return rows.length === 0 || rows.some(({ tr }) => elements(tr).some((td) => isCell(td) && td.hasTable));
 }
 
-/** The rows of `table` (not of tables nested in it) as spanning cells. */
-function tableRows(table: HtmlElement): SpanCell[][] {
-  return ownRows(table).map((tr) =>
+/** The rows of `table` (not of tables nested in it) as spanning cells, with each row's group. */
+function tableRows(table: HtmlElement): { rows: SpanCell[][]; groups: number[] } {
+  const own = ownRows(table);
+  const rows = own.map(({ tr }) =>
     elements(tr)
       .filter(isCell)
       .map((td) => ({
@@ -163,18 +168,30 @@ function tableRows(table: HtmlElement): SpanCell[][] {
         colspan: Math.max(1, spanAttr(td.attribs.colspan, 1000)),
       })),
   );
+  return { rows, groups: own.map((r) => r.group) };
 }
 
 function isCell(el: HtmlElement): boolean {
   return el.name === 'td' || el.name === 'th';
 }
 
-function ownRows(table: HtmlElement): HtmlElement[] {
-  const rows: HtmlElement[] = [];
+/**
+ * The table's own rows, each with its row group: a thead/tbody/tfoot is one group, and so is
+ * each run of bare `<tr>` between them (the implied tbody).
+ */
+function ownRows(table: HtmlElement): { tr: HtmlElement; group: number }[] {
+  const rows: { tr: HtmlElement; group: number }[] = [];
+  let group = 0;
+  let bare = false;
   for (const child of elements(table)) {
-    if (child.name === 'tr') rows.push(child);
-    else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
-      rows.push(...elements(child).filter((c) => c.name === 'tr'));
+    if (child.name === 'tr') {
+      if (!bare) group++;
+      bare = true;
+      rows.push({ tr: child, group });
+    } else if (child.name === 'thead' || child.name === 'tbody' || child.name === 'tfoot') {
+      bare = false;
+      group++;
+      for (const tr of elements(child)) if (tr.name === 'tr') rows.push({ tr, group });
     }
   }
   return rows;

@@ -1,13 +1,15 @@
 import { type ExtractedDocument, NotAReportError } from '../document';
 import { extractDocx } from './docx';
 import { extractHtml } from './html';
+import { LimitExceeded } from './limits';
 import { extractPdf } from './pdf';
 import { sniff } from './sniff';
 import { extractText } from './text';
 
 /**
  * Any report file → ExtractedDocument. The format is sniffed from the content, not the
- * name: `%PDF-` → PDF, a ZIP holding word/document.xml → DOCX, text with <html>/<body>/<table>
+ * name: `%PDF-` → PDF, a ZIP holding word/document.xml → DOCX, an OLE file with a WordDocument
+ * stream → legacy Word (.doc/.wps), text with <html>/<body>/<table>
  * markup → HTML, other decodable text → plain text (UTF-8, UTF-16 with BOM, or GBK/GB18030).
  *
  * Throws NotAReportError(fileName, reason) with a one-line reason for anything that is not a
@@ -24,6 +26,11 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
         return await extractPdf(bytes, fileName);
       case 'docx':
         return await extractDocx(bytes, fileName);
+      case 'doc': {
+        // Loaded only when a .doc arrives: the OLE reader stays out of the web app's first load.
+        const { extractWord } = await import('./word');
+        return extractWord(bytes, fileName);
+      }
       case 'html':
         return extractHtml(found.decoded.text);
       case 'text':
@@ -31,6 +38,7 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
     }
   } catch (error) {
     if (error instanceof NotAReportError) throw error;
+    if (error instanceof LimitExceeded) throw new NotAReportError(fileName, error.message);
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new NotAReportError(fileName, `${found.kind.toUpperCase()} could not be read (${message})`);
   }

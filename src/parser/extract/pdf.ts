@@ -1,4 +1,5 @@
 import { type ExtractedDocument, NotAReportError } from '../document';
+import { limitText, MAX_PDF_PAGES } from './limits';
 import { linesToText } from './normalize';
 import { readPageItems } from './pdf-chars';
 import { EndOfTables } from './pdf-end';
@@ -37,6 +38,7 @@ function readPages(pdfium: Pdfium, bytes: Uint8Array, fileName: string): PdfPage
     const pages: PdfPage[] = [];
     const end = new EndOfTables();
     const count = pdfium.FPDF_GetPageCount(doc);
+    if (count > MAX_PDF_PAGES) throw new NotAReportError(fileName, limitText.pdfPages(count));
     for (let n = 0; n < count && !end.reached; n++) {
       const page = pdfium.FPDF_LoadPage(doc, n);
       if (!page) throw new NotAReportError(fileName, `PDF page ${n + 1} could not be read`);

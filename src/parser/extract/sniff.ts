@@ -7,15 +7,17 @@ import { type Decoded, decodeBytes } from './decode';
 export type Sniffed =
   | { kind: 'pdf' }
   | { kind: 'docx' }
+  | { kind: 'doc' }
   | { kind: 'html'; decoded: Decoded }
   | { kind: 'text'; decoded: Decoded }
   | { kind: 'rejected'; reason: string };
 
-const BINARY = 'binary data, not a text, HTML, PDF or DOCX report';
+const OFD = 'OFD document (版式文件) is not supported: open it in an OFD reader and save it as PDF';
+const BINARY = 'binary data, not a text, HTML, PDF, DOC or DOCX report';
 
 /** Magic numbers of formats people save reports as by mistake, with the reason we give. */
 const KNOWN_BINARIES: Array<[number[], string]> = [
-  [[0xd0, 0xcf, 0x11, 0xe0], 'legacy Word/Excel (OLE .doc/.xls) file: save it as DOCX'],
+  [[0xd0, 0xcf, 0x11, 0xe0], 'damaged legacy Word/Excel (OLE) file (truncated header)'],
   [[0x89, 0x50, 0x4e, 0x47], 'PNG image, not a text report (scanned? needs OCR)'],
   [[0xff, 0xd8, 0xff], 'JPEG image, not a text report (scanned? needs OCR)'],
   [[0x47, 0x49, 0x46, 0x38], 'GIF image, not a report'],
@@ -29,10 +31,13 @@ export function sniff(bytes: Uint8Array): Sniffed {
   if (bytes.length === 0) return { kind: 'rejected', reason: 'empty file' };
   if (isPdf(bytes)) return { kind: 'pdf' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
-    return zipHasEntry(bytes, 'word/document.xml')
-      ? { kind: 'docx' }
-      : { kind: 'rejected', reason: 'ZIP archive that is not a DOCX report (no word/document.xml)' };
+    if (zipHasEntry(bytes, 'word/document.xml')) return { kind: 'docx' };
+    // OFD (GB/T 33190, China's fixed-layout format) is a ZIP whose root holds OFD.xml.
+    if (zipHasEntry(bytes, 'OFD.xml')) return { kind: 'rejected', reason: OFD };
+    return { kind: 'rejected', reason: 'ZIP archive that is not a DOCX report (no word/document.xml)' };
   }
+  // OLE compound file: Word 97–2003 .doc / WPS .wps (or .xls/.ppt, refused once opened).
+  if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'doc' };
   for (const [magic, reason] of KNOWN_BINARIES) {
     if (startsWith(bytes, magic)) return { kind: 'rejected', reason };
   }

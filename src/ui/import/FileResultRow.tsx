@@ -45,6 +45,12 @@ export function FileResultRow({
             {result.preview.format} ·{' '}
             {result.preview.region ? `${result.preview.region}${levelName}` : t('unplaced')} ·{' '}
             {t('cells', { cells: result.preview.cells })}
+            {result.preview.reader && (
+              <>
+                {' '}
+                · <span data-testid="import-reader">{t(`reader_${result.preview.reader}`)}</span>
+              </>
+            )}
           </span>
         )}
         {result.ok && result.kind === 'dataset' && (

@@ -3,7 +3,7 @@ import type { Lang } from '../../state';
 
 const ZH = {
   title: '导入年报或数据集',
-  hint: '把年报（PDF、HTML、TXT、DOCX）或数据集（Parquet、CSV，数据契约格式）拖到这里，或',
+  hint: '把年报（PDF、HTML、TXT、DOCX、DOC/WPS）或数据集（Parquet、CSV，数据契约格式）拖到这里，或',
   choose: '选择文件',
   local: '文件只在本机浏览器中解析，不会上传。',
   parsing: '解析中…',
@@ -20,13 +20,19 @@ const ZH = {
   already: '已在数据中（来源：{source}）',
   rows: '{table} 表 {rows} 行，{reports} 份年报',
   cells: '{cells} 个单元格',
+  reader_text: '读取方式：文本',
+  reader_html: '读取方式：网页',
+  reader_pdf: '读取方式：PDF 文字层',
+  reader_docx: '读取方式：DOCX',
+  reader_doc: '读取方式：Word 97–2003/WPS',
+  reader_ocr: '读取方式：OCR 识别（请核对）',
 } as const;
 
 export type ImportKey = keyof typeof ZH;
 
 const EN: Record<ImportKey, string> = {
   title: 'Import reports or a dataset',
-  hint: 'Drop reports (PDF, HTML, TXT, DOCX) or a dataset (Parquet, CSV in the contract’s shape) here, or',
+  hint: 'Drop reports (PDF, HTML, TXT, DOCX, DOC/WPS) or a dataset (Parquet, CSV in the contract’s shape) here, or',
   choose: 'choose files',
   local: 'Files are parsed in this browser only; nothing is uploaded.',
   parsing: 'parsing…',
@@ -43,6 +49,12 @@ const EN: Record<ImportKey, string> = {
   already: 'already in the data (source: {source})',
   rows: '{table}: {rows} rows, {reports} reports',
   cells: '{cells} cells',
+  reader_text: 'read as text',
+  reader_html: 'read as a web page',
+  reader_pdf: 'read from the PDF text layer',
+  reader_docx: 'read as DOCX',
+  reader_doc: 'read as Word 97–2003/WPS',
+  reader_ocr: 'read by OCR (please check)',
 };
 
 export function importText(lang: Lang, key: ImportKey, vars: Record<string, string | number> = {}): string {
