@@ -16,7 +16,7 @@ function utf8(values: readonly string[]): Vector {
   const valueOffsets = new Int32Array(values.length + 1);
   for (let i = 0; i < bytes.length; i++) valueOffsets[i + 1] = valueOffsets[i]! + bytes[i]!.length;
   const data = new Uint8Array(valueOffsets[values.length]!);
-  bytes.forEach((b, i) => data.set(b, valueOffsets[i]!));
+  for (const [i, b] of bytes.entries()) data.set(b, valueOffsets[i]!);
   return makeVector(makeData({ type: new Utf8(), length: values.length, nullCount: 0, valueOffsets, data }));
 }
 

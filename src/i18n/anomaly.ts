@@ -31,7 +31,7 @@ export function anomalyWhy(i18n: I18n, a: Anomaly): string {
       return t('anomaly.why.narrative_total', {
         value: num(a.value),
         reference: num(a.reference),
-        table: a.detail === 4 ? '四' : '三',
+        table: i18n.lang === 'en' ? String(a.detail ?? 3) : a.detail === 4 ? '四' : '三',
       });
   }
 }

@@ -72,10 +72,10 @@ export const enTrace: Record<keyof typeof zhTrace, string> = {
     '{value} new requests against {reference} the year before: a {detail}× change (flagged from {factor}×)',
   'anomaly.why.peer_outlier':
     'disclosure rate {value}; the median of {detail} units of the same year, province and level is {reference} (robust z-score beyond {z})',
-  'anomaly.why.copied_table': 'table 三 is cell for cell the {detail} report’s ({value} non-zero figures)',
+  'anomaly.why.copied_table': 'Table 3 is cell for cell the {detail} report’s ({value} non-zero figures)',
   'anomaly.why.old_format':
     'the report for {year} still uses the 2019 tables (the 2021 format applies from 2022 reports on)',
-  'anomaly.why.narrative_total': 'the prose states {reference}, table {table} totals {value}',
+  'anomaly.why.narrative_total': 'the prose states {reference}, Table {table} totals {value}',
   'review.col': 'Review',
   'review.open': 'Open',
   'review.confirmed': 'Confirmed error in the report',
