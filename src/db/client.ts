@@ -363,11 +363,18 @@ export async function loadParquetBytes(
   }
 }
 
+/** Ids bound per DELETE: DuckDB-WASM ran out of bounds on one statement with 100,000 of them. */
+const DELETE_BATCH = 1000;
+
 /**
- * Remove reports (all their reports/cells/checks rows) by report_id and rebuild the derived
- * tables: how an import is taken back out (src/import). Regions are shared and stay.
+ * Remove reports by report_id from `tables` (by default all their reports/cells/checks rows) and
+ * rebuild the derived tables: how an import is taken back out (src/import). Regions are shared
+ * and stay. Deletes go in batches, so any number of ids can be removed.
  */
-export async function removeReports(reportIds: readonly string[]): Promise<void> {
+export async function removeReports(
+  reportIds: readonly string[],
+  tables: readonly ('reports' | 'cells' | 'checks')[] = ['reports', 'cells', 'checks'],
+): Promise<void> {
   if (reportIds.length === 0) return;
   const started = performance.now();
   const e = await engine();
@@ -375,9 +382,12 @@ export async function removeReports(reportIds: readonly string[]): Promise<void>
   setStatus({ phase: 'loading', progress: null });
   try {
     await e.ensureDeferred();
-    for (const table of ['reports', 'cells', 'checks'] as const) {
-      const b = new Binder();
-      await e.run(b.done(`DELETE FROM ${id(table)} WHERE ${id('report_id')} IN (${b.list(reportIds)})`));
+    for (const table of tables) {
+      for (let i = 0; i < reportIds.length; i += DELETE_BATCH) {
+        const b = new Binder();
+        const batch = reportIds.slice(i, i + DELETE_BATCH);
+        await e.run(b.done(`DELETE FROM ${id(table)} WHERE ${id('report_id')} IN (${b.list(batch)})`));
+      }
     }
     await e.buildDerived();
     setStatus({ phase: 'ready', summary: { ...(await e.summary()), loadMs: performance.now() - started } });
@@ -385,6 +395,29 @@ export async function removeReports(reportIds: readonly string[]): Promise<void>
     setStatus({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
     throw err;
   }
+}
+
+/**
+ * The report_ids present in each of `tables`, with their source when the reports table has one:
+ * what an import would collide with. One scan per table, no bound list however many ids.
+ */
+export async function reportIdsIn(
+  tables: readonly ('reports' | 'cells' | 'checks')[],
+): Promise<Map<string, Map<string, string | null>>> {
+  const e = await engine();
+  await late.ready().catch(() => undefined);
+  await e.ensureDeferred();
+  const out = new Map<string, Map<string, string | null>>();
+  for (const table of tables) {
+    const b = new Binder();
+    const sql =
+      table === 'reports'
+        ? `SELECT ${id('report_id')}, ${id('source')} FROM ${id('reports')}`
+        : `SELECT DISTINCT t.${id('report_id')}, r.${id('source')} FROM ${id(table)} t LEFT JOIN ${id('reports')} r USING (${id('report_id')})`;
+    const rows = await e.run<{ report_id: string; source: string | null }>(b.done(sql));
+    out.set(table, new Map(rows.map((r) => [r.report_id, r.source])));
+  }
+  return out;
 }
 
 /** The merged dataset (bundled + imported) as the four contract Parquet files. */

@@ -2,6 +2,8 @@
  * The import worker: files in, FileResults out, off the main thread so a slow PDF or a hostile
  * file never freezes the page. Messages: { id, file: File } → { id, result: FileResult }.
  */
+// First: no network beyond the origin before any parser module runs.
+import '../workers/lock-this-worker';
 import init, { readParquet, Table, writeParquet } from 'parquet-wasm/esm';
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { version } from '../../package.json';

@@ -39,9 +39,9 @@ export interface CompareParams {
   year: number;
   /** Units to compare. Empty = every unit matching `province` / `level`, capped by `limit`. */
   units: readonly string[];
-  /** Only with empty `units`: restrict to one province (name as in reports.province). */
+  /** Only units of this province (name as in reports.province), chosen or not. */
   province?: string | null;
-  /** Only with empty `units`: restrict to one region level. */
+  /** Only units of this region level, chosen or not. */
   level?: RegionLevel | null;
   /** Bar order by value; default QUERY_DEFAULTS.compare.order. Nulls always last. */
   order?: Order;
@@ -73,6 +73,8 @@ export interface CompareResult extends Answering<CompareParams> {
   rows: CompareRow[];
   /** Requested units that have no report for `year`. */
   missing: string[];
+  /** Requested units with a report for `year` that the province / level filter leaves out. */
+  filteredOut: string[];
 }
 
 // ---------------------------------------------------------------- 趋势 Trends
@@ -98,6 +100,11 @@ export interface TrendRow {
   absolute: number | null;
   comparable: boolean;
   checkFailures: number;
+  /**
+   * The value compares across the 2021 format change: an index whose base year is in the other
+   * format (drawn, marked), or a YoY of 2021 against 2020 (withheld: value null).
+   */
+  crossesBreak: boolean;
 }
 
 export interface TrendsResult extends Answering<TrendsParams> {
@@ -195,7 +202,8 @@ export const pivotKey = (parts: readonly string[]): string => parts.join('\u001f
 
 // ---------------------------------------------------------------- 年报 Report
 
-export type ReportParams = { reportId: string } | { unit: string; year: number };
+/** By id, or a unit in `year` when it has that year, else the unit's latest year (year null: latest). */
+export type ReportParams = { reportId: string } | { unit: string; year: number | null };
 
 export interface ReportCell {
   value: number | null;

@@ -11,7 +11,7 @@ export interface CompareQuery {
   corrections?: readonly CorrectedCell[];
   metric: string;
   year: number;
-  /** Empty = all units (optionally within province / level). */
+  /** Empty = all units. Either way only units of `province` / `level` when given. */
   units: readonly string[];
   province?: string | null;
   level?: RegionLevel | null;
@@ -27,8 +27,8 @@ export function compareSql(q: CompareQuery): BoundQuery {
   const scope = where([
     `r.${id('year')} = ${year}`,
     inList(b, 'unit', units, 'r'),
-    units ? null : eq(b, 'province', q.province, 'r'),
-    units ? null : eq(b, 'level', q.level, 'r'),
+    eq(b, 'province', q.province, 'r'),
+    eq(b, 'level', q.level, 'r'),
   ]);
   const ok = m.comparable(`r.${id('format')}`);
   const num = `CASE WHEN ${ok} THEN m.num END`;

@@ -11,6 +11,7 @@ export const DEFAULT_STATE: UrlState = {
   lang: 'zh',
   dataset: DEFAULT_DATASET,
   units: [],
+  filter: { province: null, level: null },
   year: null,
   metric: DEFAULT_METRIC,
   trendMode: 'absolute',

@@ -1,5 +1,6 @@
 /** The UI state every view reads: one shape, held by the store, mirrored in the URL. */
 import type { OutcomeGroup, Table3Column, Table3Row } from '../domain/keys';
+import type { RegionLevel } from '../domain/report';
 import type {
   OutcomeMode,
   PivotDim,
@@ -62,6 +63,16 @@ export interface OutcomeFilters {
   mode: OutcomeMode;
 }
 
+/**
+ * Which units the charts draw from: the compare bars and the default "top N" of every
+ * multi-unit view keep only units of this province and level; the unit search too.
+ */
+export interface UnitFilter {
+  /** Province name as in reports.province; null = every province. */
+  province: string | null;
+  level: RegionLevel | null;
+}
+
 export interface UrlState {
   view: View;
   lang: Lang;
@@ -69,6 +80,7 @@ export interface UrlState {
   dataset: string;
   /** Unit names as in reports.parquet `unit`, in the order chosen. */
   units: string[];
+  filter: UnitFilter;
   /** null = the latest year of the data. */
   year: number | null;
   metric: string;

@@ -258,7 +258,11 @@ describe('dashboard (production build)', () => {
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const csv = (await grab('export-csv')).toString('utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFUnit,Province,Format,Value,Numerator,Denominator,Failed checks');
+    const lines = csv.split('\r\n');
+    // title, conditions, formula, source and dataset lines, a blank line, then the table
+    expect(lines[0]).toMatch(/^\uFEFFTitle,/);
+    const header = lines.indexOf('') + 1;
+    expect(lines[header]).toMatch(/^Unit,Province,Year,Format,[^,]+,Failed checks$/);
   });
 
   it('switches to English, keeps it in the URL and remembers it for the next visit', async () => {

@@ -65,6 +65,10 @@ export function plausible(rng: Rng, key: keyof UrlParams): string {
       return pick(rng, ['data/', './data/', 'data/synthetic/', '/data/', 'nope/']);
     case 'units':
       return Array.from({ length: rng.int(1, 3) }, () => pick(rng, UNITS)).join('~');
+    case 'prov':
+      return pick(rng, ['', '浙江省', '福建省', 'x;y']);
+    case 'level':
+      return pick(rng, ['', 'province', 'prefecture', 'county', 'township', 'planet']);
     case 'year':
     case 'qyear':
       return pick(rng, ['2019', '2020', '2021', '2022', '2024', '']);

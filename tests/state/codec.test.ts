@@ -7,6 +7,7 @@ const EVERYTHING: UrlState = {
   lang: 'en',
   dataset: 'data/synthetic/',
   units: ['济源市人民政府', '平潭综合实验区管理委员会', '上海市科学技术委员会'],
+  filter: { province: '浙江省', level: 'county' },
   year: 2021,
   metric: 'rate.disclosure',
   trendMode: 'yoy',
@@ -59,7 +60,16 @@ describe('encodeUrl', () => {
       // the drilled row needs its group; both live in `outcome`, so count params instead
       const params = new URLSearchParams(encodeUrl(state));
       params.delete('v');
-      const expected = field === 'outcome' ? 4 : field === 'pivot' ? 5 : field === 'quality' ? 5 : 1;
+      const expected =
+        field === 'outcome'
+          ? 4
+          : field === 'pivot'
+            ? 5
+            : field === 'quality'
+              ? 5
+              : field === 'filter'
+                ? 2
+                : 1;
       expect([field, [...params.keys()].length]).toEqual([field, expected]);
     }
   });
@@ -94,6 +104,15 @@ describe('decodeUrl', () => {
       value: '1900',
       reason: { code: 'outside', vars: { min: 2008, max: 2100 } },
     });
+  });
+
+  it('reads the unit filter and refuses a level that is not one', () => {
+    const { state, notices } = decodeUrl(`?v=1&prov=${encodeURIComponent('浙江省')}&level=county`);
+    expect(state.filter).toEqual({ province: '浙江省', level: 'county' });
+    expect(notices).toEqual([]);
+    const bad = decodeUrl('?v=1&level=planet');
+    expect(bad.state.filter).toEqual(DEFAULT_STATE.filter);
+    expect(bad.notices.map((n) => [n.param, n.reason.code])).toEqual([['level', 'notOneOf']]);
   });
 
   it('keeps the good units of a list and reports the bad ones', () => {

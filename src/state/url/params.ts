@@ -13,6 +13,7 @@ import {
   type Table3Row,
 } from '../../domain/keys';
 import { isMetricId, METRICS } from '../../domain/metrics';
+import type { RegionLevel } from '../../domain/report';
 import {
   MAX_PIVOT_DIMS,
   MAX_UNITS,
@@ -27,6 +28,7 @@ import {
   type PivotSort,
   parseMeasureKey,
   parseSortKey,
+  REGION_LEVELS,
   SCALES,
   type Scale,
   sortKey,
@@ -53,6 +55,8 @@ export interface UrlParams {
   lang: Lang;
   data: string;
   units: string[];
+  prov: string | null;
+  level: RegionLevel | null;
   year: number | null;
   metric: string;
   trend: TrendMode;
@@ -168,6 +172,8 @@ export const PARAM_CODECS: { [K in keyof UrlParams]: ParamCodec<UrlParams[K]> } 
   lang: text(parseEnum(LANGS)),
   data: text(parseDatasetPath),
   units: list(parseName, MAX_UNITS),
+  prov: nullable(text(parseName)),
+  level: nullable(text(parseEnum(REGION_LEVELS))),
   year: nullable(integer(parseYear)),
   metric: text(parseMetric),
   trend: text(parseEnum(TREND_MODES)),
@@ -201,6 +207,8 @@ export function toParams(s: UrlState): UrlParams {
     lang: s.lang,
     data: s.dataset,
     units: s.units,
+    prov: s.filter.province,
+    level: s.filter.level,
     year: s.year,
     metric: s.metric,
     trend: s.trendMode,
@@ -232,6 +240,7 @@ export function fromParams(p: UrlParams): UrlState {
     lang: p.lang,
     dataset: p.data,
     units: p.units,
+    filter: { province: p.prov, level: p.level },
     year: p.year,
     metric: p.metric,
     trendMode: p.trend,

@@ -5,7 +5,9 @@ import { type CompareRow, useCompare } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { type Column, DataTable } from '../../common/DataTable';
+import { csvNumber, unitsText, valueHeader } from '../../common/exportText';
 import { formatMetric } from '../../common/format';
+import { OKABE_ITO } from '../../common/palette';
 import { QueryState } from '../../common/QueryState';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { MetricSelect } from '../../controls/MetricSelect';
@@ -24,6 +26,7 @@ export default function CompareView() {
   const metricId = useUi((s) => s.metric);
   const units = useUi((s) => s.units);
   const yearChoice = useUi((s) => s.year);
+  const filter = useUi((s) => s.filter);
   const set = useUi((s) => s.set);
   const { years, latest } = useDatasetInfo();
   const year = yearChoice ?? latest ?? 0;
@@ -34,6 +37,8 @@ export default function CompareView() {
     year,
     units,
     limit: units.length > 0 ? units.length : TOP_N,
+    province: filter.province,
+    level: filter.level,
     corrections: corr.cells,
   });
   const rows = query.data?.rows ?? NO_ROWS;
@@ -41,6 +46,8 @@ export default function CompareView() {
   const drawn = getMetric(query.data?.params.metric ?? metricId);
   const fmt = (v: number | null) => formatMetric(i18n, drawn.unit, v);
   const title = corr.title(t('compare.title', { metric: label(metric.label), year }));
+  const subtitle = unitsText(i18n, filter, units.length, TOP_N);
+  const metricName = label(drawn.label);
 
   const columns: Column<CompareRow>[] = [
     { key: 'unit', label: t('col.unit'), render: (r) => r.unit },
@@ -75,31 +82,34 @@ export default function CompareView() {
     <ChartFrame
       id="compare"
       title={title}
+      subtitle={subtitle}
       formula={label(metric.formula)}
+      legend={[{ label: metricName, colour: OKABE_ITO[0] }]}
       busy={query.isPlaceholderData}
       csv={() => ({
         header: [
           t('col.unit'),
           t('col.province'),
+          t('col.year'),
           t('col.format'),
-          t('col.value'),
-          t('col.numerator'),
-          t('col.denominator'),
+          valueHeader(i18n, metricName, drawn.unit),
+          ...(drawn.denominator ? [t('col.numerator'), t('col.denominator')] : []),
           t('col.checks'),
         ],
         rows: rows.map((r) => [
           r.unit,
-          r.province,
-          r.format,
-          r.value,
-          r.numerator,
-          r.denominator,
+          provinceName(i18n.lang, r.province),
+          query.data?.params.year ?? year,
+          t(`format.${r.format}`),
+          r.comparable ? csvNumber(drawn.unit, r.value) : t('chart.notComparable'),
+          ...(drawn.denominator ? [r.numerator, r.denominator] : []),
           r.checkFailures,
         ]),
       })}
       controls={
         <>
           <UnitPicker emptyHint={t('picker.emptyHint', { n: TOP_N })} />
+          <p className="muted small">{t('picker.filterHint')}</p>
           <div className="picker-row">
             <MetricSelect value={metricId} onChange={(id) => set({ metric: id })} />
             <YearSelect value={yearChoice} years={years} onChange={(y) => set({ year: y })} />
@@ -108,9 +118,16 @@ export default function CompareView() {
         </>
       }
       note={
-        query.data && query.data.missing.length > 0 ? (
-          <p className="muted">{t('chart.missing', { units: i18n.list(query.data.missing) })}</p>
-        ) : null
+        <>
+          {query.data && query.data.missing.length > 0 && (
+            <p className="muted">{t('chart.missing', { units: i18n.list(query.data.missing) })}</p>
+          )}
+          {query.data && query.data.filteredOut.length > 0 && (
+            <p className="muted" data-testid="filtered-out">
+              {t('chart.filteredOut', { units: i18n.list(query.data.filteredOut) })}
+            </p>
+          )}
+        </>
       }
       table={<DataTable caption={title} columns={columns} rows={rows} rowKey={(r) => r.reportId} />}
     >

@@ -25,7 +25,13 @@ export const OutcomesChart = memo(function OutcomesChart({
   onDrill: (group: OutcomeGroup) => void;
 }) {
   const i18n = useI18n();
-  const byUnit = new Map<string, Record<string, string | number | null>>(units.map((u) => [u, { unit: u }]));
+  // Keyed by data: null-prototype rows.
+  const byUnit = new Map<string, Record<string, string | number | null>>(
+    units.map((u) => [
+      u,
+      Object.assign(Object.create(null) as Record<string, string | number | null>, { unit: u }),
+    ]),
+  );
   for (const r of rows) {
     const d = byUnit.get(r.unit);
     if (d) d[r.key] = r.value;

@@ -143,7 +143,9 @@ export function Table4({ tables }: { tables: Tables }) {
 export function Table2({ tables, format }: { tables: Tables; format: '2019' | '2021' }) {
   const { t, label } = useI18n();
   const t2 = tables.table2;
-  const items = Object.entries(TABLE2_ITEMS[format]).filter(([item]) => t2[item] !== undefined);
+  // An imported report's format is validated on import; one saved before that may still hold anything.
+  const byFormat = Object.hasOwn(TABLE2_ITEMS, format) ? TABLE2_ITEMS[format] : {};
+  const items = Object.entries(byFormat).filter(([item]) => t2[item] !== undefined);
   return (
     <section className="report-section">
       <h3>

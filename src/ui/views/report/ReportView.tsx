@@ -7,7 +7,6 @@ import { type ReportParams, useReport, useUnitSearch } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { QueryState } from '../../common/QueryState';
-import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { Select } from '../../controls/Select';
 import { UnitPicker } from '../../controls/UnitPicker';
 import { YearSelect } from '../../controls/YearSelect';
@@ -16,17 +15,18 @@ import { ChecksTable } from './ChecksTable';
 import { CellSelectionContext, cellAddress } from './cellSelection';
 import { Table2, Table3, Table4 } from './PrintedTables';
 
-/** Which report to show: a linked report id, else the first chosen unit (or any unit) in the chosen year. */
+/**
+ * Which report to show: a linked report id, else the first chosen unit (or any unit) in the year
+ * in view when it has a report that year, else in the latest year it has.
+ */
 function useReportParams(): ReportParams | null {
   const reportId = useUi((s) => s.report);
   const units = useUi((s) => s.units);
   const year = useUi((s) => s.year);
-  const { latest } = useDatasetInfo();
   const fallback = useUnitSearch({ limit: 1 });
   if (reportId) return { reportId };
   const unit = units[0] ?? fallback.data?.[0]?.unit;
-  const y = year ?? fallback.data?.[0]?.years.at(-1) ?? latest;
-  return unit && y ? { unit, year: y } : null;
+  return unit ? { unit, year } : null;
 }
 
 export default function ReportView() {

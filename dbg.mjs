@@ -1,0 +1,17 @@
+import { preview } from 'vite';
+import { chromium } from 'playwright-core';
+import { readFileSync } from 'node:fs';
+const server = await preview({ preview: { host: '127.0.0.1', port: 4184, strictPort: true } });
+const browser = await chromium.launch({ executablePath: '/usr/bin/chromium', args: ['--no-sandbox'] });
+const page = await browser.newPage();
+await page.goto('http://127.0.0.1:4184/');
+await page.locator('[data-testid="chart-compare"]').waitFor({ timeout: 30000 });
+await page.locator('[data-testid="import-panel"] > summary').click();
+await page.locator('[data-testid="import-input"]').setInputFiles([{ name: 'b.txt', mimeType: 'text/plain', buffer: Buffer.from('x') }]);
+await page.waitForTimeout(3000);
+const w = page.workers().find((w) => /\/worker-/.test(w.url()));
+await w.evaluate(() => { self.__v = []; self.addEventListener('securitypolicyviolation', (e) => self.__v.push([e.sourceFile, e.lineNumber, e.columnNumber, e.sample, e.violatedDirective])); });
+await page.locator('[data-testid="import-input"]').setInputFiles([{ name: 'a.txt', mimeType: 'text/plain', buffer: readFileSync('../shared/corpus/reports/济源市_2019.txt') }]);
+await page.waitForTimeout(6000);
+console.log(JSON.stringify(await w.evaluate(() => self.__v)));
+await browser.close(); await server.close();
