@@ -43,7 +43,7 @@ import type {
 } from './types';
 
 // The dataset's own operations, for the views: they reach the database only through this module.
-export { exportParquet, initDatabase, loadParquetBytes } from '../db/client';
+export { encodeParquet, exportParquet, initDatabase, loadParquetBytes } from '../db/client';
 export { queryKeys } from './keys';
 export * from './types';
 
