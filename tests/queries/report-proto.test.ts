@@ -7,7 +7,12 @@ import type { Queryable } from '../../src/db/types';
 import { fetchReport } from '../../src/queries/fetch/report';
 
 function fakeDb(cells: object[]): Queryable {
-  const answers = [[{ report_id: 'r1', unit: '单位', year: 2021, format: '2021' }], cells, [], [{ year: 2021 }]];
+  const answers = [
+    [{ report_id: 'r1', unit: '单位', year: 2021, format: '2021' }],
+    cells,
+    [],
+    [{ year: 2021 }],
+  ];
   let call = 0;
   return { query: async <T>() => answers[call++] as T[] };
 }
