@@ -427,6 +427,11 @@ export async function exportParquet(): Promise<Record<DatasetTable, Uint8Array>>
   return e.exportParquet();
 }
 
+/** Arrow IPC stream → Parquet bytes in the codec worker (files the app writes besides the dataset). */
+export async function encodeParquet(ipcStream: Uint8Array): Promise<Uint8Array> {
+  return getCodec().encode(ipcStream);
+}
+
 /** The query surface for src/queries. Only valid once `initDatabase` has resolved. */
 export function getDatabase(): Queryable {
   return {

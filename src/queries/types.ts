@@ -18,6 +18,8 @@ import type {
   TrendMode,
 } from '../domain/vocab';
 
+import type { CorrectedCell } from '../sql/corrected';
+
 export type { PivotDim, PivotFilters, PivotMeasure, TrendMode } from '../domain/vocab';
 
 /**
@@ -45,6 +47,8 @@ export interface CompareParams {
   order?: Order;
   /** Maximum number of bars; default QUERY_DEFAULTS.compare.limit. */
   limit?: number;
+  /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
+  corrections?: readonly CorrectedCell[];
 }
 
 export interface CompareRow {
@@ -82,6 +86,8 @@ export interface TrendsParams {
   from?: number | null;
   to?: number | null;
   mode: TrendMode;
+  /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
+  corrections?: readonly CorrectedCell[];
 }
 
 export interface TrendRow {
@@ -229,6 +235,8 @@ export interface QualityParams {
   problemsOnly?: boolean;
   /** Cap on the failed-check list; default QUERY_DEFAULTS.quality.checksLimit. */
   checksLimit?: number;
+  /** Only failed checks with (`in`) or without a review among `keys` (src/domain/annotations reviewKey). */
+  reviewed?: { keys: readonly string[]; in: boolean };
 }
 
 export type CoverageStatus = 'ok' | 'failed' | 'missing';
