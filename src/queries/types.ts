@@ -21,6 +21,7 @@ import type {
 import type { CorrectedCell } from '../sql/corrected';
 
 export type { PivotDim, PivotFilters, PivotMeasure, TrendMode } from '../domain/vocab';
+export type { CorrectedCell } from '../sql/corrected';
 
 /**
  * A chart result that carries the parameters its rows answer: while the next result loads
@@ -299,33 +300,5 @@ export interface UnitHit {
 
 // ---------------------------------------------------------------- Dataset status
 
-export interface LoadProgress {
-  /** The file being fetched or inserted. */
-  file: string;
-  filesDone: number;
-  filesTotal: number;
-  bytesLoaded: number;
-  /** 0 when unknown (no Content-Length). */
-  bytesTotal: number;
-  stage: 'fetch' | 'decode' | 'insert' | 'index';
-}
-
-export interface DatasetSummary {
-  reports: number;
-  cells: number;
-  checks: number;
-  regions: number;
-  units: number;
-  /** Reports whose source is 'synthetic' (generated data; the UI shows a banner). */
-  synthetic: number;
-  years: number[];
-  provinces: string[];
-  /** Milliseconds from start to ready. */
-  loadMs: number;
-}
-
-export type DatasetStatus =
-  | { phase: 'idle' }
-  | { phase: 'loading'; progress: LoadProgress | null }
-  | { phase: 'ready'; summary: DatasetSummary }
-  | { phase: 'error'; error: string };
+/** The loader's status shapes belong to src/db (which reports them); hooks hand them on. */
+export type { DatasetStatus, DatasetSummary, LoadProgress } from '../db/types';

@@ -9,15 +9,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report, TableValues } from '../../src/domain/report';
 import { parseReport } from '../../src/parser/parse';
+import { corpusPresent } from '../corpus-present';
 import { keyedTable2, PINGTAN_BODIES } from './expected';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const corpus = path.resolve(repoRoot, '../shared/corpus');
 const reports = path.join(corpus, 'reports');
 const fixtures = path.join(repoRoot, 'tests/fixtures/expected');
-const hasCorpus = existsSync(reports);
-if (!hasCorpus)
-  console.warn(`golden corpus tests skipped: ${corpus} not found (CI has it at ../shared/corpus)`);
+const hasCorpus = corpusPresent(reports, 'golden corpus tests');
 
 interface Expected {
   unit: string | null;

@@ -2,8 +2,8 @@ import { useState } from 'react';
 import { ensureAnnotationsLoaded, getAnnotations } from '../../annotations/store';
 
 import { PARQUET_FILES } from '../../dataset/rows';
-import { encodeParquet, exportParquet } from '../../db/client';
 import { useI18n } from '../../i18n';
+import { encodeParquet, exportParquet } from '../../queries';
 import { downloadBlob } from '../export/download';
 
 /** Same name as src/annotations/parquet.ts (imported on demand: it brings apache-arrow). */

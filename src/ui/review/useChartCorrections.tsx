@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { useAnnotations } from '../../annotations/store';
 import { useI18n } from '../../i18n';
-import type { CorrectedCell } from '../../sql/corrected';
+import type { CorrectedCell } from '../../queries';
 import { useUi } from '../../state';
 
 /**
