@@ -136,6 +136,7 @@ export const en: Record<MessageKey, string> = {
   'trends.title': '{metric} over the years',
   'outcomes.title': 'How requests were answered · {year}',
   'outcomes.drill': 'Rows of {group}',
+  'outcomes.sorted': 'sorted by value',
   'outcomes.back': 'Back to all groups',
   'pivot.title': 'Pivot table',
   'pivot.truncated': 'Only the first {n} rows are shown.',

@@ -135,6 +135,7 @@ export const zh = {
   'outcomes.title': '申请办理结果 · {year}',
   'outcomes.drill': '查看 {group} 的单项',
   'outcomes.back': '返回全部类别',
+  'outcomes.sorted': '按数值降序',
   'pivot.title': '透视表',
   'pivot.truncated': '仅显示前 {n} 行。',
   'pivot.measure.sum': '合计件数',

@@ -18,7 +18,10 @@ import type {
   TrendMode,
 } from '../domain/vocab';
 
+import type { CorrectedCell } from '../sql/corrected';
+
 export type { PivotDim, PivotFilters, PivotMeasure, TrendMode } from '../domain/vocab';
+export type { CorrectedCell } from '../sql/corrected';
 
 /**
  * A chart result that carries the parameters its rows answer: while the next result loads
@@ -45,6 +48,8 @@ export interface CompareParams {
   order?: Order;
   /** Maximum number of bars; default QUERY_DEFAULTS.compare.limit. */
   limit?: number;
+  /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
+  corrections?: readonly CorrectedCell[];
 }
 
 export interface CompareRow {
@@ -82,6 +87,8 @@ export interface TrendsParams {
   from?: number | null;
   to?: number | null;
   mode: TrendMode;
+  /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
+  corrections?: readonly CorrectedCell[];
 }
 
 export interface TrendRow {
@@ -229,6 +236,8 @@ export interface QualityParams {
   problemsOnly?: boolean;
   /** Cap on the failed-check list; default QUERY_DEFAULTS.quality.checksLimit. */
   checksLimit?: number;
+  /** Only failed checks with (`in`) or without a review among `keys` (src/domain/annotations reviewKey). */
+  reviewed?: { keys: readonly string[]; in: boolean };
 }
 
 export type CoverageStatus = 'ok' | 'failed' | 'missing';
@@ -291,33 +300,5 @@ export interface UnitHit {
 
 // ---------------------------------------------------------------- Dataset status
 
-export interface LoadProgress {
-  /** The file being fetched or inserted. */
-  file: string;
-  filesDone: number;
-  filesTotal: number;
-  bytesLoaded: number;
-  /** 0 when unknown (no Content-Length). */
-  bytesTotal: number;
-  stage: 'fetch' | 'decode' | 'insert' | 'index';
-}
-
-export interface DatasetSummary {
-  reports: number;
-  cells: number;
-  checks: number;
-  regions: number;
-  units: number;
-  /** Reports whose source is 'synthetic' (generated data; the UI shows a banner). */
-  synthetic: number;
-  years: number[];
-  provinces: string[];
-  /** Milliseconds from start to ready. */
-  loadMs: number;
-}
-
-export type DatasetStatus =
-  | { phase: 'idle' }
-  | { phase: 'loading'; progress: LoadProgress | null }
-  | { phase: 'ready'; summary: DatasetSummary }
-  | { phase: 'error'; error: string };
+/** The loader's status shapes belong to src/db (which reports them); hooks hand them on. */
+export type { DatasetStatus, DatasetSummary, LoadProgress } from '../db/types';

@@ -25,7 +25,8 @@ export const DEFAULT_STATE: UrlState = {
     sort: PIVOT_DEFAULTS.sort,
   },
   report: null,
-  quality: { rule: null, year: null, province: null, problemsOnly: false },
+  quality: { rule: null, year: null, province: null, problemsOnly: false, confirmedOnly: false },
   embed: false,
   table: false,
+  corrections: false,
 };

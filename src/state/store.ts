@@ -107,5 +107,6 @@ export function urlStateOf(s: UrlState): UrlState {
     quality: s.quality,
     embed: s.embed,
     table: s.table,
+    corrections: s.corrections,
   };
 }

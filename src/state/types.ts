@@ -50,6 +50,8 @@ export interface QualityFilters {
   province: string | null;
   /** Only units with a missing or failed year. */
   problemsOnly: boolean;
+  /** Only failed checks the analyst confirmed as errors of the report (the reviews stay local). */
+  confirmedOnly: boolean;
 }
 
 export interface OutcomeFilters {
@@ -93,4 +95,6 @@ export interface UrlState {
   embed: boolean;
   /** Show each chart's table. */
   table: boolean;
+  /** Charts read the analyst's corrected values instead of the printed ones. */
+  corrections: boolean;
 }

@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newContext, openView, RequestLog, SCREENSHOTS } from './browser';
-import { busiestYear, type Data, openData } from './expected';
+import { busiestYear, type Data, openData, table3ByUnit } from './expected';
 
 const baseUrl = inject('baseUrl');
 const enc = (names: string[]) => names.map(encodeURIComponent).join('~');
@@ -212,5 +212,36 @@ describe('charts an analyst can publish', () => {
       .filter((v) => Number.isFinite(v));
     expect(values.length).toBeGreaterThan(0);
     expect(values.some((v) => v > 1)).toBe(true);
+  });
+
+  it('办理结果: a sub-category gets an axis that fits it, value labels, value order and its name in the title', async () => {
+    const [best] = await data.rows<{ year: number }>(`
+      SELECT r.year::INTEGER AS year FROM reports r JOIN cells c USING (report_id)
+      WHERE c."table" = 'table3' AND c.row = 'granted' AND c.col = 'total' AND c.value IS NOT NULL
+      GROUP BY 1 ORDER BY count(*) DESC, 1 DESC LIMIT 1`);
+    const year = best!.year;
+    const some = (await table3ByUnit(data, 'granted', year)).slice(0, 6).map((r) => r.unit);
+    expect(some.length).toBeGreaterThan(1);
+    await openView(
+      page,
+      baseUrl,
+      `?v=1&view=outcomes&year=${year}&units=${enc(some)}&ogroup=granted&omode=share`,
+      'outcomes',
+    );
+    await page.locator('[data-testid="chart-outcomes"] .recharts-bar-rectangle').first().waitFor();
+    await settled();
+    await expect(page.locator('#outcomes-title').textContent()).resolves.toContain('予以公开');
+    const labels = await page
+      .locator('[data-testid="chart-outcomes"] .recharts-label-list text')
+      .allTextContents();
+    expect(labels.length).toBeGreaterThan(1);
+    const values = labels.map((l) => Number(l.replace(/[%,]/g, '')));
+    expect(values).toEqual([...values].sort((a, b) => b - a));
+    // the axis ends near the largest value, not at 100 % (unless a unit granted everything)
+    const ticks = await page
+      .locator('[data-testid="chart-outcomes"] svg.recharts-surface text')
+      .allTextContents();
+    const top = Math.max(...ticks.filter((t) => /^\d+%$/.test(t)).map((t) => Number(t.slice(0, -1))));
+    expect(top).toBeLessThanOrEqual(Math.max(values[0]! * 1.5, values[0]! + 20));
   });
 });

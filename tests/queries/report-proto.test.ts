@@ -7,7 +7,12 @@ import type { Queryable } from '../../src/db/types';
 import { fetchReport } from '../../src/queries/fetch/report';
 
 function fakeDb(cells: object[]): Queryable {
-  const answers = [[{ report_id: 'r1', unit: '单位', year: 2021, format: '2021' }], cells, [], [{ year: 2021 }]];
+  const answers = [
+    [{ report_id: 'r1', unit: '单位', year: 2021, format: '2021' }],
+    cells,
+    [],
+    [{ year: 2021 }],
+  ];
   let call = 0;
   return { query: async <T>() => answers[call++] as T[] };
 }
@@ -27,6 +32,7 @@ describe('fetchReport with hostile keys', () => {
     expect(Object.prototype).not.toHaveProperty('children');
     expect(detail?.tables.table3.granted?.total?.value).toBe(5);
     expect(Object.keys(detail!.tables)).toEqual(['table2', 'table3', 'table4']);
+    // biome-ignore lint/suspicious/noProto: a printed row named __proto__ (the tables have no prototype)
     expect(detail?.tables.table3.__proto__?.children?.value).toBe(1);
   });
 });

@@ -108,6 +108,8 @@ export function plausible(rng: Rng, key: keyof UrlParams): string {
     case 'qprov':
       return pick(rng, ['', '河南省', '江苏省', '西藏自治区']);
     case 'qproblems':
+    case 'qconfirmed':
+    case 'corr':
     case 'embed':
     case 'table':
       return pick(rng, ['0', '1', 'true', 'false']);

@@ -67,6 +67,8 @@ const KEYS = [
   'qyear',
   'qprov',
   'qproblems',
+  'qconfirmed',
+  'corr',
   'embed',
   'table',
   'tab',

@@ -75,8 +75,10 @@ export interface UrlParams {
   qyear: number | null;
   qprov: string | null;
   qproblems: boolean;
+  qconfirmed: boolean;
   embed: boolean;
   table: boolean;
+  corr: boolean;
 }
 
 export interface ParamCodec<T> {
@@ -190,8 +192,10 @@ export const PARAM_CODECS: { [K in keyof UrlParams]: ParamCodec<UrlParams[K]> } 
   qyear: nullable(integer(parseYear)),
   qprov: nullable(text(parseName)),
   qproblems: flag,
+  qconfirmed: flag,
   embed: flag,
   table: flag,
+  corr: flag,
 };
 
 /** Order of the keys in a written URL (the codec's key order). */
@@ -223,8 +227,10 @@ export function toParams(s: UrlState): UrlParams {
     qyear: s.quality.year,
     qprov: s.quality.province,
     qproblems: s.quality.problemsOnly,
+    qconfirmed: s.quality.confirmedOnly,
     embed: s.embed,
     table: s.table,
+    corr: s.corrections,
   };
 }
 
@@ -242,8 +248,15 @@ export function fromParams(p: UrlParams): UrlState {
     outcome: { group: p.ogroup, row: p.orow, applicant: p.oapp, mode: p.omode },
     pivot: { rows: p.prows, cols: p.pcols, measure: p.pm, filters: p.pf, sort: p.psort },
     report: p.report,
-    quality: { rule: p.qrule, year: p.qyear, province: p.qprov, problemsOnly: p.qproblems },
+    quality: {
+      rule: p.qrule,
+      year: p.qyear,
+      province: p.qprov,
+      problemsOnly: p.qproblems,
+      confirmedOnly: p.qconfirmed,
+    },
     embed: p.embed,
     table: p.table,
+    corrections: p.corr,
   };
 }

@@ -13,6 +13,7 @@ import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { MetricSelect } from '../../controls/MetricSelect';
 import { UnitPicker } from '../../controls/UnitPicker';
 import { YearSelect } from '../../controls/YearSelect';
+import { useChartCorrections } from '../../review/useChartCorrections';
 import { CompareChart } from './CompareChart';
 
 /** Bars when no unit is chosen: the top of all units. */
@@ -30,6 +31,7 @@ export default function CompareView() {
   const { years, latest } = useDatasetInfo();
   const year = yearChoice ?? latest ?? 0;
   const metric = getMetric(metricId);
+  const corr = useChartCorrections();
   const query = useCompare({
     metric: metricId,
     year,
@@ -37,12 +39,13 @@ export default function CompareView() {
     limit: units.length > 0 ? units.length : TOP_N,
     province: filter.province,
     level: filter.level,
+    corrections: corr.cells,
   });
   const rows = query.data?.rows ?? NO_ROWS;
   // Chart and table show the rows they have with their own metric until the next ones arrive.
   const drawn = getMetric(query.data?.params.metric ?? metricId);
   const fmt = (v: number | null) => formatMetric(i18n, drawn.unit, v);
-  const title = t('compare.title', { metric: label(metric.label), year });
+  const title = corr.title(t('compare.title', { metric: label(metric.label), year }));
   const subtitle = unitsText(i18n, filter, units.length, TOP_N);
   const metricName = label(drawn.label);
 
@@ -110,6 +113,7 @@ export default function CompareView() {
           <div className="picker-row">
             <MetricSelect value={metricId} onChange={(id) => set({ metric: id })} />
             <YearSelect value={yearChoice} years={years} onChange={(y) => set({ year: y })} />
+            {corr.toggle}
           </div>
         </>
       }

@@ -1,3 +1,6 @@
+import { useMemo, useState } from 'react';
+import { useAnnotations } from '../../../annotations/store';
+import type { Correction } from '../../../domain/annotations';
 import { useI18n } from '../../../i18n';
 import { provinceName } from '../../../i18n/places';
 import { type ReportParams, useReport, useUnitSearch } from '../../../queries';
@@ -7,7 +10,9 @@ import { QueryState } from '../../common/QueryState';
 import { Select } from '../../controls/Select';
 import { UnitPicker } from '../../controls/UnitPicker';
 import { YearSelect } from '../../controls/YearSelect';
+import { CellPanel } from './CellPanel';
 import { ChecksTable } from './ChecksTable';
+import { CellSelectionContext, cellAddress } from './cellSelection';
 import { Table2, Table3, Table4 } from './PrintedTables';
 
 /**
@@ -35,6 +40,19 @@ export default function ReportView() {
   const r = detail?.report;
   const title = r ? t('report.title', { unit: r.unit, year: r.year }) : t('view.report');
   const isUrl = r ? /^https?:\/\//.test(r.source) : false;
+  const [selected, setSelected] = useState<{ report: string; address: string } | null>(null);
+  const { corrections } = useAnnotations();
+  const reportId = r?.report_id ?? null;
+  const selection = useMemo(() => {
+    const mine = new Map<string, Correction>();
+    for (const c of corrections) if (c.reportId === reportId) mine.set(cellAddress(c), c);
+    return {
+      selected: selected && selected.report === reportId ? selected.address : null,
+      select: (address: string | null) =>
+        setSelected(address && reportId ? { report: reportId, address } : null),
+      corrections: mine,
+    };
+  }, [corrections, reportId, selected]);
 
   return (
     <ChartFrame
@@ -111,9 +129,12 @@ export default function ReportView() {
                 <code data-testid="report-sha256">{r.sha256}</code>
               </dd>
             </dl>
-            <Table2 tables={detail.tables} format={r.format} />
-            <Table3 tables={detail.tables} />
-            <Table4 tables={detail.tables} />
+            <CellSelectionContext.Provider value={selection}>
+              <Table2 tables={detail.tables} format={r.format} />
+              <Table3 tables={detail.tables} />
+              <Table4 tables={detail.tables} />
+              <CellPanel detail={detail} />
+            </CellSelectionContext.Provider>
             <ChecksTable checks={detail.checks} />
           </div>
         )}
