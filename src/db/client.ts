@@ -9,22 +9,23 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { DERIVED_DIR, derivedFile } from '../dataset/derived';
 import { PARQUET_FILES } from '../dataset/rows';
-import { sha256Hex } from '../parser/sha256';
-import type { DatasetStatus, LoadProgress } from '../queries/types';
 import { Binder, type BoundQuery } from '../sql/bound';
 import { LATE_TABLES, PRECOMPUTED, usesLateTables } from '../sql/derived';
 import { id } from '../sql/schema';
+import { sha256Hex } from '../util/sha256';
+import { type CodecPort, codecRpc } from './codec-rpc';
 import { type DatasetFile, decodeFile } from './decode';
 import type { Engine } from './engine';
 import { LateTables } from './late';
-import type { CodecRequest, CodecResponse } from './parquet.worker';
 import { fetchPrecomputed, type PrecomputedIpc } from './precomputed';
 import { type Booted, type DuckdbBundles, startDuckdb } from './start-duckdb';
 import { measure } from './timing';
 import {
   DATASET_TABLES,
+  type DatasetStatus,
   type DatasetTable,
   type EngineConnection,
+  type LoadProgress,
   type ParquetCodec,
   type Queryable,
 } from './types';
@@ -57,22 +58,11 @@ function getCodec(): ParquetCodec {
 
 function codecWorker(): ParquetCodec {
   const worker = new Worker(new URL('./parquet.worker.ts', import.meta.url), { type: 'module' });
-  const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
-  let next = 0;
-  worker.onmessage = (e: MessageEvent<CodecResponse>) => {
-    const p = pending.get(e.data.id);
-    if (!p) return;
-    pending.delete(e.data.id);
-    if (e.data.ok) p.resolve(e.data.bytes);
-    else p.reject(new Error(e.data.error));
-  };
-  const call = (op: CodecRequest['op'], bytes: Uint8Array) =>
-    new Promise<Uint8Array>((resolve, reject) => {
-      const id = ++next;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ id, op, bytes } satisfies CodecRequest, [bytes.buffer]);
-    });
-  return { decode: (b) => call('decode', b), encode: (b) => call('encode', b) };
+  // A dead worker rejects its calls (./codec-rpc.ts); the next load starts a fresh one.
+  const rpc = codecRpc(worker as unknown as CodecPort, () => {
+    if (codec === rpc) codec = null;
+  });
+  return rpc;
 }
 
 let enginePromise: Promise<Engine> | null = null;
@@ -425,6 +415,11 @@ export async function exportParquet(): Promise<Record<DatasetTable, Uint8Array>>
   const e = await engine();
   await late.ready().catch(() => undefined);
   return e.exportParquet();
+}
+
+/** Arrow IPC stream → Parquet bytes in the codec worker (files the app writes besides the dataset). */
+export async function encodeParquet(ipcStream: Uint8Array): Promise<Uint8Array> {
+  return getCodec().encode(ipcStream);
 }
 
 /** The query surface for src/queries. Only valid once `initDatabase` has resolved. */

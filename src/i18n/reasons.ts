@@ -28,6 +28,7 @@ const WORDS: Record<ReasonCode, { zh: string; en: string }> = {
   notUnitId: { zh: '不是有效的单位编号', en: 'not a unit id' },
   unknownUnitName: { zh: '数据中没有此名称的单位', en: 'no unit of this name in the dataset' },
   sharedUnitName: { zh: '有 {n} 个单位同名：分别显示', en: 'held by {n} units: each is shown apart' },
+  notCell: { zh: '不是有效的单元格地址', en: 'not a cell address' },
   notRule: { zh: '不是有效的校验规则', en: 'not a check rule' },
   badSort: { zh: '排序方式无效', en: 'not a sort order' },
   badMeasure: { zh: '度量无效', en: 'not a measure' },

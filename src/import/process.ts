@@ -7,11 +7,11 @@
 import type { CellRow, CheckRow, RegionRow, ReportRow } from '../dataset/rows';
 import type { DatasetTable } from '../db/types';
 import type { ParseReport } from '../parser/api';
-import { sha256Hex } from '../parser/sha256';
+import { MAX_DATASET_BYTES, MAX_REPORT_BYTES, sizeProblem } from '../parser/limits';
 import type { RegionIndex } from '../region/region-index';
+import { sha256Hex } from '../util/sha256';
 import { distinctText, ipcTable, rowsToIpc, schemaProblems, TABLE_COLUMNS, tableOfColumns } from './arrow';
 import { CsvError, csvToRows } from './csv';
-import { MAX_DATASET_BYTES, MAX_REPORT_BYTES, sizeProblem } from './limits';
 import { importRows, importSource } from './report-rows';
 import type { FileResult, ParquetTables } from './types';
 import { validateRows } from './validate';

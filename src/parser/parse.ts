@@ -6,12 +6,12 @@
 import { checkReport } from '../domain/checks';
 import type { Format } from '../domain/keys';
 import type { CheckFailure, Report, TableValues } from '../domain/report';
+import { sha256Hex } from '../util/sha256';
 import type { ParseOutcome } from './api';
 import { type ExtractedDocument, NotAReportError } from './document';
 import { extractDocument } from './extract';
 import { matchTable3Label } from './labels';
 import { detectUnit, detectYear } from './meta';
-import { sha256Hex } from './sha256';
 import { findSections } from './tables/sections';
 import { readTable2, table2Format } from './tables/table2';
 import { hasThreeRowOther, readTable3 } from './tables/table3';

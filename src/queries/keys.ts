@@ -104,6 +104,7 @@ export const queryKeys = {
         rules: sortedSet(p.rules),
         problemsOnly: p.problemsOnly ?? D.quality.problemsOnly,
         checksLimit: p.checksLimit ?? D.quality.checksLimit,
+        reviewed: p.reviewed ? { keys: sortedSet(p.reviewed.keys), in: p.reviewed.in } : null,
       }),
     ] as const,
   unitDirectory: () => ['db', 'unit-directory'] as const,

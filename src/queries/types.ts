@@ -19,7 +19,10 @@ import type {
   TrendMode,
 } from '../domain/vocab';
 
+import type { CorrectedCell } from '../sql/corrected';
+
 export type { PivotDim, PivotFilters, PivotMeasure, TrendMode } from '../domain/vocab';
+export type { CorrectedCell } from '../sql/corrected';
 
 /**
  * A chart result that carries the parameters its rows answer: while the next result loads
@@ -50,6 +53,8 @@ export interface CompareParams {
   order?: Order;
   /** Maximum number of bars; default QUERY_DEFAULTS.compare.limit. */
   limit?: number;
+  /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
+  corrections?: readonly CorrectedCell[];
 }
 
 export interface CompareRow {
@@ -89,6 +94,8 @@ export interface TrendsParams {
   from?: number | null;
   to?: number | null;
   mode: TrendMode;
+  /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
+  corrections?: readonly CorrectedCell[];
 }
 
 export interface TrendRow {
@@ -184,6 +191,13 @@ export interface PivotCell {
   /** Underlying sums: for sum/share the plain sum; for rate the numerator/denominator sums. */
   sum: number | null;
   denominator: number | null;
+  /**
+   * Reports in the cell, and how many of them print what the sum adds up (total handled):
+   * `reported < reports` means incomplete reports count but add nothing. Null when the layout
+   * splits by table-三 row, group or applicant, or for a rate.
+   */
+  reports: number | null;
+  reported: number | null;
 }
 
 export interface PivotResult {
@@ -244,6 +258,8 @@ export interface QualityParams {
   problemsOnly?: boolean;
   /** Cap on the failed-check list; default QUERY_DEFAULTS.quality.checksLimit. */
   checksLimit?: number;
+  /** Only failed checks with (`in`) or without a review among `keys` (src/domain/annotations reviewKey). */
+  reviewed?: { keys: readonly string[]; in: boolean };
 }
 
 /** missing: not collected (nothing says it had to publish); absent: on the roster, no report. */
@@ -322,33 +338,5 @@ export interface UnitHit {
 
 // ---------------------------------------------------------------- Dataset status
 
-export interface LoadProgress {
-  /** The file being fetched or inserted. */
-  file: string;
-  filesDone: number;
-  filesTotal: number;
-  bytesLoaded: number;
-  /** 0 when unknown (no Content-Length). */
-  bytesTotal: number;
-  stage: 'fetch' | 'decode' | 'insert' | 'index';
-}
-
-export interface DatasetSummary {
-  reports: number;
-  cells: number;
-  checks: number;
-  regions: number;
-  units: number;
-  /** Reports whose source is 'synthetic' (generated data; the UI shows a banner). */
-  synthetic: number;
-  years: number[];
-  provinces: string[];
-  /** Milliseconds from start to ready. */
-  loadMs: number;
-}
-
-export type DatasetStatus =
-  | { phase: 'idle' }
-  | { phase: 'loading'; progress: LoadProgress | null }
-  | { phase: 'ready'; summary: DatasetSummary }
-  | { phase: 'error'; error: string };
+/** The loader's status shapes belong to src/db (which reports them); hooks hand them on. */
+export type { DatasetStatus, DatasetSummary, LoadProgress } from '../db/types';

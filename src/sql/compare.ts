@@ -1,11 +1,14 @@
 /** 对比: one metric for one year, one row per report of the chosen units. */
 import { type Order, QUERY_DEFAULTS, type RegionLevel } from '../domain/vocab';
 import { Binder, type BoundQuery } from './bound';
+import { type CorrectedCell, correctedSource } from './corrected';
 import { eq, inList, where } from './filters';
 import { metricSql, valueExpr } from './metric';
 import { alias, id } from './schema';
 
 export interface CompareQuery {
+  /** Corrected values to read instead of the printed ones (\"with corrections\"); none = as printed. */
+  corrections?: readonly CorrectedCell[];
   metric: string;
   year: number;
   /** unit_ids; empty = all units (of `kind` / `parent` when given). Either way only units of `province` / `level` when given. */
@@ -40,7 +43,7 @@ export function compareSql(q: CompareQuery): BoundQuery {
   return b.done(`
 WITH m AS (
   SELECT ${id('report_id')}, ${m.numerator} AS num, ${m.denominator ?? 'NULL::DOUBLE'} AS den
-  FROM ${id(m.table)}
+  FROM ${correctedSource(b, m.table, q.corrections)}
   WHERE ${m.rows} AND ${id('year')} = ${year}${units ? ` AND ${inList(b, 'unit_id', units)}` : ''}
   GROUP BY ${id('report_id')}
 )

@@ -1,10 +1,13 @@
 /** 趋势: a metric per unit and year, as absolute values, an index (first year = 100) or YoY %. */
 import { Binder, type BoundQuery } from './bound';
+import { type CorrectedCell, correctedSource } from './corrected';
 import { inList, where } from './filters';
 import { metricSql, valueExpr } from './metric';
 import { alias, id } from './schema';
 
 export interface TrendsQuery {
+  /** Corrected values to read instead of the printed ones (\"with corrections\"); none = as printed. */
+  corrections?: readonly CorrectedCell[];
   metric: string;
   units: readonly string[];
   from?: number | null;
@@ -52,7 +55,7 @@ export function trendsSql(q: TrendsQuery): BoundQuery {
   return b.done(`
 WITH m AS (
   SELECT ${id('report_id')}, ${m.numerator} AS num, ${m.denominator ?? 'NULL::DOUBLE'} AS den
-  FROM ${id(m.table)}
+  FROM ${correctedSource(b, m.table, q.corrections)}
   WHERE ${where([m.rows, units, ...years])}
   GROUP BY ${id('report_id')}
 ), v AS (

@@ -26,7 +26,9 @@ export const DEFAULT_STATE: UrlState = {
     sort: PIVOT_DEFAULTS.sort,
   },
   report: null,
-  quality: { rule: null, year: null, province: null, problemsOnly: false },
+  cell: null,
+  quality: { rule: null, year: null, province: null, problemsOnly: false, confirmedOnly: false },
   embed: false,
   table: false,
+  corrections: false,
 };

@@ -128,8 +128,10 @@ export function urlStateOf(s: UrlState): UrlState {
     outcome: s.outcome,
     pivot: s.pivot,
     report: s.report,
+    cell: s.cell,
     quality: s.quality,
     embed: s.embed,
     table: s.table,
+    corrections: s.corrections,
   };
 }

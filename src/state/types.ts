@@ -50,6 +50,8 @@ export interface QualityFilters {
   province: string | null;
   /** Only units with a missing or failed year. */
   problemsOnly: boolean;
+  /** Only failed checks the analyst confirmed as errors of the report (the reviews stay local). */
+  confirmedOnly: boolean;
 }
 
 export interface OutcomeFilters {
@@ -93,9 +95,13 @@ export interface UrlState {
   pivot: PivotState;
   /** report_id of the Report view; null = the first report of the first selected unit. */
   report: string | null;
+  /** The Report view's selected cell (`table3.new_received.total`): highlighted, with its source. */
+  cell: string | null;
   quality: QualityFilters;
   /** Show only the chart, its title and its source line. */
   embed: boolean;
   /** Show each chart's table. */
   table: boolean;
+  /** Charts read the analyst's corrected values instead of the printed ones. */
+  corrections: boolean;
 }

@@ -4,20 +4,20 @@
  * same bodies beside them as `npm run data:bundle` reads them, so that each body's years are
  * seen together (table 二 splits decided across years).
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ingestFiles, type Manifest, type ManifestEntry } from '../../cli/lib/ingest-run';
 import { regionIndex } from '../../cli/lib/regions';
 import type { CellRow, CheckRow } from '../../src/dataset/rows';
 import { parseReport } from '../../src/parser/parse';
+import { corpusPresent } from '../corpus-present';
 import { keyedTable2, PINGTAN_BODIES } from './expected';
 
 const corpus = path.resolve(import.meta.dirname, '../../../shared/corpus');
 const bulk = path.join(corpus, 'bulk');
 const reports = path.join(corpus, 'reports');
-const hasBulk = existsSync(bulk);
-if (!hasBulk) console.warn(`bulk corpus tests skipped: ${bulk} not found`);
+const hasBulk = corpusPresent(bulk, 'bulk corpus tests');
 
 const txt = (dir: string, pick: (f: string) => boolean) =>
   readdirSync(dir)

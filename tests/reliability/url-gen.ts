@@ -108,6 +108,8 @@ export function plausible(rng: Rng, key: keyof UrlParams): string {
       ]);
     case 'psort':
       return pick(rng, ['label.asc', 'label.desc', 'value.asc', 'value.desc']);
+    case 'cell':
+      return pick(rng, ['', 'table3.new_received.total', 'table4.review.total', 'table9.x.y']);
     case 'report':
       return pick(rng, ['', 'A2019', 'B2022', 'C2021', 'missing-id']);
     case 'qrule':
@@ -115,6 +117,8 @@ export function plausible(rng: Rng, key: keyof UrlParams): string {
     case 'qprov':
       return pick(rng, ['', '河南省', '江苏省', '西藏自治区']);
     case 'qproblems':
+    case 'qconfirmed':
+    case 'corr':
     case 'embed':
     case 'table':
       return pick(rng, ['0', '1', 'true', 'false']);

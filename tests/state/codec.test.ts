@@ -27,9 +27,17 @@ const EVERYTHING: UrlState = {
     sort: { by: 'value', dir: 'desc' },
   },
   report: 'r-419001-2019-ab12cd',
-  quality: { rule: 'table3.column_balance', year: 2022, province: '福建省', problemsOnly: true },
+  cell: 'table3.new_received.total',
+  quality: {
+    rule: 'table3.column_balance',
+    year: 2022,
+    province: '福建省',
+    problemsOnly: true,
+    confirmedOnly: true,
+  },
   embed: true,
   table: true,
+  corrections: true,
 };
 
 describe('encodeUrl', () => {
@@ -65,7 +73,7 @@ describe('encodeUrl', () => {
           : field === 'pivot'
             ? 5
             : field === 'quality'
-              ? 4
+              ? 5
               : field === 'legacyNames' || field === 'filter'
                 ? 2
                 : 1;
@@ -178,5 +186,20 @@ describe('decodeUrl', () => {
     const { state, notices } = decodeUrl('?v=7&view=trends&utm_source=x');
     expect(state.view).toBe('trends');
     expect(notices.map((n) => n.param)).toEqual(['v', 'utm_source']);
+  });
+});
+
+describe('issue 17 parameters', () => {
+  it('a link carries "only confirmed" and "with corrections", never a note', () => {
+    const state: UrlState = {
+      ...DEFAULT_STATE,
+      view: 'quality',
+      quality: { ...DEFAULT_STATE.quality, confirmedOnly: true },
+      corrections: true,
+    };
+    const url = encodeUrl(state);
+    expect(url).toBe('?v=1&view=quality&qconfirmed=1&corr=1');
+    expect(decodeUrl(url).state).toEqual(state);
+    expect(decodeUrl('?v=1&qconfirmed=maybe').notices.map((n) => n.param)).toEqual(['qconfirmed']);
   });
 });

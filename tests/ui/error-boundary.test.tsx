@@ -17,12 +17,9 @@ function caught(lang: 'zh' | 'en', error: Error) {
 describe(ErrorBoundary, () => {
   it('renders its children while nothing failed', () => {
     const html = renderToStaticMarkup(
-      createElement(ErrorBoundary, {
-        lang: 'zh',
-        view: 'compare',
-        // biome-ignore lint/correctness/noChildrenProp: Props types `children` as required, so it goes in the props object
-        children: createElement('p', null, 'chart'),
-      }),
+      <ErrorBoundary lang="zh" view="compare">
+        <p>chart</p>
+      </ErrorBoundary>,
     );
     expect(html).toBe('<p>chart</p>');
   });

@@ -39,6 +39,7 @@ import { LANGS, type Lang, type UrlState, VIEWS, type View } from '../types';
 import {
   invalid,
   type Parser,
+  parseCell,
   parseDatasetPath,
   parseEnum,
   parseFlag,
@@ -74,12 +75,15 @@ export interface UrlParams {
   pf: PivotFilters;
   psort: PivotSort;
   report: string | null;
+  cell: string | null;
   qrule: string | null;
   qyear: number | null;
   qprov: string | null;
   qproblems: boolean;
+  qconfirmed: boolean;
   embed: boolean;
   table: boolean;
+  corr: boolean;
 }
 
 export interface ParamCodec<T> {
@@ -197,12 +201,15 @@ export const PARAM_CODECS: { [K in keyof UrlParams]: ParamCodec<UrlParams[K]> } 
   pf: pivotFilters,
   psort: pivotSort,
   report: nullable(text(parseReportId)),
+  cell: nullable(text(parseCell)),
   qrule: nullable(text(parseRule)),
   qyear: nullable(integer(parseYear)),
   qprov: nullable(text(parseName)),
   qproblems: flag,
+  qconfirmed: flag,
   embed: flag,
   table: flag,
+  corr: flag,
 };
 
 /** Order of the keys in a written URL (the codec's key order). */
@@ -232,12 +239,15 @@ export function toParams(s: UrlState): UrlParams {
     pf: s.pivot.filters,
     psort: s.pivot.sort,
     report: s.report,
+    cell: s.cell,
     qrule: s.quality.rule,
     qyear: s.quality.year,
     qprov: s.quality.province,
     qproblems: s.quality.problemsOnly,
+    qconfirmed: s.quality.confirmedOnly,
     embed: s.embed,
     table: s.table,
+    corr: s.corrections,
   };
 }
 
@@ -256,8 +266,16 @@ export function fromParams(p: UrlParams): UrlState {
     outcome: { group: p.ogroup, row: p.orow, applicant: p.oapp, mode: p.omode },
     pivot: { rows: p.prows, cols: p.pcols, measure: p.pm, filters: p.pf, sort: p.psort },
     report: p.report,
-    quality: { rule: p.qrule, year: p.qyear, province: p.qprov, problemsOnly: p.qproblems },
+    cell: p.cell,
+    quality: {
+      rule: p.qrule,
+      year: p.qyear,
+      province: p.qprov,
+      problemsOnly: p.qproblems,
+      confirmedOnly: p.qconfirmed,
+    },
     embed: p.embed,
     table: p.table,
+    corrections: p.corr,
   };
 }

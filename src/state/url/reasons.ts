@@ -21,6 +21,7 @@ export const REASON_CODES = [
   'notUnitId',
   'unknownUnitName',
   'sharedUnitName',
+  'notCell',
   'notRule',
   'badSort',
   'badMeasure',

@@ -17,12 +17,15 @@ export const CompareChart = memo(function CompareChart({
   unit,
   notComparable,
   label,
+  onOpen,
 }: {
   rows: readonly CompareRow[];
   unit: MetricUnit;
   notComparable: string;
   /** The unit's label (src/ui/common/useUnitLabels.ts): two 鼓楼区 are two bars, named apart. */
   label: (unitId: string, fallback: string) => string;
+  /** A bar was clicked: open its figure in the Report view. */
+  onOpen?: (row: CompareRow) => void;
 }) {
   const i18n = useI18n();
   const data = rows.map((r) => ({
@@ -54,7 +57,17 @@ export const CompareChart = memo(function CompareChart({
             tick={{ fontSize: 12 }}
           />
           {/* minPointSize: a zero still gets a sliver and its label, so "0" is not mistaken for "missing" */}
-          <Bar dataKey="value" fill={OKABE_ITO[0]} isAnimationActive={false} minPointSize={2}>
+          <Bar
+            dataKey="value"
+            fill={OKABE_ITO[0]}
+            isAnimationActive={false}
+            minPointSize={2}
+            cursor={onOpen ? 'pointer' : undefined}
+            onClick={(_d: unknown, i: number) => {
+              const row = rows[i];
+              if (row && onOpen) onOpen(row);
+            }}
+          >
             <LabelList dataKey="label" position="right" fill="#111" fontSize={12} />
           </Bar>
         </BarChart>

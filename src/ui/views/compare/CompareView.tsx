@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { getMetric } from '../../../domain/metrics';
 import { useI18n } from '../../../i18n';
 import { provinceName } from '../../../i18n/places';
@@ -14,6 +15,7 @@ import { useUnitLabels } from '../../common/useUnitLabels';
 import { MetricSelect } from '../../controls/MetricSelect';
 import { UnitPicker } from '../../controls/UnitPicker';
 import { YearSelect } from '../../controls/YearSelect';
+import { useChartCorrections } from '../../review/useChartCorrections';
 import { CompareChart } from './CompareChart';
 
 /** Bars when no unit is chosen: the top of all units. */
@@ -32,6 +34,7 @@ export default function CompareView() {
   const year = yearChoice ?? latest ?? 0;
   const metric = getMetric(metricId);
   const names = useUnitLabels();
+  const corr = useChartCorrections();
   const query = useCompare({
     metric: metricId,
     year,
@@ -39,14 +42,23 @@ export default function CompareView() {
     limit: units.length > 0 ? units.length : TOP_N,
     province: filter.province,
     level: filter.level,
+    corrections: corr.cells,
   });
   const rows = query.data?.rows ?? NO_ROWS;
   // Chart and table show the rows they have with their own metric until the next ones arrive.
   const drawn = getMetric(query.data?.params.metric ?? metricId);
   const fmt = (v: number | null) => formatMetric(i18n, drawn.unit, v);
-  const title = t('compare.title', { metric: label(metric.label), year });
+  const title = corr.title(t('compare.title', { metric: label(metric.label), year }));
   const subtitle = unitsText(i18n, filter, units.length, TOP_N);
   const metricName = label(drawn.label);
+  // A figure leads to the cell it was read from (the metric's first printed term), in the Report view.
+  const term = drawn.numerator[0];
+  const termCell = term ? `${term.table}.${term.row}.${term.col}` : null;
+  // Stable across renders: the chart is memoised.
+  const openFigure = useCallback(
+    (r: Pick<CompareRow, 'reportId'>) => set({ view: 'report', report: r.reportId, cell: termCell }),
+    [set, termCell],
+  );
 
   const columns: Column<CompareRow>[] = [
     { key: 'unit', label: t('col.unit'), render: (r) => names.label(r.unitId, r.unit) },
@@ -56,7 +68,20 @@ export default function CompareView() {
       key: 'value',
       label: t('col.value'),
       numeric: true,
-      render: (r) => (r.comparable ? fmt(r.value) : t('chart.notComparable')),
+      render: (r) =>
+        r.comparable ? (
+          <button
+            type="button"
+            className="link-button"
+            data-testid="compare-figure"
+            title={t('source.open', { unit: r.unit, year })}
+            onClick={() => openFigure(r)}
+          >
+            {fmt(r.value)}
+          </button>
+        ) : (
+          t('chart.notComparable')
+        ),
     },
     ...(metric.denominator
       ? [
@@ -114,6 +139,7 @@ export default function CompareView() {
           <div className="picker-row">
             <MetricSelect value={metricId} onChange={(id) => set({ metric: id })} />
             <YearSelect value={yearChoice} years={years} onChange={(y) => set({ year: y })} />
+            {corr.toggle}
           </div>
         </>
       }
@@ -144,6 +170,7 @@ export default function CompareView() {
             unit={drawn.unit}
             notComparable={t('chart.notComparable')}
             label={names.label}
+            onOpen={openFigure}
           />
         )}
       </QueryState>

@@ -9,7 +9,7 @@ import { formatMetric } from '../../common/format';
 import { QueryState } from '../../common/QueryState';
 import { useUnitLabels } from '../../common/useUnitLabels';
 import { pivotCsv } from './csv';
-import { dimValueLabel } from './labels';
+import { dimValueLabel, sortByLabels, sumLabel } from './labels';
 import { PivotControls } from './PivotControls';
 import { PivotGrid } from './PivotGrid';
 import { PIVOT_ROW_LIMIT, pivotParams } from './params';
@@ -19,19 +19,7 @@ export default function PivotView() {
   const { t, label } = i18n;
   const pivot = useUi((s) => s.pivot);
   const names = useUnitLabels();
-  const raw = usePivot(pivotParams(pivot));
-  // Units are grouped by id; their labels, not their ids, give the order by label.
-  const query = useMemo(() => {
-    const data = raw.data;
-    if (!data || pivot.sort.by !== 'label' || !data.rowDims.includes('unit')) return raw;
-    const text = (h: string[]) =>
-      h.map((v, i) => dimValueLabel(i18n, data.rowDims[i]!, v, names.label)).join('\u001f');
-    const dir = pivot.sort.dir === 'desc' ? -1 : 1;
-    const rowHeaders = [...data.rowHeaders].sort(
-      (a, b) => dir * text(a).localeCompare(text(b), 'zh-Hans-CN'),
-    );
-    return { ...raw, data: { ...data, rowHeaders } };
-  }, [raw, pivot.sort, names, i18n]);
+  const query = usePivot(pivotParams(pivot));
   const m = pivot.measure;
   const metric = m.kind === 'rate' ? getMetric(m.metric) : null;
   const format = (v: number | null) =>
@@ -40,7 +28,25 @@ export default function PivotView() {
   const measureLabel =
     m.kind === 'rate' && metric
       ? t('pivot.measure.rate', { metric: label(metric.label) })
-      : t(`pivot.measure.${measureKey(m) as 'sum'}`);
+      : m.kind === 'sum'
+        ? sumLabel(i18n, pivot)
+        : `${t(`pivot.measure.${measureKey(m) as 'share.row'}`)} · ${sumLabel(i18n, pivot)}`;
+  // "By name" sorts by the names shown (a row key like withheld_state_secret sorts as 不予公开·国家秘密).
+  const result = useMemo(() => {
+    const r = query.data;
+    if (!r || pivot.sort.by !== 'label') return r;
+    // Units are grouped by id: their labels give the order.
+    return { ...r, rowHeaders: sortByLabels(i18n, r.rowDims, r.rowHeaders, pivot.sort.dir, names.label) };
+  }, [query.data, pivot.sort, i18n, names]);
+  const incomplete =
+    result !== undefined &&
+    [...result.cells, ...result.rowTotals, ...(result.grandTotal ? [result.grandTotal] : [])].some(
+      (c) => c.reports !== null && c.reported !== null && c.reported < c.reports,
+    );
+  const notes = [
+    ...(m.kind !== 'rate' ? [t('pivot.sumNote')] : []),
+    ...(incomplete ? [t('pivot.incompleteNote')] : []),
+  ];
   const title = `${t('pivot.title')} · ${measureLabel}`;
   const colLabel = (col: string[]) =>
     col.map((v, i) => dimValueLabel(i18n, query.data?.colDims[i] ?? 'unit', v, names.label)).join(' · ') ||
@@ -50,12 +56,13 @@ export default function PivotView() {
       id="pivot"
       title={title}
       formula={metric ? label(metric.formula) : undefined}
+      notes={notes}
       image={false}
       busy={query.isPlaceholderData}
       csv={() =>
-        query.data
-          ? pivotCsv(query.data, dimLabel, colLabel, t('col.total'), (d, v) =>
-              dimValueLabel(i18n, d as 'unit', v, names.label),
+        result
+          ? pivotCsv(result, dimLabel, colLabel, t('col.total'), (i, v) =>
+              dimValueLabel(i18n, result.rowDims[i] ?? 'unit', v, names.label),
             )
           : { header: [], rows: [] }
       }
@@ -65,8 +72,8 @@ export default function PivotView() {
       }
     >
       <QueryState error={query.error} hasData={query.data !== undefined}>
-        {query.data && query.data.rowHeaders.length > 0 ? (
-          <PivotGrid result={query.data} format={format} dimLabel={dimLabel} unitLabel={names.label} />
+        {result && result.rowHeaders.length > 0 ? (
+          <PivotGrid result={result} format={format} dimLabel={dimLabel} unitLabel={names.label} />
         ) : (
           <p className="muted">{t('chart.noData')}</p>
         )}

@@ -12,6 +12,9 @@ import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { useUnitLabels } from '../../common/useUnitLabels';
 import { Select } from '../../controls/Select';
 import { YearSelect } from '../../controls/YearSelect';
+import { AnnotationsToolbar } from '../../review/AnnotationsToolbar';
+import { ReviewEditor } from '../../review/ReviewEditor';
+import { REVIEW_FILTERS, useReviewFilter } from '../../review/useReviewFilter';
 import { AnomaliesPanel } from './AnomaliesPanel';
 import { loadRoster, RosterPanel, type RosterSetup, saveRoster, useExpectedUnits } from './RosterPanel';
 
@@ -122,12 +125,14 @@ export default function QualityView() {
     saveRoster(r);
   };
   const { expected, roster: parsedRoster } = useExpectedUnits(roster);
+  const review = useReviewFilter();
   const query = useQuality({
     expected: expected.length > 0 ? expected : undefined,
     rules: quality.rule ? [quality.rule] : undefined,
     years: quality.year !== null ? [quality.year] : undefined,
     provinces: quality.province ? [quality.province] : undefined,
     problemsOnly: quality.problemsOnly,
+    reviewed: review.reviewed,
   });
   const result = query.data;
   // How many failed checks are shown, for the result they were counted on: a new filter starts over.
@@ -209,6 +214,18 @@ export default function QualityView() {
               />
               {t('quality.problemsOnly')}
             </label>
+            <Select
+              label={t('review.filter')}
+              value={review.choice}
+              onChange={(v) => review.setChoice(REVIEW_FILTERS.find((f) => f === v) ?? 'all')}
+              testId="review-filter"
+            >
+              {REVIEW_FILTERS.map((f) => (
+                <option key={f} value={f}>
+                  {t(`review.${f}`)}
+                </option>
+              ))}
+            </Select>
             {(quality.year !== null || quality.rule || quality.province) && (
               <button type="button" onClick={() => setQuality({ year: null, rule: null, province: null })}>
                 {t('control.clear')}
@@ -239,6 +256,7 @@ export default function QualityView() {
               )}
             </div>
             <CoverageMatrix result={result} />
+            <AnnotationsToolbar />
             <h3 style={{ marginTop: '1rem' }}>
               {t('quality.checks', {
                 shown: num(Math.min(shown, result.checks.length)),
@@ -289,6 +307,11 @@ export default function QualityView() {
                   key: 'message',
                   label: t('col.message'),
                   render: (c) => checkMessage(lang, c, (n) => num(n, 2)),
+                },
+                {
+                  key: 'review',
+                  label: t('review.col'),
+                  render: (c) => <ReviewEditor reportId={c.report_id} rule={c.rule} location={c.location} />,
                 },
               ]}
             />

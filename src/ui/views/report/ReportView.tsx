@@ -1,3 +1,6 @@
+import { useMemo } from 'react';
+import { useAnnotations } from '../../../annotations/store';
+import type { Correction } from '../../../domain/annotations';
 import { useI18n } from '../../../i18n';
 import { provinceName } from '../../../i18n/places';
 import { type ReportParams, useReport, useUnitSearch } from '../../../queries';
@@ -8,7 +11,9 @@ import { useUnitLabels } from '../../common/useUnitLabels';
 import { Select } from '../../controls/Select';
 import { UnitPicker } from '../../controls/UnitPicker';
 import { YearSelect } from '../../controls/YearSelect';
+import { CellPanel } from './CellPanel';
 import { ChecksTable } from './ChecksTable';
+import { CellSelectionContext, cellAddress } from './cellSelection';
 import { Table2, Table3, Table4 } from './PrintedTables';
 
 /**
@@ -39,6 +44,15 @@ export default function ReportView() {
     ? t('report.title', { unit: names.label(r.unit_id, r.unit), year: r.year })
     : t('view.report');
   const isUrl = r ? /^https?:\/\//.test(r.source) : false;
+  // The selected cell lives in the URL (`cell`): a figure clicked in a chart opens it here.
+  const selected = useUi((s) => s.cell);
+  const { corrections } = useAnnotations();
+  const reportId = r?.report_id ?? null;
+  const selection = useMemo(() => {
+    const mine = new Map<string, Correction>();
+    for (const c of corrections) if (c.reportId === reportId) mine.set(cellAddress(c), c);
+    return { selected, select: (address: string | null) => set({ cell: address }), corrections: mine };
+  }, [corrections, reportId, selected, set]);
 
   return (
     <ChartFrame
@@ -115,9 +129,12 @@ export default function ReportView() {
                 <code data-testid="report-sha256">{r.sha256}</code>
               </dd>
             </dl>
-            <Table2 tables={detail.tables} format={r.format} />
-            <Table3 tables={detail.tables} />
-            <Table4 tables={detail.tables} />
+            <CellSelectionContext.Provider value={selection}>
+              <Table2 tables={detail.tables} format={r.format} />
+              <Table3 tables={detail.tables} />
+              <Table4 tables={detail.tables} />
+              <CellPanel detail={detail} />
+            </CellSelectionContext.Provider>
             <ChecksTable checks={detail.checks} />
           </div>
         )}

@@ -16,6 +16,7 @@ import { useUnitLabels } from '../../common/useUnitLabels';
 import { MetricSelect } from '../../controls/MetricSelect';
 import { Segmented } from '../../controls/Segmented';
 import { UnitPicker } from '../../controls/UnitPicker';
+import { useChartCorrections } from '../../review/useChartCorrections';
 import { buildSeries } from './series';
 import { FORMAT_CHANGE_YEAR, type TrendMark, TrendsChart } from './TrendsChart';
 
@@ -46,9 +47,10 @@ export default function TrendsView() {
   const metric = getMetric(metricId);
   const { units } = useChartUnits(metricId, latest, TOP_N);
   const names = useUnitLabels();
-  const query = useTrends({ metric: metricId, units, mode });
+  const corr = useChartCorrections();
+  const query = useTrends({ metric: metricId, units, mode, corrections: corr.cells });
   const rows = query.data?.rows ?? NO_ROWS;
-  const title = t('trends.title', { metric: label(metric.label) });
+  const title = corr.title(t('trends.title', { metric: label(metric.label) }));
   // Chart and table show the rows they have with their own metric and mode until the next ones arrive.
   const drawnMetric = getMetric(query.data?.params.metric ?? metricId);
   const drawnUnit = drawnMetric.unit;
@@ -154,6 +156,7 @@ export default function TrendsView() {
           <UnitPicker emptyHint={t('picker.emptyHint', { n: TOP_N })} />
           <div className="picker-row">
             <MetricSelect value={metricId} onChange={(id) => set({ metric: id })} />
+            {corr.toggle}
             <Segmented
               label={t('control.mode')}
               value={mode}
