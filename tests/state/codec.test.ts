@@ -198,7 +198,7 @@ describe('issue 17 parameters', () => {
       corrections: true,
     };
     const url = encodeUrl(state);
-    expect(url).toBe('?v=1&view=quality&qconfirmed=1&corr=1');
+    expect(url).toBe('?v=2&view=quality&qconfirmed=1&corr=1');
     expect(decodeUrl(url).state).toEqual(state);
     expect(decodeUrl('?v=1&qconfirmed=maybe').notices.map((n) => n.param)).toEqual(['qconfirmed']);
   });
