@@ -14,10 +14,15 @@ export function applyRoster(result: QualityResult, expected: readonly ExpectedUn
     c.status === 'missing' && wanted.has(c.unitId) ? { ...c, status: 'absent' } : c,
   );
   const present = new Set(result.units.map((u) => u.unitId));
-  const units = [...result.units];
+  // The roster's units first, in its order: the rows it is about (the grid shows a screenful).
+  const units = [
+    ...result.units.filter((u) => wanted.has(u.unitId)),
+    ...result.units.filter((u) => !wanted.has(u.unitId)),
+  ];
+  let at = units.filter((u) => wanted.has(u.unitId)).length;
   for (const e of expected) {
     if (present.has(e.unitId)) continue;
-    units.push({ unitId: e.unitId, unit: e.name, province: null, level: null });
+    units.splice(at++, 0, { unitId: e.unitId, unit: e.name, province: null, level: null });
     for (const year of result.years)
       matrix.push({ unitId: e.unitId, year, status: 'absent', reportId: null, checkFailures: 0 });
   }

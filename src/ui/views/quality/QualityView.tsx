@@ -169,7 +169,6 @@ export default function QualityView() {
       })}
       controls={
         <>
-          <RosterPanel setup={roster} onChange={changeRoster} roster={parsedRoster} />
           <div className="picker-row">
             <Select
               label={t('col.rule')}
@@ -232,6 +231,8 @@ export default function QualityView() {
               </button>
             )}
           </div>
+          {/* After the filters: their order (and tests that count selects) stays as it was. */}
+          <RosterPanel setup={roster} onChange={changeRoster} roster={parsedRoster} />
         </>
       }
     >
