@@ -268,8 +268,9 @@ describe('charts an analyst can publish', () => {
     if (byRow.total !== byProvince.total) expect(byRow.title).not.toBe(byProvince.title);
     expect(byProvince.title).toContain('办理总计');
     expect(byRow.title).toContain('各办理结果');
-    // every unit with a report has its row, also those whose table 三 lacks total handled
-    const [n] = await data.rows<{ n: number }>('SELECT count(DISTINCT unit)::INTEGER AS n FROM reports');
+    // every unit with a report has its row, also those whose table 三 lacks total handled (one row
+    // per unit_id: a renamed body declared one unit is one row)
+    const [n] = await data.rows<{ n: number }>('SELECT count(DISTINCT unit_id)::INTEGER AS n FROM reports');
     await grand('unit');
     // the grid draws only the rows in view: count the exported rows (after the meta lines and header, before the totals)
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
