@@ -109,7 +109,8 @@ function evidenceFor(
 /** One undecided item of `r` cut with the neighbours' evidence, or null when it stays open. */
 function tryItem(r: Report, item: string, byYear: ReadonlyMap<number, Report>): Report | null {
   const columns = TABLE2_ITEMS[r.format][item];
-  const run = columns ? r.raw[`table2.${item}.${columns[0]}`] : undefined;
+  // The printed run sits in the raw of every cell the open cuts disagree on.
+  const run = columns?.map((c) => r.raw[`table2.${item}.${c}`]).find((x) => x !== undefined);
   const open = r.checks.find((c) => c.rule === 'ambiguous_split' && c.where === `table2.${item}`);
   if (!columns || !run || !open) return null;
   // The cuts the report's own evidence left (the check lists them), else every cut of the run.

@@ -204,12 +204,15 @@ export function readTable2(
             message: `表二 ${item}: 连写数字 "${printed.join(' ')}" 按正文 ${byText.evidence} 拆为 ${chosen.parts.join('|')} (其他拆分: ${describeCuts(cuts.filter((c) => c !== chosen))}) / split decided by the report's prose`,
           });
       } else {
-        // Undecided: no value is guessed. Each cell keeps the printed run, and the check the cuts
-        // still open, so a later step with more evidence (another year of the same body) can decide.
-        for (const col of columns) {
-          rec[col] = null;
-          raw[`table2.${item}.${col}`] = printed.join(' ');
-        }
+        // Undecided: no value is guessed. A cell every open cut agrees on is decided ("4500": 45|0|0
+        // or 4|50|0, 处理决定数量 0 either way); the others keep the printed run, and the check the
+        // cuts still open, so a later step with more evidence (another year of the same body) can decide.
+        columns.forEach((col, i) => {
+          const v = byText.left[0]!.parts[i]!;
+          const agreed = byText.left.every((c) => c.parts[i] === v);
+          rec[col] = agreed ? v : null;
+          if (!agreed) raw[`table2.${item}.${col}`] = printed.join(' ');
+        });
         const narrowed = byText.evidence
           ? ` (正文 ${byText.evidence} 排除了其余 ${cuts.length - byText.left.length} 种)`
           : '';

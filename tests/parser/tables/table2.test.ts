@@ -35,7 +35,7 @@ describe('readTable2 (through parseDocument)', () => {
     expect(flagged(r)).toEqual([]);
   });
 
-  it('never guesses a run-together split: null cells keep the printed run, the check lists the cuts', () => {
+  it('never guesses a run-together split: undecided cells keep the printed run, the check lists the cuts', () => {
     // 4 items for 2 000 000 元, or 4 200 000 items for 0 元 (no cell starts with 0): nothing decides.
     const r = parse2019([
       '第二十条第(一)项信息内容本年新制作数量本年新公开数量对外公开总数量规章000',
@@ -91,6 +91,17 @@ describe('readTable2 (through parseDocument)', () => {
     expect(penalty.items_change).toBeLessThan(0);
     expect(penalty.decisions).toBeGreaterThan(0);
     expect(penalty.items_last_year! + penalty.items_change!).toBeGreaterThanOrEqual(0);
+  });
+
+  it('decides the cells every possible cut agrees on, and only those', () => {
+    // "4500": 45|0|0 or 4|50|0: 处理决定数量 is 0 either way.
+    const r = parse2019([
+      '第二十条第(五)项信息内容上一年项目数量本年增/减处理决定数量行政许可4500其他对外管理服务事项000',
+    ]);
+    expect(r.table2.licensing).toEqual({ items_last_year: null, items_change: null, decisions: 0 });
+    expect(r.raw['table2.licensing.items_last_year']).toBe('4500');
+    expect(r.raw['table2.licensing.decisions']).toBeUndefined();
+    expect(flagged(r)).toEqual(['table2.licensing']);
   });
 
   it('does not flag a cut that only one split satisfies', () => {
