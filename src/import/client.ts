@@ -226,7 +226,9 @@ export function restoreImports(onError: (message: string) => void = () => undefi
       try {
         const invalid = await revalidate(item.result);
         if (invalid) throw new Error(invalid);
-        publish(ok, bad);
+        // Earlier ones count as owners for the collision check; copies, so the store's
+        // snapshot changes identity when the list does (useSyncExternalStore compares by reference).
+        publish([...ok], [...bad]);
         const refused = await refusal(item.result);
         if (refused) throw new Error(refused);
         await loadParquetBytes(item.result.source, copyTables(item.result.tables));
@@ -235,7 +237,7 @@ export function restoreImports(onError: (message: string) => void = () => undefi
         bad.push({ item, error: shortError(error) });
       }
     }
-    publish(ok, bad);
+    publish([...ok], [...bad]);
     if (bad.length > 0)
       onError(`${bad.map((q) => q.item.result.file).join(', ')}: saved import(s) not loaded`);
   })();

@@ -32,6 +32,7 @@ const ZH: readonly (readonly [RegExp, string])[] = [
     '$1 份年报已在数据中（来源：$2），导入不能替换或删除它们',
   ],
   [/saved import\(s\) not loaded/, '已保存的导入未能载入'],
+  [/added, but not kept for the next visit/, '已加入，但未保存，下次访问时不会恢复'],
   [/import worker stopped/, '导入进程已停止'],
 ];
 
