@@ -141,6 +141,15 @@ export const en: Record<MessageKey, string> = {
   'pivot.title': 'Pivot table',
   'pivot.truncated': 'Only the first {n} rows are shown.',
   'pivot.measure.sum': 'Sum',
+  'pivot.measure.sum.handled': 'Sum of total handled (table 3)',
+  'pivot.measure.sum.outcomes': 'Sum of the outcome rows (table 3)',
+  'pivot.measure.sum.rows': 'Sum of the chosen table-3 rows',
+  'pivot.sumNote':
+    'Not split by table-3 row or outcome group, the sum adds each report’s “total handled”; split by them, it adds the outcome rows. The two differ where a report fails its checks (outcomes ≠ total handled) or its table 3 is incomplete.',
+  'pivot.incomplete': '{n} of the {m} reports in this cell lack this figure (incomplete table 3): not added',
+  'pivot.incompleteNote':
+    '* Some reports in this cell lack the summed figure (incomplete table 3): counted as reports, not added; hover for how many.',
+  'pivot.noFigure': 'no figure',
   'pivot.measure.share.row': 'Share of row total',
   'pivot.measure.share.col': 'Share of column total',
   'pivot.measure.share.total': 'Share of grand total',

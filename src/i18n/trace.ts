@@ -51,6 +51,11 @@ export const zhTrace = {
   'correction.select': '选择单元格 {cell}',
   'corrections.toggle': '含分析员更正',
   'corrections.titleSuffix': '（含更正）',
+  'source.title': '出处',
+  'source.cell': '单元格',
+  'source.document': '原始文件',
+  'source.notRecorded': '本数据集未记录此数字在原文中的位置；请打开原始文件核对。',
+  'source.open': '在年报中查看 {unit} {year} 的这个数字',
 } as const;
 
 export const enTrace: Record<keyof typeof zhTrace, string> = {
@@ -104,4 +109,10 @@ export const enTrace: Record<keyof typeof zhTrace, string> = {
   'correction.select': 'Select cell {cell}',
   'corrections.toggle': 'With analyst corrections',
   'corrections.titleSuffix': ' (with corrections)',
+  'source.title': 'Source',
+  'source.cell': 'Cell',
+  'source.document': 'Original document',
+  'source.notRecorded':
+    'This dataset does not record where this figure stands in the original; open the original to check.',
+  'source.open': 'See this figure in the report of {unit} for {year}',
 };

@@ -139,6 +139,15 @@ export const zh = {
   'pivot.title': '透视表',
   'pivot.truncated': '仅显示前 {n} 行。',
   'pivot.measure.sum': '合计件数',
+  'pivot.measure.sum.handled': '办理总计件数之和（表三）',
+  'pivot.measure.sum.outcomes': '各办理结果件数之和（表三）',
+  'pivot.measure.sum.rows': '所选表三行件数之和',
+  'pivot.sumNote':
+    '未按表三行或办理结果类别拆分时，合计的是各年报的“办理总计”；按其拆分时，合计的是各办理结果行。年报未通过校验（各结果之和 ≠ 办理总计）或表三不完整时，两种合计不同。',
+  'pivot.incomplete': '本格 {m} 份年报中有 {n} 份缺少此数（表三不完整），未计入',
+  'pivot.incompleteNote':
+    '* 本格有年报缺少所合计的数（表三不完整），已计入年报数但未计入件数；鼠标悬停可见份数。',
+  'pivot.noFigure': '缺数',
   'pivot.measure.share.row': '占行合计比例',
   'pivot.measure.share.col': '占列合计比例',
   'pivot.measure.share.total': '占总计比例',

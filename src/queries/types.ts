@@ -181,6 +181,13 @@ export interface PivotCell {
   /** Underlying sums: for sum/share the plain sum; for rate the numerator/denominator sums. */
   sum: number | null;
   denominator: number | null;
+  /**
+   * Reports in the cell, and how many of them print what the sum adds up (total handled):
+   * `reported < reports` means incomplete reports count but add nothing. Null when the layout
+   * splits by table-三 row, group or applicant, or for a rate.
+   */
+  reports: number | null;
+  reported: number | null;
 }
 
 export interface PivotResult {

@@ -25,6 +25,7 @@ export const DEFAULT_STATE: UrlState = {
     sort: PIVOT_DEFAULTS.sort,
   },
   report: null,
+  cell: null,
   quality: { rule: null, year: null, province: null, problemsOnly: false, confirmedOnly: false },
   embed: false,
   table: false,

@@ -104,6 +104,7 @@ export function urlStateOf(s: UrlState): UrlState {
     outcome: s.outcome,
     pivot: s.pivot,
     report: s.report,
+    cell: s.cell,
     quality: s.quality,
     embed: s.embed,
     table: s.table,

@@ -90,6 +90,8 @@ export interface UrlState {
   pivot: PivotState;
   /** report_id of the Report view; null = the first report of the first selected unit. */
   report: string | null;
+  /** The Report view's selected cell (`table3.new_received.total`): highlighted, with its source. */
+  cell: string | null;
   quality: QualityFilters;
   /** Show only the chart, its title and its source line. */
   embed: boolean;

@@ -244,4 +244,42 @@ describe('charts an analyst can publish', () => {
     const top = Math.max(...ticks.filter((t) => /^\d+%$/.test(t)).map((t) => Number(t.slice(0, -1))));
     expect(top).toBeLessThanOrEqual(Math.max(values[0]! * 1.5, values[0]! + 20));
   });
+
+  it('透视: totals agree whatever the row field, or the measure names what it sums; no unit is dropped', async () => {
+    const grand = async (rows: string) => {
+      await openView(page, baseUrl, `?v=1&view=pivot&prows=${rows}&pcols=year`, 'pivot');
+      await page.locator('[data-testid="pivot-grid"]').waitFor();
+      await settled();
+      return {
+        total: ((await page.getByTestId('pivot-grand').textContent()) ?? '').replace(/\*$/, ''),
+        title: (await page.locator('#pivot-title').textContent()) ?? '',
+        rows: await page.locator('[data-testid="pivot-grid"] tbody tr th').allTextContents(),
+      };
+    };
+    const byProvince = await grand('province');
+    const byLevel = await grand('level');
+    const byRow = await grand('row');
+    // the same measure gives the same grand total under any report field
+    expect(byLevel.total).toBe(byProvince.total);
+    expect(byLevel.title).toBe(byProvince.title);
+    // split by table-三 row it adds other cells: then the measure says so
+    if (byRow.total !== byProvince.total) expect(byRow.title).not.toBe(byProvince.title);
+    expect(byProvince.title).toContain('办理总计');
+    expect(byRow.title).toContain('各办理结果');
+    // every unit with a report has its row, also those whose table 三 lacks total handled
+    const [n] = await data.rows<{ n: number }>('SELECT count(DISTINCT unit)::INTEGER AS n FROM reports');
+    await grand('unit');
+    // the grid draws only the rows in view: count the exported rows (after the meta lines and header, before the totals)
+    const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
+    const lines = readFileSync((await dl.path())!, 'utf8')
+      .split('\r\n')
+      .filter(Boolean);
+    const header = lines.findIndex((l) => l.startsWith('单位,'));
+    expect(lines.length - header - 2).toBe(n!.n);
+    const [lacking] = await data.rows<{ n: number }>(`
+      SELECT count(*)::INTEGER AS n FROM reports r WHERE NOT EXISTS (SELECT 1 FROM cells c
+      WHERE c.report_id = r.report_id AND c."table" = 'table3' AND c.row = 'total_handled' AND c.col = 'total' AND c.value IS NOT NULL)`);
+    if (lacking!.n > 0)
+      expect(await page.locator('[data-testid="pivot-grid"] .pivot-incomplete').count()).toBeGreaterThan(0);
+  });
 });

@@ -144,7 +144,8 @@ describe('dashboard (production build)', () => {
     await openView(page, baseUrl, '?v=1&view=pivot', 'pivot');
     const grid = page.locator('[data-testid="pivot-grid"]');
     await grid.waitFor();
-    const total = await grid.locator('tfoot td').last().textContent();
+    // '*': some reports in the data lack total handled (incomplete table 三); they are counted, not added
+    const total = (await grid.locator('tfoot td').last().textContent())?.replace(/\*$/, '');
     expect(total).toBe(fmt.format(await grandTotalHandled(data)));
     expect(await grid.locator('tbody td[style*="background"]').count()).toBeGreaterThan(0);
     await shot('pivot');

@@ -101,6 +101,8 @@ export function plausible(rng: Rng, key: keyof UrlParams): string {
       ]);
     case 'psort':
       return pick(rng, ['label.asc', 'label.desc', 'value.asc', 'value.desc']);
+    case 'cell':
+      return pick(rng, ['', 'table3.new_received.total', 'table4.review.total', 'table9.x.y']);
     case 'report':
       return pick(rng, ['', 'A2019', 'B2022', 'C2021', 'missing-id']);
     case 'qrule':

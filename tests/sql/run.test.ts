@@ -134,6 +134,9 @@ describe('builders on the engine', () => {
     expect(r.rowTotals.map((c) => c.value)).toEqual([38, 10]);
     expect(r.colTotals.map((c) => c.value)).toEqual([11, 31, 6]);
     expect(r.grandTotal?.value).toBe(48);
+    // every report counts, and here every one prints total handled
+    expect(r.grandTotal?.reports).toBe(r.grandTotal?.reported);
+    expect(r.grandTotal?.reports).toBeGreaterThan(0);
     const share = await fetchPivot(db, {
       rows: ['province'],
       cols: ['year'],

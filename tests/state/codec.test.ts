@@ -21,6 +21,7 @@ const EVERYTHING: UrlState = {
     sort: { by: 'value', dir: 'desc' },
   },
   report: 'r-419001-2019-ab12cd',
+  cell: 'table3.new_received.total',
   quality: {
     rule: 'table3.column_balance',
     year: 2022,

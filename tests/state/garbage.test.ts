@@ -63,6 +63,7 @@ const KEYS = [
   'pf',
   'psort',
   'report',
+  'cell',
   'qrule',
   'qyear',
   'qprov',

@@ -39,6 +39,7 @@ import { LANGS, type Lang, type UrlState, VIEWS, type View } from '../types';
 import {
   invalid,
   type Parser,
+  parseCell,
   parseDatasetPath,
   parseEnum,
   parseFlag,
@@ -71,6 +72,7 @@ export interface UrlParams {
   pf: PivotFilters;
   psort: PivotSort;
   report: string | null;
+  cell: string | null;
   qrule: string | null;
   qyear: number | null;
   qprov: string | null;
@@ -188,6 +190,7 @@ export const PARAM_CODECS: { [K in keyof UrlParams]: ParamCodec<UrlParams[K]> } 
   pf: pivotFilters,
   psort: pivotSort,
   report: nullable(text(parseReportId)),
+  cell: nullable(text(parseCell)),
   qrule: nullable(text(parseRule)),
   qyear: nullable(integer(parseYear)),
   qprov: nullable(text(parseName)),
@@ -223,6 +226,7 @@ export function toParams(s: UrlState): UrlParams {
     pf: s.pivot.filters,
     psort: s.pivot.sort,
     report: s.report,
+    cell: s.cell,
     qrule: s.quality.rule,
     qyear: s.quality.year,
     qprov: s.quality.province,
@@ -248,6 +252,7 @@ export function fromParams(p: UrlParams): UrlState {
     outcome: { group: p.ogroup, row: p.orow, applicant: p.oapp, mode: p.omode },
     pivot: { rows: p.prows, cols: p.pcols, measure: p.pm, filters: p.pf, sort: p.psort },
     report: p.report,
+    cell: p.cell,
     quality: {
       rule: p.qrule,
       year: p.qyear,

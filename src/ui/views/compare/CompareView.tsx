@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { getMetric } from '../../../domain/metrics';
 import { useI18n } from '../../../i18n';
 import { provinceName } from '../../../i18n/places';
@@ -48,6 +49,14 @@ export default function CompareView() {
   const title = corr.title(t('compare.title', { metric: label(metric.label), year }));
   const subtitle = unitsText(i18n, filter, units.length, TOP_N);
   const metricName = label(drawn.label);
+  // A figure leads to the cell it was read from (the metric's first printed term), in the Report view.
+  const term = drawn.numerator[0];
+  const termCell = term ? `${term.table}.${term.row}.${term.col}` : null;
+  // Stable across renders: the chart is memoised.
+  const openFigure = useCallback(
+    (r: Pick<CompareRow, 'reportId'>) => set({ view: 'report', report: r.reportId, cell: termCell }),
+    [set, termCell],
+  );
 
   const columns: Column<CompareRow>[] = [
     { key: 'unit', label: t('col.unit'), render: (r) => r.unit },
@@ -57,7 +66,20 @@ export default function CompareView() {
       key: 'value',
       label: t('col.value'),
       numeric: true,
-      render: (r) => (r.comparable ? fmt(r.value) : t('chart.notComparable')),
+      render: (r) =>
+        r.comparable ? (
+          <button
+            type="button"
+            className="link-button"
+            data-testid="compare-figure"
+            title={t('source.open', { unit: r.unit, year })}
+            onClick={() => openFigure(r)}
+          >
+            {fmt(r.value)}
+          </button>
+        ) : (
+          t('chart.notComparable')
+        ),
     },
     ...(metric.denominator
       ? [
@@ -135,7 +157,12 @@ export default function CompareView() {
         {rows.length === 0 ? (
           <p className="muted">{t('chart.noData')}</p>
         ) : (
-          <CompareChart rows={rows} unit={drawn.unit} notComparable={t('chart.notComparable')} />
+          <CompareChart
+            rows={rows}
+            unit={drawn.unit}
+            notComparable={t('chart.notComparable')}
+            onOpen={openFigure}
+          />
         )}
       </QueryState>
     </ChartFrame>

@@ -1,7 +1,8 @@
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { removeCorrection, setCorrection } from '../../../annotations/store';
 import { CORRECTION_TABLES, type CorrectionTable } from '../../../domain/annotations';
 import { useI18n } from '../../../i18n';
+import { locationName } from '../../../i18n/checks';
 import type { ReportDetail } from '../../../queries';
 import { useCellSelection } from './cellSelection';
 
@@ -10,9 +11,14 @@ import { useCellSelection } from './cellSelection';
  * reason. The printed value is shown and kept as it is; a correction is stored apart.
  */
 export function CellPanel({ detail }: { detail: ReportDetail }) {
-  const { t, num } = useI18n();
+  const { t, num, lang } = useI18n();
   const selection = useCellSelection();
   const address = selection?.selected ?? null;
+  // Opened from a chart: bring the highlighted figure into view.
+  useEffect(() => {
+    if (address)
+      document.querySelector(`[data-cell="${CSS.escape(address)}"]`)?.scrollIntoView({ block: 'center' });
+  }, [address]);
   const [draft, setDraft] = useState<{ of: string; value: string; reason: string } | null>(null);
   const [problem, setProblem] = useState<string | null>(null);
   if (!selection || !address) return null;
@@ -46,10 +52,24 @@ export function CellPanel({ detail }: { detail: ReportDetail }) {
   return (
     <section className="report-section cell-panel" data-testid="cell-panel" aria-live="polite">
       <h3>{t('correction.title', { cell: address })}</h3>
-      <dl className="report-meta">
+      <dl className="report-meta" data-testid="cell-source">
+        <dt>{t('source.cell')}</dt>
+        <dd>{locationName(lang, address)}</dd>
         <dt>{t('correction.printed')}</dt>
         <dd data-testid="cell-printed">{printed}</dd>
+        <dt>{t('source.document')}</dt>
+        <dd>
+          {/^https?:\/\//.test(detail.report.source) ? (
+            <a href={detail.report.source} rel="noopener noreferrer nofollow" target="_blank">
+              {detail.report.source}
+            </a>
+          ) : (
+            <code>{detail.report.source}</code>
+          )}{' '}
+          <span className="muted">sha256 {detail.report.sha256.slice(0, 12)}…</span>
+        </dd>
       </dl>
+      <p className="muted">{t('source.notRecorded')}</p>
       <div className="picker-row">
         <label>
           {t('correction.corrected')}

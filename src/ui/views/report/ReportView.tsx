@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'react';
+import { useMemo } from 'react';
 import { useAnnotations } from '../../../annotations/store';
 import type { Correction } from '../../../domain/annotations';
 import { useI18n } from '../../../i18n';
@@ -40,19 +40,15 @@ export default function ReportView() {
   const r = detail?.report;
   const title = r ? t('report.title', { unit: r.unit, year: r.year }) : t('view.report');
   const isUrl = r ? /^https?:\/\//.test(r.source) : false;
-  const [selected, setSelected] = useState<{ report: string; address: string } | null>(null);
+  // The selected cell lives in the URL (`cell`): a figure clicked in a chart opens it here.
+  const selected = useUi((s) => s.cell);
   const { corrections } = useAnnotations();
   const reportId = r?.report_id ?? null;
   const selection = useMemo(() => {
     const mine = new Map<string, Correction>();
     for (const c of corrections) if (c.reportId === reportId) mine.set(cellAddress(c), c);
-    return {
-      selected: selected && selected.report === reportId ? selected.address : null,
-      select: (address: string | null) =>
-        setSelected(address && reportId ? { report: reportId, address } : null),
-      corrections: mine,
-    };
-  }, [corrections, reportId, selected]);
+    return { selected, select: (address: string | null) => set({ cell: address }), corrections: mine };
+  }, [corrections, reportId, selected, set]);
 
   return (
     <ChartFrame
