@@ -134,6 +134,11 @@ function report(out: string, manifest: Manifest, cellRows: number, reportRows: n
     `parsed ${counts.parsed} · flagged ${counts.flagged} · failed ${counts.failed} · duplicate ${counts.duplicate}`,
   ];
   lines.push(`read by: ${readers(manifest.reports)}`);
+  const decided = manifest.reports.reduce((n, e) => n + e.notes.length, 0);
+  if (decided > 0)
+    lines.push(
+      `table 二 splits decided on evidence: ${decided} (manifest.json notes, rule table2.split_resolved)`,
+    );
   const section = (title: string, rows: ManifestEntry[], text: (e: ManifestEntry) => string) => {
     if (rows.length === 0) return;
     lines.push(`${title}:`);

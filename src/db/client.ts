@@ -1,7 +1,9 @@
 /**
- * The main-thread face of the database: DuckDB-WASM (its own Web Worker, EH bundle or MVP
- * fallback, all files from the app's origin), Parquet decoded by parquet-wasm in ./parquet.worker.ts,
- * and one status store the UI subscribes to. Nothing here touches the network beyond the app's origin.
+ * The main-thread face of the database: the engine handle (DuckDB-WASM in its own Web Worker, EH
+ * bundle or MVP fallback, all files from the app's origin; Parquet decoded in ./parquet.worker.ts
+ * through ./codec-rpc.ts) and the loader that puts a dataset into it. The status store the UI
+ * subscribes to is ./status.ts; fetching from the app's origin is ./fetch.ts. Nothing here
+ * touches the network beyond the app's origin.
  */
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
@@ -16,13 +18,14 @@ import { sha256Hex } from '../util/sha256';
 import { type CodecPort, codecRpc } from './codec-rpc';
 import { type DatasetFile, decodeFile } from './decode';
 import type { Engine } from './engine';
+import { fetchWithProgress, sameOriginUrl } from './fetch';
 import { LateTables } from './late';
 import { fetchPrecomputed, type PrecomputedIpc } from './precomputed';
 import { type Booted, type DuckdbBundles, startDuckdb } from './start-duckdb';
+import { setStatus } from './status';
 import { measure } from './timing';
 import {
   DATASET_TABLES,
-  type DatasetStatus,
   type DatasetTable,
   type EngineConnection,
   type LoadProgress,
@@ -30,21 +33,8 @@ import {
   type Queryable,
 } from './types';
 
-// ---------------------------------------------------------------- status store
-
-let status: DatasetStatus = { phase: 'idle' };
-const listeners = new Set<() => void>();
-
-function setStatus(next: DatasetStatus): void {
-  status = next;
-  for (const l of listeners) l();
-}
-
-export const getStatus = (): DatasetStatus => status;
-export function subscribeStatus(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export { sameOriginUrl } from './fetch';
+export { getStatus, subscribeStatus } from './status';
 
 // ---------------------------------------------------------------- engine start-up
 
@@ -110,8 +100,10 @@ async function startEngine(): Promise<Engine> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   const conn = await step('engine: connect', () => db.connect());
   const { Engine } = await step('engine: import engine js', () => engineModule);
-  // runQuery wants the connection id, which AsyncDuckDBConnection keeps in `_conn`.
-  const connId = (conn as unknown as { _conn: number })._conn;
+  // runQuery wants the connection id: AsyncDuckDBConnection hands it out through its public
+  // `useUnsafe` (not its protected `_conn`).
+  // biome-ignore lint/correctness/useHookAtTopLevel: DuckDB's connection method, not a React hook
+  const connId = conn.useUnsafe((_db, id) => id);
   const engine = new Engine(conn as unknown as EngineConnection, getCodec(), (sql) =>
     db.runQuery(connId, sql),
   );
@@ -147,42 +139,6 @@ function engine(): Promise<Engine> {
 }
 
 // ---------------------------------------------------------------- loading
-
-/** Same-origin URLs only: the dashboard never reaches beyond where it was served from. */
-export function sameOriginUrl(url: string, base: string = globalThis.location?.href ?? ''): URL {
-  const u = new URL(url, base);
-  const origin = new URL(base).origin;
-  if (u.origin !== origin)
-    throw new Error(`refusing to load ${u.href}: only files from ${origin} are loaded`);
-  return u;
-}
-
-async function fetchWithProgress(
-  url: URL,
-  onBytes: (loaded: number, total: number) => void,
-): Promise<Uint8Array> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url.pathname.split('/').pop()}: HTTP ${res.status} (${url.href})`);
-  const total = Number(res.headers.get('Content-Length') ?? 0);
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.length;
-    onBytes(loaded, total);
-  }
-  const out = new Uint8Array(loaded);
-  let off = 0;
-  for (const c of chunks) {
-    out.set(c, off);
-    off += c.length;
-  }
-  return out;
-}
 
 /**
  * Start DuckDB and load the four contract files from `datasetBaseUrl` (e.g. `./data/`), then

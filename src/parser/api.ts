@@ -1,4 +1,4 @@
-import type { Report } from '../domain/report';
+import type { CellSource, Report } from '../domain/report';
 
 /**
  * What `parseReport(bytes, fileName)` (src/parser/parse.ts) returns. A document that is not a
@@ -6,6 +6,13 @@ import type { Report } from '../domain/report';
  * a truncated report is `ok: true` with the rows it has plus an `incomplete` check.
  * `report.region` is null here: region resolution (src/region/) is a separate step.
  */
-export type ParseOutcome = { ok: true; report: Report } | { ok: false; file: string; reason: string };
+export type ParseOutcome =
+  | {
+      ok: true;
+      report: Report;
+      /** `table.row.col` → where the figure was printed, for the cells read from one printed figure. */
+      src?: Record<string, CellSource>;
+    }
+  | { ok: false; file: string; reason: string };
 
 export type ParseReport = (bytes: Uint8Array, fileName: string) => Promise<ParseOutcome>;

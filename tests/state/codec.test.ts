@@ -123,6 +123,19 @@ describe('decodeUrl', () => {
     expect(bad.notices.map((n) => [n.param, n.reason.code])).toEqual([['level', 'notOneOf']]);
   });
 
+  it.each([
+    '中共某县委办公室〔县政府〕',
+    '《条例》实施办公室',
+    '某市，某区管委会',
+    'ＡＢＣ街道',
+    '某局（试点）2024',
+  ])('a unit name with Chinese punctuation or full-width letters survives a round trip (%s)', (unit) => {
+    const url = encodeUrl({ ...DEFAULT_STATE, units: [unit] });
+    const back = decodeUrl(url);
+    expect(back.notices).toEqual([]);
+    expect(back.state.units).toEqual([unit]);
+  });
+
   it('keeps the good units of a list and reports the bad ones', () => {
     const ids = decodeUrl(`?v=2&units=${encodeURIComponent("0123456789abcdef~x'; DROP TABLE reports;--")}`);
     expect(ids.state.units).toEqual(['0123456789abcdef']);

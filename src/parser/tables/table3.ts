@@ -8,7 +8,7 @@
  * disagree do the nearest preceding labels decide (one-cell-per-line layouts with a missing row).
  */
 import { TABLE3_COLUMNS, TABLE3_ROWS, type Table3Row } from '../../domain/keys';
-import type { CheckFailure, TableValues } from '../../domain/report';
+import type { CellSource, CheckFailure, TableValues } from '../../domain/report';
 import { isHeading, matchTable3Label, type Table3Match, table3RowsIn } from '../labels';
 import { isRunTogether, type Run, toRuns } from './runs';
 import { chooseSplits } from './table3-split';
@@ -39,6 +39,8 @@ export interface Table3Read {
   /** Canonical rows expected for the detected layout and missing (or cut short) in the document. */
   missing: Table3Row[];
   expectedRows: number;
+  /** Where each cell read from one printed figure stands (`table3.row.col` → document place). */
+  src: Record<string, CellSource>;
 }
 
 function asRow(m: Table3Match | null): Table3Row | null {
@@ -232,6 +234,7 @@ export function readTable3(
   const assigned = assignGroups(groups, rows);
   const values: TableValues = {};
   const raw: Record<string, string> = {};
+  const src: Record<string, CellSource> = {};
   const checks: CheckFailure[] = [];
   let hasNumbers = false;
 
@@ -248,6 +251,7 @@ export function readTable3(
     cells.forEach((c, i) => {
       const col = TABLE3_COLUMNS[i]!;
       rec[col] = c.value;
+      if (c.src) src[`table3.${row}.${col}`] = { line: c.row, ...c.src };
       if (c.value === null && c.raw !== '') raw[`table3.${row}.${col}`] = c.raw;
       else hasNumbers = true;
     });
@@ -268,5 +272,5 @@ export function readTable3(
   const ordered: TableValues = {};
   for (const row of rows) if (values[row]) ordered[row] = values[row];
   const missing = rows.filter((r) => !ordered[r] || Object.keys(ordered[r]).length < WIDTH);
-  return { values: ordered, raw, checks, hasNumbers, missing, expectedRows: rows.length };
+  return { values: ordered, raw, checks, hasNumbers, missing, expectedRows: rows.length, src };
 }

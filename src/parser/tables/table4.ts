@@ -5,7 +5,7 @@
  * most group sums wins, the leftmost on ties.
  */
 import { TABLE4_COLUMNS, TABLE4_GROUPS } from '../../domain/keys';
-import type { CheckFailure, TableValues } from '../../domain/report';
+import type { CellSource, CheckFailure, TableValues } from '../../domain/report';
 import { AFTER_TABLE4 } from '../labels';
 import { isRunTogether, toRuns } from './runs';
 import { groupSumsHold, splitCandidates } from './split';
@@ -17,6 +17,8 @@ export interface Table4Read {
   values: TableValues;
   raw: Record<string, string>;
   checks: CheckFailure[];
+  /** Where each cell read from one printed figure stands (`table4.group.col` → document place). */
+  src: Record<string, CellSource>;
 }
 
 function sumsHeld(cells: readonly (number | null)[]): number {
@@ -56,6 +58,7 @@ export function readTable4(tokens: readonly Token[], from: number, to: number): 
   const cells = collect(tokens, from, to);
   let picked: (number | null)[] | null = null;
   let pickedRaw: string[] = [];
+  let pickedTokens: ValueToken[] = [];
   if (isRunTogether(cells, CELLS)) {
     const toks = cells.map((c) => c.raw);
     let list = splitCandidates(toks, CELLS, { accept: groupSumsHold, limit: 50 });
@@ -85,9 +88,11 @@ export function readTable4(tokens: readonly Token[], from: number, to: number): 
     }
     const window = cells.slice(bestAt, bestAt + CELLS);
     picked = window.map((c) => c.value);
+    pickedTokens = window;
     pickedRaw = window.map((c) => c.raw);
   }
-  if (!picked) return { values, raw, checks };
+  const src: Record<string, CellSource> = {};
+  if (!picked) return { values, raw, checks, src };
   TABLE4_GROUPS.forEach((g, gi) => {
     const rec: Record<string, number | null> = {};
     TABLE4_COLUMNS.forEach((c, ci) => {
@@ -95,8 +100,10 @@ export function readTable4(tokens: readonly Token[], from: number, to: number): 
       rec[c] = v;
       const printed = pickedRaw[gi * 5 + ci] ?? '';
       if (v === null && printed !== '') raw[`table4.${g}.${c}`] = printed;
+      const token = pickedTokens[gi * 5 + ci];
+      if (token?.src) src[`table4.${g}.${c}`] = { line: token.row, ...token.src };
     });
     values[g] = rec;
   });
-  return { values, raw, checks };
+  return { values, raw, checks, src };
 }

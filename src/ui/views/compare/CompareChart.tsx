@@ -33,6 +33,7 @@ export const CompareChart = memo(function CompareChart({
     value: r.value ?? 0,
     label: r.comparable ? formatMetric(i18n, unit, r.value) : notComparable,
   }));
+  const axisMax = Math.max(0, ...rows.map((r) => Math.abs(r.value ?? 0)));
   const longest = Math.max(...data.map((d) => d.unit.length));
   const yWidth = Math.min(260, 24 + longest * 13);
   const height = Math.max(160, 44 + rows.length * 30);
@@ -47,7 +48,11 @@ export const CompareChart = memo(function CompareChart({
           margin={{ top: 8, right: 96, bottom: 8, left: 8 }}
         >
           <CartesianGrid horizontal={false} stroke="#ddd" />
-          <XAxis type="number" tickFormatter={(v: number) => formatTick(i18n, unit, v)} stroke="#444" />
+          <XAxis
+            type="number"
+            tickFormatter={(v: number) => formatTick(i18n, unit, v, axisMax)}
+            stroke="#444"
+          />
           <YAxis
             type="category"
             dataKey="unit"

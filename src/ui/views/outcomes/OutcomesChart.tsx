@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n';
 import type { OutcomeRow } from '../../../queries';
 import type { OutcomeMode } from '../../../state';
 import { ChartBox } from '../../common/ChartBox';
+import { formatTick } from '../../common/format';
 import { GROUP_COLOURS, seriesColour } from '../../common/palette';
 import { keyLabel } from './labels';
 
@@ -73,7 +74,9 @@ export const OutcomesChart = memo(function OutcomesChart({
           <XAxis
             type="number"
             domain={fullStacks ? [0, 1] : [0, max > 0 ? 'auto' : 1]}
-            tickFormatter={(v: number) => (mode === 'share' ? i18n.pct(v, 0) : i18n.num(v))}
+            tickFormatter={(v: number) =>
+              mode === 'share' ? i18n.pct(v, 0) : formatTick(i18n, 'count', v, max)
+            }
             stroke="#444"
           />
           <YAxis
