@@ -12,6 +12,7 @@ export const DEFAULT_STATE: UrlState = {
   dataset: DEFAULT_DATASET,
   units: [],
   filter: { province: null, level: null },
+  latestEach: false,
   year: null,
   metric: DEFAULT_METRIC,
   trendMode: 'absolute',

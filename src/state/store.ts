@@ -97,6 +97,7 @@ export function urlStateOf(s: UrlState): UrlState {
     dataset: s.dataset,
     units: s.units,
     filter: s.filter,
+    latestEach: s.latestEach,
     year: s.year,
     metric: s.metric,
     trendMode: s.trendMode,

@@ -81,6 +81,8 @@ export interface UrlState {
   /** Unit names as in reports.parquet `unit`, in the order chosen. */
   units: string[];
   filter: UnitFilter;
+  /** Compare: each unit's latest report up to `year` instead of `year` only. */
+  latestEach: boolean;
   /** null = the latest year of the data. */
   year: number | null;
   metric: string;

@@ -8,6 +8,7 @@ const EVERYTHING: UrlState = {
   dataset: 'data/synthetic/',
   units: ['济源市人民政府', '平潭综合实验区管理委员会', '上海市科学技术委员会'],
   filter: { province: '浙江省', level: 'county' },
+  latestEach: true,
   year: 2021,
   metric: 'rate.disclosure',
   trendMode: 'yoy',

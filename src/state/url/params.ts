@@ -58,6 +58,7 @@ export interface UrlParams {
   units: string[];
   prov: string | null;
   level: RegionLevel | null;
+  ylatest: boolean;
   year: number | null;
   metric: string;
   trend: TrendMode;
@@ -176,6 +177,7 @@ export const PARAM_CODECS: { [K in keyof UrlParams]: ParamCodec<UrlParams[K]> } 
   units: list(parseName, MAX_UNITS),
   prov: nullable(text(parseName)),
   level: nullable(text(parseEnum(REGION_LEVELS))),
+  ylatest: flag,
   year: nullable(integer(parseYear)),
   metric: text(parseMetric),
   trend: text(parseEnum(TREND_MODES)),
@@ -212,6 +214,7 @@ export function toParams(s: UrlState): UrlParams {
     units: s.units,
     prov: s.filter.province,
     level: s.filter.level,
+    ylatest: s.latestEach,
     year: s.year,
     metric: s.metric,
     trend: s.trendMode,
@@ -245,6 +248,7 @@ export function fromParams(p: UrlParams): UrlState {
     dataset: p.data,
     units: p.units,
     filter: { province: p.prov, level: p.level },
+    latestEach: p.ylatest,
     year: p.year,
     metric: p.metric,
     trendMode: p.trend,
