@@ -141,6 +141,8 @@ export const en: Record<MessageKey, string> = {
   'col.actual': 'Actual',
   'col.message': 'Message',
   'col.total': 'Total',
+  'compare.titleLatest': '{metric} · each unit’s latest year (up to {year})',
+  'compare.latestEach': 'Each unit’s latest year',
   'compare.title': '{metric} · {year}',
   'trends.title': '{metric} over the years',
   'outcomes.title': 'How requests were answered · {year}',

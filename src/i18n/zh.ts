@@ -140,6 +140,8 @@ export const zh = {
   'col.message': '说明',
   'col.total': '合计',
   'compare.title': '{metric} · {year}',
+  'compare.titleLatest': '{metric} · 各单位最新年度（截至 {year}）',
+  'compare.latestEach': '各单位取最新年度',
   'trends.title': '{metric} · 历年趋势',
   'outcomes.title': '申请办理结果 · {year}',
   'outcomes.drill': '查看 {group} 的单项',

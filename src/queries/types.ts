@@ -55,12 +55,16 @@ export interface CompareParams {
   limit?: number;
   /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
   corrections?: readonly CorrectedCell[];
+  /** Each unit's latest report up to `year` instead of `year` only. */
+  latestEach?: boolean;
 }
 
 export interface CompareRow {
   unitId: string;
   /** The name printed in this report. */
   unit: string;
+  /** The report's year (differs between units with `latestEach`). */
+  year: number;
   reportId: string;
   format: Format;
   province: string | null;

@@ -21,15 +21,19 @@ export interface CompareQuery {
   level?: RegionLevel | null;
   order?: Order;
   limit?: number;
+  /** Each unit's latest report up to `year` instead of `year` only. */
+  latestEach?: boolean;
 }
 
 export function compareSql(q: CompareQuery): BoundQuery {
   const b = new Binder();
   const m = metricSql(b, q.metric);
   const year = b.v(q.year);
+  // Each unit's latest report up to `year`, or exactly `year`.
+  const yearCmp = q.latestEach ? '<=' : '=';
   const units = q.units.length > 0 ? q.units : undefined;
   const scope = where([
-    `r.${id('year')} = ${year}`,
+    `r.${id('year')} ${yearCmp} ${year}`,
     inList(b, 'unit_id', units, 'r'),
     eq(b, 'province', q.province, 'r'),
     eq(b, 'level', q.level, 'r'),
@@ -44,17 +48,22 @@ export function compareSql(q: CompareQuery): BoundQuery {
 WITH m AS (
   SELECT ${id('report_id')}, ${m.numerator} AS num, ${m.denominator ?? 'NULL::DOUBLE'} AS den
   FROM ${correctedSource(b, m.table, q.corrections)}
-  WHERE ${m.rows} AND ${id('year')} = ${year}${units ? ` AND ${inList(b, 'unit_id', units)}` : ''}
+  WHERE ${m.rows} AND ${id('year')} ${yearCmp} ${year}${units ? ` AND ${inList(b, 'unit_id', units)}` : ''}
   GROUP BY ${id('report_id')}
 )
 SELECT r.${id('unit_id')} AS ${alias('unitId')}, r.${id('unit')}, r.${id('report_id')} AS ${alias('reportId')}, r.${id('format')},
   r.${id('province')}, r.${id('level')}, ${ok} AS ${alias('comparable')},
   ${num} AS ${alias('numerator')}, ${m.denominator ? den : 'NULL::DOUBLE'} AS ${alias('denominator')},
   ${valueExpr(m, num, den)} AS ${alias('value')},
-  r.${id('check_failures')}::DOUBLE AS ${alias('checkFailures')}
+  r.${id('check_failures')}::DOUBLE AS ${alias('checkFailures')}, r.${id('year')}::INTEGER AS ${alias('year')}
 FROM ${id('reports')} r
 LEFT JOIN m ON m.${id('report_id')} = r.${id('report_id')}
-WHERE ${scope}
+WHERE ${scope}${
+    q.latestEach
+      ? `
+QUALIFY row_number() OVER (PARTITION BY r.${id('unit_id')} ORDER BY r.${id('year')} DESC, r.${id('report_id')}) = 1`
+      : ''
+  }
 ORDER BY ${alias('value')} ${dir} NULLS LAST, r.${id('unit')}, r.${id('unit_id')}
 LIMIT ${b.v(q.limit ?? QUERY_DEFAULTS.compare.limit)}`);
 }

@@ -13,6 +13,7 @@ export const DEFAULT_STATE: UrlState = {
   units: [],
   legacyNames: { units: [], pivot: [] },
   filter: { province: null, level: null },
+  latestEach: false,
   year: null,
   metric: DEFAULT_METRIC,
   trendMode: 'absolute',

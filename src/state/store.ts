@@ -121,6 +121,7 @@ export function urlStateOf(s: UrlState): UrlState {
     units: s.units,
     legacyNames: s.legacyNames,
     filter: s.filter,
+    latestEach: s.latestEach,
     year: s.year,
     metric: s.metric,
     trendMode: s.trendMode,

@@ -86,6 +86,8 @@ export interface UrlState {
    */
   legacyNames: { units: string[]; pivot: string[] };
   filter: UnitFilter;
+  /** Compare: each unit's latest report up to `year` instead of `year` only. */
+  latestEach: boolean;
   /** null = the latest year of the data. */
   year: number | null;
   metric: string;

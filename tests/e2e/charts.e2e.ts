@@ -285,4 +285,20 @@ describe('charts an analyst can publish', () => {
     if (lacking!.n > 0)
       expect(await page.locator('[data-testid="pivot-grid"] .pivot-incomplete').count()).toBeGreaterThan(0);
   });
+
+  it('对比: each unit’s latest year draws every unit with a report up to the year, in the URL', async () => {
+    const [max] = await data.rows<{ y: number }>('SELECT max(year)::INTEGER AS y FROM reports');
+    const [n] = await data.rows<{ n: number }>(
+      `SELECT least(count(DISTINCT unit_id), 20)::INTEGER AS n FROM reports WHERE year <= ${max!.y}`,
+    );
+    await openView(page, baseUrl, '?v=1&table=1', 'compare');
+    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    await page.getByTestId('latest-each').check();
+    await page.waitForFunction(
+      (k) => document.querySelectorAll('[data-testid="chart-compare"] table tbody tr').length === k,
+      n!.n,
+    );
+    expect(new URL(page.url()).searchParams.get('ylatest')).toBe('1');
+    await expect(page.locator('#compare-title').textContent()).resolves.toContain('各单位最新年度');
+  });
 });

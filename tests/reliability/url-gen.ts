@@ -116,6 +116,7 @@ export function plausible(rng: Rng, key: keyof UrlParams): string {
       return pick(rng, ['', 'table3.column_balance', 'incomplete', 'table4.group_balance']);
     case 'qprov':
       return pick(rng, ['', '河南省', '江苏省', '西藏自治区']);
+    case 'ylatest':
     case 'qproblems':
     case 'qconfirmed':
     case 'corr':

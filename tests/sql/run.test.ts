@@ -235,6 +235,23 @@ describe('builders on the engine', () => {
     expect(await fetchReport(db, { reportId: "'; DROP TABLE reports; --" })).toBeNull();
   });
 
+  it('compare: each unit’s latest year up to the chosen one', async () => {
+    const r = await fetchCompare(db, {
+      metric: 't3.new_received',
+      year: 2022,
+      units: [IA, IB],
+      latestEach: true,
+    });
+    expect(r.rows.map((x) => [x.unit, x.year, x.value])).toEqual([
+      [A, 2021, 20],
+      [B, 2022, 6],
+    ]);
+    expect(r.missing).toEqual([]);
+    const exact = await fetchCompare(db, { metric: 't3.new_received', year: 2022, units: [IA, IB] });
+    expect(exact.rows.map((x) => x.unit)).toEqual([B]);
+    expect(exact.missing).toEqual([IA]);
+  });
+
   it('report: a unit without the year in view opens its latest year; no year opens the latest', async () => {
     expect((await fetchReport(db, { unitId: IB, year: 2021 }))?.report.report_id).toBe('B2021');
     expect((await fetchReport(db, { unitId: IB, year: 2019 }))?.report.report_id).toBe('B2022');

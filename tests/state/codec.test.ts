@@ -9,6 +9,7 @@ const EVERYTHING: UrlState = {
   units: ['ca34381e59780bde', '4bacd65e6cabb75a', 'ec05f0b96a354db6'],
   legacyNames: { units: ['济源市人民政府'], pivot: ['洪泽区人民政府'] },
   filter: { province: '浙江省', level: 'county' },
+  latestEach: true,
   year: 2021,
   metric: 'rate.disclosure',
   trendMode: 'yoy',

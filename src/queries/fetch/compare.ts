@@ -8,8 +8,9 @@ export async function fetchCompare(db: Queryable, p: CompareParams): Promise<Com
     db.query<CompareRow>(compareSql(p)),
     p.units.length === 0 ? [] : db.query<{ unitId: string }>(unitsWithReportSql(p.units, p.year)),
   ]);
-  const has = new Set(present.map((r) => r.unitId));
   const drawn = new Set(rows.map((r) => r.unitId));
+  // With each unit's latest year, a unit is missing when it has no report up to `year` at all.
+  const has = p.latestEach ? drawn : new Set(present.map((r) => r.unitId));
   return {
     rows,
     missing: p.units.filter((u) => !has.has(u)),

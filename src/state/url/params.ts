@@ -61,6 +61,7 @@ export interface UrlParams {
   pfunames: string[];
   prov: string | null;
   level: RegionLevel | null;
+  ylatest: boolean;
   year: number | null;
   metric: string;
   trend: TrendMode;
@@ -187,6 +188,7 @@ export const PARAM_CODECS: { [K in keyof UrlParams]: ParamCodec<UrlParams[K]> } 
   pfunames: list(parseName, MAX_FILTER_VALUES),
   prov: nullable(text(parseName)),
   level: nullable(text(parseEnum(REGION_LEVELS))),
+  ylatest: flag,
   year: nullable(integer(parseYear)),
   metric: text(parseMetric),
   trend: text(parseEnum(TREND_MODES)),
@@ -225,6 +227,7 @@ export function toParams(s: UrlState): UrlParams {
     pfunames: s.legacyNames.pivot,
     prov: s.filter.province,
     level: s.filter.level,
+    ylatest: s.latestEach,
     year: s.year,
     metric: s.metric,
     trend: s.trendMode,
@@ -259,6 +262,7 @@ export function fromParams(p: UrlParams): UrlState {
     units: p.units,
     legacyNames: { units: p.unames, pivot: p.pfunames },
     filter: { province: p.prov, level: p.level },
+    latestEach: p.ylatest,
     year: p.year,
     metric: p.metric,
     trendMode: p.trend,

@@ -29,6 +29,7 @@ export default function CompareView() {
   const units = useUi((s) => s.units);
   const yearChoice = useUi((s) => s.year);
   const filter = useUi((s) => s.filter);
+  const latestEach = useUi((s) => s.latestEach);
   const set = useUi((s) => s.set);
   const { years, latest } = useDatasetInfo();
   const year = yearChoice ?? latest ?? 0;
@@ -43,12 +44,17 @@ export default function CompareView() {
     province: filter.province,
     level: filter.level,
     corrections: corr.cells,
+    latestEach,
   });
   const rows = query.data?.rows ?? NO_ROWS;
   // Chart and table show the rows they have with their own metric until the next ones arrive.
   const drawn = getMetric(query.data?.params.metric ?? metricId);
   const fmt = (v: number | null) => formatMetric(i18n, drawn.unit, v);
-  const title = corr.title(t('compare.title', { metric: label(metric.label), year }));
+  const title = corr.title(
+    latestEach
+      ? t('compare.titleLatest', { metric: label(metric.label), year })
+      : t('compare.title', { metric: label(metric.label), year }),
+  );
   const subtitle = unitsText(i18n, filter, units.length, TOP_N);
   const metricName = label(drawn.label);
   // A figure leads to the cell it was read from (the metric's first printed term), in the Report view.
@@ -63,6 +69,7 @@ export default function CompareView() {
   const columns: Column<CompareRow>[] = [
     { key: 'unit', label: t('col.unit'), render: (r) => names.label(r.unitId, r.unit) },
     { key: 'province', label: t('col.province'), render: (r) => provinceName(i18n.lang, r.province) },
+    ...(latestEach ? [{ key: 'year', label: t('col.year'), render: (r: CompareRow) => r.year }] : []),
     { key: 'format', label: t('col.format'), render: (r) => r.format },
     {
       key: 'value',
@@ -125,7 +132,7 @@ export default function CompareView() {
           names.label(r.unitId, r.unit),
           r.unitId,
           provinceName(i18n.lang, r.province),
-          query.data?.params.year ?? year,
+          r.year,
           t(`format.${r.format}`),
           r.comparable ? csvNumber(drawn.unit, r.value) : t('chart.notComparable'),
           ...(drawn.denominator ? [r.numerator, r.denominator] : []),
@@ -139,6 +146,15 @@ export default function CompareView() {
           <div className="picker-row">
             <MetricSelect value={metricId} onChange={(id) => set({ metric: id })} />
             <YearSelect value={yearChoice} years={years} onChange={(y) => set({ year: y })} />
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={latestEach}
+                data-testid="latest-each"
+                onChange={(e) => set({ latestEach: e.target.checked })}
+              />
+              {t('compare.latestEach')}
+            </label>
             {corr.toggle}
           </div>
         </>
