@@ -1,0 +1,195 @@
+/**
+ * One page image → lines of the extracted-document type: the ruled tables cell by cell (each
+ * cell recognised on its own, so every printed 0 is a cell and a blank cell stays blank), and
+ * the text outside the tables line by line. Each table cell keeps its recognition confidence.
+ */
+import type { DocLine, OcrCell } from '../document';
+import { cleanText, joinSoft } from '../extract/normalize';
+import { estimateSkew, findTables, inkMask, type Table } from './grid';
+import { cropOnWhite, type GreyImage, inkThreshold, rotate } from './image';
+import { type Box, cellInk, despeckle, textLines } from './ink';
+import type { Recognised, Recogniser } from './recognize';
+
+/** A cell whose weakest character the model gave less than this is marked uncertain. */
+export const UNCERTAIN_BELOW = 0.9;
+
+export interface PageResult {
+  lines: DocLine[];
+  /** Tables found on the page (for the next page's numbering). */
+  tables: number;
+}
+
+interface Piece {
+  box: Box;
+  /** The cell's inside (crops stay within it), or the page. */
+  clip: Box;
+  /** For cells: the dust and rule slivers left out of the cell's ink (area-local), painted white. */
+  dust?: Uint8Array;
+  /** Where the text goes: a text line (index into `texts`), or a table cell. */
+  target: { kind: 'text'; line: number } | { kind: 'cell'; table: number; row: number; cell: number };
+}
+
+const DIGITISH = /^[0-9OoDQlI|.,。〇○]+$/;
+const HAS_DIGIT = /[0-9OoDQ。〇○]/;
+
+export async function ocrPage(
+  source: GreyImage,
+  dpi: number,
+  page: number,
+  firstTable: number,
+  rec: Recogniser,
+): Promise<PageResult> {
+  const unit = dpi / 200;
+  const T = (label: string) => {
+    if (process.env.OCR_TRACE) console.error(label, Math.round(performance.now() - t0));
+  };
+  const t0 = performance.now();
+  let img = source;
+  let mask = inkMask(img, inkThreshold(img));
+  const skew = estimateSkew(mask, img.width, img.height);
+  if (Math.abs(skew) > 0.0005) {
+    img = rotate(img, skew);
+    mask = inkMask(img, inkThreshold(img));
+  }
+  T('skew');
+  despeckle(mask, img.width, img.height, Math.max(4, Math.round(8 * unit * unit)));
+  const tables = findTables(mask, img.width, img.height, dpi);
+
+  T('tables');
+  const margin = 4 * unit;
+  const inTable = (x: number, y: number) =>
+    tables.some((t) => x >= t.x0 - margin && x <= t.x1 + margin && y >= t.y0 - margin && y <= t.y1 + margin);
+  const pageBox = { x0: 0, y0: 0, x1: img.width, y1: img.height };
+  const rough = textLines(mask, img.width, pageBox, 0, inTable);
+  const charHeight = median(rough.filter((b) => b.x1 - b.x0 > 300 * unit).map((b) => b.y1 - b.y0)) ?? 30 * unit;
+  const textBoxes = textLines(mask, img.width, pageBox, charHeight, inTable).filter(
+    (b) => b.y1 - b.y0 >= 8 * unit && b.x1 - b.x0 >= 8 * unit,
+  );
+
+  const pieces: Piece[] = textBoxes.map((box, line) => ({ box, clip: pageBox, target: { kind: 'text', line } }));
+  tables.forEach((t, ti) => {
+    t.rows.forEach((cells, ri) => {
+      cells.forEach((c, ci) => {
+        const inset = 5 * unit;
+        const area = {
+          x0: Math.round(c.x0 + inset),
+          y0: Math.round(c.y0 + inset),
+          x1: Math.round(c.x1 - inset),
+          y1: Math.round(c.y1 - inset),
+        };
+        if (area.x1 <= area.x0 || area.y1 <= area.y0) return;
+        const found = cellInk(mask, img.width, area, charHeight);
+        if (!found) return;
+        const local = { x0: 0, y0: 0, x1: area.x1 - area.x0, y1: area.y1 - area.y0 };
+        for (const b of textLines(found.ink, local.x1, local, found.charHeight)) {
+          if (b.y1 - b.y0 < 6 * unit && b.x1 - b.x0 < 6 * unit) continue;
+          const box = { x0: b.x0 + area.x0, y0: b.y0 + area.y0, x1: b.x1 + area.x0, y1: b.y1 + area.y0 };
+          pieces.push({ box, clip: area, dust: found.dust, target: { kind: 'cell', table: ti, row: ri, cell: ci } });
+        }
+      });
+    });
+  });
+
+  const crops = pieces.map((p) => {
+    const h = p.box.y1 - p.box.y0;
+    const dust = p.dust;
+    const { x0, y0 } = p.clip;
+    const w = p.clip.x1 - p.clip.x0;
+    const hh = p.clip.y1 - p.clip.y0;
+    // Everything but dust and its 1-pixel fringe (the grey image keeps faint strokes the mask missed).
+    const keep = dust
+      ? (x: number, y: number) => {
+          for (let dy = -1; dy <= 1; dy++) {
+            const yy = y - y0 + dy;
+            if (yy < 0 || yy >= hh) continue;
+            for (let dx = -1; dx <= 1; dx++) {
+              const xx = x - x0 + dx;
+              if (xx >= 0 && xx < w && dust[yy * w + xx]) return false;
+            }
+          }
+          return true;
+        }
+      : undefined;
+    return cropOnWhite(img, p.box, p.clip, Math.max(4, h * 0.4), Math.max(3, h * 0.2), keep);
+  });
+  T(`lines ${crops.length}`);
+  if (process.env.OCR_DUMP) {
+    const fs = await import('node:fs');
+    crops.forEach((c, i) => {
+      fs.writeFileSync(`/tmp/crop-${page}-${i}.pgm`, Buffer.concat([Buffer.from(`P5 ${c.width} ${c.height} 255\n`), Buffer.from(c.data)]));
+    });
+  }
+  const read = await rec.read(crops);
+  T('rec');
+
+  // Cell texts and confidences.
+  const cellText = new Map<string, { text: string; confidence: number; digits: boolean; box: Box }>();
+  const lineText: string[] = textBoxes.map(() => '');
+  pieces.forEach((p, i) => {
+    const r = read[i]!;
+    if (p.target.kind === 'text') {
+      lineText[p.target.line] = cleanText(r.text);
+      return;
+    }
+    if (process.env.OCR_DUMP) console.error(i, r.text, r.digits?.text, r.confidence.toFixed(2));
+    const key = `${p.target.table}/${p.target.row}/${p.target.cell}`;
+    const got = cellReading(r, rec);
+    const prev = cellText.get(key);
+    if (prev) {
+      prev.text = joinSoft(prev.text, got.text);
+      prev.confidence = Math.min(prev.confidence, got.confidence);
+      prev.digits = prev.digits && got.digits;
+    } else cellText.set(key, { ...got, box: p.box });
+  });
+
+  // Reading order: text lines and table rows by their top edge.
+  const items: { y: number; line: DocLine }[] = textBoxes.map((b, i) => ({
+    y: b.y0,
+    line: { cells: [lineText[i]!], origin: 'text', page },
+  }));
+  tables.forEach((t: Table, ti) => {
+    t.rows.forEach((cells, ri) => {
+      if (cells.length === 0) return;
+      const texts: string[] = [];
+      const ocr: (OcrCell | null)[] = [];
+      cells.forEach((c, ci) => {
+        const got = cellText.get(`${ti}/${ri}/${ci}`);
+        texts.push(got?.text ?? '');
+        ocr.push({
+          confidence: got ? round3(got.confidence) : 1,
+          page,
+          box: [c.x0, c.y0, c.x1, c.y1].map(Math.round) as [number, number, number, number],
+        });
+      });
+      // Cells of a merged label column below its first row are not printed again.
+      const first = texts.findIndex((s) => s !== '');
+      if (first < 0) return;
+      items.push({
+        y: cells[0]!.y0,
+        line: { cells: texts.slice(first), origin: 'table', table: firstTable + ti, page, ocr: ocr.slice(first) },
+      });
+    });
+  });
+  items.sort((a, b) => a.y - b.y);
+  return { lines: items.map((i) => i.line).filter((l) => l.cells.some((c) => c !== '')), tables: tables.length };
+}
+
+/** A cell's reading: digits-only decoding when the model read something digit-like. */
+function cellReading(r: Recognised & { digits?: Recognised }, _rec: Recogniser): { text: string; confidence: number; digits: boolean } {
+  const free = cleanText(r.text);
+  if (DIGITISH.test(free) && HAS_DIGIT.test(free) && r.digits) {
+    const digits = r.digits.text;
+    // A confusable (O for 0, l for 1) was read: the digits decode decides, but the cell is doubtful.
+    const confusable = digits !== free;
+    return { text: digits, confidence: confusable ? Math.min(r.digits.confidence, 0.5) : r.digits.confidence, digits: true };
+  }
+  return { text: free, confidence: r.confidence, digits: false };
+}
+
+function median(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const s = [...values].sort((a, b) => a - b);
+  return s[Math.floor(s.length / 2)]!;
+}
+
+const round3 = (v: number) => Math.round(v * 1000) / 1000;
