@@ -1,9 +1,19 @@
-/** Row shapes of the four Parquet files of the contract (../shared/spec/report-model.md). */
-import type { RegionLevel } from '../domain/report';
+/**
+ * Row shapes of the four Parquet files of the contract (../shared/spec/report-model.md), with
+ * the value types the columns hold. `ContractRow` fails a row type that names other columns
+ * than the contract's column list (src/domain/vocab/contract.ts).
+ */
+import type { TableName } from '../domain/keys';
+import type { ContractRow, Format, RegionLevel, UnitKind } from '../domain/vocab';
 
-export type UnitKind = 'government' | 'department' | 'township' | 'other';
+export type { UnitKind } from '../domain/vocab';
 
-export interface ReportRow {
+export type ReportRow = ContractRow<'reports', ReportFields>;
+export type CellRow = ContractRow<'cells', CellFields>;
+export type CheckRow = ContractRow<'checks', CheckFields>;
+export type RegionRow = ContractRow<'regions', RegionFields>;
+
+interface ReportFields {
   report_id: string;
   unit: string;
   unit_kind: UnitKind;
@@ -14,7 +24,7 @@ export interface ReportRow {
   county: string | null;
   level: RegionLevel | null;
   year: number;
-  format: '2019' | '2021';
+  format: Format;
   /** Where the figures came from: a URL or file name, 'synthetic' for generated data, 'imported' for browser drops. */
   source: string;
   sha256: string;
@@ -22,9 +32,9 @@ export interface ReportRow {
   check_failures: number;
 }
 
-export interface CellRow {
+interface CellFields {
   report_id: string;
-  table: 'table2' | 'table3' | 'table4';
+  table: TableName;
   row: string;
   col: string;
   /** null when the printed cell is not a number (blank, "/", "-", "—"). */
@@ -33,7 +43,7 @@ export interface CellRow {
   raw: string | null;
 }
 
-export interface CheckRow {
+interface CheckFields {
   report_id: string;
   rule: string;
   location: string;
@@ -42,7 +52,7 @@ export interface CheckRow {
   message: string;
 }
 
-export interface RegionRow {
+interface RegionFields {
   code: string;
   name: string;
   level: RegionLevel;

@@ -41,7 +41,9 @@ export const OUTCOME_GROUPS = [
   'other',
 ] as const;
 export type OutcomeGroup = (typeof OUTCOME_GROUPS)[number];
-export type Table3Group = 'intake' | OutcomeGroup | 'total' | 'forward';
+/** Every table-三 row's group: intake, the six outcome groups, the total, carried forward. */
+export const TABLE3_GROUPS = ['intake', ...OUTCOME_GROUPS, 'total', 'forward'] as const;
+export type Table3Group = (typeof TABLE3_GROUPS)[number];
 
 export interface Table3RowDef {
   key: string;
@@ -50,7 +52,7 @@ export interface Table3RowDef {
   formats: readonly Format[];
 }
 
-const BOTH: readonly Format[] = ['2019', '2021'];
+const BOTH: readonly Format[] = FORMATS;
 export const TABLE3_ROWS = [
   { key: 'new_received', group: 'intake', formats: BOTH },
   { key: 'carried_over', group: 'intake', formats: BOTH },

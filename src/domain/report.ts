@@ -1,7 +1,8 @@
 /** The `parse --json` shape of ../shared/spec/report-model.md: one report as printed. */
 import type { Format } from './keys';
+import type { RegionLevel } from './vocab/modes';
 
-export type RegionLevel = 'province' | 'prefecture' | 'county' | 'township';
+export type { RegionLevel } from './vocab/modes';
 
 export interface RegionRef {
   code: string;

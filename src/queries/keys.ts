@@ -3,6 +3,7 @@
  * deduplicated, undefined dropped, defaults filled) so that equal questions share a cache entry
  * whatever order the UI built them in.
  */
+import { QUERY_DEFAULTS as D, PIVOT_DIMS, type PivotFilters } from '../domain/vocab';
 import type {
   CompareParams,
   OutcomesParams,
@@ -36,17 +37,8 @@ export function normaliseKey(value: unknown): Json {
   return value as Json;
 }
 
-const sortFilters = (f: PivotParams['filters']) => ({
-  units: sortedSet(f.units),
-  provinces: sortedSet(f.provinces),
-  prefectures: sortedSet(f.prefectures),
-  levels: sortedSet(f.levels),
-  years: sortedSet(f.years),
-  formats: sortedSet(f.formats),
-  rows: sortedSet(f.rows),
-  groups: sortedSet(f.groups),
-  applicants: sortedSet(f.applicants),
-});
+const sortFilters = (f: PivotFilters): PivotFilters =>
+  Object.fromEntries(PIVOT_DIMS.filter((d) => f[d] !== undefined).map((d) => [d, sortedSet(f[d])]));
 
 export const queryKeys = {
   all: ['db'] as const,
@@ -58,8 +50,8 @@ export const queryKeys = {
       normaliseKey({
         ...p,
         units: sortedSet(p.units),
-        order: p.order ?? 'desc',
-        limit: p.limit ?? 50,
+        order: p.order ?? D.compare.order,
+        limit: p.limit ?? D.compare.limit,
         province: p.province ?? null,
         level: p.level ?? null,
       }),
@@ -79,7 +71,7 @@ export const queryKeys = {
         units: sortedSet(p.units),
         groups: sortedSet(p.groups),
         rows: sortedSet(p.rows),
-        applicant: p.applicant ?? 'total',
+        applicant: p.applicant ?? D.applicant,
       }),
     ] as const,
   // Pivot dims are ordered (nesting), so only the filters are sorted.
@@ -90,9 +82,9 @@ export const queryKeys = {
       normaliseKey({
         ...p,
         filters: sortFilters(p.filters),
-        sort: p.sort ?? { by: 'label', dir: 'asc' },
-        totals: p.totals ?? true,
-        limit: p.limit ?? 500,
+        sort: p.sort ?? D.pivot.sort,
+        totals: p.totals ?? D.pivot.totals,
+        limit: p.limit ?? D.pivot.limit,
       }),
     ] as const,
   anomalies: () => ['db', 'anomalies'] as const,
@@ -108,8 +100,8 @@ export const queryKeys = {
         years: sortedSet(p.years),
         units: sortedSet(p.units),
         rules: sortedSet(p.rules),
-        problemsOnly: p.problemsOnly ?? false,
-        checksLimit: p.checksLimit ?? 500,
+        problemsOnly: p.problemsOnly ?? D.quality.problemsOnly,
+        checksLimit: p.checksLimit ?? D.quality.checksLimit,
       }),
     ] as const,
   unitSearch: (p: UnitSearchParams) =>
@@ -121,7 +113,7 @@ export const queryKeys = {
         province: p.province ?? null,
         level: p.level ?? null,
         parentCode: p.parentCode ?? null,
-        limit: p.limit ?? 50,
+        limit: p.limit ?? D.unitSearch.limit,
       }),
     ] as const,
 };

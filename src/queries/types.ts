@@ -4,9 +4,21 @@
  * Units are identified by their `unit` name as stored in reports.parquet.
  */
 import type { CheckRow, ReportRow } from '../dataset/rows';
-import type { Format, OutcomeGroup, Table3Column, Table3Group, Table3Row, TableName } from '../domain/keys';
+import type { Format, OutcomeGroup, Table3Column, Table3Row, TableName } from '../domain/keys';
 import type { MetricId } from '../domain/metrics';
-import type { RegionLevel } from '../domain/report';
+import type {
+  Order,
+  OutcomeBy,
+  OutcomeMode,
+  PivotDim,
+  PivotFilters,
+  PivotMeasure,
+  PivotSort,
+  RegionLevel,
+  TrendMode,
+} from '../domain/vocab';
+
+export type { PivotDim, PivotFilters, PivotMeasure, TrendMode } from '../domain/vocab';
 
 /**
  * A chart result that carries the parameters its rows answer: while the next result loads
@@ -29,9 +41,9 @@ export interface CompareParams {
   province?: string | null;
   /** Only with empty `units`: restrict to one region level. */
   level?: RegionLevel | null;
-  /** Bar order by value; default 'desc'. Nulls always last. */
-  order?: 'desc' | 'asc';
-  /** Maximum number of bars; default 50. */
+  /** Bar order by value; default QUERY_DEFAULTS.compare.order. Nulls always last. */
+  order?: Order;
+  /** Maximum number of bars; default QUERY_DEFAULTS.compare.limit. */
   limit?: number;
 }
 
@@ -60,14 +72,6 @@ export interface CompareResult extends Answering<CompareParams> {
 }
 
 // ---------------------------------------------------------------- 趋势 Trends
-
-/**
- * - 'absolute': the metric as is;
- * - 'relative': index, first year of the unit's series in range = 100;
- * - 'yoy': year-over-year change in percent, (v − prev) / prev × 100 (null when prev is
- *   missing, zero, or the year before is not in the series).
- */
-export type TrendMode = 'absolute' | 'relative' | 'yoy';
 
 export interface TrendsParams {
   metric: MetricId;
@@ -103,15 +107,15 @@ export interface OutcomesParams {
   units: readonly string[];
   year: number;
   /** Stack by outcome group, or by single table-三 row (drill-down). */
-  by: 'group' | 'row';
+  by: OutcomeBy;
   /** Keep only these groups (both modes). Default: all six. */
   groups?: readonly OutcomeGroup[];
   /** With by='row': keep only these rows. Default: all outcome rows of `groups`. */
   rows?: readonly Table3Row[];
-  /** Applicant column; default 'total'. */
+  /** Applicant column; default QUERY_DEFAULTS.applicant. */
   applicant?: Table3Column;
   /** 'count' or 'share' (of the unit's sum over ALL outcome rows, so full stacks reach 100 %). */
-  measure: 'count' | 'share';
+  measure: OutcomeMode;
 }
 
 export interface OutcomeRow {
@@ -137,55 +141,21 @@ export interface OutcomesResult extends Answering<OutcomesParams> {
 
 // ---------------------------------------------------------------- 透视 Pivot
 
-/** Pivot dimensions; `row` = table-三 row, `group` = outcome group, `applicant` = table-三 column. */
-export const PIVOT_DIMS = [
-  'unit',
-  'province',
-  'prefecture',
-  'level',
-  'year',
-  'format',
-  'row',
-  'group',
-  'applicant',
-] as const;
-export type PivotDim = (typeof PIVOT_DIMS)[number];
-
-/**
- * - sum: sum of table-三 cells;
- * - share: the sum as a share (0–1) of its row total, column total or grand total;
- * - rate: a metric (any unit) computed as Σnumerator / Σdenominator per pivot cell.
- *   Not allowed with the `row` / `group` dims (the metric fixes the rows).
- */
-export type PivotMeasure =
-  | { kind: 'sum' }
-  | { kind: 'share'; of: 'row' | 'col' | 'total' }
-  | { kind: 'rate'; metric: MetricId };
-
-export interface PivotFilters {
-  units?: readonly string[];
-  provinces?: readonly string[];
-  prefectures?: readonly string[];
-  levels?: readonly RegionLevel[];
-  years?: readonly number[];
-  formats?: readonly Format[];
-  /** Table-三 rows summed by sum/share. Default: all outcome rows when `row` or `group` is a dim, else ['total_handled']. */
-  rows?: readonly Table3Row[];
-  groups?: readonly Table3Group[];
-  /** Table-三 columns. Default: the six applicant columns when `applicant` is a dim, else ['total']. */
-  applicants?: readonly Table3Column[];
-}
-
 export interface PivotParams {
   rows: readonly PivotDim[];
   cols: readonly PivotDim[];
   measure: PivotMeasure;
+  /**
+   * Values kept per dimension (years as text). Table-三 rows summed by sum/share default to all
+   * outcome rows when `row` or `group` is a dim, else ['total_handled']; applicant columns to the
+   * six applicant columns when `applicant` is a dim, else ['total'].
+   */
   filters: PivotFilters;
-  /** Order of row headers: by label or by row total. Default label asc. */
-  sort?: { by: 'label' | 'value'; dir: 'asc' | 'desc' };
+  /** Order of row headers: by label or by row total. Default QUERY_DEFAULTS.pivot.sort. */
+  sort?: PivotSort;
   /** Include row/column/grand totals; default true. */
   totals?: boolean;
-  /** Cap on distinct row headers (after sort); default 500. */
+  /** Cap on distinct row headers (after sort); default QUERY_DEFAULTS.pivot.limit. */
   limit?: number;
 }
 
@@ -249,7 +219,7 @@ export interface QualityParams {
   rules?: readonly string[];
   /** Only matrix rows with at least one missing or failed year. */
   problemsOnly?: boolean;
-  /** Cap on the failed-check list; default 500. */
+  /** Cap on the failed-check list; default QUERY_DEFAULTS.quality.checksLimit. */
   checksLimit?: number;
 }
 
@@ -293,7 +263,7 @@ export interface UnitSearchParams {
   level?: RegionLevel | null;
   /** Region code of a parent region: units whose region lies under it. */
   parentCode?: string | null;
-  /** Default 50. */
+  /** Default QUERY_DEFAULTS.unitSearch.limit. */
   limit?: number;
 }
 

@@ -1,6 +1,7 @@
+import type { UnitKind } from '../domain/vocab';
 import { normalizeUnit } from './normalize';
 
-export type UnitKind = 'government' | 'department' | 'township' | 'other';
+export type { UnitKind } from '../domain/vocab';
 
 const ORGAN_TITLE = /(人民政府|政府|街道办事处|办事处|党委|党工委)$/;
 const TOWNSHIP = /(乡|镇|街道|苏木)$/;

@@ -1,5 +1,5 @@
 /** 对比: one metric for one year, one row per report of the chosen units. */
-import type { RegionLevel } from '../domain/report';
+import { type Order, QUERY_DEFAULTS, type RegionLevel } from '../domain/vocab';
 import { Binder, type BoundQuery } from './bound';
 import { eq, inList, where } from './filters';
 import { metricSql, valueExpr } from './metric';
@@ -12,7 +12,7 @@ export interface CompareQuery {
   units: readonly string[];
   province?: string | null;
   level?: RegionLevel | null;
-  order?: 'asc' | 'desc';
+  order?: Order;
   limit?: number;
 }
 
@@ -30,7 +30,7 @@ export function compareSql(q: CompareQuery): BoundQuery {
   const ok = m.comparable(`r.${id('format')}`);
   const num = `CASE WHEN ${ok} THEN m.num END`;
   const den = `CASE WHEN ${ok} THEN m.den END`;
-  const dir = q.order === 'asc' ? 'ASC' : 'DESC';
+  const dir = (q.order ?? QUERY_DEFAULTS.compare.order) === 'asc' ? 'ASC' : 'DESC';
   return b.done(`
 WITH m AS (
   SELECT ${id('report_id')}, ${m.numerator} AS num, ${m.denominator ?? 'NULL::DOUBLE'} AS den
@@ -47,7 +47,7 @@ FROM ${id('reports')} r
 LEFT JOIN m ON m.${id('report_id')} = r.${id('report_id')}
 WHERE ${scope}
 ORDER BY ${alias('value')} ${dir} NULLS LAST, r.${id('unit')}
-LIMIT ${b.v(q.limit ?? 50)}`);
+LIMIT ${b.v(q.limit ?? QUERY_DEFAULTS.compare.limit)}`);
 }
 
 /** Which of `units` have a report in `year` (to list the missing ones). */

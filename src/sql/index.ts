@@ -6,7 +6,7 @@ export { type CompareQuery, compareSql, unitsWithReportSql } from './compare';
 export { buildCoverage, buildUnits, PRECOMPUTED, type PrecomputedTable } from './derived';
 export { metricSql, metricTable } from './metric';
 export { type OutcomesQuery, outcomesSql } from './outcomes';
-export { PIVOT_DIMENSIONS, PIVOT_NULL_LABEL, type PivotDimension, type PivotQuery, pivotSql } from './pivot';
+export { PIVOT_NULL_LABEL, type PivotQuery, pivotSql } from './pivot';
 export {
   COVERAGE_CELL,
   COVERAGE_FIELD,

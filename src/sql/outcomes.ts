@@ -1,5 +1,6 @@
 /** 办理结果: outcome counts per unit for a year, by group or by single row, with shares. */
 import { OUTCOME_GROUPS, TABLE3_COLUMNS, type Table3Column } from '../domain/keys';
+import { QUERY_DEFAULTS } from '../domain/vocab';
 import { Binder, type BoundQuery } from './bound';
 import { inList, where } from './filters';
 import { alias, id } from './schema';
@@ -18,7 +19,7 @@ export interface OutcomesQuery {
  * groups/rows filter), so a full stack is 100 %. Rows are in no particular order.
  */
 export function outcomesSql(q: OutcomesQuery): BoundQuery {
-  const applicant = q.applicant ?? 'total';
+  const applicant = q.applicant ?? QUERY_DEFAULTS.applicant;
   if (!(TABLE3_COLUMNS as readonly string[]).includes(applicant))
     throw new Error(`invalid applicant: ${applicant}`);
   const b = new Binder();

@@ -4,54 +4,49 @@
  * are applied by the caller (src/queries/fetch/pivot.ts) on these sums.
  */
 import { APPLICANT_COLUMNS, OUTCOME_ROWS, TABLE3_COLUMNS } from '../domain/keys';
-import { Binder, type BoundQuery } from './bound';
+import {
+  measureConflicts,
+  PIVOT_DIM_SPEC,
+  PIVOT_DIMS,
+  type PivotDim,
+  type PivotFilters,
+} from '../domain/vocab';
+import { Binder, type BoundQuery, type SqlValue } from './bound';
 import { inList, where } from './filters';
 import { metricSql } from './metric';
-import { alias, id } from './schema';
-
-export const PIVOT_DIMENSIONS = [
-  'unit',
-  'province',
-  'prefecture',
-  'level',
-  'year',
-  'format',
-  'row',
-  'group',
-  'applicant',
-] as const;
-export type PivotDimension = (typeof PIVOT_DIMENSIONS)[number];
+import { type AnyColumn, alias, id } from './schema';
 
 export interface PivotQuery {
-  rows: readonly PivotDimension[];
-  cols: readonly PivotDimension[];
+  rows: readonly PivotDim[];
+  cols: readonly PivotDim[];
   /** 'sum' sums table-三 cells; { metric } computes a metric's sums instead. */
   value: 'sum' | { metric: string };
-  filters: {
-    units?: readonly string[];
-    provinces?: readonly string[];
-    prefectures?: readonly string[];
-    levels?: readonly string[];
-    years?: readonly number[];
-    formats?: readonly string[];
-    rows?: readonly string[];
-    groups?: readonly string[];
-    applicants?: readonly string[];
-  };
+  filters: PivotFilters;
   totals: boolean;
 }
 
-const DIM_EXPR: Record<PivotDimension, string> = {
-  unit: id('unit'),
-  province: id('province'),
-  prefecture: id('prefecture'),
-  level: id('level'),
-  year: `${id('year')}::VARCHAR`,
-  format: id('format'),
-  row: id('row'),
-  group: id('grp'),
-  applicant: id('applicant'),
-};
+/** The column of t3x (and of the metric tables, for report dims) each dimension reads. */
+const DIM_COLUMN = {
+  unit: 'unit',
+  unit_kind: 'unit_kind',
+  province: 'province',
+  prefecture: 'prefecture',
+  level: 'level',
+  year: 'year',
+  format: 'format',
+  row: 'row',
+  group: 'grp',
+  applicant: 'applicant',
+} as const satisfies Record<PivotDim, AnyColumn>;
+
+/** The expression a dimension groups on: its column, as text (headers are strings). */
+const DIM_EXPR = Object.fromEntries(
+  PIVOT_DIMS.map((d) => [d, d === 'year' ? `${id(DIM_COLUMN[d])}::VARCHAR` : id(DIM_COLUMN[d])]),
+) as Record<PivotDim, string>;
+
+/** A filter's values as the column holds them (years are integers; the URL carries text). */
+const filterValues = (d: PivotDim, values: readonly string[] | undefined): SqlValue[] | undefined =>
+  values === undefined ? undefined : PIVOT_DIM_SPEC[d].values === 'year' ? values.map(Number) : [...values];
 
 /** Null dimension values (e.g. no province) show as this label. */
 export const PIVOT_NULL_LABEL = '—';
@@ -71,41 +66,37 @@ function groupingSets(r: string[], c: string[], totals: boolean): string {
 export function pivotSql(q: PivotQuery): BoundQuery {
   const all = [...q.rows, ...q.cols];
   for (const d of all)
-    if (!(PIVOT_DIMENSIONS as readonly string[]).includes(d))
-      throw new Error(`invalid pivot dimension: ${d}`);
+    if (!(PIVOT_DIMS as readonly string[]).includes(d)) throw new Error(`invalid pivot dimension: ${d}`);
   if (new Set(all).size !== all.length) throw new Error(`a pivot dimension is used twice: ${all.join(', ')}`);
   const b = new Binder();
   const f = q.filters;
-  const dimFilters = [
-    inList(b, 'unit', f.units),
-    inList(b, 'province', f.provinces),
-    inList(b, 'prefecture', f.prefectures),
-    inList(b, 'level', f.levels),
-    inList(b, 'year', f.years),
-    inList(b, 'format', f.formats),
-  ];
+  // Filters on the report's own dims apply to any measure; the cell dims (row, group,
+  // applicant) choose which cells a sum adds up, below.
+  const dimFilters = PIVOT_DIMS.filter((d) => PIVOT_DIM_SPEC[d].scope === 'report').map((d) =>
+    inList(b, DIM_COLUMN[d], filterValues(d, f[d])),
+  );
   let source: string;
   let measures: string;
   if (q.value === 'sum') {
     const byRow = all.includes('row') || all.includes('group');
-    const rows = f.rows ?? (f.groups || byRow ? undefined : ['total_handled']);
-    const groupsDefault = !f.rows && !f.groups && byRow ? OUTCOME_ROWS : undefined;
+    const rows = f.row ?? (f.group || byRow ? undefined : ['total_handled']);
+    const groupsDefault = !f.row && !f.group && byRow ? OUTCOME_ROWS : undefined;
     const rowFilter = where([
       ...dimFilters,
       inList(b, 'row', rows),
-      inList(b, 'grp', f.groups),
+      inList(b, 'grp', f.group),
       groupsDefault ? inList(b, 'row', groupsDefault) : null,
     ]);
     const byApplicant = all.includes('applicant');
-    const applicants = (f.applicants ?? (byApplicant ? APPLICANT_COLUMNS : ['total'])).filter((c) =>
+    const applicants = (f.applicant ?? (byApplicant ? APPLICANT_COLUMNS : ['total'])).filter((c) =>
       (TABLE3_COLUMNS as readonly string[]).includes(c),
     ) as (typeof TABLE3_COLUMNS)[number][];
     if (applicants.length === 0) throw new Error('pivot: no valid applicant column');
     // Only the dimensions grouped on: UNPIVOT copies every column it carries once per applicant,
     // and the unused name strings made it ~4× slower than native at nationwide scale.
     const dimCols = all
-      .filter((d): d is Exclude<PivotDimension, 'applicant'> => d !== 'applicant')
-      .map((d) => `${id(d === 'group' ? 'grp' : d)}, `)
+      .filter((d) => d !== 'applicant')
+      .map((d) => `${id(DIM_COLUMN[d])}, `)
       .join('');
     source = byApplicant
       ? `(UNPIVOT (SELECT ${dimCols}${applicants.map((c) => id(c)).join(', ')} FROM ${id('t3x')} WHERE ${rowFilter})
@@ -113,7 +104,7 @@ export function pivotSql(q: PivotQuery): BoundQuery {
       : `(SELECT ${dimCols}list_sum([${applicants.map((c) => id(c)).join(', ')}]) AS ${id('v')} FROM ${id('t3x')} WHERE ${rowFilter})`;
     measures = `sum(${id('v')})::DOUBLE AS ${alias('sum')}, NULL::DOUBLE AS ${alias('denominator')}`;
   } else {
-    const bad = all.filter((d) => d === 'row' || d === 'group' || d === 'applicant');
+    const bad = measureConflicts({ kind: 'rate', metric: q.value.metric }, all);
     if (bad.length > 0) throw new Error(`pivot: a rate cannot be split by ${bad.join(', ')}`);
     const m = metricSql(b, q.value.metric);
     source = `(SELECT * FROM ${id(m.table)} WHERE ${where([...dimFilters, m.rows, m.comparable(id('format'))])})`;

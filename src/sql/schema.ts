@@ -1,9 +1,14 @@
 /**
  * The identifier whitelist: every table and column a builder may name, typed from the Parquet
- * contract (src/dataset/rows.ts) plus the derived tables of ./derived.ts. `id()` only accepts
- * these names (a compile error otherwise) and still quotes them, doubling any `"`.
+ * contract's column list (src/domain/vocab/contract.ts) plus the derived tables of ./derived.ts.
+ * `id()` only accepts these names (a compile error otherwise) and still quotes them, doubling
+ * any `"`.
  */
 import { TABLE3_COLUMNS, TABLE4_COLUMNS } from '../domain/keys';
+import { CONTRACT, type ContractColumn, type ContractTable } from '../domain/vocab';
+
+const columnsOf = <T extends ContractTable>(table: T) =>
+  Object.keys(CONTRACT[table]) as unknown as readonly ContractColumn<T>[];
 
 /** Report dimensions copied into every derived table. */
 export const REPORT_DIMS = [
@@ -17,26 +22,10 @@ export const REPORT_DIMS = [
 ] as const;
 
 export const SCHEMA = {
-  reports: [
-    'report_id',
-    'unit',
-    'unit_kind',
-    'region_code',
-    'region_name',
-    'province',
-    'prefecture',
-    'county',
-    'level',
-    'year',
-    'format',
-    'source',
-    'sha256',
-    'parser_version',
-    'check_failures',
-  ],
-  cells: ['report_id', 'table', 'row', 'col', 'value', 'raw'],
-  checks: ['report_id', 'rule', 'location', 'expected', 'actual', 'message'],
-  regions: ['code', 'name', 'level', 'parent_code', 'province_code', 'pinyin'],
+  reports: columnsOf('reports'),
+  cells: columnsOf('cells'),
+  checks: columnsOf('checks'),
+  regions: columnsOf('regions'),
   /**
    * Narrow helper tables (./derived.ts): integer keys instead of strings, so that a dataset's
    * precomputed copies (derived/*.parquet) decode and insert in a fraction of the time.
@@ -78,46 +67,11 @@ export type TableId = keyof typeof SCHEMA;
 export type ColumnOf<T extends TableId> = (typeof SCHEMA)[T][number];
 export type AnyColumn = ColumnOf<TableId>;
 
-/** Contract columns and their DuckDB types, checked when a Parquet file is loaded. */
+/** Contract columns and their kinds, checked when a Parquet file is loaded. */
 export const CONTRACT_TYPES: Record<
-  'reports' | 'cells' | 'checks' | 'regions',
-  Record<string, 'text' | 'int' | 'float'>
-> = {
-  reports: {
-    report_id: 'text',
-    unit: 'text',
-    unit_kind: 'text',
-    region_code: 'text',
-    region_name: 'text',
-    province: 'text',
-    prefecture: 'text',
-    county: 'text',
-    level: 'text',
-    year: 'int',
-    format: 'text',
-    source: 'text',
-    sha256: 'text',
-    parser_version: 'text',
-    check_failures: 'int',
-  },
-  cells: { report_id: 'text', table: 'text', row: 'text', col: 'text', value: 'float', raw: 'text' },
-  checks: {
-    report_id: 'text',
-    rule: 'text',
-    location: 'text',
-    expected: 'float',
-    actual: 'float',
-    message: 'text',
-  },
-  regions: {
-    code: 'text',
-    name: 'text',
-    level: 'text',
-    parent_code: 'text',
-    province_code: 'text',
-    pinyin: 'text',
-  },
-};
+  ContractTable,
+  Readonly<Record<string, 'text' | 'int' | 'float'>>
+> = CONTRACT;
 
 const KNOWN = new Set<string>([...Object.keys(SCHEMA), ...Object.values(SCHEMA).flat()]);
 

@@ -1,5 +1,5 @@
 /** Unit search by name, pinyin or initials, within a province, level or parent region. */
-import type { RegionLevel } from '../domain/report';
+import { QUERY_DEFAULTS, type RegionLevel } from '../domain/vocab';
 import { Binder, type BoundQuery } from './bound';
 import { eq, where } from './filters';
 import { alias, id } from './schema';
@@ -39,5 +39,5 @@ SELECT ${id('unit')}, ${id('unit_kind')} AS ${alias('unitKind')}, ${id('region_c
 FROM ${id('units')}
 WHERE ${where([match, eq(b, 'province', q.province), eq(b, 'level', q.level), parent])}
 ORDER BY ${rank ? `${rank}, ` : ''}length(${id('unit')}), ${id('unit')}
-LIMIT ${b.v(q.limit ?? 50)}`);
+LIMIT ${b.v(q.limit ?? QUERY_DEFAULTS.unitSearch.limit)}`);
 }

@@ -1,4 +1,5 @@
 import { DEFAULT_METRIC } from '../domain/metrics';
+import { PIVOT_DEFAULTS, QUERY_DEFAULTS } from '../domain/vocab';
 import type { UrlState } from './types';
 
 /** The default dataset: the bundled Parquet files next to index.html. */
@@ -14,13 +15,13 @@ export const DEFAULT_STATE: UrlState = {
   metric: DEFAULT_METRIC,
   trendMode: 'absolute',
   scale: 'linear',
-  outcome: { group: null, row: null, applicant: 'total', mode: 'share' },
+  outcome: { group: null, row: null, applicant: QUERY_DEFAULTS.applicant, mode: 'share' },
   pivot: {
-    rows: ['province'],
-    cols: ['year'],
-    measure: { kind: 'sum' },
+    rows: [...PIVOT_DEFAULTS.rows],
+    cols: [...PIVOT_DEFAULTS.cols],
+    measure: PIVOT_DEFAULTS.measure,
     filters: {},
-    sort: { by: 'label', dir: 'asc' },
+    sort: PIVOT_DEFAULTS.sort,
   },
   report: null,
   quality: { rule: null, year: null, province: null, problemsOnly: false },

@@ -1,9 +1,10 @@
 /** The public face of src/state: the store, its hooks and the URL codec. */
+
+export { MAX_UNITS } from '../domain/vocab';
 export { DEFAULT_DATASET, DEFAULT_STATE } from './defaults';
-export { createUiStore, type UiStore, uiStore, urlStateOf, useUi } from './store';
+export { createUiStore, type UiActions, type UiStore, uiStore, urlStateOf, useUi } from './store';
 export * from './types';
 export { type Decoded, decodeUrl, encodeUrl, type UrlNotice } from './url/codec';
 export { CURRENT_VERSION, MIGRATIONS } from './url/migrations';
-export { MAX_UNITS } from './url/params';
 export { REASON_CODES, type Reason, type ReasonCode } from './url/reasons';
 export { bindUrl, LANG_STORAGE_KEY, type UrlHost } from './urlSync';

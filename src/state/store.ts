@@ -1,12 +1,15 @@
 /**
  * The one zustand store: every piece of UI state, plus the notices of the last decoded URL.
  * Views import `useUi` / `uiStore` from src/state only; nothing else touches zustand.
+ * Every change goes through `normalise`, so the rules that span fields (the vocabulary's
+ * `normalisePivot`) hold in the store whatever action made the change, not only after a URL
+ * was decoded.
  */
-import { createStore, useStore } from 'zustand';
+import { createStore, type StoreApi, useStore } from 'zustand';
+import { MAX_UNITS, normaliseDrill, normalisePivot } from '../domain/vocab';
 import { DEFAULT_STATE } from './defaults';
 import type { OutcomeFilters, PivotState, QualityFilters, UrlState } from './types';
 import type { UrlNotice } from './url/codec';
-import { MAX_UNITS } from './url/params';
 
 export interface UiActions {
   /** A user change of top-level fields (pushes one history entry). */
@@ -24,24 +27,57 @@ export interface UiActions {
 
 export type UiStore = UrlState & { notices: UrlNotice[] } & UiActions;
 
+/**
+ * A patch with the cross-field rules applied: the pivot layout's, the outcome drill's, the unit
+ * cap. Parts that already obey them keep their identity (no needless re-render).
+ */
+function normalise<T extends Partial<UrlState>>(patch: T): T {
+  let out = patch;
+  if (patch.pivot) {
+    const { layout } = normalisePivot(patch.pivot);
+    if (layout !== patch.pivot) out = { ...out, pivot: layout };
+  }
+  if (patch.outcome) {
+    const { drill } = normaliseDrill(patch.outcome);
+    if (drill !== patch.outcome) out = { ...out, outcome: drill };
+  }
+  if (patch.units) {
+    const units = patch.units.filter((u, i) => patch.units!.indexOf(u) === i).slice(0, MAX_UNITS);
+    if (units.length !== patch.units.length) out = { ...out, units };
+  }
+  return out;
+}
+
 export function createUiStore(initial: UrlState = DEFAULT_STATE) {
-  return createStore<UiStore>()((set) => ({
-    ...initial,
-    notices: [],
-    set: (patch) => set(patch),
-    setOutcome: (patch) => set((s) => ({ outcome: { ...s.outcome, ...patch } })),
-    setPivot: (patch) => set((s) => ({ pivot: { ...s.pivot, ...patch } })),
-    setQuality: (patch) => set((s) => ({ quality: { ...s.quality, ...patch } })),
-    addUnits: (units) =>
-      set((s) => {
-        const next = [...s.units];
-        for (const u of units) if (!next.includes(u) && next.length < MAX_UNITS) next.push(u);
-        return next.length === s.units.length ? {} : { units: next };
-      }),
-    removeUnit: (unit) => set((s) => ({ units: s.units.filter((u) => u !== unit) })),
-    replace: (state, notices) => set({ ...state, notices }),
-    dismissNotices: () => set({ notices: [] }),
-  }));
+  return createStore<UiStore>()((rawSet, _get, api) => {
+    // Every change passes through `normalise`: the actions' and any direct `uiStore.setState`.
+    const set = ((
+      partial: UiStore | Partial<UiStore> | ((s: UiStore) => UiStore | Partial<UiStore>),
+      replace?: boolean,
+    ) =>
+      rawSet(
+        (s) => normalise(typeof partial === 'function' ? partial(s) : partial) as UiStore,
+        replace as false,
+      )) as StoreApi<UiStore>['setState'];
+    api.setState = set;
+    return {
+      ...normalise(initial),
+      notices: [],
+      set: (patch) => set(patch),
+      setOutcome: (patch) => set((s) => ({ outcome: { ...s.outcome, ...patch } })),
+      setPivot: (patch) => set((s) => ({ pivot: { ...s.pivot, ...patch } })),
+      setQuality: (patch) => set((s) => ({ quality: { ...s.quality, ...patch } })),
+      addUnits: (units) =>
+        set((s) => {
+          const next = [...s.units];
+          for (const u of units) if (!next.includes(u) && next.length < MAX_UNITS) next.push(u);
+          return next.length === s.units.length ? {} : { units: next };
+        }),
+      removeUnit: (unit) => set((s) => ({ units: s.units.filter((u) => u !== unit) })),
+      replace: (state, notices) => set({ ...state, notices }),
+      dismissNotices: () => set({ notices: [] }),
+    };
+  });
 }
 
 /** The app's store. */

@@ -1,5 +1,14 @@
 /** The UI state every view reads: one shape, held by the store, mirrored in the URL. */
 import type { OutcomeGroup, Table3Column, Table3Row } from '../domain/keys';
+import type {
+  OutcomeMode,
+  PivotDim,
+  PivotFilters,
+  PivotMeasure,
+  PivotSort,
+  Scale,
+  TrendMode,
+} from '../domain/vocab';
 
 export const VIEWS = ['compare', 'trends', 'outcomes', 'pivot', 'report', 'quality'] as const;
 export type View = (typeof VIEWS)[number];
@@ -7,48 +16,21 @@ export type View = (typeof VIEWS)[number];
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
-/** absolute values, relative to the first year (index = 100), or year-over-year change in %. */
-export const TREND_MODES = ['absolute', 'relative', 'yoy'] as const;
-export type TrendMode = (typeof TREND_MODES)[number];
-
-export const SCALES = ['linear', 'log'] as const;
-export type Scale = (typeof SCALES)[number];
-
-export const OUTCOME_MODES = ['share', 'count'] as const;
-export type OutcomeMode = (typeof OUTCOME_MODES)[number];
-
-/** Dimensions the pivot can put on rows, columns or filter by. */
-export const PIVOT_DIMS = [
-  'unit',
-  'province',
-  'prefecture',
-  'level',
-  'year',
-  'format',
-  'row',
-  'group',
-  'applicant',
-] as const;
-export type PivotDim = (typeof PIVOT_DIMS)[number];
-
-/**
- * Pivot measure: the sum of table-三 cells, that sum as a share of its row / column / grand
- * total, or a metric computed as Σnumerator / Σdenominator per cell.
- */
-export type PivotMeasure =
-  | { kind: 'sum' }
-  | { kind: 'share'; of: 'row' | 'col' | 'total' }
-  | { kind: 'rate'; metric: string };
-
-export const SORT_BY = ['label', 'value'] as const;
-export const SORT_DIRS = ['asc', 'desc'] as const;
-export interface PivotSort {
-  by: (typeof SORT_BY)[number];
-  dir: (typeof SORT_DIRS)[number];
-}
-
-/** Filter values by dimension, as the dataset spells them (names, codes, keys, years as text). */
-export type PivotFilters = Partial<Record<PivotDim, string[]>>;
+export {
+  OUTCOME_MODES,
+  type OutcomeMode,
+  PIVOT_DIMS,
+  type PivotDim,
+  type PivotFilters,
+  type PivotMeasure,
+  type PivotSort,
+  SCALES,
+  type Scale,
+  SORT_BY,
+  SORT_DIRS,
+  TREND_MODES,
+  type TrendMode,
+} from '../domain/vocab';
 
 export interface PivotState {
   rows: PivotDim[];

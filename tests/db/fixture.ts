@@ -156,7 +156,7 @@ const parts = [
     HOSTILE_UNIT,
     2021,
     '2021',
-    { province: '河南省', level: 'county', check_failures: 1 },
+    { province: '河南省', level: 'county', check_failures: 1, unit_kind: 'department' },
     { new_received: { total: 7 }, granted: { total: 7 }, total_handled: { total: 7 } },
     {},
     {},

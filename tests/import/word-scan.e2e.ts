@@ -39,7 +39,11 @@ const results = () => page.locator('[data-testid="import-result"]');
 
 async function drop(files: { name: string; bytes: Uint8Array }[]): Promise<void> {
   await page.locator('[data-testid="import-input"]').setInputFiles(
-    files.map((f) => ({ name: f.name, mimeType: 'application/octet-stream', buffer: Buffer.from(f.bytes) })),
+    files.map((f) => ({
+      name: f.name,
+      mimeType: 'application/octet-stream',
+      buffer: Buffer.from(f.bytes),
+    })),
   );
 }
 
@@ -65,7 +69,9 @@ describe.skipIf(!hasCorpus)('legacy Word and scans in the browser import', () =>
     expect(await html.locator('[data-testid="import-reader"]').textContent()).toContain('网页');
     // Same unit, year, format and cell count; same checks.
     const head = async (r: typeof doc) =>
-      ((await r.locator('.import-result-head').textContent()) ?? '').replace(/^\S+/, '').replace(/·[^·]*$/, '');
+      ((await r.locator('.import-result-head').textContent()) ?? '')
+        .replace(/^\S+/, '')
+        .replace(/·[^·]*$/, '');
     expect(await head(doc)).toEqual(await head(html));
     expect(await doc.locator('details.import-checks').textContent()).toEqual(
       await html.locator('details.import-checks').textContent(),

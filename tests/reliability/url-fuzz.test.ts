@@ -15,16 +15,19 @@ import { fetchReport } from '../../src/queries/fetch/report';
 import { fetchTrends } from '../../src/queries/fetch/trends';
 import { fetchUnitSearch } from '../../src/queries/fetch/units';
 import type { BoundQuery } from '../../src/sql/bound';
-import { decodeUrl, encodeUrl, type UrlState } from '../../src/state';
+import { createUiStore, decodeUrl, encodeUrl, type UrlState, urlStateOf } from '../../src/state';
 import { hashKeys, Rng } from '../../src/synth/prng';
 import { pivotParams } from '../../src/ui/views/pivot/params';
 import { FIXTURE } from '../db/fixture';
 import { loadFixture, openTestDb, type TestDb } from '../db/harness';
 import { recordCount } from './counts';
-import { rawUrl, structuredUrl } from './url-gen';
+import { rawUrl, storeAction, structuredUrl } from './url-gen';
 
 const SEED = 'url-fuzz-v1';
 const URLS = 10_000;
+/** Sequences of store actions, and the most actions in one. */
+const SEQUENCES = 1_000;
+const MAX_ACTIONS = 8;
 const CANARY = 'canary-7f3a';
 const LATEST = 2022;
 
@@ -179,6 +182,44 @@ describe('URL codec → SQL under fuzzing', () => {
     expect(countsAfter).toEqual(counts);
     expect(db.errors).toEqual([]);
     expect(db.leaks).toEqual([]);
+    expect(failures).toEqual([]);
+  }, 300_000);
+
+  it(`${SEQUENCES} sequences of store actions: every state reads back from its link and runs`, async () => {
+    const db = new CheckedDb(test);
+    const failures: string[] = [];
+    for (let i = 0; i < SEQUENCES; i++) {
+      const rng = new Rng(hashKeys(`${SEED}-store`, i));
+      const store = createUiStore();
+      const done: string[] = [];
+      try {
+        for (let k = rng.int(1, MAX_ACTIONS); k > 0; k--) {
+          const action = storeAction(rng);
+          done.push(action.name);
+          action.run(store.getState());
+          const state = urlStateOf(store.getState());
+          // The store only ever holds states the codec accepts as they are (the rules ran)...
+          const again = decodeUrl(encodeUrl(state));
+          if (again.notices.length > 0 || stable(again.state) !== stable(state))
+            failures.push(
+              `#${i} ${done.join(' → ')}: ${JSON.stringify(again.notices[0] ?? 'state changed')}`,
+            );
+        }
+        // ...and that the SQL builders accept: the view this state shows runs without an error.
+        await runView(db, { ...urlStateOf(store.getState()), view: 'pivot' });
+        await runView(db, urlStateOf(store.getState()));
+      } catch (error) {
+        failures.push(`#${i} ${done.join(' → ')}: threw ${String(error).slice(0, 300)}`);
+      }
+    }
+    recordCount({
+      suite: 'store-action fuzz',
+      passed: SEQUENCES - Math.min(SEQUENCES, new Set(failures.map((f) => f.split(' ')[0])).size),
+      failed: new Set(failures.map((f) => f.split(' ')[0])).size + db.errors.length,
+      note: `${db.seen.size} distinct queries run, ${db.errors.length} SQL errors`,
+    });
+    for (const f of [...failures, ...db.errors].slice(0, 15)) console.log(`  ${f}`);
+    expect(db.errors).toEqual([]);
     expect(failures).toEqual([]);
   }, 300_000);
 });

@@ -5,7 +5,8 @@
  */
 import { OUTCOME_GROUPS, OUTCOME_ROWS, TABLE3_COLUMNS, TABLE3_ROW_KEYS } from '../../src/domain/keys';
 import { METRICS } from '../../src/domain/metrics';
-import { LANGS, PIVOT_DIMS, TREND_MODES, VIEWS } from '../../src/state';
+import { MEASURE_OPTIONS, measureKey, PIVOT_DIM_SPEC } from '../../src/domain/vocab';
+import { LANGS, PIVOT_DIMS, TREND_MODES, type UiActions, VIEWS } from '../../src/state';
 import { PARAM_KEYS, type UrlParams } from '../../src/state/url/params';
 import type { Rng } from '../../src/synth/prng';
 
@@ -222,4 +223,62 @@ export function rawUrl(rng: Rng): string {
     else s += pick(rng, RAW_PIECES);
   }
   return s;
+}
+
+/**
+ * One random store action with well-typed arguments in any combination (what a view could send):
+ * the store must turn every sequence of them into a state the URL codec reads back silently and
+ * the SQL builders accept.
+ */
+export function storeAction(rng: Rng): { name: string; run: (s: UiActions) => void } {
+  const dims = () => Array.from({ length: rng.int(0, 4) }, () => pick(rng, PIVOT_DIMS));
+  const measure = () => pick(rng, MEASURE_OPTIONS);
+  switch (rng.int(0, 8)) {
+    case 0: {
+      const rows = dims();
+      return { name: `setPivot rows=${rows}`, run: (s) => s.setPivot({ rows }) };
+    }
+    case 1: {
+      const cols = dims();
+      return { name: `setPivot cols=${cols}`, run: (s) => s.setPivot({ cols }) };
+    }
+    case 2: {
+      const m = measure();
+      return { name: `setPivot measure=${measureKey(m)}`, run: (s) => s.setPivot({ measure: m }) };
+    }
+    case 3: {
+      const p = { rows: dims(), cols: dims(), measure: measure() };
+      return {
+        name: `setPivot ${p.rows}|${p.cols}|${measureKey(p.measure)}`,
+        run: (s) => s.setPivot(p),
+      };
+    }
+    case 4: {
+      const o = {
+        group: rng.chance(0.5) ? null : pick(rng, OUTCOME_GROUPS),
+        row: rng.chance(0.5) ? null : pick(rng, OUTCOME_ROWS),
+      };
+      return { name: `setOutcome ${o.group}/${o.row}`, run: (s) => s.setOutcome(o) };
+    }
+    case 5: {
+      const units = Array.from({ length: rng.int(0, 80) }, (_, i) => `${pick(rng, UNITS)}${i % 7}`);
+      return { name: `addUnits ×${units.length}`, run: (s) => s.addUnits(units) };
+    }
+    case 6: {
+      const view = pick(rng, VIEWS);
+      const trendMode = pick(rng, TREND_MODES);
+      return { name: `set view=${view} trend=${trendMode}`, run: (s) => s.set({ view, trendMode }) };
+    }
+    case 7: {
+      const dim = pick(rng, PIVOT_DIMS);
+      const kind = PIVOT_DIM_SPEC[dim].values;
+      const value = kind === 'name' ? pick(rng, UNITS) : kind === 'year' ? '2021' : pick(rng, kind);
+      const f = { [dim]: [value] };
+      return { name: `setPivot filters=${JSON.stringify(f)}`, run: (s) => s.setPivot({ filters: f }) };
+    }
+    default: {
+      const units = Array.from({ length: rng.int(0, 70) }, () => pick(rng, UNITS));
+      return { name: `set units ×${units.length}`, run: (s) => s.set({ units }) };
+    }
+  }
 }

@@ -77,14 +77,14 @@ const READS_NO_LATE: Record<string, BoundQuery> = {
     rows: ['province'],
     cols: ['year'],
     value: 'sum',
-    filters: { levels: ['county'] },
+    filters: { level: ['county'] },
     totals: true,
   }),
   'pivot, by unit and applicant': pivotSql({
     rows: ['unit'],
     cols: ['applicant'],
     value: 'sum',
-    filters: { units: [A, B], years: [2021] },
+    filters: { unit: [A, B], year: ['2021'] },
     totals: false,
   }),
   'pivot, a rate': pivotSql({

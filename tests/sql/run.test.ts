@@ -144,10 +144,40 @@ describe('builders on the engine', () => {
       rows: ['format'],
       cols: [],
       measure: { kind: 'rate', metric: 'rate.disclosure' },
-      filters: { years: [2021, 2022] },
+      filters: { year: ['2021', '2022'] },
     });
     // 2021 format: (12 + 4 + 3 + 7) / (20 + 4 + 6 + 7)
     expect(rate.cells).toMatchObject([{ row: ['2021'], value: 26 / 37 }]);
+  });
+
+  it('pivot: by unit kind (a dimension added through the vocabulary), filtered by it', async () => {
+    const r = await fetchPivot(db, {
+      rows: ['unit_kind'],
+      cols: ['year'],
+      measure: { kind: 'sum' },
+      filters: {},
+    });
+    // C2021 (a 局) is the one department: 7 handled in 2021; the governments hold the other 41.
+    expect(r.rowHeaders).toEqual([['department'], ['government']]);
+    expect(r.rowTotals.map((c) => c.value)).toEqual([7, 41]);
+    const only = await fetchPivot(db, {
+      rows: ['province'],
+      cols: [],
+      measure: { kind: 'rate', metric: 'rate.disclosure' },
+      filters: { unit_kind: ['department'] },
+    });
+    expect(only.cells).toMatchObject([{ row: ['河南省'], value: 1 }]);
+  });
+
+  it('pivot: an empty filter list matches nothing (not every row, not an SQL error)', async () => {
+    const r = await fetchPivot(db, {
+      rows: ['unit'],
+      cols: [],
+      measure: { kind: 'sum' },
+      filters: { unit: [] },
+    });
+    expect(r.cells).toEqual([]);
+    expect(r.rowHeaders).toEqual([]);
   });
 
   it('pivot: outcome groups × applicant', async () => {
@@ -155,7 +185,7 @@ describe('builders on the engine', () => {
       rows: ['group'],
       cols: ['applicant'],
       measure: { kind: 'sum' },
-      filters: { units: [A], years: [2019], applicants: ['natural_person', 'total'] },
+      filters: { unit: [A], year: ['2019'], applicant: ['natural_person', 'total'] },
       totals: false,
     });
     expect(r.rowHeaders.map((h) => h[0])).toEqual([

@@ -13,7 +13,7 @@ const cell = (row: string[], col: string[], value: number | null) => ({
 });
 
 describe(pivotParams, () => {
-  it('maps the store layout and filters onto the query params', () => {
+  it('passes the store layout and filters on as the query params', () => {
     const p = pivotParams({
       ...DEFAULT_STATE.pivot,
       rows: ['unit'],
@@ -25,17 +25,7 @@ describe(pivotParams, () => {
       rows: ['unit'],
       cols: ['year'],
       measure: { kind: 'sum' },
-      filters: {
-        units: undefined,
-        provinces: ['河南省'],
-        prefectures: undefined,
-        levels: ['county'],
-        years: [2020, 2021],
-        formats: undefined,
-        rows: undefined,
-        groups: undefined,
-        applicants: undefined,
-      },
+      filters: { year: ['2020', '2021'], level: ['county'], province: ['河南省'] },
       sort: { by: 'value', dir: 'desc' },
       totals: true,
       limit: PIVOT_ROW_LIMIT,

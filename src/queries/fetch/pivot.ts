@@ -1,4 +1,5 @@
 import type { Queryable } from '../../db/types';
+import { QUERY_DEFAULTS as D } from '../../domain/vocab';
 import { pivotSql } from '../../sql';
 import { type PivotCell, type PivotParams, type PivotResult, pivotKey } from '../types';
 
@@ -24,7 +25,7 @@ const cmpLabel = (a: string[], b: string[]) => {
  * row-header order (label or row total) and the row limit.
  */
 export async function fetchPivot(db: Queryable, p: PivotParams): Promise<PivotResult> {
-  const totalsWanted = p.totals ?? true;
+  const totalsWanted = p.totals ?? D.pivot.totals;
   const share = p.measure.kind === 'share' ? p.measure.of : null;
   const raw = await db.query<Raw>(
     pivotSql({
@@ -82,7 +83,7 @@ export async function fetchPivot(db: Queryable, p: PivotParams): Promise<PivotRe
     for (const c of [...cells, ...rowTotals.values(), ...colTotals.values()]) apply(c);
     if (grand) apply(grand);
   }
-  const sort = p.sort ?? { by: 'label', dir: 'asc' };
+  const sort = p.sort ?? D.pivot.sort;
   const dir = sort.dir === 'desc' ? -1 : 1;
   let rowHeaders = uniqueHeaders(cells.map((c) => c.row));
   rowHeaders.sort((a, b) => {
@@ -93,7 +94,7 @@ export async function fetchPivot(db: Queryable, p: PivotParams): Promise<PivotRe
     }
     return cmpLabel(a, b) * (sort.by === 'label' ? dir : 1);
   });
-  const limit = p.limit ?? 500;
+  const limit = p.limit ?? D.pivot.limit;
   const truncated = rowHeaders.length > limit;
   rowHeaders = rowHeaders.slice(0, limit);
   const kept = new Set(rowHeaders.map(pivotKey));

@@ -1,5 +1,5 @@
 import type { Queryable } from '../../db/types';
-import type { RegionLevel } from '../../domain/report';
+import { QUERY_DEFAULTS, type RegionLevel } from '../../domain/vocab';
 import { COVERAGE_CELL, COVERAGE_FIELD, coverageSql, failedChecksSql, ruleCountsSql } from '../../sql';
 import type { CoverageCell, FailedCheck, QualityParams, QualityResult } from '../types';
 
@@ -12,7 +12,7 @@ interface RawUnit {
 }
 
 export async function fetchQuality(db: Queryable, p: QualityParams): Promise<QualityResult> {
-  const limit = p.checksLimit ?? 500;
+  const limit = p.checksLimit ?? QUERY_DEFAULTS.quality.checksLimit;
   const [raw, checks, rules] = await Promise.all([
     db.query<RawUnit>(coverageSql(p)),
     db.query<FailedCheck>(failedChecksSql(p, limit)),

@@ -2,7 +2,7 @@
  * The one URL codec: `decodeUrl` turns any query string into a valid `UrlState` plus notices for
  * what it ignored; `encodeUrl` writes `v=1` and only the values that differ from the defaults.
  */
-import { groupOfRow } from '../../domain/keys';
+import { normaliseDrill, normalisePivot } from '../../domain/vocab';
 import { DEFAULT_STATE } from '../defaults';
 import type { UrlState } from '../types';
 import { CURRENT_VERSION, detectVersion, migrateParams } from './migrations';
@@ -53,37 +53,29 @@ function parseOne<K extends keyof UrlParams>(
   return r.value;
 }
 
-/** Rules that span parameters: a drilled row must belong to its group, pivot axes must not repeat. */
+/**
+ * Rules that span parameters: a drilled row must belong to its group; the pivot's own rules
+ * (axes, rate splits) are the vocabulary's `normalisePivot`, which the store applies too.
+ */
 function reconcile(p: UrlParams, notices: UrlNotice[]): UrlParams {
   const out = { ...p };
-  if (out.orow !== null) {
-    const group = groupOfRow(out.orow);
-    if (out.ogroup !== null && out.ogroup !== group) {
-      notices.push({ param: 'orow', value: out.orow, reason: reason('notRowOf', { group: out.ogroup }) });
-      out.orow = null;
-    } else {
-      out.ogroup = group as UrlParams['ogroup'];
-    }
-  }
-  if (out.prows.length === 0) {
-    notices.push({ param: 'prows', value: '', reason: reason('needsDimension') });
-    out.prows = DEFAULT_STATE.pivot.rows;
-  }
-  const clash = out.pcols.filter((d) => out.prows.includes(d));
-  if (clash.length > 0) {
-    notices.push({ param: 'pcols', value: clash.join('~'), reason: reason('alreadyOnRows') });
-    out.pcols = out.pcols.filter((d) => !out.prows.includes(d));
-  }
-  // Same rule as src/sql/pivot.ts, which throws on it (found by tests/reliability/url-fuzz).
-  const splitsRows = (d: string) => d === 'row' || d === 'group' || d === 'applicant';
-  if (out.pm.kind === 'rate' && [...out.prows, ...out.pcols].some(splitsRows)) {
+  const { drill, dropped } = normaliseDrill({ group: out.ogroup, row: out.orow });
+  if (dropped && out.ogroup !== null)
+    notices.push({ param: 'orow', value: out.orow ?? '', reason: reason('notRowOf', { group: out.ogroup }) });
+  out.ogroup = drill.group;
+  out.orow = drill.row;
+  const { layout, problems } = normalisePivot({ rows: out.prows, cols: out.pcols, measure: out.pm });
+  const param = { rows: 'prows', cols: 'pcols', measure: 'pm' } as const;
+  // The list parser already caps the axes, so `tooManyDims` cannot come from a link.
+  for (const p of problems)
     notices.push({
-      param: 'pm',
-      value: `rate.${out.pm.metric}`,
-      reason: reason('rateSplit'),
+      param: param[p.field],
+      value: p.value,
+      reason: reason(p.code === 'tooManyDims' ? 'ignoredItem' : p.code),
     });
-    out.pm = { kind: 'sum' };
-  }
+  out.prows = [...layout.rows];
+  out.pcols = [...layout.cols];
+  out.pm = layout.measure;
   return out;
 }
 

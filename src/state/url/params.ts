@@ -9,31 +9,31 @@ import {
   OUTCOME_ROWS,
   type OutcomeGroup,
   TABLE3_COLUMNS,
-  TABLE3_ROW_KEYS,
   type Table3Column,
   type Table3Row,
 } from '../../domain/keys';
 import { isMetricId, METRICS } from '../../domain/metrics';
 import {
-  LANGS,
-  type Lang,
+  MAX_PIVOT_DIMS,
+  MAX_UNITS,
+  measureKey,
   OUTCOME_MODES,
   type OutcomeMode,
+  PIVOT_DIM_SPEC,
   PIVOT_DIMS,
   type PivotDim,
   type PivotFilters,
   type PivotMeasure,
   type PivotSort,
+  parseMeasureKey,
+  parseSortKey,
   SCALES,
   type Scale,
-  SORT_BY,
-  SORT_DIRS,
+  sortKey,
   TREND_MODES,
   type TrendMode,
-  type UrlState,
-  VIEWS,
-  type View,
-} from '../types';
+} from '../../domain/vocab';
+import { LANGS, type Lang, type UrlState, VIEWS, type View } from '../types';
 import {
   invalid,
   type Parser,
@@ -80,9 +80,6 @@ export interface ParamCodec<T> {
   format: (value: T) => string;
 }
 
-/** Most units a link may carry (the compare chart stays readable well below this). */
-export const MAX_UNITS = 60;
-export const MAX_PIVOT_DIMS = 3;
 const MAX_FILTER_VALUES = 60;
 
 const text = <T extends string>(parse: Parser<T>): ParamCodec<T> => ({ parse, format: (v) => v });
@@ -101,45 +98,38 @@ const parseMetric: Parser<string> = (raw) =>
   isMetricId(raw) ? valid(raw) : invalid('unknownMetric', { known: METRICS.length });
 
 const parseOutcomeRow = parseEnum(OUTCOME_ROWS as readonly Table3Row[]);
-const TABLE3_GROUPS = ['intake', ...OUTCOME_GROUPS, 'total', 'forward'] as const;
-const LEVELS = ['province', 'prefecture', 'county', 'township'] as const;
 
-/** How each pivot dimension's filter values are validated. */
-const FILTER_VALUE: Record<PivotDim, Parser<string>> = {
-  unit: parseName,
-  province: parseName,
-  prefecture: parseName,
-  level: parseEnum(LEVELS),
-  year: (raw) => {
-    const r = parseYear(raw);
-    return r.kind === 'valid' ? valid(String(r.value)) : r;
-  },
-  format: parseEnum(['2019', '2021'] as const),
-  row: parseEnum(TABLE3_ROW_KEYS as readonly string[]),
-  group: parseEnum(TABLE3_GROUPS),
-  applicant: parseEnum(TABLE3_COLUMNS as readonly string[]),
+const parseYearText: Parser<string> = (raw) => {
+  const r = parseYear(raw);
+  return r.kind === 'valid' ? valid(String(r.value)) : r;
 };
+
+/** How a pivot dimension's filter values are validated: from the vocabulary's value kind. */
+const filterValue = (dim: PivotDim): Parser<string> => {
+  const values = PIVOT_DIM_SPEC[dim].values;
+  return values === 'name' ? parseName : values === 'year' ? parseYearText : parseEnum(values);
+};
+const FILTER_VALUE = Object.fromEntries(PIVOT_DIMS.map((d) => [d, filterValue(d)])) as Record<
+  PivotDim,
+  Parser<string>
+>;
 
 const pivotMeasure: ParamCodec<PivotMeasure> = {
   parse: (raw) => {
-    if (raw === 'sum') return valid({ kind: 'sum' });
-    const share = /^share\.(row|col|total)$/.exec(raw);
-    if (share) return valid({ kind: 'share', of: share[1] as 'row' | 'col' | 'total' });
-    const rate = /^rate\.(.+)$/.exec(raw);
-    if (rate?.[1] && isMetricId(rate[1])) return valid({ kind: 'rate', metric: rate[1] });
-    return invalid('badMeasure');
+    const m = parseMeasureKey(raw);
+    return m ? valid(m) : invalid('badMeasure');
   },
-  format: (m) => (m.kind === 'sum' ? 'sum' : m.kind === 'share' ? `share.${m.of}` : `rate.${m.metric}`),
+  format: measureKey,
 };
 
 /** `dim:v1,v2~dim:v3`; a bad dimension or value is dropped and reported, the rest kept. */
 const pivotFilters: ParamCodec<PivotFilters> = {
   parse: (raw) => {
     if (raw === '') return valid({});
-    const out: PivotFilters = {};
+    const out: Partial<Record<PivotDim, string[]>> = {};
     const dropped: string[] = [];
     for (const part of raw.split('~')) {
-      const m = /^([a-z]+):(.*)$/.exec(part);
+      const m = /^([a-z_]+):(.*)$/.exec(part);
       const dim = m?.[1] as PivotDim | undefined;
       if (!m || !dim || !(PIVOT_DIMS as readonly string[]).includes(dim) || out[dim]) {
         dropped.push(part);
@@ -165,13 +155,10 @@ const pivotFilters: ParamCodec<PivotFilters> = {
 
 const pivotSort: ParamCodec<PivotSort> = {
   parse: (raw) => {
-    const [by, dir] = raw.split('.');
-    return (SORT_BY as readonly string[]).includes(by ?? '') &&
-      (SORT_DIRS as readonly string[]).includes(dir ?? '')
-      ? valid({ by, dir } as PivotSort)
-      : invalid('badSort');
+    const s = parseSortKey(raw);
+    return s ? valid(s) : invalid('badSort');
   },
-  format: (s) => `${s.by}.${s.dir}`,
+  format: sortKey,
 };
 
 export const PARAM_CODECS: { [K in keyof UrlParams]: ParamCodec<UrlParams[K]> } = {

@@ -1,5 +1,5 @@
 import { useEffect, useId, useState } from 'react';
-import type { RegionLevel } from '../../domain/report';
+import { REGION_LEVELS, type RegionLevel } from '../../domain/vocab';
 import { useI18n } from '../../i18n';
 import { provinceName } from '../../i18n/places';
 import { type UnitHit, useDatasetStatus, useUnitSearch } from '../../queries';
@@ -7,7 +7,6 @@ import { MAX_UNITS, useUi } from '../../state';
 import { Select } from './Select';
 import { useDebounced } from './useDebounced';
 
-const LEVELS: readonly RegionLevel[] = ['province', 'prefecture', 'county', 'township'];
 const SHOWN = 12;
 
 /** Adds every unit under `parentCode` once the search for them has answered, then reports done. */
@@ -76,7 +75,7 @@ export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
         </Select>
         <Select label={t('picker.level')} value={level} onChange={(v) => setLevel(v as RegionLevel | '')}>
           <option value="">{t('control.all')}</option>
-          {LEVELS.map((l) => (
+          {REGION_LEVELS.map((l) => (
             <option key={l} value={l}>
               {t(`level.${l}`)}
             </option>

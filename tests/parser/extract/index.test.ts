@@ -40,7 +40,9 @@ describe(extractDocument, () => {
 
   it('rejects what is not a report with a one-line reason', async () => {
     expect(await reason(new Uint8Array(), 'empty.txt')).toBe('empty file');
-    expect(await reason(randomBytes(2000))).toMatch(/^binary data, not a text, HTML, PDF, DOC or DOCX report$/);
+    expect(await reason(randomBytes(2000))).toMatch(
+      /^binary data, not a text, HTML, PDF, DOC or DOCX report$/,
+    );
     expect(await reason(storedZip({ 'a.txt': 'x' }), 'a.zip')).toMatch(/not a DOCX/);
     expect(await reason(storedZip({ 'word/document.xml': 'garbage' }), 'a.docx')).toMatch(
       /^DOCX could not be read/,

@@ -1,28 +1,26 @@
 import { OUTCOME_GROUPS } from '../../../domain/keys';
-import { METRICS } from '../../../domain/metrics';
-import { useI18n } from '../../../i18n';
+import { getMetric } from '../../../domain/metrics';
 import {
-  PIVOT_DIMS,
-  type PivotDim,
-  type PivotFilters,
-  type PivotMeasure,
-  type PivotState,
-  useUi,
-} from '../../../state';
+  dimAllowed,
+  FORMATS,
+  MAX_PIVOT_DIMS,
+  MEASURE_OPTIONS,
+  measureAllowed,
+  measureKey,
+  parseMeasureKey,
+  parseSortKey,
+  REGION_LEVELS,
+  SORT_OPTIONS,
+  sortKey,
+  UNIT_KINDS,
+} from '../../../domain/vocab';
+import { useI18n } from '../../../i18n';
+import { PIVOT_DIMS, type PivotDim, type PivotFilters, type PivotState, useUi } from '../../../state';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { Select } from '../../controls/Select';
 import { dimValueLabel } from './labels';
 
-const SLOTS = [0, 1, 2] as const;
-const RATES = METRICS.filter((m) => m.category === 'rate');
-
-export const measureKey = (m: PivotMeasure): string =>
-  m.kind === 'sum' ? 'sum' : m.kind === 'share' ? `share.${m.of}` : `rate.${m.metric}`;
-function parseMeasure(key: string): PivotMeasure {
-  if (key.startsWith('share.')) return { kind: 'share', of: key.slice(6) as 'row' | 'col' | 'total' };
-  if (key.startsWith('rate.')) return { kind: 'rate', metric: key.slice(5) };
-  return { kind: 'sum' };
-}
+const SLOTS = Array.from({ length: MAX_PIVOT_DIMS }, (_, i) => i);
 
 /** Axis pickers: three slots for row dims, three for column dims; a dim sits on one axis only. */
 function AxisSlots({ axis, pivot }: { axis: 'rows' | 'cols'; pivot: PivotState }) {
@@ -30,7 +28,7 @@ function AxisSlots({ axis, pivot }: { axis: 'rows' | 'cols'; pivot: PivotState }
   const setPivot = useUi((s) => s.setPivot);
   const dims = pivot[axis];
   const other = axis === 'rows' ? pivot.cols : pivot.rows;
-  const rateLocked = pivot.measure.kind === 'rate';
+
   const change = (slot: number, value: string) => {
     const next = [...dims];
     if (value === '') next.splice(slot, 1);
@@ -52,8 +50,7 @@ function AxisSlots({ axis, pivot }: { axis: 'rows' | 'cols'; pivot: PivotState }
           {(axis === 'cols' || slot > 0) && <option value="">{t('control.none')}</option>}
           {PIVOT_DIMS.filter(
             (d) =>
-              d === dims[slot] ||
-              (!dims.includes(d) && !other.includes(d) && !(rateLocked && (d === 'row' || d === 'group'))),
+              d === dims[slot] || (!dims.includes(d) && !other.includes(d) && dimAllowed(d, pivot.measure)),
           ).map((d) => (
             <option key={d} value={d}>
               {t(`pivot.dim.${d}`)}
@@ -66,7 +63,7 @@ function AxisSlots({ axis, pivot }: { axis: 'rows' | 'cols'; pivot: PivotState }
 }
 
 /** One-value filter selects for the common dims; other filters from a link show as chips. */
-const FILTER_DIMS = ['year', 'format', 'level', 'province', 'group'] as const;
+const FILTER_DIMS = ['year', 'format', 'level', 'unit_kind', 'province', 'group'] as const;
 
 export function PivotControls({ pivot }: { pivot: PivotState }) {
   const i18n = useI18n();
@@ -75,8 +72,9 @@ export function PivotControls({ pivot }: { pivot: PivotState }) {
   const { years, provinces } = useDatasetInfo();
   const choices: Record<(typeof FILTER_DIMS)[number], string[]> = {
     year: years.map(String),
-    format: ['2019', '2021'],
-    level: ['province', 'prefecture', 'county', 'township'],
+    format: [...FORMATS],
+    level: [...REGION_LEVELS],
+    unit_kind: [...UNIT_KINDS],
     province: provinces,
     group: [...OUTCOME_GROUPS],
   };
@@ -87,7 +85,13 @@ export function PivotControls({ pivot }: { pivot: PivotState }) {
     setPivot({ filters: next });
   };
   const measure = measureKey(pivot.measure);
-  const splitsRows = [...pivot.rows, ...pivot.cols].some((d) => d === 'row' || d === 'group');
+  const dims = [...pivot.rows, ...pivot.cols];
+  const measureLabel = (key: string) => {
+    const m = parseMeasureKey(key);
+    return m?.kind === 'rate'
+      ? t('pivot.measure.rate', { metric: label(getMetric(m.metric).label) })
+      : t(`pivot.measure.${key as 'sum'}`);
+  };
   return (
     <>
       <div className="picker-row">
@@ -100,29 +104,27 @@ export function PivotControls({ pivot }: { pivot: PivotState }) {
         <Select
           label={t('control.measure')}
           value={measure}
-          onChange={(v) => setPivot({ measure: parseMeasure(v) })}
+          onChange={(v) => {
+            const m = parseMeasureKey(v);
+            if (m) setPivot({ measure: m });
+          }}
           testId="pivot-measure"
         >
-          <option value="sum">{t('pivot.measure.sum')}</option>
-          <option value="share.row">{t('pivot.measure.share.row')}</option>
-          <option value="share.col">{t('pivot.measure.share.col')}</option>
-          <option value="share.total">{t('pivot.measure.share.total')}</option>
-          {!splitsRows &&
-            RATES.map((m) => (
-              <option key={m.id} value={`rate.${m.id}`}>
-                {t('pivot.measure.rate', { metric: label(m.label) })}
-              </option>
-            ))}
+          {MEASURE_OPTIONS.filter((m) => measureAllowed(m, dims) || measureKey(m) === measure).map((m) => (
+            <option key={measureKey(m)} value={measureKey(m)}>
+              {measureLabel(measureKey(m))}
+            </option>
+          ))}
         </Select>
         <Select
           label={t('control.sort')}
-          value={`${pivot.sort.by}.${pivot.sort.dir}`}
+          value={sortKey(pivot.sort)}
           onChange={(v) => {
-            const [by, dir] = v.split('.') as ['label' | 'value', 'asc' | 'desc'];
-            setPivot({ sort: { by, dir } });
+            const sort = parseSortKey(v);
+            if (sort) setPivot({ sort });
           }}
         >
-          {(['label.asc', 'label.desc', 'value.desc', 'value.asc'] as const).map((s) => (
+          {SORT_OPTIONS.map((s) => (
             <option key={s} value={s}>
               {t(`pivot.sort.${s}`)}
             </option>

@@ -1,4 +1,5 @@
 import { getMetric } from '../../../domain/metrics';
+import { measureKey } from '../../../domain/vocab';
 import { useI18n } from '../../../i18n';
 import { usePivot } from '../../../queries';
 import { useUi } from '../../../state';
@@ -7,7 +8,7 @@ import { formatMetric } from '../../common/format';
 import { QueryState } from '../../common/QueryState';
 import { pivotCsv } from './csv';
 import { dimValueLabel } from './labels';
-import { measureKey, PivotControls } from './PivotControls';
+import { PivotControls } from './PivotControls';
 import { PivotGrid } from './PivotGrid';
 import { PIVOT_ROW_LIMIT, pivotParams } from './params';
 

@@ -1,5 +1,6 @@
 import { OUTCOME_GROUPS, type OutcomeGroup, type Table3Column, type Table3Row } from '../../../domain/keys';
 import { OUTCOME_GROUP_LABELS, TABLE3_COLUMN_LABELS, TABLE3_ROW_LABELS } from '../../../domain/metrics';
+import { FORMATS, isOneOf, REGION_LEVELS, UNIT_KINDS } from '../../../domain/vocab';
 import type { I18n } from '../../../i18n';
 import { provinceName } from '../../../i18n/places';
 import type { PivotDim } from '../../../state';
@@ -10,30 +11,28 @@ const OTHER_GROUPS: Record<string, { zh: string; en: string }> = {
   forward: { zh: '结转下年度', en: 'carried forward' },
 };
 
+/** A value as the data spells it (names, years); '' is a missing value. */
+const asIs = (_i18n: I18n, value: string): string => (value === '' ? '—' : value);
+
+/** How each dimension's header values are shown; values outside a closed list show as they are. */
+const VALUE_LABEL = {
+  unit: asIs,
+  unit_kind: (i18n, v) => (isOneOf(UNIT_KINDS, v) ? i18n.t(`unitKind.${v}`) : v),
+  province: (i18n, v) => (v === '' ? '—' : provinceName(i18n.lang, v)),
+  prefecture: asIs,
+  level: (i18n, v) => (isOneOf(REGION_LEVELS, v) ? i18n.t(`level.${v}`) : v),
+  year: asIs,
+  format: (i18n, v) => (isOneOf(FORMATS, v) ? i18n.t(`format.${v}`) : v),
+  row: (i18n, v) => (Object.hasOwn(TABLE3_ROW_LABELS, v) ? i18n.label(TABLE3_ROW_LABELS[v as Table3Row]) : v),
+  group: (i18n, v) => {
+    if (isOneOf(OUTCOME_GROUPS, v)) return i18n.label(OUTCOME_GROUP_LABELS[v as OutcomeGroup]);
+    return Object.hasOwn(OTHER_GROUPS, v) ? i18n.label(OTHER_GROUPS[v]!) : v;
+  },
+  applicant: (i18n, v) =>
+    Object.hasOwn(TABLE3_COLUMN_LABELS, v) ? i18n.label(TABLE3_COLUMN_LABELS[v as Table3Column]) : v,
+} satisfies Record<PivotDim, (i18n: I18n, value: string) => string>;
+
 /** Display label of one pivot header value. */
 export function dimValueLabel(i18n: I18n, dim: PivotDim, value: string): string {
-  switch (dim) {
-    case 'province':
-      return value === '' ? '—' : provinceName(i18n.lang, value);
-    case 'level':
-      return ['province', 'prefecture', 'county', 'township'].includes(value)
-        ? i18n.t(`level.${value as 'province'}`)
-        : value;
-    case 'format':
-      return value === '2019' || value === '2021' ? i18n.t(`format.${value}`) : value;
-    case 'row':
-      return TABLE3_ROW_LABELS[value as Table3Row]
-        ? i18n.label(TABLE3_ROW_LABELS[value as Table3Row])
-        : value;
-    case 'group':
-      if ((OUTCOME_GROUPS as readonly string[]).includes(value))
-        return i18n.label(OUTCOME_GROUP_LABELS[value as OutcomeGroup]);
-      return OTHER_GROUPS[value] ? i18n.label(OTHER_GROUPS[value]) : value;
-    case 'applicant':
-      return TABLE3_COLUMN_LABELS[value as Table3Column]
-        ? i18n.label(TABLE3_COLUMN_LABELS[value as Table3Column])
-        : value;
-    default:
-      return value === '' ? '—' : value;
-  }
+  return VALUE_LABEL[dim](i18n, value);
 }

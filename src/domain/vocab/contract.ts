@@ -1,0 +1,69 @@
+/**
+ * The columns of the four Parquet files of the contract (../shared/spec/report-model.md), in file
+ * order, with their kind. The one list: the row types (src/dataset/rows.ts) are checked against
+ * it, the writers' SQL types (src/dataset/schema.ts) and the SQL whitelist and load-time type
+ * check (src/sql/schema.ts) are derived from it.
+ */
+
+/** text = VARCHAR, int = INTEGER, float = DOUBLE. */
+export type ColumnKind = 'text' | 'int' | 'float';
+
+export const CONTRACT = {
+  reports: {
+    report_id: 'text',
+    unit: 'text',
+    unit_kind: 'text',
+    region_code: 'text',
+    region_name: 'text',
+    province: 'text',
+    prefecture: 'text',
+    county: 'text',
+    level: 'text',
+    year: 'int',
+    format: 'text',
+    source: 'text',
+    sha256: 'text',
+    parser_version: 'text',
+    check_failures: 'int',
+  },
+  cells: { report_id: 'text', table: 'text', row: 'text', col: 'text', value: 'float', raw: 'text' },
+  checks: {
+    report_id: 'text',
+    rule: 'text',
+    location: 'text',
+    expected: 'float',
+    actual: 'float',
+    message: 'text',
+  },
+  regions: {
+    code: 'text',
+    name: 'text',
+    level: 'text',
+    parent_code: 'text',
+    province_code: 'text',
+    pinyin: 'text',
+  },
+} as const satisfies Record<string, Record<string, ColumnKind>>;
+
+export type ContractTable = keyof typeof CONTRACT;
+export type ContractColumn<T extends ContractTable> = keyof (typeof CONTRACT)[T] & string;
+export const CONTRACT_TABLES = Object.keys(CONTRACT) as ContractTable[];
+
+/** The column names of a contract table, in file order. */
+export const contractColumns = <T extends ContractTable>(table: T): ContractColumn<T>[] =>
+  Object.keys(CONTRACT[table]) as ContractColumn<T>[];
+
+/**
+ * `Row` if it names exactly the columns of `T`, else a type that says which are missing or extra
+ * (so a row type that drifts from the contract fails to compile where it is declared).
+ */
+export type ContractRow<T extends ContractTable, Row> = [
+  Exclude<ContractColumn<T>, keyof Row>,
+  Exclude<keyof Row, ContractColumn<T>>,
+] extends [never, never]
+  ? Row
+  : {
+      error: 'row type differs from the contract';
+      missing: Exclude<ContractColumn<T>, keyof Row>;
+      extra: Exclude<keyof Row, ContractColumn<T>>;
+    };

@@ -1,0 +1,95 @@
+/**
+ * The rules that keep user input out of SQL text, and the query-key normalisation. What the
+ * builders compute is tested on the engine (./run.test.ts), not by comparing SQL text.
+ */
+import { describe, expect, it } from 'vitest';
+import { queryKeys } from '../../src/queries/keys';
+import {
+  compareSql,
+  coverageSql,
+  id,
+  outcomesSql,
+  pivotSql,
+  reportRowSql,
+  trendsSql,
+  unitSearchSql,
+} from '../../src/sql';
+import { regionPrefix } from '../../src/sql/units';
+
+const HOSTILE = `'; DROP TABLE reports; --`;
+
+describe('user input', () => {
+  it('is bound, never spliced', () => {
+    const builders = [
+      compareSql({ metric: 't3.granted', year: 2021, units: [HOSTILE], province: HOSTILE }),
+      trendsSql({ metric: 't3.granted', units: [HOSTILE], mode: 'absolute' }),
+      outcomesSql({ units: [HOSTILE], year: 2021, by: 'group', groups: [HOSTILE] }),
+      pivotSql({
+        rows: ['unit'],
+        cols: [],
+        value: 'sum',
+        filters: { unit: [HOSTILE], province: [HOSTILE], unit_kind: [HOSTILE] },
+        totals: true,
+      }),
+      reportRowSql({ reportId: HOSTILE }),
+      coverageSql({ units: [HOSTILE], rules: [HOSTILE] }),
+      unitSearchSql({ text: HOSTILE, province: HOSTILE }),
+    ];
+    for (const q of builders) {
+      expect(q.sql).not.toContain('DROP');
+      // unit search lower-cases its text before binding it
+      expect(q.params.some((p) => p === HOSTILE || p === HOSTILE.toLowerCase())).toBe(true);
+    }
+  });
+
+  it('rejects identifiers outside the whitelist and unknown metrics, dims, applicants', () => {
+    expect(() => id('reports; DROP' as never)).toThrow('identifier not in the schema whitelist');
+    expect(id('table')).toBe('"table"');
+    expect(() => compareSql({ metric: HOSTILE, year: 2021, units: [] })).toThrow(
+      `unknown metric: ${HOSTILE}`,
+    );
+    expect(() =>
+      pivotSql({ rows: [HOSTILE as never], cols: [], value: 'sum', filters: {}, totals: true }),
+    ).toThrow('invalid pivot dimension');
+    expect(() => outcomesSql({ units: [], year: 1, by: 'group', applicant: HOSTILE as never })).toThrow(
+      'invalid applicant',
+    );
+    expect(() => trendsSql({ metric: 't3.granted', units: ['a'], mode: HOSTILE as never })).toThrow(
+      'invalid trend mode',
+    );
+  });
+});
+
+describe('regionPrefix', () => {
+  it('strips the zero padding of lower levels', () => {
+    expect([regionPrefix('410000'), regionPrefix('419000'), regionPrefix('419001')]).toEqual([
+      '41',
+      '4190',
+      '419001',
+    ]);
+  });
+});
+
+describe('queryKeys', () => {
+  it('normalises unit order, duplicates and defaults', () => {
+    expect(queryKeys.compare({ metric: 'm', year: 2021, units: ['b', 'a', 'b'] })).toEqual(
+      queryKeys.compare({ metric: 'm', year: 2021, units: ['a', 'b'], order: 'desc', limit: 50 }),
+    );
+    expect(queryKeys.compare({ metric: 'm', year: 2021, units: ['a'] })).not.toEqual(
+      queryKeys.compare({ metric: 'm', year: 2022, units: ['a'] }),
+    );
+    // Pivot dims are ordered: swapping them is a different question.
+    const p = { measure: { kind: 'sum' } as const, filters: { year: ['2022', '2021'] } };
+    expect(queryKeys.pivot({ ...p, rows: ['unit', 'year'], cols: [] })).not.toEqual(
+      queryKeys.pivot({ ...p, rows: ['year', 'unit'], cols: [] }),
+    );
+    expect(queryKeys.pivot({ ...p, rows: ['unit'], cols: [] })).toEqual(
+      queryKeys.pivot({
+        rows: ['unit'],
+        cols: [],
+        measure: { kind: 'sum' },
+        filters: { year: ['2021', '2022'] },
+      }),
+    );
+  });
+});
