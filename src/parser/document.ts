@@ -31,6 +31,8 @@ export interface OcrCell {
   page: number;
   /** Cell box in page pixels: x0, y0, x1, y1. */
   box: [number, number, number, number];
+  /** Why the reading is doubtful (low confidence, a look-alike read as a digit…); absent when sure. */
+  uncertain?: string;
 }
 
 export interface ExtractedDocument {

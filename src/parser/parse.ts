@@ -6,11 +6,12 @@
 import { checkReport } from '../domain/checks';
 import type { Format } from '../domain/keys';
 import type { CheckFailure, Report, TableValues } from '../domain/report';
-import type { ParseOutcome } from './api';
+import type { ParseOptions, ParseOutcome } from './api';
 import { type ExtractedDocument, NotAReportError } from './document';
 import { extractDocument } from './extract';
 import { matchTable3Label } from './labels';
 import { detectUnit, detectYear } from './meta';
+import { ocrChecks } from './ocr-checks';
 import { sha256Hex } from './sha256';
 import { findSections } from './tables/sections';
 import { readTable2, table2Format } from './tables/table2';
@@ -20,10 +21,14 @@ import { type Token, tokenizeDocument } from './tables/tokens';
 
 export const NO_TABLE3 = 'no table 三 (收到和处理政府信息公开申请情况) found';
 
-export async function parseReport(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
+export async function parseReport(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ParseOptions = {},
+): Promise<ParseOutcome> {
   let doc: ExtractedDocument;
   try {
-    doc = await extractDocument(bytes, fileName);
+    doc = await extractDocument(bytes, fileName, options);
   } catch (e) {
     const reason =
       e instanceof NotAReportError ? e.reason : `cannot read the document: ${(e as Error).message}`;
@@ -109,6 +114,7 @@ export function parseDocument(doc: ExtractedDocument, fileName: string, sha256 =
     });
   }
   checks.push(...t3.checks, ...t4.checks, ...t2.checks);
+  if (doc.kind === 'ocr') checks.push(...ocrChecks([...(t3.hasNumbers ? t3.ocr : []), ...(t4.ocr ?? [])]));
   checks.push(...checkReport({ table3, table4 }, doc.text));
 
   const report: Report = {

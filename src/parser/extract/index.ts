@@ -1,3 +1,4 @@
+import type { ParseOptions } from '../api';
 import { type ExtractedDocument, NotAReportError } from '../document';
 import { extractDocx } from './docx';
 import { extractHtml } from './html';
@@ -16,14 +17,18 @@ import { extractText } from './text';
  * report container (empty, binary, an image, a non-DOCX ZIP, a PDF without a text layer, a
  * damaged file); never lets a library error escape.
  */
-export async function extractDocument(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+export async function extractDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ParseOptions = {},
+): Promise<ExtractedDocument> {
   const found = sniff(bytes);
   try {
     switch (found.kind) {
       case 'rejected':
         throw new NotAReportError(fileName, found.reason);
       case 'pdf':
-        return await extractPdf(bytes, fileName);
+        return await extractPdf(bytes, fileName, options);
       case 'docx':
         return await extractDocx(bytes, fileName);
       case 'doc': {

@@ -1,3 +1,4 @@
+import type { ParseOptions } from '../api';
 import { type ExtractedDocument, NotAReportError } from '../document';
 import { limitText, MAX_PDF_PAGES } from './limits';
 import { linesToText } from './normalize';
@@ -9,13 +10,19 @@ import { heapOf, loadPdfium, type Pdfium } from './pdfium';
 /**
  * PDF → lines, from the text layer's positioned characters (PDFium, see `readPageItems` and
  * `buildPdfLines` for the layout rules). Fonts are never rendered or fetched; a PDF without any
- * text (a scan) or that PDFium cannot open is a NotAReportError with a one-line reason.
+ * text (a scan) goes to OCR (src/parser/ocr/); one PDFium cannot open is a NotAReportError.
  */
-export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+export async function extractPdf(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ParseOptions = {},
+): Promise<ExtractedDocument> {
   const pdfium = await loadPdfium();
   const pages = readPages(pdfium, bytes, fileName);
   if (pages.every((p) => p.items.length === 0)) {
-    throw new NotAReportError(fileName, 'PDF has no text layer (scanned?)');
+    // A scan: read its page images (the OCR code loads only now).
+    const { ocrPdf } = await import('../ocr/pdf');
+    return ocrPdf(pdfium, bytes, fileName, options);
   }
   const lines = buildPdfLines(pages);
   return { kind: 'pdf', lines, text: linesToText(lines) };

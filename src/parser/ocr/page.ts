@@ -123,7 +123,7 @@ export async function ocrPage(
   T('rec');
 
   // Cell texts and confidences.
-  const cellText = new Map<string, { text: string; confidence: number; digits: boolean; box: Box }>();
+  const cellText = new Map<string, { text: string; confidence: number; uncertain?: string }>();
   const lineText: string[] = textBoxes.map(() => '');
   pieces.forEach((p, i) => {
     const r = read[i]!;
@@ -133,13 +133,13 @@ export async function ocrPage(
     }
     if (process.env.OCR_DUMP) console.error(i, r.text, r.digits?.text, r.confidence.toFixed(2));
     const key = `${p.target.table}/${p.target.row}/${p.target.cell}`;
-    const got = cellReading(r, rec);
+    const got = cellReading(r);
     const prev = cellText.get(key);
     if (prev) {
       prev.text = joinSoft(prev.text, got.text);
       prev.confidence = Math.min(prev.confidence, got.confidence);
-      prev.digits = prev.digits && got.digits;
-    } else cellText.set(key, { ...got, box: p.box });
+      prev.uncertain ??= got.uncertain;
+    } else cellText.set(key, got);
   });
 
   // Reading order: text lines and table rows by their top edge.
@@ -155,11 +155,13 @@ export async function ocrPage(
       cells.forEach((c, ci) => {
         const got = cellText.get(`${ti}/${ri}/${ci}`);
         texts.push(got?.text ?? '');
-        ocr.push({
+        const cell: OcrCell = {
           confidence: got ? round3(got.confidence) : 1,
           page,
           box: [c.x0, c.y0, c.x1, c.y1].map(Math.round) as [number, number, number, number],
-        });
+        };
+        if (got?.uncertain) cell.uncertain = got.uncertain;
+        ocr.push(cell);
       });
       // Cells of a merged label column below its first row are not printed again.
       const first = texts.findIndex((s) => s !== '');
@@ -174,16 +176,29 @@ export async function ocrPage(
   return { lines: items.map((i) => i.line).filter((l) => l.cells.some((c) => c !== '')), tables: tables.length };
 }
 
-/** A cell's reading: digits-only decoding when the model read something digit-like. */
-function cellReading(r: Recognised & { digits?: Recognised }, _rec: Recogniser): { text: string; confidence: number; digits: boolean } {
+/**
+ * A cell's reading. When the model read something digit-like, the same output decoded as digits
+ * only decides (a 0 read as O or 。 is a 0), and the cell is marked uncertain whenever that
+ * mattered, the weakest character is below the threshold, or the digits do not form a figure.
+ */
+function cellReading(r: Recognised): { text: string; confidence: number; uncertain?: string } {
   const free = cleanText(r.text);
-  if (DIGITISH.test(free) && HAS_DIGIT.test(free) && r.digits) {
-    const digits = r.digits.text;
-    // A confusable (O for 0, l for 1) was read: the digits decode decides, but the cell is doubtful.
-    const confusable = digits !== free;
-    return { text: digits, confidence: confusable ? Math.min(r.digits.confidence, 0.5) : r.digits.confidence, digits: true };
+  if (!(DIGITISH.test(free) && HAS_DIGIT.test(free) && r.digits)) {
+    return r.confidence < UNCERTAIN_BELOW
+      ? { text: free, confidence: r.confidence, uncertain: `confidence ${r.confidence.toFixed(2)}` }
+      : { text: free, confidence: r.confidence };
   }
-  return { text: free, confidence: r.confidence, digits: false };
+  const raw = r.digits.text;
+  // A dot at either end is dust beside the figure, never part of it.
+  const text = raw.replace(/^\.+|\.+$/g, '');
+  const confidence = r.digits.confidence;
+  let uncertain: string | undefined;
+  if (text === '') uncertain = 'no digit left once the dust is removed';
+  else if (raw !== free && raw.replace(/^\.+|\.+$/g, '') !== free.replace(/^\.+|\.+$/g, '')) {
+    uncertain = `a look-alike ("${free}") read as a digit`;
+  } else if (/^0\d/.test(text)) uncertain = 'digits do not form a figure (leading zero)';
+  else if (confidence < UNCERTAIN_BELOW) uncertain = `confidence ${confidence.toFixed(2)}`;
+  return uncertain ? { text, confidence, uncertain } : { text, confidence };
 }
 
 function median(values: number[]): number | null {

@@ -9,6 +9,7 @@ import type { CheckFailure, TableValues } from '../../domain/report';
 import { AFTER_TABLE4 } from '../labels';
 import { isRunTogether, toRuns } from './runs';
 import { groupSumsHold, splitCandidates } from './split';
+import type { OcrRead } from './table3';
 import type { Token, ValueToken } from './tokens';
 
 const CELLS = TABLE4_GROUPS.length * TABLE4_COLUMNS.length;
@@ -17,6 +18,8 @@ export interface Table4Read {
   values: TableValues;
   raw: Record<string, string>;
   checks: CheckFailure[];
+  /** Cells read by OCR, by address. */
+  ocr?: OcrRead[];
 }
 
 function sumsHeld(cells: readonly (number | null)[]): number {
@@ -56,6 +59,7 @@ export function readTable4(tokens: readonly Token[], from: number, to: number): 
   const cells = collect(tokens, from, to);
   let picked: (number | null)[] | null = null;
   let pickedRaw: string[] = [];
+  let pickedCells: ValueToken[] = [];
   if (isRunTogether(cells, CELLS)) {
     const toks = cells.map((c) => c.raw);
     let list = splitCandidates(toks, CELLS, { accept: groupSumsHold, limit: 50 });
@@ -84,17 +88,21 @@ export function readTable4(tokens: readonly Token[], from: number, to: number): 
     const window = cells.slice(bestAt, bestAt + CELLS);
     picked = window.map((c) => c.value);
     pickedRaw = window.map((c) => c.raw);
+    pickedCells = window;
   }
   if (!picked) return { values, raw, checks };
+  const ocr: OcrRead[] = [];
   TABLE4_GROUPS.forEach((g, gi) => {
     const rec: Record<string, number | null> = {};
     TABLE4_COLUMNS.forEach((c, ci) => {
       const v = picked[gi * 5 + ci] ?? null;
+      const read = pickedCells[gi * 5 + ci]?.ocr;
+      if (read) ocr.push({ where: `table4.${g}.${c}`, value: v, raw: pickedRaw[gi * 5 + ci] ?? '', cell: read });
       rec[c] = v;
       const printed = pickedRaw[gi * 5 + ci] ?? '';
       if (v === null && printed !== '') raw[`table4.${g}.${c}`] = printed;
     });
     values[g] = rec;
   });
-  return { values, raw, checks };
+  return { values, raw, checks, ocr };
 }

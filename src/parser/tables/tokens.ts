@@ -3,7 +3,7 @@
  * or a blank marker kept as printed). Every token carries the row it was printed on, which is
  * what binds a value run to the label on the same row.
  */
-import type { DocLine, ExtractedDocument } from '../document';
+import type { DocLine, ExtractedDocument, OcrCell } from '../document';
 
 export interface LabelToken {
   kind: 'label';
@@ -23,6 +23,8 @@ export interface ValueToken {
    * value is never several cells run together.
    */
   cell?: boolean;
+  /** For a cell read by OCR: how sure the recogniser was, and where the cell is. */
+  ocr?: OcrCell;
 }
 
 export type Token = LabelToken | ValueToken;
@@ -108,13 +110,20 @@ function splitPipes(line: string): string[] {
   return parts;
 }
 
-function tokenizeCells(out: Token[], cells: readonly string[], row: number, splitMixed: boolean): void {
+function tokenizeCells(
+  out: Token[],
+  cells: readonly string[],
+  row: number,
+  splitMixed: boolean,
+  ocr?: readonly (OcrCell | null)[],
+): void {
   const trimmed = cells.map((c) => c.trim());
   if (trimmed.every((c) => c === '' || SEPARATOR_CELL.test(c)) && trimmed.some((c) => c !== '')) return;
-  for (const cell of trimmed) {
+  for (const [i, cell] of trimmed.entries()) {
     const v = cellValue(cell, row);
     if (v) {
-      out.push({ ...v, cell: true });
+      const read = ocr?.[i];
+      out.push(read ? { ...v, cell: true, ocr: read } : { ...v, cell: true });
       continue;
     }
     if (/^[-+]?\d+(?:\.\d+)?(?:\s+[-+]?\d+(?:\.\d+)?)+$/.test(cell)) {
@@ -150,7 +159,7 @@ const PIPES_ONLY = /^\s*\|+\s*$/;
  */
 export function tokenizeLine(out: Token[], line: DocLine, row: number, pipeCells = true): void {
   if (line.origin === 'table') {
-    tokenizeCells(out, line.cells, row, false);
+    tokenizeCells(out, line.cells, row, false, line.ocr);
     return;
   }
   for (const raw of line.cells) {
