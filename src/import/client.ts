@@ -15,13 +15,19 @@ import type { ImportRequest, ImportResponse } from './worker';
 let worker: Worker | null = null;
 let nextId = 0;
 const pending = new Map<number, (r: FileResult) => void>();
+const progressOf = new Map<number, (p: { page: number; pages: number }) => void>();
 
 function importWorker(): Worker {
   if (worker) return worker;
   worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (e: MessageEvent<ImportResponse>) => {
+    if ('progress' in e.data) {
+      progressOf.get(e.data.id)?.(e.data.progress);
+      return;
+    }
     pending.get(e.data.id)?.(e.data.result);
     pending.delete(e.data.id);
+    progressOf.delete(e.data.id);
   };
   worker.onerror = (e) => {
     // A crashed worker fails every file in flight with the reason, and is replaced next time.
@@ -34,11 +40,21 @@ function importWorker(): Worker {
   return worker;
 }
 
-/** Parse or validate one file off the main thread; never rejects. */
-export function inspectFile(file: File): Promise<FileResult> {
+/**
+ * Parse or validate one file off the main thread; never rejects. A scanned file reports its pages
+ * as they are read (`onProgress`) and stops when `signal` aborts (it then fails as cancelled).
+ */
+export function inspectFile(
+  file: File,
+  options: { onProgress?: (p: { page: number; pages: number }) => void; signal?: AbortSignal } = {},
+): Promise<FileResult> {
   return new Promise((resolve) => {
     const id = ++nextId;
     pending.set(id, (r) => resolve(r.ok || r.file !== `#${id}` ? r : { ...r, file: file.name }));
+    if (options.onProgress) progressOf.set(id, options.onProgress);
+    options.signal?.addEventListener('abort', () =>
+      worker?.postMessage({ cancel: id } satisfies ImportRequest),
+    );
     importWorker().postMessage({ id, file } satisfies ImportRequest);
   });
 }

@@ -6,7 +6,7 @@
  */
 import type { CellRow, CheckRow, RegionRow, ReportRow } from '../dataset/rows';
 import type { DatasetTable } from '../db/types';
-import type { ParseReport } from '../parser/api';
+import type { ParseOptions, ParseReport } from '../parser/api';
 import type { RegionIndex } from '../region/region-index';
 import { distinctText, ipcTable, rowsToIpc, schemaProblems, TABLE_COLUMNS, tableOfColumns } from './arrow';
 import { CsvError, csvToRows } from './csv';
@@ -37,18 +37,24 @@ export async function processFile(
   fileName: string,
   bytes: Uint8Array,
   deps: ProcessDeps,
+  options: ParseOptions = {},
 ): Promise<FileResult> {
   try {
     if (/\.parquet$/i.test(fileName) || isParquet(bytes)) return await processParquet(fileName, bytes, deps);
     if (/\.csv$/i.test(fileName)) return await processCsv(fileName, bytes, deps);
-    return await processReport(fileName, bytes, deps);
+    return await processReport(fileName, bytes, deps, options);
   } catch (error) {
     return { ok: false, file: fileName, reason: `could not be read (${firstLine(error)})` };
   }
 }
 
-async function processReport(fileName: string, bytes: Uint8Array, deps: ProcessDeps): Promise<FileResult> {
-  const outcome = await deps.parseReport(bytes, fileName);
+async function processReport(
+  fileName: string,
+  bytes: Uint8Array,
+  deps: ProcessDeps,
+  options: ParseOptions,
+): Promise<FileResult> {
+  const outcome = await deps.parseReport(bytes, fileName, options);
   if (!outcome.ok) return { ok: false, file: fileName, reason: outcome.reason };
   const report = outcome.report;
   if (Object.keys(report.table3).length === 0)
@@ -186,7 +192,12 @@ async function processCsv(fileName: string, bytes: Uint8Array, deps: ProcessDeps
  * A `File` or `Blob` → FileResult. The size is checked before a byte is read, so a 100 MB
  * mistake costs nothing; otherwise the bytes are read once.
  */
-export async function processBlob(fileName: string, blob: Blob, deps: ProcessDeps): Promise<FileResult> {
+export async function processBlob(
+  fileName: string,
+  blob: Blob,
+  deps: ProcessDeps,
+  options: ParseOptions = {},
+): Promise<FileResult> {
   const dataset = /\.(parquet|csv)$/i.test(fileName);
   const tooBig = sizeProblem(blob.size, dataset ? MAX_DATASET_BYTES : MAX_REPORT_BYTES);
   if (tooBig) return { ok: false, file: fileName, reason: tooBig };
@@ -196,5 +207,5 @@ export async function processBlob(fileName: string, blob: Blob, deps: ProcessDep
   } catch (error) {
     return { ok: false, file: fileName, reason: `could not be read (${firstLine(error)})` };
   }
-  return processFile(fileName, bytes, deps);
+  return processFile(fileName, bytes, deps, options);
 }

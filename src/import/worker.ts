@@ -1,6 +1,7 @@
 /**
  * The import worker: files in, FileResults out, off the main thread so a slow PDF or a hostile
- * file never freezes the page. Messages: { id, file: File } → { id, result: FileResult }.
+ * file never freezes the page. Messages: { id, file: File } → { id, result: FileResult }; a
+ * scanned file also reports { id, progress } per page and stops on { cancel: id }.
  */
 import init, { readParquet, Table, writeParquet } from 'parquet-wasm/esm';
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
@@ -10,14 +11,12 @@ import { type ProcessDeps, processBlob } from './process';
 import { browserRegionIndex } from './regions-browser';
 import type { FileResult } from './types';
 
-export interface ImportRequest {
-  id: number;
-  file: File;
-}
-export interface ImportResponse {
-  id: number;
-  result: FileResult;
-}
+export type ImportRequest = { id: number; file: File } | { cancel: number };
+export type ImportResponse =
+  | { id: number; result: FileResult }
+  | { id: number; progress: { page: number; pages: number } };
+
+const running = new Map<number, AbortController>();
 
 const parquet = init({ module_or_path: wasmUrl });
 
@@ -37,13 +36,26 @@ const deps: ProcessDeps = {
 };
 
 self.onmessage = async (e: MessageEvent<ImportRequest>) => {
+  if ('cancel' in e.data) {
+    running.get(e.data.cancel)?.abort();
+    return;
+  }
   const { id, file } = e.data;
+  const stop = new AbortController();
+  running.set(id, stop);
+  const post = (message: ImportResponse, transfer: ArrayBuffer[] = []) =>
+    (self as unknown as Worker).postMessage(message, transfer);
   let result: FileResult;
   try {
-    result = await processBlob(file.name, file, deps);
+    result = await processBlob(file.name, file, deps, {
+      signal: stop.signal,
+      onProgress: (progress) => post({ id, progress }),
+    });
   } catch (error) {
     result = { ok: false, file: file.name, reason: `import failed (${String(error).slice(0, 200)})` };
+  } finally {
+    running.delete(id);
   }
   const transfer = result.ok ? Object.values(result.tables).map((b) => b.buffer as ArrayBuffer) : [];
-  (self as unknown as Worker).postMessage({ id, result } satisfies ImportResponse, transfer);
+  post({ id, result }, transfer);
 };

@@ -14,4 +14,8 @@ export interface ParseOptions {
   signal?: AbortSignal;
 }
 
-export type ParseReport = (bytes: Uint8Array, fileName: string, options?: ParseOptions) => Promise<ParseOutcome>;
+export type ParseReport = (
+  bytes: Uint8Array,
+  fileName: string,
+  options?: ParseOptions,
+) => Promise<ParseOutcome>;

@@ -36,6 +36,11 @@ export async function extractDocument(
         const { extractWord } = await import('./word');
         return extractWord(bytes, fileName);
       }
+      case 'image': {
+        // A page photo or scan (PNG/JPEG): one page of OCR.
+        const { ocrImages } = await import('../ocr/images');
+        return await ocrImages([bytes], options);
+      }
       case 'html':
         return extractHtml(found.decoded.text);
       case 'text':
@@ -44,6 +49,9 @@ export async function extractDocument(
   } catch (error) {
     if (error instanceof NotAReportError) throw error;
     if (error instanceof LimitExceeded) throw new NotAReportError(fileName, error.message);
+    if (error instanceof Error && error.name === 'OcrCancelled') {
+      throw new NotAReportError(fileName, 'cancelled: OCR stopped before the last page');
+    }
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new NotAReportError(fileName, `${found.kind.toUpperCase()} could not be read (${message})`);
   }

@@ -114,7 +114,6 @@ function touches(h: Rule, v: Rule): boolean {
 }
 
 /** The ruled tables of a deskewed page. `scale`: pixels per point-ish unit (dpi / 72). */
-export const debugRules: { h: Rule[]; v: Rule[] } = { h: [], v: [] };
 export function findTables(mask: Uint8Array, width: number, height: number, dpi: number): Table[] {
   const unit = dpi / 200;
   let hs = mergeRuns(runs(mask, width, height, false, Math.round(50 * unit)));
@@ -122,15 +121,21 @@ export function findTables(mask: Uint8Array, width: number, height: number, dpi:
   // A vertical stroke of a digit is not a rule: rules end on horizontal rules.
   vs = vs.filter((v) => {
     const ends = hs.filter((h) => touches(h, v));
-    return v.to - v.from >= 120 * unit || (ends.some((h) => Math.abs(h.at - v.from) <= NEAR) && ends.some((h) => Math.abs(h.at - v.to) <= NEAR));
+    return (
+      v.to - v.from >= 120 * unit ||
+      (ends.some((h) => Math.abs(h.at - v.from) <= NEAR) && ends.some((h) => Math.abs(h.at - v.to) <= NEAR))
+    );
   });
   hs = hs.filter((h) => h.to - h.from >= 300 * unit || vs.some((v) => touches(h, v)));
 
-  debugRules.h = hs;
-  debugRules.v = vs;
   // Tables: groups of rules connected by touching (union-find over horizontal + vertical).
   const parent = [...hs, ...vs].map((_, i) => i);
-  const find = (i: number): number => (parent[i] === i ? i : (parent[i] = find(parent[i]!)));
+  const find = (i: number): number => {
+    let root = i;
+    while (parent[root] !== root) root = parent[root]!;
+    parent[i] = root;
+    return root;
+  };
   hs.forEach((h, i) => {
     vs.forEach((v, j) => {
       if (touches(h, v)) parent[find(i)] = find(hs.length + j);
@@ -211,6 +216,19 @@ function gridCells(h: Rule[], v: Rule[], unit: number): Table | null {
     xs.push(right);
     v.push({ at: right, from: ys[0]!, to: ys.at(-1)! });
   }
+  // A table cut by a page break has no rule on the cut side: the vertical rules' ends are its edge.
+  const upper = v.filter((r) => r.from < ys[0]! - out);
+  if (upper.length >= 2) {
+    const top = Math.min(...upper.map((r) => r.from));
+    ys.unshift(top);
+    h = [...h, { at: top, from: xs[0]!, to: xs.at(-1)! }];
+  }
+  const lower = v.filter((r) => r.to > ys.at(-1)! + out);
+  if (lower.length >= 2) {
+    const bottom = Math.max(...lower.map((r) => r.to));
+    ys.push(bottom);
+    h = [...h, { at: bottom, from: xs[0]!, to: xs.at(-1)! }];
+  }
   const nr = ys.length - 1;
   const nc = xs.length - 1;
   // Whether a rule separates band (r, c) from its right / bottom neighbour.
@@ -234,7 +252,6 @@ function gridCells(h: Rule[], v: Rule[], unit: number): Table | null {
         y1: localAt(h, ys[r1]!, xs[c]!, xs[c1]!),
         row: r,
       });
-
     }
   }
   return { x0: xs[0]!, y0: ys[0]!, x1: xs[nc]!, y1: ys[nr]!, rows };

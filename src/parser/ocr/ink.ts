@@ -85,7 +85,7 @@ export function textLines(
     let ink = 0;
     if (y < area.y1) {
       const row = y * width;
-      for (let x = area.x0; x < area.x1; x++) if (mask[row + x] && !(skip && skip(x, y))) ink++;
+      for (let x = area.x0; x < area.x1; x++) if (mask[row + x] && !skip?.(x, y)) ink++;
     }
     if (ink > 0 && start < 0) start = y;
     else if (ink === 0 && start >= 0) {
@@ -106,7 +106,7 @@ export function textLines(
     for (let y = b.y0; y < b.y1; y++) {
       const row = y * width;
       for (let x = b.x0; x < b.x1; x++) {
-        if (mask[row + x] && !(skip && skip(x, y))) {
+        if (mask[row + x] && !skip?.(x, y)) {
           if (x < x0) x0 = x;
           if (x >= x1) x1 = x + 1;
         }
@@ -185,9 +185,7 @@ export function cellInk(
   const sliver = (c: Component) =>
     (c.box.x0 === 0 || c.box.y0 === 0 || c.box.x1 === w || c.box.y1 === h) &&
     Math.min(c.box.x1 - c.box.x0, c.box.y1 - c.box.y0) <= 5;
-  const big = comps.filter(
-    (c) => !sliver(c) && (c.box.y1 - c.box.y0 >= min || c.box.x1 - c.box.x0 >= min),
-  );
+  const big = comps.filter((c) => !sliver(c) && (c.box.y1 - c.box.y0 >= min || c.box.x1 - c.box.x0 >= min));
   if (big.length === 0) return null;
   const left = Math.min(...big.map((c) => c.box.x1));
   const right = Math.max(...big.map((c) => c.box.x0));

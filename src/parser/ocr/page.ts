@@ -40,10 +40,6 @@ export async function ocrPage(
   rec: Recogniser,
 ): Promise<PageResult> {
   const unit = dpi / 200;
-  const T = (label: string) => {
-    if (process.env.OCR_TRACE) console.error(label, Math.round(performance.now() - t0));
-  };
-  const t0 = performance.now();
   let img = source;
   let mask = inkMask(img, inkThreshold(img));
   const skew = estimateSkew(mask, img.width, img.height);
@@ -51,22 +47,25 @@ export async function ocrPage(
     img = rotate(img, skew);
     mask = inkMask(img, inkThreshold(img));
   }
-  T('skew');
   despeckle(mask, img.width, img.height, Math.max(4, Math.round(8 * unit * unit)));
   const tables = findTables(mask, img.width, img.height, dpi);
 
-  T('tables');
   const margin = 4 * unit;
   const inTable = (x: number, y: number) =>
     tables.some((t) => x >= t.x0 - margin && x <= t.x1 + margin && y >= t.y0 - margin && y <= t.y1 + margin);
   const pageBox = { x0: 0, y0: 0, x1: img.width, y1: img.height };
   const rough = textLines(mask, img.width, pageBox, 0, inTable);
-  const charHeight = median(rough.filter((b) => b.x1 - b.x0 > 300 * unit).map((b) => b.y1 - b.y0)) ?? 30 * unit;
+  const charHeight =
+    median(rough.filter((b) => b.x1 - b.x0 > 300 * unit).map((b) => b.y1 - b.y0)) ?? 30 * unit;
   const textBoxes = textLines(mask, img.width, pageBox, charHeight, inTable).filter(
     (b) => b.y1 - b.y0 >= 8 * unit && b.x1 - b.x0 >= 8 * unit,
   );
 
-  const pieces: Piece[] = textBoxes.map((box, line) => ({ box, clip: pageBox, target: { kind: 'text', line } }));
+  const pieces: Piece[] = textBoxes.map((box, line) => ({
+    box,
+    clip: pageBox,
+    target: { kind: 'text', line },
+  }));
   tables.forEach((t, ti) => {
     t.rows.forEach((cells, ri) => {
       cells.forEach((c, ci) => {
@@ -84,7 +83,12 @@ export async function ocrPage(
         for (const b of textLines(found.ink, local.x1, local, found.charHeight)) {
           if (b.y1 - b.y0 < 6 * unit && b.x1 - b.x0 < 6 * unit) continue;
           const box = { x0: b.x0 + area.x0, y0: b.y0 + area.y0, x1: b.x1 + area.x0, y1: b.y1 + area.y0 };
-          pieces.push({ box, clip: area, dust: found.dust, target: { kind: 'cell', table: ti, row: ri, cell: ci } });
+          pieces.push({
+            box,
+            clip: area,
+            dust: found.dust,
+            target: { kind: 'cell', table: ti, row: ri, cell: ci },
+          });
         }
       });
     });
@@ -112,15 +116,7 @@ export async function ocrPage(
       : undefined;
     return cropOnWhite(img, p.box, p.clip, Math.max(4, h * 0.4), Math.max(3, h * 0.2), keep);
   });
-  T(`lines ${crops.length}`);
-  if (process.env.OCR_DUMP) {
-    const fs = await import('node:fs');
-    crops.forEach((c, i) => {
-      fs.writeFileSync(`/tmp/crop-${page}-${i}.pgm`, Buffer.concat([Buffer.from(`P5 ${c.width} ${c.height} 255\n`), Buffer.from(c.data)]));
-    });
-  }
   const read = await rec.read(crops);
-  T('rec');
 
   // Cell texts and confidences.
   const cellText = new Map<string, { text: string; confidence: number; uncertain?: string }>();
@@ -131,7 +127,6 @@ export async function ocrPage(
       lineText[p.target.line] = cleanText(r.text);
       return;
     }
-    if (process.env.OCR_DUMP) console.error(i, r.text, r.digits?.text, r.confidence.toFixed(2));
     const key = `${p.target.table}/${p.target.row}/${p.target.cell}`;
     const got = cellReading(r);
     const prev = cellText.get(key);
@@ -151,7 +146,7 @@ export async function ocrPage(
     t.rows.forEach((cells, ri) => {
       if (cells.length === 0) return;
       const texts: string[] = [];
-      const ocr: (OcrCell | null)[] = [];
+      const ocr: OcrCell[] = [];
       cells.forEach((c, ci) => {
         const got = cellText.get(`${ti}/${ri}/${ci}`);
         texts.push(got?.text ?? '');
@@ -163,17 +158,27 @@ export async function ocrPage(
         if (got?.uncertain) cell.uncertain = got.uncertain;
         ocr.push(cell);
       });
+      unreadableFigures(texts, ocr);
       // Cells of a merged label column below its first row are not printed again.
       const first = texts.findIndex((s) => s !== '');
       if (first < 0) return;
       items.push({
         y: cells[0]!.y0,
-        line: { cells: texts.slice(first), origin: 'table', table: firstTable + ti, page, ocr: ocr.slice(first) },
+        line: {
+          cells: texts.slice(first),
+          origin: 'table',
+          table: firstTable + ti,
+          page,
+          ocr: ocr.slice(first),
+        },
       });
     });
   });
   items.sort((a, b) => a.y - b.y);
-  return { lines: items.map((i) => i.line).filter((l) => l.cells.some((c) => c !== '')), tables: tables.length };
+  return {
+    lines: items.map((i) => i.line).filter((l) => l.cells.some((c) => c !== '')),
+    tables: tables.length,
+  };
 }
 
 /**
@@ -199,6 +204,27 @@ function cellReading(r: Recognised): { text: string; confidence: number; uncerta
   } else if (/^0\d/.test(text)) uncertain = 'digits do not form a figure (leading zero)';
   else if (confidence < UNCERTAIN_BELOW) uncertain = `confidence ${confidence.toFixed(2)}`;
   return uncertain ? { text, confidence, uncertain } : { text, confidence };
+}
+
+const FIGURE = /^\d+(?:\.\d+)?$/;
+const BLANK_MARK = /^(?:[/\\]|[-—–―]{1,2})?$/;
+
+/**
+ * In a row of figures (three or more), a cell after the first figure that reads as neither a
+ * figure nor a blank mark is a figure the recogniser could not read (a smudge, a stain): it is
+ * left empty and marked uncertain, so the row's other figures still count and the check points
+ * at the cell. Its reading is kept in the reason.
+ */
+function unreadableFigures(texts: string[], ocr: OcrCell[]): void {
+  const figures = texts.filter((t) => FIGURE.test(t)).length;
+  const first = texts.findIndex((t) => FIGURE.test(t));
+  if (figures < 3 || first < 0) return;
+  for (let i = first + 1; i < texts.length; i++) {
+    const t = texts[i]!;
+    if (FIGURE.test(t) || BLANK_MARK.test(t)) continue;
+    ocr[i]!.uncertain = `not a figure (read as "${t.slice(0, 20)}")`;
+    texts[i] = '';
+  }
 }
 
 function median(values: number[]): number | null {

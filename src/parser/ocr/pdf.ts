@@ -3,12 +3,10 @@
  * image's own resolution, `ocrPage` reads its tables cell by cell and its text line by line.
  */
 import type { ParseOptions } from '../api';
-import { type DocLine, type ExtractedDocument, NotAReportError } from '../document';
+import { type ExtractedDocument, NotAReportError } from '../document';
 import { LimitExceeded } from '../extract/limits';
-import { linesToText } from '../extract/normalize';
 import { heapOf, type Pdfium } from '../extract/pdfium';
-import { loadRecogniser } from './engine';
-import { ocrPage } from './page';
+import { ocrPages } from './document';
 import { renderPage } from './render';
 
 /** Pages OCR'd at most (a scanned annual report runs to 5–20 pages). */
@@ -20,7 +18,6 @@ export async function ocrPdf(
   fileName: string,
   options: ParseOptions = {},
 ): Promise<ExtractedDocument> {
-  const rec = await loadRecogniser();
   const heap = heapOf(pdfium);
   const data = heap.wasmExports.malloc(Math.max(1, bytes.length));
   const scratch = heap.wasmExports.malloc(16);
@@ -35,29 +32,24 @@ export async function ocrPdf(
     if (!doc) throw new NotAReportError(fileName, 'PDF could not be opened for OCR');
     const count = pdfium.FPDF_GetPageCount(doc);
     if (count > MAX_OCR_PAGES) {
-      throw new LimitExceeded(`scanned PDF has ${count} pages, over the OCR limit of ${MAX_OCR_PAGES}; not read`);
+      throw new LimitExceeded(
+        `scanned PDF has ${count} pages, over the OCR limit of ${MAX_OCR_PAGES}; not read`,
+      );
     }
-    const lines: DocLine[] = [];
-    let tables = 0;
-    for (let n = 0; n < count; n++) {
-      if (options.signal?.aborted) throw new NotAReportError(fileName, 'cancelled');
-      options.onProgress?.({ page: n, pages: count });
-      const page = pdfium.FPDF_LoadPage(doc, n);
-      if (!page) throw new NotAReportError(fileName, `PDF page ${n + 1} could not be read`);
-      let image: ReturnType<typeof renderPage>;
-      let dpi: number;
-      try {
-        image = renderPage(pdfium, page, 200, scratch);
-        dpi = (image.width / pdfium.FPDF_GetPageWidthF(page)) * 72;
-      } finally {
-        pdfium.FPDF_ClosePage(page);
-      }
-      const read = await ocrPage(image, dpi, n + 1, tables, rec);
-      tables += read.tables;
-      lines.push(...read.lines);
-    }
-    options.onProgress?.({ page: count, pages: count });
-    return { kind: 'ocr', lines, text: linesToText(lines) };
+    return await ocrPages(
+      count,
+      (n) => {
+        const page = pdfium.FPDF_LoadPage(doc, n);
+        if (!page) throw new NotAReportError(fileName, `PDF page ${n + 1} could not be read`);
+        try {
+          const image = renderPage(pdfium, page, 200, scratch);
+          return { image, dpi: (image.width / pdfium.FPDF_GetPageWidthF(page)) * 72 };
+        } finally {
+          pdfium.FPDF_ClosePage(page);
+        }
+      },
+      options,
+    );
   } finally {
     if (doc) pdfium.FPDF_CloseDocument(doc);
     heap.wasmExports.free(scratch);

@@ -46,7 +46,8 @@ function nativeScale(pdfium: Pdfium, page: number, widthPt: number, scratch: num
     if (pdfium.FPDFPageObj_GetType(obj) !== 3) continue; // FPDF_PAGEOBJ_IMAGE
     if (!pdfium.FPDFImageObj_GetImagePixelSize(obj, scratch, scratch + 4)) continue;
     const heap = heapOf(pdfium).HEAPU8;
-    const w = heap[scratch]! | (heap[scratch + 1]! << 8) | (heap[scratch + 2]! << 16) | (heap[scratch + 3]! << 24);
+    const w =
+      heap[scratch]! | (heap[scratch + 1]! << 8) | (heap[scratch + 2]! << 16) | (heap[scratch + 3]! << 24);
     best = Math.max(best, w >>> 0);
   }
   if (best === 0 || widthPt <= 0) return null;

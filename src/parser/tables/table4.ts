@@ -97,7 +97,8 @@ export function readTable4(tokens: readonly Token[], from: number, to: number): 
     TABLE4_COLUMNS.forEach((c, ci) => {
       const v = picked[gi * 5 + ci] ?? null;
       const read = pickedCells[gi * 5 + ci]?.ocr;
-      if (read) ocr.push({ where: `table4.${g}.${c}`, value: v, raw: pickedRaw[gi * 5 + ci] ?? '', cell: read });
+      if (read)
+        ocr.push({ where: `table4.${g}.${c}`, value: v, raw: pickedRaw[gi * 5 + ci] ?? '', cell: read });
       rec[c] = v;
       const printed = pickedRaw[gi * 5 + ci] ?? '';
       if (v === null && printed !== '') raw[`table4.${g}.${c}`] = printed;

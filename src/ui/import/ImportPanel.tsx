@@ -26,9 +26,12 @@ interface Inspected {
   name: string;
   result: FileResult | null;
   existing: string | null;
+  /** A scanned file being read by OCR: pages done of pages. */
+  progress?: { page: number; pages: number };
+  cancel?: () => void;
 }
 
-const ACCEPT = '.pdf,.html,.htm,.txt,.docx,.parquet,.csv';
+const ACCEPT = '.pdf,.html,.htm,.txt,.docx,.doc,.wps,.parquet,.csv';
 
 export function ImportPanel() {
   const lang = useUi((s) => s.lang);
@@ -57,8 +60,14 @@ export function ImportPanel() {
     setOpen(true);
     for (const file of files) {
       const key = ++nextKey.current;
-      setInspected((list) => [...list, { key, name: file.name, result: null, existing: null }]);
-      inspectFile(file).then(async (result) => {
+      const stop = new AbortController();
+      setInspected((list) => [
+        ...list,
+        { key, name: file.name, result: null, existing: null, cancel: () => stop.abort() },
+      ]);
+      const onProgress = (progress: { page: number; pages: number }) =>
+        setInspected((list) => list.map((i) => (i.key === key ? { ...i, progress } : i)));
+      inspectFile(file, { onProgress, signal: stop.signal }).then(async (result) => {
         const existing =
           result.ok && result.kind === 'report'
             ? await alreadyLoaded(result.reportIds).catch(() => null)
@@ -176,6 +185,21 @@ export function ImportPanel() {
             ) : (
               <li key={i.key} className="import-result muted" data-testid="import-pending">
                 {i.name} · {t('parsing')}
+                {i.progress && (
+                  <>
+                    {' '}
+                    <progress
+                      data-testid="import-progress"
+                      max={i.progress.pages}
+                      value={i.progress.page}
+                      aria-label={t('ocrPages', { page: i.progress.page, pages: i.progress.pages })}
+                    />{' '}
+                    {t('ocrPages', { page: i.progress.page, pages: i.progress.pages })}{' '}
+                    <button type="button" data-testid="import-cancel" onClick={i.cancel}>
+                      {t('cancel')}
+                    </button>
+                  </>
+                )}
               </li>
             ),
           )}

@@ -1,0 +1,45 @@
+/** Page images → one extracted document, page by page, with progress and cancel. */
+import type { ParseOptions } from '../api';
+import type { DocLine, ExtractedDocument } from '../document';
+import { linesToText } from '../extract/normalize';
+import { loadRecogniser } from './engine';
+import type { GreyImage } from './image';
+import { ocrPage } from './page';
+
+/** A page to read: its image and resolution (dots per inch; 200 when unknown). */
+export interface PageImage {
+  image: GreyImage;
+  dpi: number;
+}
+
+export class OcrCancelled extends Error {
+  constructor() {
+    super('cancelled');
+    this.name = 'OcrCancelled';
+  }
+}
+
+/** Reads `count` pages in order; `page(n)` renders or decodes page n only when it is its turn. */
+export async function ocrPages(
+  count: number,
+  page: (n: number) => PageImage | Promise<PageImage>,
+  options: ParseOptions = {},
+): Promise<ExtractedDocument> {
+  // The first page is rendered or decoded before the model loads: a broken file fails at once.
+  let next: PageImage | null = count > 0 ? await page(0) : null;
+  const rec = await loadRecogniser();
+  const lines: DocLine[] = [];
+  let tables = 0;
+  for (let n = 0; n < count; n++) {
+    if (options.signal?.aborted) throw new OcrCancelled();
+    options.onProgress?.({ page: n, pages: count });
+    const { image, dpi } = next ?? (await page(n));
+    next = null;
+    const read = await ocrPage(image, dpi, n + 1, tables, rec);
+    tables += read.tables;
+    lines.push(...read.lines);
+  }
+  if (options.signal?.aborted) throw new OcrCancelled();
+  options.onProgress?.({ page: count, pages: count });
+  return { kind: 'ocr', lines, text: linesToText(lines) };
+}
