@@ -44,18 +44,33 @@ function importWorker(): Worker {
  * Parse or validate one file off the main thread; never rejects. A scanned file reports its pages
  * as they are read (`onProgress`) and stops when `signal` aborts (it then fails as cancelled).
  */
-export function inspectFile(
-  file: File,
-  options: { onProgress?: (p: { page: number; pages: number }) => void; signal?: AbortSignal } = {},
+export function inspectFile(file: File, options: InspectOptions = {}): Promise<FileResult> {
+  return inspect(file.name, (id) => ({ id, file }), options);
+}
+
+/** Page images of one report (several photos dropped together), read as one report in this order. */
+export function inspectPages(name: string, pages: File[], options: InspectOptions = {}): Promise<FileResult> {
+  return inspect(name, (id) => ({ id, name, pages }), options);
+}
+
+export interface InspectOptions {
+  onProgress?: (p: { page: number; pages: number }) => void;
+  signal?: AbortSignal;
+}
+
+function inspect(
+  name: string,
+  request: (id: number) => ImportRequest,
+  options: InspectOptions,
 ): Promise<FileResult> {
   return new Promise((resolve) => {
     const id = ++nextId;
-    pending.set(id, (r) => resolve(r.ok || r.file !== `#${id}` ? r : { ...r, file: file.name }));
+    pending.set(id, (r) => resolve(r.ok || r.file !== `#${id}` ? r : { ...r, file: name }));
     if (options.onProgress) progressOf.set(id, options.onProgress);
     options.signal?.addEventListener('abort', () =>
       worker?.postMessage({ cancel: id } satisfies ImportRequest),
     );
-    importWorker().postMessage({ id, file } satisfies ImportRequest);
+    importWorker().postMessage(request(id));
   });
 }
 

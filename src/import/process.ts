@@ -6,7 +6,7 @@
  */
 import type { CellRow, CheckRow, RegionRow, ReportRow } from '../dataset/rows';
 import type { DatasetTable } from '../db/types';
-import type { ParseOptions, ParseReport } from '../parser/api';
+import type { ParseOptions, ParseOutcome, ParseReport } from '../parser/api';
 import type { RegionIndex } from '../region/region-index';
 import { distinctText, ipcTable, rowsToIpc, schemaProblems, TABLE_COLUMNS, tableOfColumns } from './arrow';
 import { CsvError, csvToRows } from './csv';
@@ -16,6 +16,12 @@ import type { FileResult, ParquetTables } from './types';
 
 export interface ProcessDeps {
   parseReport: ParseReport;
+  /** Several page images as one report (OCR); absent where OCR is not offered. */
+  parseImages?: (
+    pages: readonly Uint8Array[],
+    fileName: string,
+    options?: ParseOptions,
+  ) => Promise<ParseOutcome>;
   /** The region index for placing units; null places nothing (region columns stay null). */
   regionIndex: () => Promise<RegionIndex | null>;
   parserVersion: string;
@@ -54,7 +60,32 @@ async function processReport(
   deps: ProcessDeps,
   options: ParseOptions,
 ): Promise<FileResult> {
-  const outcome = await deps.parseReport(bytes, fileName, options);
+  return reportResult(fileName, await deps.parseReport(bytes, fileName, options), deps);
+}
+
+/**
+ * Page images dropped together (photos of one report's pages) → one report, pages in the order
+ * given; named after the first image.
+ */
+export async function processImageSet(
+  name: string,
+  blobs: readonly Blob[],
+  deps: ProcessDeps,
+  options: ParseOptions = {},
+): Promise<FileResult> {
+  if (!deps.parseImages) return { ok: false, file: name, reason: 'page images cannot be read here' };
+  const total = blobs.reduce((n, b) => n + b.size, 0);
+  const tooBig = sizeProblem(total, MAX_REPORT_BYTES);
+  if (tooBig) return { ok: false, file: name, reason: tooBig };
+  try {
+    const pages = await Promise.all(blobs.map(async (b) => new Uint8Array(await b.arrayBuffer())));
+    return await reportResult(name, await deps.parseImages(pages, name, options), deps);
+  } catch (error) {
+    return { ok: false, file: name, reason: `could not be read (${firstLine(error)})` };
+  }
+}
+
+async function reportResult(fileName: string, outcome: ParseOutcome, deps: ProcessDeps): Promise<FileResult> {
   if (!outcome.ok) return { ok: false, file: fileName, reason: outcome.reason };
   const report = outcome.report;
   if (Object.keys(report.table3).length === 0)

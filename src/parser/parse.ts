@@ -37,6 +37,36 @@ export async function parseReport(
   return parseDocument(doc, fileName, await sha256Hex(bytes));
 }
 
+/**
+ * Several page images (photos or scans of one report, in page order) → one report, read by OCR.
+ * The report's digest is of the pages' bytes in order.
+ */
+export async function parseImages(
+  pages: readonly Uint8Array[],
+  fileName: string,
+  options: ParseOptions = {},
+): Promise<ParseOutcome> {
+  let doc: ExtractedDocument;
+  try {
+    const { ocrImages } = await import('./ocr/images');
+    doc = await ocrImages(pages, options);
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    const reason =
+      e instanceof Error && e.name === 'OcrCancelled'
+        ? 'cancelled: OCR stopped before the last page'
+        : `page images could not be read (${message})`;
+    return { ok: false, file: fileName, reason };
+  }
+  const all = new Uint8Array(pages.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pages) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return parseDocument(doc, fileName, await sha256Hex(all));
+}
+
 function hasNumbers(t: TableValues): boolean {
   return Object.values(t).some((rec) => Object.values(rec).some((v) => typeof v === 'number'));
 }

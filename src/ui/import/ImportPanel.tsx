@@ -10,6 +10,7 @@ import {
   alreadyLoaded,
   getImports,
   inspectFile,
+  inspectPages,
   removeImport,
   restoreImports,
   subscribeImports,
@@ -31,7 +32,8 @@ interface Inspected {
   cancel?: () => void;
 }
 
-const ACCEPT = '.pdf,.html,.htm,.txt,.docx,.doc,.wps,.parquet,.csv';
+const ACCEPT = '.pdf,.html,.htm,.txt,.docx,.doc,.wps,.jpg,.jpeg,.png,.parquet,.csv';
+const IMAGE = /\.(jpe?g|png)$/i;
 
 export function ImportPanel() {
   const lang = useUi((s) => s.lang);
@@ -56,9 +58,17 @@ export function ImportPanel() {
     restoreImports(report).then(refresh, (e: unknown) => report(String(e)));
   }, []);
 
-  const inspect = (files: File[]) => {
+  const inspect = (dropped: File[]) => {
     setOpen(true);
-    for (const file of files) {
+    // Page images dropped together are the pages of one report, in file-name order (page1, page2…).
+    const images = dropped
+      .filter((f) => IMAGE.test(f.name))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh', { numeric: true }));
+    const files: (File | File[])[] = dropped.filter((f) => !IMAGE.test(f.name));
+    if (images.length === 1) files.push(images[0]!);
+    else if (images.length > 1) files.push(images);
+    for (const item of files) {
+      const file = Array.isArray(item) ? { name: `${item[0]!.name} +${item.length - 1}` } : item;
       const key = ++nextKey.current;
       const stop = new AbortController();
       setInspected((list) => [
@@ -67,7 +77,9 @@ export function ImportPanel() {
       ]);
       const onProgress = (progress: { page: number; pages: number }) =>
         setInspected((list) => list.map((i) => (i.key === key ? { ...i, progress } : i)));
-      inspectFile(file, { onProgress, signal: stop.signal }).then(async (result) => {
+      const options = { onProgress, signal: stop.signal };
+      const read = Array.isArray(item) ? inspectPages(file.name, item, options) : inspectFile(item, options);
+      read.then(async (result) => {
         const existing =
           result.ok && result.kind === 'report'
             ? await alreadyLoaded(result.reportIds).catch(() => null)
