@@ -31,6 +31,8 @@ export async function ocrPages(
   const lines: DocLine[] = [];
   let tables = 0;
   for (let n = 0; n < count; n++) {
+    // A macrotask turn between pages: in a worker, the cancel message can only arrive then.
+    await new Promise((resolve) => setTimeout(resolve, 0));
     if (options.signal?.aborted) throw new OcrCancelled();
     options.onProgress?.({ page: n, pages: count });
     const { image, dpi } = next ?? (await page(n));
