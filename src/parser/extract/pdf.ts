@@ -18,8 +18,9 @@ export async function extractPdf(
   options: ParseOptions = {},
 ): Promise<ExtractedDocument> {
   const pdfium = await loadPdfium();
-  const pages = readPages(pdfium, bytes, fileName);
+  const { pages, images } = readPages(pdfium, bytes, fileName);
   if (pages.every((p) => p.items.length === 0)) {
+    if (!images) throw new NotAReportError(fileName, NO_TEXT);
     // A scan: read its page images (the OCR code loads only now).
     const { ocrPdf } = await import('../ocr/pdf');
     return ocrPdf(pdfium, bytes, fileName, options);
@@ -28,7 +29,22 @@ export async function extractPdf(
   return { kind: 'pdf', lines, text: linesToText(lines) };
 }
 
-function readPages(pdfium: Pdfium, bytes: Uint8Array, fileName: string): PdfPage[] {
+export const NO_TEXT = 'PDF has no text layer and no page images to read (blank?)';
+
+/** Whether a page holds an image object (a scan's page picture). */
+function hasImage(pdfium: Pdfium, page: number): boolean {
+  const count = Math.min(pdfium.FPDFPage_CountObjects(page), 10_000);
+  for (let i = 0; i < count; i++) {
+    if (pdfium.FPDFPageObj_GetType(pdfium.FPDFPage_GetObject(page, i)) === 3) return true;
+  }
+  return false;
+}
+
+function readPages(
+  pdfium: Pdfium,
+  bytes: Uint8Array,
+  fileName: string,
+): { pages: PdfPage[]; images: boolean } {
   const heap = heapOf(pdfium);
   // PDFium reads the document from wasm memory for as long as it is open.
   const data = heap.wasmExports.malloc(Math.max(1, bytes.length));
@@ -43,6 +59,7 @@ function readPages(pdfium: Pdfium, bytes: Uint8Array, fileName: string): PdfPage
   try {
     if (!doc) throw new NotAReportError(fileName, openFailure(pdfium.FPDF_GetLastError()));
     const pages: PdfPage[] = [];
+    let images = false;
     const end = new EndOfTables();
     const count = pdfium.FPDF_GetPageCount(doc);
     if (count > MAX_PDF_PAGES) throw new NotAReportError(fileName, limitText.pdfPages(count));
@@ -52,12 +69,13 @@ function readPages(pdfium: Pdfium, bytes: Uint8Array, fileName: string): PdfPage
       try {
         const read = readPageItems(pdfium, page, scratch);
         pages.push(read);
+        if (read.items.length === 0) images ||= hasImage(pdfium, page);
         end.see(read.items);
       } finally {
         pdfium.FPDF_ClosePage(page);
       }
     }
-    return pages;
+    return { pages, images };
   } finally {
     if (doc) pdfium.FPDF_CloseDocument(doc);
     heap.wasmExports.free(scratch);

@@ -12,6 +12,17 @@ export interface PageImage {
   dpi: number;
 }
 
+/**
+ * A page image's resolution, from its size: report pages are A4 (or Letter, nearly as wide), so
+ * the short side spans ≈ 8.3 inches. Scanned PDFs often declare a page size that is not the
+ * paper's (a 200 dpi scan placed as if at 96 dpi), so the image is trusted, not the PDF.
+ */
+export function pageDpi(image: GreyImage): number {
+  return Math.min(600, Math.max(72, Math.min(image.width, image.height) / A4_WIDTH_IN));
+}
+
+const A4_WIDTH_IN = 8.27;
+
 export class OcrCancelled extends Error {
   constructor() {
     super('cancelled');

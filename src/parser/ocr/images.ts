@@ -8,15 +8,13 @@ import jpeg from 'jpeg-js';
 import type { ParseOptions } from '../api';
 import type { ExtractedDocument } from '../document';
 import { LimitExceeded } from '../extract/limits';
-import { ocrPages, type PageImage } from './document';
+import { ocrPages, type PageImage, pageDpi } from './document';
 import { type GreyImage, makeImage, toGrey } from './image';
 
 /** Decoded size bound (a 600 dpi A4 page is 35 MP). */
 const MAX_MEGAPIXELS = 80;
 /** Images read as one report at most. */
 export const MAX_IMAGES = 60;
-/** Width of an A4 page in inches: a page photo's dpi is guessed from its width. */
-const A4_WIDTH_IN = 8.27;
 
 export function isPng(bytes: Uint8Array): boolean {
   return bytes[0] === 0x89 && bytes[1] === 0x50 && bytes[2] === 0x4e && bytes[3] === 0x47;
@@ -28,15 +26,11 @@ export function isJpeg(bytes: Uint8Array): boolean {
 
 export function decodeImage(bytes: Uint8Array): PageImage {
   let image: GreyImage;
-  let dpi: number | null = null;
   if (isPng(bytes)) {
     const png = decodePng(bytes);
     if (png.width * png.height > MAX_MEGAPIXELS * 1e6)
       throw new LimitExceeded(tooLarge(png.width, png.height));
     image = pngToGrey(png);
-    const res = png.resolution;
-    // pHYs unit 1 = per metre.
-    if (res && res.unit === 1 && res.x > 0) dpi = res.x * 0.0254;
   } else if (isJpeg(bytes)) {
     const jpg = jpeg.decode(bytes, {
       useTArray: true,
@@ -46,8 +40,8 @@ export function decodeImage(bytes: Uint8Array): PageImage {
     });
     image = toGrey(jpg.data, jpg.width, jpg.height, jpg.width * 4, 'rgba');
   } else throw new Error('not a PNG or JPEG image');
-  if (dpi === null || dpi < 50 || dpi > 1200) dpi = image.width / A4_WIDTH_IN;
-  return { image, dpi: Math.min(600, Math.max(72, dpi)) };
+  // A photo's pixels-per-inch tag says nothing about the paper: the page size decides.
+  return { image, dpi: pageDpi(image) };
 }
 
 function tooLarge(w: number, h: number): string {

@@ -6,7 +6,7 @@ import type { ParseOptions } from '../api';
 import { type ExtractedDocument, NotAReportError } from '../document';
 import { LimitExceeded } from '../extract/limits';
 import { heapOf, type Pdfium } from '../extract/pdfium';
-import { ocrPages } from './document';
+import { ocrPages, pageDpi } from './document';
 import { renderPage } from './render';
 
 /** Pages OCR'd at most (a scanned annual report runs to 5–20 pages). */
@@ -43,7 +43,7 @@ export async function ocrPdf(
         if (!page) throw new NotAReportError(fileName, `PDF page ${n + 1} could not be read`);
         try {
           const image = renderPage(pdfium, page, 200, scratch);
-          return { image, dpi: (image.width / pdfium.FPDF_GetPageWidthF(page)) * 72 };
+          return { image, dpi: pageDpi(image) };
         } finally {
           pdfium.FPDF_ClosePage(page);
         }

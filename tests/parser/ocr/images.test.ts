@@ -1,13 +1,12 @@
 /**
- * Page photos: a JPEG of a table made here from the corpus scan reads cell by cell like the PDF
- * page (real OCR: one small image); a broken image is a clear error before any model loads.
+ * Page photos: a JPEG of a table page made here from the corpus scan reads cell by cell like the
+ * PDF page (real OCR: one page); a broken image is a clear error before any model loads.
  */
 import jpeg from 'jpeg-js';
 import { describe, expect, it } from 'vitest';
 import { NotAReportError } from '../../../src/parser/document';
 import { extractDocument } from '../../../src/parser/extract';
 import { heapOf, loadPdfium } from '../../../src/parser/extract/pdfium';
-import { crop } from '../../../src/parser/ocr/image';
 import { renderPage } from '../../../src/parser/ocr/render';
 import { corpusFile, hasCorpus, NO_CORPUS } from '../extract/helpers';
 
@@ -19,7 +18,7 @@ describe('page images', () => {
   });
 
   it.skipIf(!hasCorpus)(
-    `reads a JPEG photo of table 三's first rows${hasCorpus ? '' : ` (${NO_CORPUS})`}`,
+    `reads a JPEG photo of a table page cell by cell${hasCorpus ? '' : ` (${NO_CORPUS})`}`,
     async () => {
       const pdfium = await loadPdfium();
       const bytes = corpusFile('洪泽区_2024_扫描件.pdf');
@@ -34,8 +33,8 @@ describe('page images', () => {
       pdfium.FPDF_CloseDocument(doc);
       heap.wasmExports.free(scratch);
       heap.wasmExports.free(data);
-      // The top of table 三 (its header and rows 一, 二) as a photo-like JPEG.
-      const part = crop(full, 0, 1000, full.width, 1560);
+      // The page as a photo-like JPEG.
+      const part = full;
       const rgba = new Uint8Array(part.width * part.height * 4);
       for (let i = 0; i < part.data.length; i++)
         rgba.fill(part.data[i]!, i * 4, i * 4 + 3).fill(255, i * 4 + 3, i * 4 + 4);
