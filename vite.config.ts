@@ -1,6 +1,6 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
-import { cspPlugin } from './scripts/csp.ts';
+import { cspPlugin, SECURITY_HEADERS } from './scripts/csp.ts';
 import { duckdbWorkerPlugin } from './scripts/duckdb-glue.ts';
 import { wasmUncompressedPlugin } from './scripts/wasm-uncompressed.ts';
 
@@ -9,6 +9,8 @@ export default defineConfig({
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },
+  // `npm start` and the e2e server send the policy as a header: it reaches the workers.
+  preview: { headers: { ...SECURITY_HEADERS } },
   test: {
     include: ['tests/**/*.test.ts', 'tests/**/*.test.tsx'],
     environment: 'node',

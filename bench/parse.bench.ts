@@ -1,7 +1,7 @@
 /**
  * `npm run bench:parse [-- --runs 5 --min-ms 1000 --no-append --strict --only ocr]`: throughput of
- * parseReport over ../shared/corpus/reports on one core (the main thread, no workers); scanned
- * copies (OCR) in pages/s, at most two passes.
+ * parseReport over ../shared/corpus/reports and ../shared/corpus/bulk on one core (the main thread,
+ * no workers); scanned copies (OCR) in pages/s, at most two passes.
  * Per group (text+HTML, PDF): warm-up, then `runs` timed runs that each parse the group's files in
  * a loop for at least `min-ms`; the median reports/s is compared with the budget. Prints a table
  * and one JSON line, and appends a row to BENCHMARKS.md with date and machine.
@@ -16,6 +16,8 @@ import { parseReport } from '../src/parser/parse';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const corpus = path.resolve(repoRoot, '../shared/corpus/reports');
+// The crawled bulk reports (flattened text) join the text group when present.
+const bulk = path.resolve(repoRoot, '../shared/corpus/bulk');
 const benchmarksFile = path.join(repoRoot, 'BENCHMARKS.md');
 
 interface Group {
@@ -65,16 +67,19 @@ async function main(): Promise<number> {
     process.stderr.write(`bench:parse: corpus not found at ${corpus}\n`);
     return 1;
   }
-  const names = (await readdir(corpus)).sort();
+  const paths = [
+    ...(await readdir(corpus)).map((n) => path.join(corpus, n)),
+    ...(existsSync(bulk) ? (await readdir(bulk)).map((n) => path.join(bulk, n)) : []),
+  ].sort();
   const results: GroupResult[] = [];
   const only = values.only?.split(',').map((s) => s.trim());
   for (const group of GROUPS) {
     if (only && !only.some((o) => group.name.startsWith(o))) continue;
     const files = await Promise.all(
-      names
-        .filter((n) => group.extensions.includes(path.extname(n).toLowerCase()))
-        .filter((n) => isScan(n) === (group.scans === true))
-        .map(async (n) => ({ name: n, bytes: new Uint8Array(await readFile(path.join(corpus, n))) })),
+      paths
+        .filter((p) => group.extensions.includes(path.extname(p).toLowerCase()))
+        .filter((p) => isScan(p) === (group.scans === true))
+        .map(async (p) => ({ name: path.basename(p), bytes: new Uint8Array(await readFile(p)) })),
     );
     if (files.length === 0) continue;
     results.push(
@@ -219,7 +224,7 @@ function printTable(results: GroupResult[], machine: ReturnType<typeof machineIn
 
 const HEADER = `# Benchmarks
 
-Appended by \`npm run bench:parse\`: parseReport throughput over \`../shared/corpus/reports\` on one
+Appended by \`npm run bench:parse\`: parseReport throughput over \`../shared/corpus/reports\` and \`bulk\` on one
 core (the main thread). Median of timed runs after a warm-up; budgets: text/HTML ≥ 300 reports/s,
 PDF and DOC ≥ 10 reports/s, OCR of scanned pages ≥ 0.2 pages/s (≤ 5 s a page; that row is in
 pages/s), judged on wall-clock time. "per CPU-s" divides by the process's own CPU time,

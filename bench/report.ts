@@ -1,4 +1,7 @@
-/** The benchmark's outputs: a table for people (stdout, BENCHMARKS.md) and a JSON summary line. */
+/**
+ * The benchmark's outputs: a report for people (stdout, appended to docs/benchmarks-history.md),
+ * one new row per budget at the top of that budget's table in BENCHMARKS.md, and a JSON line.
+ */
 import type { Machine } from './machine';
 
 export interface QueryRatio {
@@ -96,7 +99,7 @@ export function markdown(m: Machine, results: DatasetResult[], title: string): s
       f1(r.first_view_js_gzip_kb),
     ]),
   );
-  const budgets = results.flatMap((r) => BUDGETS.map((fn) => fn(r)).filter((x): x is Budget => x !== null));
+  const budgets = budgetsOf(results);
   const budgetTable = table(
     ['budget', 'dataset', 'measured', 'limit', 'ok'],
     budgets.map((x) => [
@@ -140,6 +143,42 @@ export function markdown(m: Machine, results: DatasetResult[], title: string): s
     perQuery,
     '',
   ].join('\n');
+}
+
+export function budgetsOf(results: DatasetResult[]): Budget[] {
+  return results.flatMap((r) => BUDGETS.map((fn) => fn(r)).filter((x): x is Budget => x !== null));
+}
+
+/** The line above a budget's table in BENCHMARKS.md (where its new rows go). */
+export const budgetMarker = (b: Pick<Budget, 'what' | 'dataset'>): string =>
+  `<!-- budget: ${b.what} / ${b.dataset} -->`;
+
+/** A budget's row: date, measured, ok, machine, load at start, the run's title. */
+export function budgetRow(m: Machine, b: Budget, title: string): string {
+  const value = `${b.unit === '×' ? f2(b.value) : f0(b.value)} ${b.unit}`;
+  const machineText = `${m.nproc} × ${m.cpu}, ${m.memGb} GB, Node ${m.node}, Chromium ${m.chromium}`;
+  return `| ${m.date} | ${value} | ${b.value <= b.limit ? 'yes' : '**no**'} | ${machineText} | ${m.loadAvg} | ${title} |`;
+}
+
+/**
+ * BENCHMARKS.md with each budget's new row first in its table (today's numbers stay on top);
+ * budgets whose table is missing are returned, to be reported.
+ */
+export function withBudgetRows(
+  text: string,
+  m: Machine,
+  budgets: Budget[],
+  title: string,
+): { text: string; missing: Budget[] } {
+  const lines = text.split('\n');
+  const missing: Budget[] = [];
+  for (const b of budgets) {
+    const at = lines.indexOf(budgetMarker(b));
+    // marker, header, separator: the newest row goes right under the separator.
+    if (at < 0 || !lines[at + 2]?.startsWith('|---')) missing.push(b);
+    else lines.splice(at + 3, 0, budgetRow(m, b, title));
+  }
+  return { text: lines.join('\n'), missing };
 }
 
 export function jsonLine(m: Machine, results: DatasetResult[]): string {

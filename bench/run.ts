@@ -1,22 +1,34 @@
 /**
  * `npm run bench`: build, serve dist/ on 127.0.0.1, drive headless Chromium through a scripted
  * session on the bundled and the synthetic nationwide dataset, replay the session's SQL on native
- * DuckDB, print a table and append it to BENCHMARKS.md, and end with one JSON line.
+ * DuckDB, print a report, append it to docs/benchmarks-history.md, put one row per budget at the
+ * top of that budget's table in BENCHMARKS.md, and end with one JSON line.
  *
  * Options: --skip-build, --only bundled|synthetic, --repeat N (replays per query, default 5),
- * --port N (default 4190), --no-append, --title TEXT (heading in BENCHMARKS.md), --cold N (cold
+ * --port N (default 4190), --no-append, --title TEXT (the report's heading), --cold N (cold
  * navigations of the bundled dataset whose median is its first-chart figure, default 9).
  */
 import { execFileSync } from 'node:child_process';
-import { appendFileSync, existsSync } from 'node:fs';
+import { appendFileSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import { machine } from './machine';
 import { openNative } from './native';
-import { type DatasetResult, jsonLine, markdown, type QueryRatio } from './report';
+import {
+  budgetMarker,
+  budgetsOf,
+  type DatasetResult,
+  jsonLine,
+  markdown,
+  type QueryRatio,
+  withBudgetRows,
+} from './report';
 import { serveStatic } from './serve';
 import { coldFirstChart, launchChromium, runSession, type SessionResult } from './session';
 import { initialJs } from './size';
 import { median, percentile } from './stats';
+
+/** Where each run's full report is appended (BENCHMARKS.md keeps today's numbers). */
+const HISTORY = 'docs/benchmarks-history.md';
 
 const { values: opt } = parseArgs({
   options: {
@@ -141,8 +153,17 @@ async function main() {
   const md = markdown(m, results, opt.title);
   process.stdout.write(`${md}\n`);
   if (!opt['no-append']) {
-    appendFileSync('BENCHMARKS.md', `\n${md}`);
-    log('appended to BENCHMARKS.md');
+    appendFileSync(HISTORY, `\n${md}`);
+    const { text, missing } = withBudgetRows(
+      readFileSync('BENCHMARKS.md', 'utf8'),
+      m,
+      budgetsOf(results),
+      opt.title,
+    );
+    writeFileSync('BENCHMARKS.md', text);
+    log(`appended the report to ${HISTORY}; a row per budget at the top of BENCHMARKS.md's tables`);
+    for (const b of missing)
+      log(`no table for budget "${b.what} / ${b.dataset}" in BENCHMARKS.md (add ${budgetMarker(b)})`);
   }
   process.stdout.write(`${jsonLine(m, results)}\n`);
 }

@@ -16,6 +16,7 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
+import { lockNetwork } from '../src/workers/network-lock.ts';
 import { duckdbExportFilter, stripExports } from './wasm-exports.ts';
 
 interface Rewrite {
@@ -73,9 +74,13 @@ const WORKERS = ['duckdb-browser-eh.worker.js', 'duckdb-browser-mvp.worker.js'] 
 const IMPORT = /\/duckdb-wasm\/dist\/(duckdb-browser-(?:eh|mvp)\.worker\.js)\?url$/;
 const DEV_PREFIX = '/@duckdb-worker/';
 
+/**
+ * The worker script served: the network lock first (src/workers/network-lock.ts: DuckDB reads
+ * only bytes it is given, and must reach nothing but its own wasm on the origin), then the glue.
+ */
 function patchedWorker(name: string): string {
   const file = createRequire(import.meta.url).resolve(`@duckdb/duckdb-wasm/dist/${name}`);
-  return patchDuckdbWorker(readFileSync(file, 'utf8'), name);
+  return `(${lockNetwork.toString()})(self);\n${patchDuckdbWorker(readFileSync(file, 'utf8'), name)}`;
 }
 
 /** The wasm imports of src/db/client.ts, e.g. `@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url`. */

@@ -92,6 +92,11 @@ export function describe(report: Report, region: ResolveOutcome, note: string | 
       lines.push(`  - ${c.rule} at ${c.where}${numbersPart}: ${c.message}`);
     }
   }
+  const notes = report.notes ?? [];
+  if (notes.length > 0) {
+    lines.push(`notes     ${notes.length} decided on evidence`);
+    for (const n of notes) lines.push(`  - ${n.rule} at ${n.where}: ${n.message}`);
+  }
   return `${lines.join('\n')}\n`;
 }
 

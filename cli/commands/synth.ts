@@ -4,6 +4,7 @@
  */
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
+import { loadRegionEntries } from '../../src/region/node/region-data';
 import { checkSeries } from '../../src/synth/checks';
 import { generateDataset } from '../../src/synth/node/generate';
 import {
@@ -17,7 +18,6 @@ import {
   parseYears,
 } from '../../src/synth/options';
 import { CliError, EXIT } from '../errors';
-import { loadRegionEntries } from '../lib/region-data';
 
 export const summary =
   'synth --out DIR [--years 2019-2025] [--seed N] [--faults PCT]: synthetic nationwide dataset';

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { open, readdir, stat } from 'node:fs/promises';
 import path from 'node:path';
-import { MAX_REPORT_BYTES, sizeProblem } from '../../src/import/limits';
+import { MAX_REPORT_BYTES, sizeProblem } from '../../src/parser/limits';
 
 /** Extensions picked up when walking a folder; a file named explicitly is always taken. */
 export const REPORT_EXTENSIONS = ['.txt', '.htm', '.html', '.pdf', '.docx'] as const;

@@ -3,7 +3,7 @@ import type { DatasetTables } from '../../src/dataset/node/parquet-writer';
 import { toRegionRows } from '../../src/dataset/region-rows';
 import { idOf, toCellRows, toCheckRows, toReportRow } from '../../src/dataset/report-rows';
 import type { CellRow, CheckRow, ReportRow } from '../../src/dataset/rows';
-import type { Report } from '../../src/domain/report';
+import type { Report, ReportNote } from '../../src/domain/report';
 import type { ParseReport } from '../../src/parser/api';
 import type { RegionIndex } from '../../src/region/region-index';
 import type { RegionEntry, Resolution } from '../../src/region/types';
@@ -12,6 +12,7 @@ import { crossYearFailures } from './cross-year';
 import { pickOriginals } from './dedupe';
 import { describeIoError, type InputFile, readBytes, sha256 } from './files';
 import { placeReport } from './place';
+import { resolveAcrossYears } from './resolve';
 
 export type ManifestStatus = 'parsed' | 'flagged' | 'failed' | 'duplicate';
 
@@ -37,6 +38,11 @@ export interface ManifestEntry {
   duplicate_of: string | null;
   /** Whether the report's rows are in the Parquet files (false: failed, duplicate, or no figures). */
   in_dataset: boolean;
+  /**
+   * Decisions taken on evidence, not failures (so not in checks.parquet): e.g. `table2.split_resolved`,
+   * a run of table-二 digits cut by the prose or by the same body's neighbouring years.
+   */
+  notes: ReportNote[];
 }
 
 export interface Manifest {
@@ -97,6 +103,7 @@ export async function ingestFiles(
       check_failures: null,
       duplicate_of: null,
       in_dataset: false,
+      notes: [],
     };
     let bytes: Uint8Array;
     try {
@@ -136,6 +143,8 @@ export async function ingestFiles(
   }
 
   const { kept, duplicates } = pickOriginals(parsed);
+  // Before the cross-year checks, so that they see the cuts the neighbouring years decide.
+  resolveAcrossYears(kept);
   for (const [p, failures] of crossYearFailures(kept))
     p.report = { ...p.report, checks: [...p.report.checks, ...failures] };
   const reports: ReportRow[] = [];
@@ -191,6 +200,7 @@ function entryForParsed(p: Parsed, original: Parsed | undefined): ManifestEntry 
     check_failures: failures,
     duplicate_of: original ? idOf(original.report) : null,
     in_dataset: !original && p.figures > 0,
+    notes: p.report.notes ?? [],
   };
 }
 

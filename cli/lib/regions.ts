@@ -1,7 +1,7 @@
 import { regionPinyin } from '../../src/dataset/region-rows';
+import { loadRegionEntries } from '../../src/region/node/region-data';
 import { createRegionIndex, type RegionIndex } from '../../src/region/region-index';
 import type { RegionEntry } from '../../src/region/types';
-import { loadRegionEntries } from './region-data';
 
 let index: Promise<RegionIndex> | undefined;
 

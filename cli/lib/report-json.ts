@@ -16,6 +16,8 @@ export function toParseJson(report: Report, resolution: Resolution | null): Repo
     table2: report.table2,
     raw: report.raw,
     checks: report.checks,
+    // An extension of the contract's shape: decisions taken on evidence (docs: README "notes").
+    ...(report.notes && report.notes.length > 0 ? { notes: report.notes } : {}),
     source: {
       file: report.source.file,
       sha256: report.source.sha256,

@@ -2,6 +2,7 @@ import { Suspense } from 'react';
 import { useI18n } from '../i18n';
 import { useDatasetStatus } from '../queries';
 import { useUi } from '../state';
+import { ErrorBoundary } from '../ui/common/ErrorBoundary';
 import { ErrorPanel } from '../ui/common/ErrorPanel';
 import { LoadingPanel } from '../ui/common/LoadingPanel';
 import { NoticeBanner } from '../ui/common/NoticeBanner';
@@ -15,14 +16,17 @@ function CurrentView() {
   const view = useUi((s) => s.view);
   const status = useDatasetStatus();
   const dataset = useUi((s) => s.dataset);
+  const lang = useUi((s) => s.lang);
   if (status.phase === 'error') return <ErrorPanel error={status.error} dataset={dataset} />;
   if (status.phase !== 'ready')
     return <LoadingPanel progress={status.phase === 'loading' ? status.progress : null} />;
   const View = VIEW_COMPONENTS[view];
   return (
-    <Suspense fallback={<LoadingPanel progress={null} />}>
-      <View />
-    </Suspense>
+    <ErrorBoundary key={view} view={view} lang={lang}>
+      <Suspense fallback={<LoadingPanel progress={null} />}>
+        <View />
+      </Suspense>
+    </ErrorBoundary>
   );
 }
 

@@ -1,7 +1,9 @@
 /**
- * The main-thread face of the database: DuckDB-WASM (its own Web Worker, EH bundle or MVP
- * fallback, all files from the app's origin), Parquet decoded by parquet-wasm in ./parquet.worker.ts,
- * and one status store the UI subscribes to. Nothing here touches the network beyond the app's origin.
+ * The main-thread face of the database: the engine handle (DuckDB-WASM in its own Web Worker, EH
+ * bundle or MVP fallback, all files from the app's origin; Parquet decoded in ./parquet.worker.ts
+ * through ./codec-rpc.ts) and the loader that puts a dataset into it. The status store the UI
+ * subscribes to is ./status.ts; fetching from the app's origin is ./fetch.ts. Nothing here
+ * touches the network beyond the app's origin.
  */
 import ehWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url';
 import mvpWorker from '@duckdb/duckdb-wasm/dist/duckdb-browser-mvp.worker.js?url';
@@ -9,41 +11,30 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import { DERIVED_DIR, derivedFile } from '../dataset/derived';
 import { PARQUET_FILES } from '../dataset/rows';
-import { sha256Hex } from '../parser/sha256';
-import type { DatasetStatus, LoadProgress } from '../queries/types';
 import { Binder, type BoundQuery } from '../sql/bound';
 import { LATE_TABLES, PRECOMPUTED, usesLateTables } from '../sql/derived';
 import { id } from '../sql/schema';
+import { sha256Hex } from '../util/sha256';
+import { type CodecPort, codecRpc } from './codec-rpc';
 import { type DatasetFile, decodeFile } from './decode';
 import type { Engine } from './engine';
+import { fetchWithProgress, sameOriginUrl } from './fetch';
 import { LateTables } from './late';
-import type { CodecRequest, CodecResponse } from './parquet.worker';
 import { fetchPrecomputed, type PrecomputedIpc } from './precomputed';
 import { type Booted, type DuckdbBundles, startDuckdb } from './start-duckdb';
+import { setStatus } from './status';
 import { measure } from './timing';
 import {
   DATASET_TABLES,
   type DatasetTable,
   type EngineConnection,
+  type LoadProgress,
   type ParquetCodec,
   type Queryable,
 } from './types';
 
-// ---------------------------------------------------------------- status store
-
-let status: DatasetStatus = { phase: 'idle' };
-const listeners = new Set<() => void>();
-
-function setStatus(next: DatasetStatus): void {
-  status = next;
-  for (const l of listeners) l();
-}
-
-export const getStatus = (): DatasetStatus => status;
-export function subscribeStatus(listener: () => void): () => void {
-  listeners.add(listener);
-  return () => listeners.delete(listener);
-}
+export { sameOriginUrl } from './fetch';
+export { getStatus, subscribeStatus } from './status';
 
 // ---------------------------------------------------------------- engine start-up
 
@@ -57,22 +48,11 @@ function getCodec(): ParquetCodec {
 
 function codecWorker(): ParquetCodec {
   const worker = new Worker(new URL('./parquet.worker.ts', import.meta.url), { type: 'module' });
-  const pending = new Map<number, { resolve: (b: Uint8Array) => void; reject: (e: Error) => void }>();
-  let next = 0;
-  worker.onmessage = (e: MessageEvent<CodecResponse>) => {
-    const p = pending.get(e.data.id);
-    if (!p) return;
-    pending.delete(e.data.id);
-    if (e.data.ok) p.resolve(e.data.bytes);
-    else p.reject(new Error(e.data.error));
-  };
-  const call = (op: CodecRequest['op'], bytes: Uint8Array) =>
-    new Promise<Uint8Array>((resolve, reject) => {
-      const id = ++next;
-      pending.set(id, { resolve, reject });
-      worker.postMessage({ id, op, bytes } satisfies CodecRequest, [bytes.buffer]);
-    });
-  return { decode: (b) => call('decode', b), encode: (b) => call('encode', b) };
+  // A dead worker rejects its calls (./codec-rpc.ts); the next load starts a fresh one.
+  const rpc = codecRpc(worker as unknown as CodecPort, () => {
+    if (codec === rpc) codec = null;
+  });
+  return rpc;
 }
 
 let enginePromise: Promise<Engine> | null = null;
@@ -120,8 +100,10 @@ async function startEngine(): Promise<Engine> {
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
   const conn = await step('engine: connect', () => db.connect());
   const { Engine } = await step('engine: import engine js', () => engineModule);
-  // runQuery wants the connection id, which AsyncDuckDBConnection keeps in `_conn`.
-  const connId = (conn as unknown as { _conn: number })._conn;
+  // runQuery wants the connection id: AsyncDuckDBConnection hands it out through its public
+  // `useUnsafe` (not its protected `_conn`).
+  // biome-ignore lint/correctness/useHookAtTopLevel: DuckDB's connection method, not a React hook
+  const connId = conn.useUnsafe((_db, id) => id);
   const engine = new Engine(conn as unknown as EngineConnection, getCodec(), (sql) =>
     db.runQuery(connId, sql),
   );
@@ -157,42 +139,6 @@ function engine(): Promise<Engine> {
 }
 
 // ---------------------------------------------------------------- loading
-
-/** Same-origin URLs only: the dashboard never reaches beyond where it was served from. */
-export function sameOriginUrl(url: string, base: string = globalThis.location?.href ?? ''): URL {
-  const u = new URL(url, base);
-  const origin = new URL(base).origin;
-  if (u.origin !== origin)
-    throw new Error(`refusing to load ${u.href}: only files from ${origin} are loaded`);
-  return u;
-}
-
-async function fetchWithProgress(
-  url: URL,
-  onBytes: (loaded: number, total: number) => void,
-): Promise<Uint8Array> {
-  const res = await fetch(url);
-  if (!res.ok) throw new Error(`${url.pathname.split('/').pop()}: HTTP ${res.status} (${url.href})`);
-  const total = Number(res.headers.get('Content-Length') ?? 0);
-  if (!res.body) return new Uint8Array(await res.arrayBuffer());
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let loaded = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    chunks.push(value);
-    loaded += value.length;
-    onBytes(loaded, total);
-  }
-  const out = new Uint8Array(loaded);
-  let off = 0;
-  for (const c of chunks) {
-    out.set(c, off);
-    off += c.length;
-  }
-  return out;
-}
 
 /**
  * Start DuckDB and load the four contract files from `datasetBaseUrl` (e.g. `./data/`), then
@@ -363,11 +309,18 @@ export async function loadParquetBytes(
   }
 }
 
+/** Ids bound per DELETE: DuckDB-WASM ran out of bounds on one statement with 100,000 of them. */
+const DELETE_BATCH = 1000;
+
 /**
- * Remove reports (all their reports/cells/checks rows) by report_id and rebuild the derived
- * tables: how an import is taken back out (src/import). Regions are shared and stay.
+ * Remove reports by report_id from `tables` (by default all their reports/cells/checks rows) and
+ * rebuild the derived tables: how an import is taken back out (src/import). Regions are shared
+ * and stay. Deletes go in batches, so any number of ids can be removed.
  */
-export async function removeReports(reportIds: readonly string[]): Promise<void> {
+export async function removeReports(
+  reportIds: readonly string[],
+  tables: readonly ('reports' | 'cells' | 'checks')[] = ['reports', 'cells', 'checks'],
+): Promise<void> {
   if (reportIds.length === 0) return;
   const started = performance.now();
   const e = await engine();
@@ -375,9 +328,12 @@ export async function removeReports(reportIds: readonly string[]): Promise<void>
   setStatus({ phase: 'loading', progress: null });
   try {
     await e.ensureDeferred();
-    for (const table of ['reports', 'cells', 'checks'] as const) {
-      const b = new Binder();
-      await e.run(b.done(`DELETE FROM ${id(table)} WHERE ${id('report_id')} IN (${b.list(reportIds)})`));
+    for (const table of tables) {
+      for (let i = 0; i < reportIds.length; i += DELETE_BATCH) {
+        const b = new Binder();
+        const batch = reportIds.slice(i, i + DELETE_BATCH);
+        await e.run(b.done(`DELETE FROM ${id(table)} WHERE ${id('report_id')} IN (${b.list(batch)})`));
+      }
     }
     await e.buildDerived();
     setStatus({ phase: 'ready', summary: { ...(await e.summary()), loadMs: performance.now() - started } });
@@ -387,11 +343,39 @@ export async function removeReports(reportIds: readonly string[]): Promise<void>
   }
 }
 
+/**
+ * The report_ids present in each of `tables`, with their source when the reports table has one:
+ * what an import would collide with. One scan per table, no bound list however many ids.
+ */
+export async function reportIdsIn(
+  tables: readonly ('reports' | 'cells' | 'checks')[],
+): Promise<Map<string, Map<string, string | null>>> {
+  const e = await engine();
+  await late.ready().catch(() => undefined);
+  await e.ensureDeferred();
+  const out = new Map<string, Map<string, string | null>>();
+  for (const table of tables) {
+    const b = new Binder();
+    const sql =
+      table === 'reports'
+        ? `SELECT ${id('report_id')}, ${id('source')} FROM ${id('reports')}`
+        : `SELECT DISTINCT t.${id('report_id')}, r.${id('source')} FROM ${id(table)} t LEFT JOIN ${id('reports')} r USING (${id('report_id')})`;
+    const rows = await e.run<{ report_id: string; source: string | null }>(b.done(sql));
+    out.set(table, new Map(rows.map((r) => [r.report_id, r.source])));
+  }
+  return out;
+}
+
 /** The merged dataset (bundled + imported) as the four contract Parquet files. */
 export async function exportParquet(): Promise<Record<DatasetTable, Uint8Array>> {
   const e = await engine();
   await late.ready().catch(() => undefined);
   return e.exportParquet();
+}
+
+/** Arrow IPC stream → Parquet bytes in the codec worker (files the app writes besides the dataset). */
+export async function encodeParquet(ipcStream: Uint8Array): Promise<Uint8Array> {
+  return getCodec().encode(ipcStream);
 }
 
 /** The query surface for src/queries. Only valid once `initDatabase` has resolved. */

@@ -342,7 +342,8 @@ COMMIT;`,
     const coverage = this.run(buildCoverage());
     coverage.catch(() => undefined);
     const { pinyin } = await pinyinPro;
-    const rows = names.map((u) => [u, ...unitPinyin(pinyin, u)] as const);
+    // A null unit (a dataset saved before import validation) must not take the index down.
+    const rows = names.map((u) => [u, ...unitPinyin(pinyin, u ?? '')] as const);
     await coverage;
     stage('coverage ∥ pinyin');
     await this.conn.query(CREATE_UNIT_PINYIN);

@@ -4,6 +4,8 @@
  * encodes, and is only fetched and compiled when first needed.
  * Messages: { id, op: 'decode' | 'encode', bytes } → { id, ok: true, bytes } | { id, ok: false, error }.
  */
+// First: no network beyond the origin before any decoder runs.
+import '../workers/lock-this-worker';
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { decodeParquetJs } from './parquet-js';
 

@@ -6,8 +6,8 @@
  */
 import { DERIVED_META, readDerivedMeta } from '../dataset/derived';
 import { PARQUET_FILES } from '../dataset/rows';
-import { sha256Hex } from '../parser/sha256';
 import { PRECOMPUTED, type PrecomputedTable } from '../sql/derived';
+import { sha256Hex } from '../util/sha256';
 import { decodeFile } from './decode';
 import type { ParquetCodec } from './types';
 

@@ -44,3 +44,36 @@ export interface Queryable {
 /** The four contract files by table name. */
 export type DatasetTable = 'reports' | 'cells' | 'checks' | 'regions';
 export const DATASET_TABLES: readonly DatasetTable[] = ['reports', 'cells', 'checks', 'regions'];
+
+// Status of the dataset load, reported to the UI through src/queries.
+
+export interface LoadProgress {
+  /** The file being fetched or inserted. */
+  file: string;
+  filesDone: number;
+  filesTotal: number;
+  bytesLoaded: number;
+  /** 0 when unknown (no Content-Length). */
+  bytesTotal: number;
+  stage: 'fetch' | 'decode' | 'insert' | 'index';
+}
+
+export interface DatasetSummary {
+  reports: number;
+  cells: number;
+  checks: number;
+  regions: number;
+  units: number;
+  /** Reports whose source is 'synthetic' (generated data; the UI shows a banner). */
+  synthetic: number;
+  years: number[];
+  provinces: string[];
+  /** Milliseconds from start to ready. */
+  loadMs: number;
+}
+
+export type DatasetStatus =
+  | { phase: 'idle' }
+  | { phase: 'loading'; progress: LoadProgress | null }
+  | { phase: 'ready'; summary: DatasetSummary }
+  | { phase: 'error'; error: string };

@@ -23,6 +23,21 @@ export interface CheckFailure {
   expected: number | null;
   actual: number | null;
   message: string;
+  /**
+   * `ambiguous_split` on table 二 only: the cuts of the printed run still possible after the
+   * report's own evidence (cells in column order). Another year of the same body may decide.
+   */
+  cuts?: number[][];
+}
+
+/**
+ * Not a failure: how the parser or the ingest step decided something the printed text left open
+ * (rule `table2.split_resolved`: which cut of run-together digits, and the evidence).
+ */
+export interface ReportNote {
+  rule: string;
+  where: string;
+  message: string;
 }
 
 export interface Report {
@@ -37,6 +52,8 @@ export interface Report {
   /** `"<table>.<row>.<column>"` → printed text, only for non-numeric printed cells. */
   raw: Record<string, string>;
   checks: CheckFailure[];
+  /** Decisions taken on evidence (absent when none); never failures, so not in checks.parquet. */
+  notes?: ReportNote[];
   /** `reader`: which path read the file (absent on reports not made by the parser). */
   source: { file: string; sha256: string; reader?: Reader };
 }

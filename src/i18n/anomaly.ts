@@ -31,7 +31,8 @@ export function anomalyWhy(i18n: I18n, a: Anomaly): string {
       return t('anomaly.why.narrative_total', {
         value: num(a.value),
         reference: num(a.reference),
-        table: a.detail === 4 ? '四' : '三',
+        // the table's name in the UI language ("表三" / "Table 3"), not a hybrid
+        table: i18n.lang === 'zh' ? (a.detail === 4 ? '四' : '三') : a.detail === 4 ? '4' : '3',
       });
   }
 }

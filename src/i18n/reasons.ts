@@ -25,6 +25,7 @@ const WORDS: Record<ReasonCode, { zh: string; en: string }> = {
   notVersion: { zh: '不是版本号', en: 'not a version number' },
   notName: { zh: '不是有效的单位或地区名称', en: 'not a unit or region name' },
   notReportId: { zh: '不是有效的年报编号', en: 'not a report id' },
+  notCell: { zh: '不是有效的单元格地址', en: 'not a cell address' },
   notRule: { zh: '不是有效的校验规则', en: 'not a check rule' },
   badSort: { zh: '排序方式无效', en: 'not a sort order' },
   badMeasure: { zh: '度量无效', en: 'not a measure' },

@@ -8,7 +8,6 @@ import {
   tableToIPC,
   Utf8,
   type Vector,
-  vectorFromArray,
 } from 'apache-arrow';
 import {
   CELL_COLUMNS,
@@ -17,6 +16,7 @@ import {
   REGION_COLUMNS,
   REPORT_COLUMNS,
 } from '../dataset/schema';
+import { toVector } from '../db/parquet-js';
 import type { DatasetTable } from '../db/types';
 
 export const TABLE_COLUMNS: Record<DatasetTable, readonly (readonly [string, ColumnType])[]> = {
@@ -26,18 +26,22 @@ export const TABLE_COLUMNS: Record<DatasetTable, readonly (readonly [string, Col
   regions: REGION_COLUMNS,
 };
 
-/** Rows of one contract table → an Arrow IPC stream with the contract's column types. */
+/**
+ * Rows of one contract table → an Arrow IPC stream with the contract's column types. Buffers are
+ * written directly (../db/parquet-js.ts `toVector`): apache-arrow's builders compile a function
+ * with `new Function`, which the import worker's Content-Security-Policy refuses.
+ */
 export function rowsToIpc(table: DatasetTable, rows: readonly object[]): Uint8Array {
   const vectors: Record<string, Vector> = {};
   for (const [col, type] of TABLE_COLUMNS[table]) {
     const values = rows.map((r) => (r as Record<string, unknown>)[col] ?? null);
     vectors[col] =
       type === 'VARCHAR'
-        ? vectorFromArray(
+        ? toVector(
             values.map((v) => (v === null ? null : String(v))),
             new Utf8(),
           )
-        : vectorFromArray(
+        : toVector(
             values.map((v) => (v === null ? null : Number(v))),
             type === 'INTEGER' ? new Int32() : new Float64(),
           );

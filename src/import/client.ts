@@ -3,9 +3,8 @@
  * loaded DuckDB data (and IndexedDB), restore them after a reload, remove them again. One small
  * external store holds the list of added imports for the panel.
  */
-import { getDatabase, getStatus, loadParquetBytes, removeReports, subscribeStatus } from '../db/client';
-import { Binder } from '../sql/bound';
-import { id } from '../sql/schema';
+import { getStatus, loadParquetBytes, removeReports, reportIdsIn, subscribeStatus } from '../db/client';
+import { limitText, PARSE_TIME_LIMIT_MS } from '../parser/extract/limits';
 import { deleteImport, loadStoredImports, saveImport } from './persist';
 import type { AcceptedFile, FileResult, StoredImport } from './types';
 import type { ImportRequest, ImportResponse } from './worker';
@@ -29,20 +28,26 @@ function importWorker(): Worker {
     pending.delete(e.data.id);
     progressOf.delete(e.data.id);
   };
-  worker.onerror = (e) => {
-    // A crashed worker fails every file in flight with the reason, and is replaced next time.
-    for (const [id, done] of pending)
-      done({ ok: false, file: `#${id}`, reason: `import worker failed (${e.message})` });
-    pending.clear();
-    worker?.terminate();
-    worker = null;
-  };
+  worker.onerror = (e) => stopWorker(`import worker stopped (${e.message})`);
   return worker;
+}
+
+/** End the worker (and whatever it is stuck in): every file in flight fails with `reason`. */
+function stopWorker(reason: string): void {
+  worker?.terminate();
+  worker = null;
+  const inFlight = [...pending];
+  pending.clear();
+  progressOf.clear();
+  for (const [id, done] of inFlight) done({ ok: false, file: `#${id}`, reason });
 }
 
 /**
  * Parse or validate one file off the main thread; never rejects. A scanned file reports its pages
  * as they are read (`onProgress`) and stops when `signal` aborts (it then fails as cancelled).
+ * The watchdog: a file still not answered after the parse time limit is stopped with its worker
+ * (a fresh one takes the next file), so a parse that runs away costs a worker, never the tab; a
+ * scan gets the limit per page (each page read restarts it).
  */
 export function inspectFile(file: File, options: InspectOptions = {}): Promise<FileResult> {
   return inspect(file.name, (id) => ({ id, file }), options);
@@ -65,8 +70,25 @@ function inspect(
 ): Promise<FileResult> {
   return new Promise((resolve) => {
     const id = ++nextId;
-    pending.set(id, (r) => resolve(r.ok || r.file !== `#${id}` ? r : { ...r, file: name }));
-    if (options.onProgress) progressOf.set(id, options.onProgress);
+    const timeout = () => {
+      const others = pending.size - 1;
+      pending.get(id)?.({ ok: false, file: name, reason: limitText.time() });
+      pending.delete(id);
+      stopWorker(
+        `import worker stopped: another file (${name}) ran past the time limit${others > 0 ? '; add this one again' : ''}`,
+      );
+    };
+    let timer = setTimeout(timeout, PARSE_TIME_LIMIT_MS);
+    pending.set(id, (r) => {
+      clearTimeout(timer);
+      progressOf.delete(id);
+      resolve(r.ok || r.file !== `#${id}` ? r : { ...r, file: name });
+    });
+    progressOf.set(id, (p) => {
+      clearTimeout(timer);
+      timer = setTimeout(timeout, PARSE_TIME_LIMIT_MS);
+      options.onProgress?.(p);
+    });
     options.signal?.addEventListener('abort', () =>
       worker?.postMessage({ cancel: id } satisfies ImportRequest),
     );
@@ -77,13 +99,21 @@ function inspect(
 // ---------------------------------------------------------------- added imports
 
 let imports: StoredImport[] = [];
+/** Saved imports that did not load again, with why: listed so the user can remove them. */
+export interface Quarantined {
+  item: StoredImport;
+  error: string;
+}
+let quarantined: Quarantined[] = [];
 const listeners = new Set<() => void>();
-const publish = (next: StoredImport[]) => {
+const publish = (next: StoredImport[], nextQuarantined: Quarantined[] = quarantined) => {
   imports = next;
+  quarantined = nextQuarantined;
   for (const l of listeners) l();
 };
 
 export const getImports = (): StoredImport[] => imports;
+export const getQuarantined = (): Quarantined[] => quarantined;
 export function subscribeImports(listener: () => void): () => void {
   listeners.add(listener);
   return () => listeners.delete(listener);
@@ -112,12 +142,60 @@ function whenReady(): Promise<void> {
   });
 }
 
+type ReportTable = 'reports' | 'cells' | 'checks';
+
+/** The report tables an import writes rows into (and so removes them from again). */
+function tablesOf(result: AcceptedFile): ReportTable[] {
+  return (['reports', 'cells', 'checks'] as const).filter((t) => result.tables[t] !== undefined);
+}
+
+/**
+ * What an import would collide with: report_ids it brings that a table it writes already holds
+ * (bundled data or an earlier import), with the source of the first. Loading it would replace
+ * those rows, and removing it would then delete them: such an import is refused.
+ */
+export async function collisionOf(result: AcceptedFile): Promise<{ count: number; source: string } | null> {
+  const tables = tablesOf(result);
+  if (tables.length === 0 || result.reportIds.length === 0) return null;
+  await whenReady();
+  const present = await reportIdsIn(tables);
+  let count = 0;
+  let source: string | null = null;
+  const seen = new Set<string>();
+  for (const table of tables) {
+    const held = present.get(table)!;
+    for (const rid of result.reportIds) {
+      if (!held.has(rid) || seen.has(rid)) continue;
+      seen.add(rid);
+      count++;
+      source ??= held.get(rid) ?? ownerOf(rid)?.result.source ?? null;
+    }
+  }
+  return count === 0 ? null : { count, source: source ?? 'the loaded data' };
+}
+
+function ownerOf(reportId: string): StoredImport | undefined {
+  return imports.find((i) => i.result.reportIds.includes(reportId));
+}
+
+/** The refusal for an import that is the same file as one added, or collides with loaded reports. */
+async function refusal(result: AcceptedFile): Promise<string | null> {
+  const same = result.digest ? imports.find((i) => i.result.digest === result.digest) : undefined;
+  if (same) return `the same file as ${same.result.file}, already imported`;
+  const clash = await collisionOf(result);
+  if (clash)
+    return `${clash.count} report(s) already in the data (source: ${clash.source}); an import cannot replace or remove them`;
+  return null;
+}
+
 /** Merge an accepted file into the loaded data and keep it in IndexedDB. Rejects with a message naming the file. */
 export async function addImport(result: AcceptedFile): Promise<StoredImport> {
   await whenReady();
+  const refused = await refusal(result);
+  if (refused) throw new Error(`${result.file}: ${refused}`);
   const first = Object.values(result.tables)[0] ?? new Uint8Array();
   const item: StoredImport = {
-    id: `${result.kind}:${result.file}:${await digest(first)}`,
+    id: `${result.kind}:${result.file}:${result.digest?.slice(0, 16) ?? (await digest(first))}`,
     addedAt: new Date().toISOString(),
     result,
   };
@@ -125,7 +203,7 @@ export async function addImport(result: AcceptedFile): Promise<StoredImport> {
     // Copies: the loader may transfer its buffers to a worker, and IndexedDB keeps the originals.
     await loadParquetBytes(result.source, copyTables(result.tables));
   } catch (error) {
-    throw new Error(`${result.file}: ${error instanceof Error ? error.message : String(error)}`);
+    throw new Error(`${result.file}: ${shortError(error)}`);
   }
   try {
     await saveImport(item);
@@ -138,20 +216,35 @@ export async function addImport(result: AcceptedFile): Promise<StoredImport> {
   return item;
 }
 
+/**
+ * Take an import out: first from IndexedDB (so a failure below cannot bring it back on the next
+ * visit), then its rows from the tables it wrote, in batches. A quarantined import only has the
+ * IndexedDB record.
+ */
 export async function removeImport(id: string): Promise<void> {
+  if (quarantined.some((q) => q.item.id === id)) {
+    await deleteImport(id);
+    publish(
+      imports,
+      quarantined.filter((q) => q.item.id !== id),
+    );
+    return;
+  }
   const item = imports.find((i) => i.id === id);
   if (!item) return;
   await whenReady();
-  await removeReports(item.result.reportIds);
   await deleteImport(id);
   publish(imports.filter((i) => i.id !== id));
+  await removeReports(item.result.reportIds, tablesOf(item.result));
 }
 
 let restored: Promise<void> | null = null;
 
 /**
  * Bring back what was imported in earlier visits, once the dataset is loaded. A stored import
- * that no longer loads is dropped from IndexedDB and reported, never left to break start-up.
+ * that no longer passes validation (saved by an older version), collides with the loaded data or
+ * fails to load is quarantined: kept out of the data, listed with its error and a remove button,
+ * never left to break start-up.
  */
 export function restoreImports(onError: (message: string) => void = () => undefined): Promise<void> {
   restored ??= (async () => {
@@ -165,34 +258,43 @@ export function restoreImports(onError: (message: string) => void = () => undefi
     if (stored.length === 0) return;
     await whenReady();
     const ok: StoredImport[] = [];
+    const bad: Quarantined[] = [];
     for (const item of stored) {
       try {
+        const invalid = await revalidate(item.result);
+        if (invalid) throw new Error(invalid);
+        // Earlier ones count as owners for the collision check; copies, so the store's
+        // snapshot changes identity when the list does (useSyncExternalStore compares by reference).
+        publish([...ok], [...bad]);
+        const refused = await refusal(item.result);
+        if (refused) throw new Error(refused);
         await loadParquetBytes(item.result.source, copyTables(item.result.tables));
         ok.push(item);
       } catch (error) {
-        onError(`${item.result.file}: saved import no longer loads and was removed (${String(error)})`);
-        await deleteImport(item.id).catch(() => undefined);
+        bad.push({ item, error: shortError(error) });
       }
     }
-    publish(ok);
+    publish([...ok], [...bad]);
+    if (bad.length > 0)
+      onError(`${bad.map((q) => q.item.result.file).join(', ')}: saved import(s) not loaded`);
   })();
   return restored;
 }
 
-/**
- * Which of these report_ids the loaded data already holds, with their source. Adding one again
- * would replace it (same unit, year and file), and removing the import would then remove it too.
- */
-export async function alreadyLoaded(reportIds: readonly string[]): Promise<Map<string, string>> {
-  if (reportIds.length === 0) return new Map();
-  await whenReady();
-  const b = new Binder();
-  const rows = await getDatabase().query<{ report_id: string; source: string }>(
-    b.done(
-      `SELECT ${id('report_id')}, ${id('source')} FROM ${id('reports')} WHERE ${id('report_id')} IN (${b.list(reportIds.slice(0, 1000))})`,
-    ),
-  );
-  return new Map(rows.map((r) => [r.report_id, r.source]));
+/** A saved dataset import checked again as a new one would be (it may predate validation). */
+async function revalidate(result: AcceptedFile): Promise<string | null> {
+  if (result.kind !== 'dataset') return null;
+  for (const [table, bytes] of Object.entries(result.tables)) {
+    const again = await inspectFile(new File([bytes.slice()], `${table}.parquet`));
+    if (!again.ok) return again.reason;
+  }
+  return null;
+}
+
+/** An engine error as one line, without the SQL DuckDB quotes after it. */
+function shortError(error: unknown): string {
+  const text = (error instanceof Error ? error.message : String(error)).split('\n')[0]!;
+  return text.replace(/\s*(LINE \d+:|SELECT |INSERT |CREATE |DELETE ).*$/s, '').slice(0, 300);
 }
 
 function copyTables(t: AcceptedFile['tables']): AcceptedFile['tables'] {

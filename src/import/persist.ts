@@ -20,7 +20,8 @@ async function withStore<T>(mode: IDBTransactionMode, run: (s: IDBObjectStore) =
   const db = await open();
   try {
     return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
+      // Strict: `complete` only once the data is on disk, so "saved" is never said too early.
+      const tx = db.transaction(STORE, mode, { durability: mode === 'readwrite' ? 'strict' : 'default' });
       const req = run(tx.objectStore(STORE));
       tx.oncomplete = () => resolve(req.result);
       tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));

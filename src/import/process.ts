@@ -7,12 +7,14 @@
 import type { CellRow, CheckRow, RegionRow, ReportRow } from '../dataset/rows';
 import type { DatasetTable } from '../db/types';
 import type { ParseOptions, ParseOutcome, ParseReport } from '../parser/api';
+import { MAX_DATASET_BYTES, MAX_REPORT_BYTES, sizeProblem } from '../parser/limits';
 import type { RegionIndex } from '../region/region-index';
+import { sha256Hex } from '../util/sha256';
 import { distinctText, ipcTable, rowsToIpc, schemaProblems, TABLE_COLUMNS, tableOfColumns } from './arrow';
 import { CsvError, csvToRows } from './csv';
-import { MAX_DATASET_BYTES, MAX_REPORT_BYTES, sizeProblem } from './limits';
 import { importRows, importSource } from './report-rows';
 import type { FileResult, ParquetTables } from './types';
+import { validateRows } from './validate';
 
 export interface ProcessDeps {
   parseReport: ParseReport;
@@ -46,12 +48,23 @@ export async function processFile(
   options: ParseOptions = {},
 ): Promise<FileResult> {
   try {
-    if (/\.parquet$/i.test(fileName) || isParquet(bytes)) return await processParquet(fileName, bytes, deps);
-    if (/\.csv$/i.test(fileName)) return await processCsv(fileName, bytes, deps);
-    return await processReport(fileName, bytes, deps, options);
+    const result = await processKind(fileName, bytes, deps, options);
+    // The same bytes under another name are the same import (client.ts refuses the second).
+    return result.ok ? { ...result, digest: await sha256Hex(bytes) } : result;
   } catch (error) {
     return { ok: false, file: fileName, reason: `could not be read (${firstLine(error)})` };
   }
+}
+
+async function processKind(
+  fileName: string,
+  bytes: Uint8Array,
+  deps: ProcessDeps,
+  options: ParseOptions,
+): Promise<FileResult> {
+  if (/\.parquet$/i.test(fileName) || isParquet(bytes)) return processParquet(fileName, bytes, deps);
+  if (/\.csv$/i.test(fileName)) return processCsv(fileName, bytes, deps);
+  return processReport(fileName, bytes, deps, options);
 }
 
 async function processReport(
@@ -79,7 +92,15 @@ export async function processImageSet(
   if (tooBig) return { ok: false, file: name, reason: tooBig };
   try {
     const pages = await Promise.all(blobs.map(async (b) => new Uint8Array(await b.arrayBuffer())));
-    return await reportResult(name, await deps.parseImages(pages, name, options), deps);
+    const result = await reportResult(name, await deps.parseImages(pages, name, options), deps);
+    if (!result.ok) return result;
+    const all = new Uint8Array(total);
+    let at = 0;
+    for (const p of pages) {
+      all.set(p, at);
+      at += p.length;
+    }
+    return { ...result, digest: await sha256Hex(all) };
   } catch (error) {
     return { ok: false, file: name, reason: `could not be read (${firstLine(error)})` };
   }
@@ -160,6 +181,14 @@ async function processParquet(fileName: string, bytes: Uint8Array, deps: Process
   const problems = schemaProblems(which, table.schema);
   if (problems.length > 0)
     return { ok: false, file: fileName, reason: `wrong schema for ${which}: ${problems.join('; ')}` };
+  const vectors = new Map(TABLE_COLUMNS[which].map(([c]) => [c, table.getChild(c)]));
+  const invalid = validateRows(
+    which,
+    table.numRows,
+    (i, c) => vectors.get(c)?.get(i) ?? null,
+    (i) => `row ${i + 1}`,
+  );
+  if (invalid) return { ok: false, file: fileName, reason: invalid };
   const ids = which === 'regions' ? [] : distinctText(table, 'report_id');
   return {
     ok: true,
@@ -204,6 +233,14 @@ async function processCsv(fileName: string, bytes: Uint8Array, deps: ProcessDeps
     if (error instanceof CsvError) return { ok: false, file: fileName, reason: `CSV: ${error.message}` };
     throw error;
   }
+  const rows = parsed.rows;
+  const invalid = validateRows(
+    parsed.table,
+    rows.length,
+    (i, c) => rows[i]![c] ?? null,
+    (i) => `line ${i + 2}`,
+  );
+  if (invalid) return { ok: false, file: fileName, reason: invalid };
   const ids =
     parsed.table === 'regions'
       ? []

@@ -50,6 +50,8 @@ export type FileResult =
       preview: ReportPreview;
       reportIds: string[];
       tables: ParquetTables;
+      /** sha256 of the file's bytes: the same bytes under another name are the same import. */
+      digest?: string;
     }
   | {
       ok: true;
@@ -59,6 +61,8 @@ export type FileResult =
       preview: DatasetPreview;
       reportIds: string[];
       tables: ParquetTables;
+      /** sha256 of the file's bytes: the same bytes under another name are the same import. */
+      digest?: string;
     }
   | { ok: false; file: string; reason: string };
 

@@ -3,6 +3,8 @@
  * file never freezes the page. Messages: { id, file: File } → { id, result: FileResult }; a
  * scanned file also reports { id, progress } per page and stops on { cancel: id }.
  */
+// First: no network beyond the origin before any parser module runs.
+import '../workers/lock-this-worker';
 import init, { readParquet, Table, writeParquet } from 'parquet-wasm/esm';
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { version } from '../../package.json';

@@ -104,6 +104,22 @@ function matchTable3Uncached(label: string): Table3Match | null {
   return best;
 }
 
+/**
+ * The rows a label names, in printed order, when flattened text glued several row labels into one
+ * ("2.申请人逾期未按收费通知…申请3.其他(七)总计": two rows printed with no cells, then 总计). The
+ * label is cut before each list number ("3.", "(七)", "四、").
+ */
+export function table3RowsIn(label: string): Table3Match[] {
+  const out: Table3Match[] = [];
+  for (const piece of label.split(
+    /(?=[(（][一二三四五六七八九十][)）]|(?<![\d.])\d\.(?!\d)|[一二三四五六七八九十]、)/,
+  )) {
+    const m = matchTable3Label(piece);
+    if (m && out[out.length - 1] !== m) out.push(m);
+  }
+  return out;
+}
+
 export function isHeading(m: Table3Match | null): m is HeadingKey {
   return m?.startsWith('hdr_') === true;
 }

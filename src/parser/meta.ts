@@ -65,6 +65,8 @@ export function detectUnit(text: string, fileName: string): string {
     const lead =
       line
         .slice(0, m.index)
+        // "…海坛片区管理局 关于2021年度…报告" (a report sent as a letter): the unit precedes 关于.
+        .replace(/关于\s*$/, '')
         .split(/[,，。;；:：》“”"()（）]|现将|特此|关于/)
         .pop() ?? '';
     const before = cleanUnit(lead);

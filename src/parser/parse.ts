@@ -6,13 +6,13 @@
 import { checkReport } from '../domain/checks';
 import type { Format } from '../domain/keys';
 import type { CheckFailure, Report, TableValues } from '../domain/report';
+import { sha256Hex } from '../util/sha256';
 import type { ParseOptions, ParseOutcome } from './api';
 import { type ExtractedDocument, NotAReportError } from './document';
 import { extractDocument } from './extract';
 import { matchTable3Label } from './labels';
 import { detectUnit, detectYear } from './meta';
 import { ocrChecks } from './ocr-checks';
-import { sha256Hex } from './sha256';
 import { findSections } from './tables/sections';
 import { readTable2, table2Format } from './tables/table2';
 import { hasThreeRowOther, readTable3 } from './tables/table3';
@@ -20,6 +20,33 @@ import { readTable4 } from './tables/table4';
 import { type Token, tokenizeDocument } from './tables/tokens';
 
 export const NO_TABLE3 = 'no table 三 (收到和处理政府信息公开申请情况) found';
+export function pre2019(year: number): string {
+  return `${year} 年度报告早于国家格式: 2019 年以前的旧版统计表, 不是国办公开办函〔2019〕60号 / 〔2021〕30号 的格式, 没有表三 / a report for ${year}: pre-2019 statistics, not the national format, no table 三 to read`;
+}
+export const TITLE_ONLY =
+  '页面只有标题, 没有正文和表格 (报告可能以图片或附件发布) / the page holds only a title, no text and no tables (the report was probably posted as an image or attachment)';
+
+// Crawler metadata lines ("标题: …", "发布时间: …") and separators say nothing about the report.
+const METADATA_LINE =
+  /^\s*(?:标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|来源|页面链接)[:：]|^\s*=+[^=]*=+\s*$/;
+
+/**
+ * Why a document without table 三 is not read, in words its owner can act on: a report for a
+ * year before the 2019 national format, a page that holds nothing but its title, or no table 三.
+ */
+function whyNoTable3(text: string, year: number | null): string {
+  if (year !== null && year < 2019) return pre2019(year);
+  const body = text
+    .split('\n')
+    .filter((l) => !METADATA_LINE.test(l))
+    .join('')
+    .replace(/\s+/g, '');
+  const title = /^.{0,80}?(?:政府)?信息公开(?:工作)?(?:年度)?报告/.exec(body)?.[0] ?? '';
+  // What follows the title: page chrome at most, not one sentence of a report.
+  const rest = body.slice(title.length).replace(/[^\u4e00-\u9fff]/g, '');
+  if (title !== '' && rest.length < 8) return TITLE_ONLY;
+  return NO_TABLE3;
+}
 
 export async function parseReport(
   bytes: Uint8Array,
@@ -83,9 +110,9 @@ function mentionsSingleOther(tokens: readonly Token[], from: number, to: number)
 export function parseDocument(doc: ExtractedDocument, fileName: string, sha256 = ''): ParseOutcome {
   const tokens = tokenizeDocument(doc);
   const sections = findSections(tokens);
-  if (!sections.table3) return { ok: false, file: fileName, reason: NO_TABLE3 };
-  const [t3From, t3To] = sections.table3;
   const year = detectYear(doc.text, fileName);
+  if (!sections.table3) return { ok: false, file: fileName, reason: whyNoTable3(doc.text, year) };
+  const [t3From, t3To] = sections.table3;
   const unit = detectUnit(doc.text, fileName);
 
   const threeRow = hasThreeRowOther(tokens, t3From, t3To);
@@ -99,8 +126,8 @@ export function parseDocument(doc: ExtractedDocument, fileName: string, sha256 =
     ? readTable4(tokens, sections.table4[0], sections.table4[1])
     : { values: {}, raw: {}, checks: [] };
   const t2 = sections.table2
-    ? readTable2(tokens, sections.table2[0], sections.table2[1], format)
-    : { values: {}, raw: {}, checks: [] };
+    ? readTable2(tokens, sections.table2[0], sections.table2[1], format, doc.text)
+    : { values: {}, raw: {}, checks: [], notes: [] };
 
   const checks: CheckFailure[] = [];
   // raw holds blank-marker text ("/", "-", "—"); a null cell without a raw entry was printed empty.
@@ -157,6 +184,7 @@ export function parseDocument(doc: ExtractedDocument, fileName: string, sha256 =
     table2,
     raw,
     checks,
+    ...(t2.notes.length > 0 ? { notes: t2.notes } : {}),
     source: { file: fileName, sha256, reader: doc.kind },
   };
   return { ok: true, report };

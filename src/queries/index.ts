@@ -42,7 +42,8 @@ import type {
   UnitSearchParams,
 } from './types';
 
-export { initDatabase, loadParquetBytes } from '../db/client';
+// The dataset's own operations, for the views: they reach the database only through this module.
+export { encodeParquet, exportParquet, initDatabase, loadParquetBytes } from '../db/client';
 export { queryKeys } from './keys';
 export * from './types';
 

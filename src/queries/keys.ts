@@ -102,6 +102,7 @@ export const queryKeys = {
         rules: sortedSet(p.rules),
         problemsOnly: p.problemsOnly ?? D.quality.problemsOnly,
         checksLimit: p.checksLimit ?? D.quality.checksLimit,
+        reviewed: p.reviewed ? { keys: sortedSet(p.reviewed.keys), in: p.reviewed.in } : null,
       }),
     ] as const,
   unitSearch: (p: UnitSearchParams) =>

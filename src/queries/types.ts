@@ -18,7 +18,10 @@ import type {
   TrendMode,
 } from '../domain/vocab';
 
+import type { CorrectedCell } from '../sql/corrected';
+
 export type { PivotDim, PivotFilters, PivotMeasure, TrendMode } from '../domain/vocab';
+export type { CorrectedCell } from '../sql/corrected';
 
 /**
  * A chart result that carries the parameters its rows answer: while the next result loads
@@ -37,14 +40,16 @@ export interface CompareParams {
   year: number;
   /** Units to compare. Empty = every unit matching `province` / `level`, capped by `limit`. */
   units: readonly string[];
-  /** Only with empty `units`: restrict to one province (name as in reports.province). */
+  /** Only units of this province (name as in reports.province), chosen or not. */
   province?: string | null;
-  /** Only with empty `units`: restrict to one region level. */
+  /** Only units of this region level, chosen or not. */
   level?: RegionLevel | null;
   /** Bar order by value; default QUERY_DEFAULTS.compare.order. Nulls always last. */
   order?: Order;
   /** Maximum number of bars; default QUERY_DEFAULTS.compare.limit. */
   limit?: number;
+  /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
+  corrections?: readonly CorrectedCell[];
 }
 
 export interface CompareRow {
@@ -69,6 +74,8 @@ export interface CompareResult extends Answering<CompareParams> {
   rows: CompareRow[];
   /** Requested units that have no report for `year`. */
   missing: string[];
+  /** Requested units with a report for `year` that the province / level filter leaves out. */
+  filteredOut: string[];
 }
 
 // ---------------------------------------------------------------- 趋势 Trends
@@ -80,6 +87,8 @@ export interface TrendsParams {
   from?: number | null;
   to?: number | null;
   mode: TrendMode;
+  /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
+  corrections?: readonly CorrectedCell[];
 }
 
 export interface TrendRow {
@@ -92,6 +101,11 @@ export interface TrendRow {
   absolute: number | null;
   comparable: boolean;
   checkFailures: number;
+  /**
+   * The value compares across the 2021 format change: an index whose base year is in the other
+   * format (drawn, marked), or a YoY of 2021 against 2020 (withheld: value null).
+   */
+  crossesBreak: boolean;
 }
 
 export interface TrendsResult extends Answering<TrendsParams> {
@@ -167,6 +181,13 @@ export interface PivotCell {
   /** Underlying sums: for sum/share the plain sum; for rate the numerator/denominator sums. */
   sum: number | null;
   denominator: number | null;
+  /**
+   * Reports in the cell, and how many of them print what the sum adds up (total handled):
+   * `reported < reports` means incomplete reports count but add nothing. Null when the layout
+   * splits by table-三 row, group or applicant, or for a rate.
+   */
+  reports: number | null;
+  reported: number | null;
 }
 
 export interface PivotResult {
@@ -189,7 +210,8 @@ export const pivotKey = (parts: readonly string[]): string => parts.join('\u001f
 
 // ---------------------------------------------------------------- 年报 Report
 
-export type ReportParams = { reportId: string } | { unit: string; year: number };
+/** By id, or a unit in `year` when it has that year, else the unit's latest year (year null: latest). */
+export type ReportParams = { reportId: string } | { unit: string; year: number | null };
 
 export interface ReportCell {
   value: number | null;
@@ -221,6 +243,8 @@ export interface QualityParams {
   problemsOnly?: boolean;
   /** Cap on the failed-check list; default QUERY_DEFAULTS.quality.checksLimit. */
   checksLimit?: number;
+  /** Only failed checks with (`in`) or without a review among `keys` (src/domain/annotations reviewKey). */
+  reviewed?: { keys: readonly string[]; in: boolean };
 }
 
 export type CoverageStatus = 'ok' | 'failed' | 'missing';
@@ -283,33 +307,5 @@ export interface UnitHit {
 
 // ---------------------------------------------------------------- Dataset status
 
-export interface LoadProgress {
-  /** The file being fetched or inserted. */
-  file: string;
-  filesDone: number;
-  filesTotal: number;
-  bytesLoaded: number;
-  /** 0 when unknown (no Content-Length). */
-  bytesTotal: number;
-  stage: 'fetch' | 'decode' | 'insert' | 'index';
-}
-
-export interface DatasetSummary {
-  reports: number;
-  cells: number;
-  checks: number;
-  regions: number;
-  units: number;
-  /** Reports whose source is 'synthetic' (generated data; the UI shows a banner). */
-  synthetic: number;
-  years: number[];
-  provinces: string[];
-  /** Milliseconds from start to ready. */
-  loadMs: number;
-}
-
-export type DatasetStatus =
-  | { phase: 'idle' }
-  | { phase: 'loading'; progress: LoadProgress | null }
-  | { phase: 'ready'; summary: DatasetSummary }
-  | { phase: 'error'; error: string };
+/** The loader's status shapes belong to src/db (which reports them); hooks hand them on. */
+export type { DatasetStatus, DatasetSummary, LoadProgress } from '../db/types';

@@ -1,14 +1,17 @@
 /** 对比: one metric for one year, one row per report of the chosen units. */
 import { type Order, QUERY_DEFAULTS, type RegionLevel } from '../domain/vocab';
 import { Binder, type BoundQuery } from './bound';
+import { type CorrectedCell, correctedSource } from './corrected';
 import { eq, inList, where } from './filters';
 import { metricSql, valueExpr } from './metric';
 import { alias, id } from './schema';
 
 export interface CompareQuery {
+  /** Corrected values to read instead of the printed ones (\"with corrections\"); none = as printed. */
+  corrections?: readonly CorrectedCell[];
   metric: string;
   year: number;
-  /** Empty = all units (optionally within province / level). */
+  /** Empty = all units. Either way only units of `province` / `level` when given. */
   units: readonly string[];
   province?: string | null;
   level?: RegionLevel | null;
@@ -24,8 +27,8 @@ export function compareSql(q: CompareQuery): BoundQuery {
   const scope = where([
     `r.${id('year')} = ${year}`,
     inList(b, 'unit', units, 'r'),
-    units ? null : eq(b, 'province', q.province, 'r'),
-    units ? null : eq(b, 'level', q.level, 'r'),
+    eq(b, 'province', q.province, 'r'),
+    eq(b, 'level', q.level, 'r'),
   ]);
   const ok = m.comparable(`r.${id('format')}`);
   const num = `CASE WHEN ${ok} THEN m.num END`;
@@ -34,7 +37,7 @@ export function compareSql(q: CompareQuery): BoundQuery {
   return b.done(`
 WITH m AS (
   SELECT ${id('report_id')}, ${m.numerator} AS num, ${m.denominator ?? 'NULL::DOUBLE'} AS den
-  FROM ${id(m.table)}
+  FROM ${correctedSource(b, m.table, q.corrections)}
   WHERE ${m.rows} AND ${id('year')} = ${year}${units ? ` AND ${inList(b, 'unit', units)}` : ''}
   GROUP BY ${id('report_id')}
 )

@@ -3,6 +3,7 @@
 export { anomalyFeaturesSql, narrativeChecksSql } from './anomalies';
 export { Binder, type BoundQuery, type SqlValue } from './bound';
 export { type CompareQuery, compareSql, unitsWithReportSql } from './compare';
+export { type CorrectedCell, correctedSource } from './corrected';
 export { buildCoverage, buildUnits, PRECOMPUTED, type PrecomputedTable } from './derived';
 export { metricSql, metricTable } from './metric';
 export { type OutcomesQuery, outcomesSql } from './outcomes';

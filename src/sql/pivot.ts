@@ -81,12 +81,14 @@ export function pivotSql(q: PivotQuery): BoundQuery {
     const byRow = all.includes('row') || all.includes('group');
     const rows = f.row ?? (f.group || byRow ? undefined : ['total_handled']);
     const groupsDefault = !f.row && !f.group && byRow ? OUTCOME_ROWS : undefined;
-    const rowFilter = where([
-      ...dimFilters,
-      inList(b, 'row', rows),
-      inList(b, 'grp', f.group),
-      groupsDefault ? inList(b, 'row', groupsDefault) : null,
-    ]);
+    // Built only where used: every fragment binds its values as it is written.
+    const rowFilter = () =>
+      where([
+        ...dimFilters,
+        inList(b, 'row', rows),
+        inList(b, 'grp', f.group),
+        groupsDefault ? inList(b, 'row', groupsDefault) : null,
+      ]);
     const byApplicant = all.includes('applicant');
     const applicants = (f.applicant ?? (byApplicant ? APPLICANT_COLUMNS : ['total'])).filter((c) =>
       (TABLE3_COLUMNS as readonly string[]).includes(c),
@@ -98,17 +100,36 @@ export function pivotSql(q: PivotQuery): BoundQuery {
       .filter((d) => d !== 'applicant')
       .map((d) => `${id(DIM_COLUMN[d])}, `)
       .join('');
-    source = byApplicant
-      ? `(UNPIVOT (SELECT ${dimCols}${applicants.map((c) => id(c)).join(', ')} FROM ${id('t3x')} WHERE ${rowFilter})
+    const cellSum = `list_sum([${applicants.map((c) => id(c)).join(', ')}])`;
+    if (!byApplicant && !byRow) {
+      // Every report of the layout's cells counts, also one without the summed rows (an
+      // incomplete table 三): it adds no number but is counted, so the cell can say so instead
+      // of the report, and with it a whole province, silently vanishing.
+      // The report filters name columns only `reports` has here (x has report_id and v).
+      const reportFilter = where(dimFilters);
+      const cellFilter = where([inList(b, 'row', rows), inList(b, 'grp', f.group)]);
+      const rCols = all.map((d) => `r.${id(DIM_COLUMN[d])} AS ${id(DIM_COLUMN[d])}, `).join('');
+      source = `(SELECT ${rCols}x.${id('v')} AS ${id('v')} FROM ${id('reports')} r
+    LEFT JOIN (SELECT ${id('report_id')}, sum(${cellSum}) AS ${id('v')} FROM ${id('t3x')} WHERE ${cellFilter} GROUP BY ${id('report_id')}) x
+    ON x.${id('report_id')} = r.${id('report_id')}
+    WHERE ${reportFilter})`;
+      measures = `sum(${id('v')})::DOUBLE AS ${alias('sum')}, NULL::DOUBLE AS ${alias('denominator')},
+  count(*)::DOUBLE AS ${alias('reports')}, count(${id('v')})::DOUBLE AS ${alias('reported')}`;
+    } else {
+      source = byApplicant
+        ? `(UNPIVOT (SELECT ${dimCols}${applicants.map((c) => id(c)).join(', ')} FROM ${id('t3x')} WHERE ${rowFilter()})
     ON ${applicants.map((c) => id(c)).join(', ')} INTO NAME ${id('applicant')} VALUE ${id('v')})`
-      : `(SELECT ${dimCols}list_sum([${applicants.map((c) => id(c)).join(', ')}]) AS ${id('v')} FROM ${id('t3x')} WHERE ${rowFilter})`;
-    measures = `sum(${id('v')})::DOUBLE AS ${alias('sum')}, NULL::DOUBLE AS ${alias('denominator')}`;
+        : `(SELECT ${dimCols}${cellSum} AS ${id('v')} FROM ${id('t3x')} WHERE ${rowFilter()})`;
+      measures = `sum(${id('v')})::DOUBLE AS ${alias('sum')}, NULL::DOUBLE AS ${alias('denominator')},
+  NULL::DOUBLE AS ${alias('reports')}, NULL::DOUBLE AS ${alias('reported')}`;
+    }
   } else {
     const bad = measureConflicts({ kind: 'rate', metric: q.value.metric }, all);
     if (bad.length > 0) throw new Error(`pivot: a rate cannot be split by ${bad.join(', ')}`);
     const m = metricSql(b, q.value.metric);
     source = `(SELECT * FROM ${id(m.table)} WHERE ${where([...dimFilters, m.rows, m.comparable(id('format'))])})`;
-    measures = `${m.numerator} AS ${alias('sum')}, ${m.denominator ?? 'NULL::DOUBLE'} AS ${alias('denominator')}`;
+    measures = `${m.numerator} AS ${alias('sum')}, ${m.denominator ?? 'NULL::DOUBLE'} AS ${alias('denominator')},
+  NULL::DOUBLE AS ${alias('reports')}, NULL::DOUBLE AS ${alias('reported')}`;
   }
   const rExpr = q.rows.map((d) => DIM_EXPR[d]);
   const cExpr = q.cols.map((d) => DIM_EXPR[d]);

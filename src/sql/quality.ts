@@ -9,6 +9,21 @@ export interface QualityQuery {
   years?: readonly number[];
   units?: readonly string[];
   rules?: readonly string[];
+  /** Only the failed checks whose review key (report_id ␟ rule ␟ location) is (`in`) or is not among `keys`. */
+  reviewed?: ReviewFilter;
+}
+
+export interface ReviewFilter {
+  keys: readonly string[];
+  in: boolean;
+}
+
+/** The analyst's reviews live in the browser, not in DuckDB: the few keys are bound as a list. */
+function reviewScope(b: Binder, r: ReviewFilter | undefined): string | null {
+  if (!r) return null;
+  if (r.keys.length === 0) return r.in ? 'FALSE' : null;
+  const key = `c.${id('report_id')} || ${b.v('\u001f')} || c.${id('rule')} || ${b.v('\u001f')} || c.${id('location')}`;
+  return `${key} ${r.in ? '' : 'NOT '}IN (${b.list(r.keys)})`;
 }
 
 function reportScope(b: Binder, q: QualityQuery, a: string): string {
@@ -70,7 +85,12 @@ ${tail(q.rules.length > 0 ? ` AND v.${id('unit')} IN (SELECT ${id('unit')} FROM 
 
 function checksFrom(b: Binder, q: QualityQuery): string {
   return `${id('checks')} c JOIN ${id('reports')} r ON r.${id('report_id')} = c.${id('report_id')}
-WHERE ${where([reportScope(b, q, 'r'), inList(b, 'year', q.years, 'r'), inList(b, 'rule', q.rules, 'c')])}`;
+WHERE ${where([
+    reportScope(b, q, 'r'),
+    inList(b, 'year', q.years, 'r'),
+    inList(b, 'rule', q.rules, 'c'),
+    reviewScope(b, q.reviewed),
+  ])}`;
 }
 
 export function failedChecksSql(q: QualityQuery, limit: number): BoundQuery {

@@ -3,7 +3,8 @@ import { TABLE3_COLUMNS, TABLE4_COLUMNS } from '../domain/keys';
 import { Binder, type BoundQuery } from './bound';
 import { id, SCHEMA } from './schema';
 
-export type ReportKey = { reportId: string } | { unit: string; year: number };
+/** A report by id, or a unit's report of `year` when it has one, else its latest (year null: latest). */
+export type ReportKey = { reportId: string } | { unit: string; year: number | null };
 
 export function reportRowSql(key: ReportKey): BoundQuery {
   const b = new Binder();
@@ -11,13 +12,13 @@ export function reportRowSql(key: ReportKey): BoundQuery {
     c === 'year' || c === 'check_failures' ? `${id(c)}::INTEGER AS ${id(c)}` : id(c),
   );
   const cond =
-    'reportId' in key
-      ? `${id('report_id')} = ${b.v(key.reportId)}`
-      : `${id('unit')} = ${b.v(key.unit)} AND ${id('year')} = ${b.v(key.year)}`;
+    'reportId' in key ? `${id('report_id')} = ${b.v(key.reportId)}` : `${id('unit')} = ${b.v(key.unit)}`;
+  const preferred = 'reportId' in key || key.year === null ? '' : `(${id('year')} = ${b.v(key.year)}) DESC, `;
+  const latest = 'reportId' in key ? '' : `${id('year')} DESC, `;
   return b.done(`
 SELECT ${cols.join(', ')} FROM ${id('reports')}
 WHERE ${cond}
-ORDER BY ${id('report_id')}
+ORDER BY ${preferred}${latest}${id('report_id')}
 LIMIT 1`);
 }
 

@@ -1,10 +1,13 @@
 /** 趋势: a metric per unit and year, as absolute values, an index (first year = 100) or YoY %. */
 import { Binder, type BoundQuery } from './bound';
+import { type CorrectedCell, correctedSource } from './corrected';
 import { inList, where } from './filters';
 import { metricSql, valueExpr } from './metric';
 import { alias, id } from './schema';
 
 export interface TrendsQuery {
+  /** Corrected values to read instead of the printed ones (\"with corrections\"); none = as printed. */
+  corrections?: readonly CorrectedCell[];
   metric: string;
   units: readonly string[];
   from?: number | null;
@@ -17,9 +20,21 @@ const MODE_EXPR = {
   // Index against the unit's first non-null value in range.
   relative: `CASE WHEN first_value(absolute IGNORE NULLS) OVER whole <> 0
     THEN 100 * absolute / first_value(absolute IGNORE NULLS) OVER whole END`,
-  // Only against the calendar year before: a gap in reporting gives no YoY value.
-  yoy: `CASE WHEN lag(year) OVER w = year - 1 AND lag(absolute) OVER w <> 0
+  // Only against the calendar year before: a gap in reporting gives no YoY value, and neither
+  // does the format change (2020 → 2021): the two national formats count differently.
+  yoy: `CASE WHEN lag(year) OVER w = year - 1 AND lag(format) OVER w = format AND lag(absolute) OVER w <> 0
     THEN 100 * (absolute - lag(absolute) OVER w) / lag(absolute) OVER w END`,
+} as const;
+
+/**
+ * Does the value compare across the format change? An index whose base year was printed in the
+ * other format is drawn but marked; a YoY across it is withheld and marked.
+ */
+const BREAK_EXPR = {
+  absolute: 'false',
+  relative: `coalesce(first_value(CASE WHEN absolute IS NOT NULL THEN format END IGNORE NULLS) OVER whole <> format
+    AND absolute IS NOT NULL, false)`,
+  yoy: `coalesce(lag(year) OVER w = year - 1 AND lag(format) OVER w <> format, false)`,
 } as const;
 
 export function trendsSql(q: TrendsQuery): BoundQuery {
@@ -40,7 +55,7 @@ export function trendsSql(q: TrendsQuery): BoundQuery {
   return b.done(`
 WITH m AS (
   SELECT ${id('report_id')}, ${m.numerator} AS num, ${m.denominator ?? 'NULL::DOUBLE'} AS den
-  FROM ${id(m.table)}
+  FROM ${correctedSource(b, m.table, q.corrections)}
   WHERE ${where([m.rows, units, ...years])}
   GROUP BY ${id('report_id')}
 ), v AS (
@@ -53,7 +68,8 @@ WITH m AS (
 )
 SELECT unit AS ${alias('unit')}, year AS ${alias('year')}, format AS ${alias('format')},
   (${mode})::DOUBLE AS ${alias('value')}, absolute AS ${alias('absolute')},
-  comparable AS ${alias('comparable')}, check_failures AS ${alias('checkFailures')}
+  comparable AS ${alias('comparable')}, check_failures AS ${alias('checkFailures')},
+  ${BREAK_EXPR[q.mode]} AS ${alias('crossesBreak')}
 FROM v
 WINDOW w AS (PARTITION BY unit ORDER BY year),
   whole AS (PARTITION BY unit ORDER BY year ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)

@@ -11,6 +11,7 @@ export const DEFAULT_STATE: UrlState = {
   lang: 'zh',
   dataset: DEFAULT_DATASET,
   units: [],
+  filter: { province: null, level: null },
   year: null,
   metric: DEFAULT_METRIC,
   trendMode: 'absolute',
@@ -24,7 +25,9 @@ export const DEFAULT_STATE: UrlState = {
     sort: PIVOT_DEFAULTS.sort,
   },
   report: null,
-  quality: { rule: null, year: null, province: null, problemsOnly: false },
+  cell: null,
+  quality: { rule: null, year: null, province: null, problemsOnly: false, confirmedOnly: false },
   embed: false,
   table: false,
+  corrections: false,
 };

@@ -8,13 +8,14 @@
 import { createStore, type StoreApi, useStore } from 'zustand';
 import { MAX_UNITS, normaliseDrill, normalisePivot } from '../domain/vocab';
 import { DEFAULT_STATE } from './defaults';
-import type { OutcomeFilters, PivotState, QualityFilters, UrlState } from './types';
+import type { OutcomeFilters, PivotState, QualityFilters, UnitFilter, UrlState } from './types';
 import type { UrlNotice } from './url/codec';
 
 export interface UiActions {
   /** A user change of top-level fields (pushes one history entry). */
   set: (patch: Partial<UrlState>) => void;
   setOutcome: (patch: Partial<OutcomeFilters>) => void;
+  setFilter: (patch: Partial<UnitFilter>) => void;
   setPivot: (patch: Partial<PivotState>) => void;
   setQuality: (patch: Partial<QualityFilters>) => void;
   /** Append units not yet selected, keeping the order and the MAX_UNITS cap. */
@@ -65,6 +66,7 @@ export function createUiStore(initial: UrlState = DEFAULT_STATE) {
       notices: [],
       set: (patch) => set(patch),
       setOutcome: (patch) => set((s) => ({ outcome: { ...s.outcome, ...patch } })),
+      setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
       setPivot: (patch) => set((s) => ({ pivot: { ...s.pivot, ...patch } })),
       setQuality: (patch) => set((s) => ({ quality: { ...s.quality, ...patch } })),
       addUnits: (units) =>
@@ -94,6 +96,7 @@ export function urlStateOf(s: UrlState): UrlState {
     lang: s.lang,
     dataset: s.dataset,
     units: s.units,
+    filter: s.filter,
     year: s.year,
     metric: s.metric,
     trendMode: s.trendMode,
@@ -101,8 +104,10 @@ export function urlStateOf(s: UrlState): UrlState {
     outcome: s.outcome,
     pivot: s.pivot,
     report: s.report,
+    cell: s.cell,
     quality: s.quality,
     embed: s.embed,
     table: s.table,
+    corrections: s.corrections,
   };
 }

@@ -1,5 +1,6 @@
 /** The UI state every view reads: one shape, held by the store, mirrored in the URL. */
 import type { OutcomeGroup, Table3Column, Table3Row } from '../domain/keys';
+import type { RegionLevel } from '../domain/report';
 import type {
   OutcomeMode,
   PivotDim,
@@ -49,6 +50,8 @@ export interface QualityFilters {
   province: string | null;
   /** Only units with a missing or failed year. */
   problemsOnly: boolean;
+  /** Only failed checks the analyst confirmed as errors of the report (the reviews stay local). */
+  confirmedOnly: boolean;
 }
 
 export interface OutcomeFilters {
@@ -60,6 +63,16 @@ export interface OutcomeFilters {
   mode: OutcomeMode;
 }
 
+/**
+ * Which units the charts draw from: the compare bars and the default "top N" of every
+ * multi-unit view keep only units of this province and level; the unit search too.
+ */
+export interface UnitFilter {
+  /** Province name as in reports.province; null = every province. */
+  province: string | null;
+  level: RegionLevel | null;
+}
+
 export interface UrlState {
   view: View;
   lang: Lang;
@@ -67,6 +80,7 @@ export interface UrlState {
   dataset: string;
   /** Unit names as in reports.parquet `unit`, in the order chosen. */
   units: string[];
+  filter: UnitFilter;
   /** null = the latest year of the data. */
   year: number | null;
   metric: string;
@@ -76,9 +90,13 @@ export interface UrlState {
   pivot: PivotState;
   /** report_id of the Report view; null = the first report of the first selected unit. */
   report: string | null;
+  /** The Report view's selected cell (`table3.new_received.total`): highlighted, with its source. */
+  cell: string | null;
   quality: QualityFilters;
   /** Show only the chart, its title and its source line. */
   embed: boolean;
   /** Show each chart's table. */
   table: boolean;
+  /** Charts read the analyst's corrected values instead of the printed ones. */
+  corrections: boolean;
 }

@@ -79,6 +79,48 @@ describe.skipIf(!hasCorpus)('cli ingest', () => {
     expect(regions.some((r) => r.level === 'township')).toBe(false);
   });
 
+  it('lists a pre-2019 report as failed with its reason, and notes a split decided by a neighbouring year', async () => {
+    const input = path.join(tmp, 'years');
+    await mkdir(input, { recursive: true });
+    const bulk = path.join(reportsDir, '../bulk');
+    await copyFile(
+      path.join(reportsDir, '平潭综合实验区公安局_2018.txt'),
+      path.join(input, '平潭综合实验区公安局_2018.txt'),
+    );
+    // 2021 prints "6045" (6|0|45 or 60|4|5); 2022 prints 6 issued, 0 repealed, "51" in force.
+    for (const [dir, f] of [
+      [reportsDir, '平潭综合实验区市场监督管理局_2021.txt'],
+      [bulk, '平潭综合实验区市场监督管理局_2022.txt'],
+    ] as const)
+      await copyFile(path.join(dir, f), path.join(input, f));
+    const out = path.join(tmp, 'out-years');
+    const run = runCli(['ingest', '--out', out, input]);
+    expect(run.code).toBe(0);
+    const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
+    const byFile = new Map(manifest.reports.map((r) => [r.file, r]));
+    expect(byFile.get('平潭综合实验区公安局_2018.txt')).toMatchObject({
+      status: 'failed',
+      in_dataset: false,
+    });
+    expect(byFile.get('平潭综合实验区公安局_2018.txt')?.reason).toMatch(/pre-2019 statistics/);
+    const y2021 = byFile.get('平潭综合实验区市场监督管理局_2021.txt')!;
+    expect(y2021.notes).toEqual([
+      expect.objectContaining({ rule: 'table2.split_resolved', where: 'table2.normative_documents' }),
+    ]);
+    expect(y2021.reason ?? '').not.toMatch(/ambiguous_split/);
+    const cells = await rows(path.join(out, 'cells.parquet'));
+    const docs = cells.filter(
+      (c) => c.report_id === y2021.report_id && c.table === 'table2' && c.row === 'normative_documents',
+    );
+    expect(Object.fromEntries(docs.map((c) => [c.col, c.value]))).toEqual({
+      issued: 6,
+      repealed: 0,
+      in_force: 45,
+    });
+    const checks = await rows(path.join(out, 'checks.parquet'));
+    expect(checks.filter((c) => c.report_id === y2021.report_id && c.rule === 'ambiguous_split')).toEqual([]);
+  });
+
   it('exits non-zero when an input cannot be read, and still writes the rest', async () => {
     const out = path.join(tmp, 'out2');
     const missing = path.join(tmp, 'missing.txt');

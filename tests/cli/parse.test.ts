@@ -67,6 +67,19 @@ describe('cli parse', () => {
     expect(run.stderr).not.toMatch(/\n\s+at /);
   });
 
+  it.skipIf(!hasCorpus)('refuses a pre-2019 report and a title-only page with their own reasons', () => {
+    const old = runCli(['parse', path.join(reportsDir, '平潭综合实验区公安局_2018.txt'), '--json']);
+    expect(old.code).not.toBe(0);
+    expect(old.stdout).toBe('');
+    expect(old.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(old.stderr).toMatch(
+      /平潭综合实验区公安局_2018\.txt.*pre-2019 statistics, not the national format/,
+    );
+    const title = runCli(['parse', path.join(reportsDir, '../bulk/平潭综合实验区公安局_2020.txt')]);
+    expect(title.code).not.toBe(0);
+    expect(title.stderr).toMatch(/公安局_2020\.txt.*only a title, no text and no tables/);
+  });
+
   it('names a missing file in one line', () => {
     const run = runCli(['parse', path.join(tmp, 'nope.txt')]);
     expect(run.code).toBe(3);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { placeReport } from '../../cli/lib/place';
-import { loadRegionEntries } from '../../cli/lib/region-data';
+import { loadRegionEntries } from '../../src/region/node/region-data';
 import { createRegionIndex, type RegionIndex } from '../../src/region/region-index';
 import { handReport } from '../dataset/fixtures';
 

@@ -1,13 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusPresent } from '../corpus-present';
 
 export const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..');
 export const corpusDir = path.resolve(repoRoot, '../shared/corpus');
 export const reportsDir = path.join(corpusDir, 'reports');
-export const hasCorpus = existsSync(reportsDir);
-if (!hasCorpus) console.warn(`[tests/cli] corpus not found at ${reportsDir}: corpus tests are skipped`);
+export const hasCorpus = corpusPresent(reportsDir, 'CLI parse and ingest tests');
 
 export interface CliRun {
   code: number | null;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseSourceTable } from '../../cli/lib/sources';
+import { parseSourceIndex, parseSourceTable } from '../../cli/lib/sources';
 
 describe(parseSourceTable, () => {
   it('takes the URL after "Source:" in the file row, and repeats it for "as above"', () => {
@@ -18,5 +18,17 @@ describe(parseSourceTable, () => {
       'b_2022.txt': 'http://x.gov.cn/1.htm',
       'd_2021.txt': 'github:owner/repo:path/file.md',
     });
+  });
+});
+
+describe(parseSourceIndex, () => {
+  it('takes the source column of INDEX.tsv by its header, skipping rows without a URL', () => {
+    const tsv = [
+      'file\tunit\tyear\tsource\tnote',
+      'a_2019.txt\tA\t2019\tgithub:o/r:x y/page.txt\tok',
+      'b.txt\tB\t2020\t-\t',
+      '',
+    ].join('\n');
+    expect(Object.fromEntries(parseSourceIndex(tsv))).toEqual({ 'a_2019.txt': 'github:o/r:x y/page.txt' });
   });
 });

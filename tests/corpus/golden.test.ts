@@ -9,14 +9,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { Report, TableValues } from '../../src/domain/report';
 import { parseReport } from '../../src/parser/parse';
+import { corpusPresent } from '../corpus-present';
+import { keyedTable2, PINGTAN_BODIES } from './expected';
 
 const repoRoot = path.resolve(import.meta.dirname, '../..');
 const corpus = path.resolve(repoRoot, '../shared/corpus');
 const reports = path.join(corpus, 'reports');
 const fixtures = path.join(repoRoot, 'tests/fixtures/expected');
-const hasCorpus = existsSync(reports);
-if (!hasCorpus)
-  console.warn(`golden corpus tests skipped: ${corpus} not found (CI has it at ../shared/corpus)`);
+const hasCorpus = corpusPresent(reports, 'golden corpus tests');
 
 interface Expected {
   unit: string | null;
@@ -40,7 +40,11 @@ function loadExpected(name: string, partial = false): Expected | null {
     format: s.template,
     table3: s.table3,
     table4: s.table4,
-    table2: s.table2,
+    table2: Object.values(s.table2 ?? {}).some((c) =>
+      Object.keys(c as object).some((k) => !/^[a-z_0-9]+$/.test(k)),
+    )
+      ? keyedTable2(s.table2, s.template)
+      : s.table2,
     raw: s.raw,
   };
 }
@@ -78,6 +82,7 @@ function diff(table: string, got: TableValues, want: TableValues): string[] {
 }
 
 const COMPLETE: readonly [string, string][] = [
+  ...PINGTAN_BODIES.map((n): [string, string] => [`${n}.txt`, n]),
   ['济源市_2019.txt', '济源市_2019'],
   ['洪泽区_2024.txt', '洪泽区_2024'],
   ['洪泽区_2024.pdf', '洪泽区_2024'],
@@ -117,12 +122,36 @@ describe.skipIf(!hasCorpus)('golden corpus: complete reports', () => {
       const guessed = flagged('ambiguous_split');
       const short = flagged('table2.short_row');
       const silent = diff('table2', r.table2, want.table2 ?? {}).filter((d) => {
-        const item = d.split('.').slice(0, 2).join('.');
+        const item = /^table2\.[a-z_]+/.exec(d)?.[0] ?? d;
         return !guessed.has(item) && !(short.has(item) && d.includes(': got undefined,'));
       });
       expect(silent).toEqual([]);
     }, 30_000);
   }
+
+  it('refuses 平潭综合实验区公安局_2018 (pre-2019 statistics) with that reason, not "no table 三"', async () => {
+    const out = await parse('平潭综合实验区公安局_2018.txt');
+    expect(out.ok).toBe(false);
+    if (!out.ok) {
+      expect(out.reason).toMatch(/pre-2019 statistics, not the national format/);
+      expect(out.reason).toMatch(/2018/);
+    }
+  });
+
+  it('a flagged table 二 run is never a guessed value: only cells every open cut agrees on', async () => {
+    for (const name of PINGTAN_BODIES) {
+      const r = await parsed(`${name}.txt`);
+      for (const c of r.checks.filter((k) => k.rule === 'ambiguous_split' && k.where.startsWith('table2.'))) {
+        const item = c.where.split('.')[1]!;
+        expect(c.cuts!.length).toBeGreaterThan(1);
+        Object.entries(r.table2[item]!).forEach(([col, v], i) => {
+          const agreed = c.cuts!.every((cut) => cut[i] === c.cuts![0]![i]);
+          expect(v, `${name} ${item}.${col}`).toBe(agreed ? c.cuts![0]![i] : null);
+          if (!agreed) expect(r.raw[`table2.${item}.${col}`]).toMatch(/\d/);
+        });
+      }
+    }
+  }, 30_000);
 
   it('flags 洪泽区 2024: prose says 17 requests, table 三 says 95', async () => {
     for (const file of ['洪泽区_2024.txt', '洪泽区_2024.pdf']) {
@@ -256,4 +285,26 @@ describe.skipIf(!hasCorpus)('golden corpus: partial excerpts', () => {
     expect(r.table4).toEqual({});
     expect(r.checks.map((c) => c.rule)).toContain('no_figures');
   }, 30_000);
+});
+
+/**
+ * Image-only PDFs (`*_扫描件.pdf`) and the legacy Word file need OCR and a .doc reader, which
+ * are being built separately (issue 13, OCR part): skipped until that path lands, then enabled
+ * by removing `.skip` (their expected values are in the shared corpus).
+ */
+const SCANNED_AND_DOC: readonly [string, string][] = [
+  ['洪泽区_2024_扫描件.pdf', '洪泽区_2024_扫描件'],
+  ['平潭综合实验区_2021_扫描件.pdf', '平潭综合实验区_2021_扫描件'],
+  ['平潭综合实验区_2022.doc', '平潭综合实验区_2022'],
+];
+
+describe.skip('golden corpus: scanned PDFs and .doc (skipped: OCR / legacy Word not read yet)', () => {
+  for (const [file, name] of SCANNED_AND_DOC) {
+    it(`${file}: every table 三 and 四 cell as expected`, async () => {
+      const want = loadExpected(name)!;
+      const r = await parsed(file);
+      expect(diff('table3', r.table3, want.table3)).toEqual([]);
+      expect(diff('table4', r.table4, want.table4 ?? {})).toEqual([]);
+    }, 120_000);
+  }
 });

@@ -11,9 +11,9 @@ import { DERIVED_META, derivedFile } from '../../src/dataset/derived';
 import { PARQUET_FILES } from '../../src/dataset/rows';
 import { fetchPrecomputed } from '../../src/db/precomputed';
 import { DATASET_TABLES } from '../../src/db/types';
-import { sha256Hex } from '../../src/parser/sha256';
 import { PRECOMPUTED } from '../../src/sql/derived';
 import { reportCellsSql } from '../../src/sql/report';
+import { sha256Hex } from '../../src/util/sha256';
 import { nodeCodec, openTestDb, type TestDb } from './harness';
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/data');

@@ -144,7 +144,8 @@ describe('dashboard (production build)', () => {
     await openView(page, baseUrl, '?v=1&view=pivot', 'pivot');
     const grid = page.locator('[data-testid="pivot-grid"]');
     await grid.waitFor();
-    const total = await grid.locator('tfoot td').last().textContent();
+    // '*': some reports in the data lack total handled (incomplete table 三); they are counted, not added
+    const total = (await grid.locator('tfoot td').last().textContent())?.replace(/\*$/, '');
     expect(total).toBe(fmt.format(await grandTotalHandled(data)));
     expect(await grid.locator('tbody td[style*="background"]').count()).toBeGreaterThan(0);
     await shot('pivot');
@@ -258,7 +259,11 @@ describe('dashboard (production build)', () => {
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const csv = (await grab('export-csv')).toString('utf8');
     expect(csv.charCodeAt(0)).toBe(0xfeff);
-    expect(csv.split('\r\n')[0]).toBe('\uFEFFUnit,Province,Format,Value,Numerator,Denominator,Failed checks');
+    const lines = csv.split('\r\n');
+    // title, conditions, formula, source and dataset lines, a blank line, then the table
+    expect(lines[0]).toMatch(/^\uFEFFTitle,/);
+    const header = lines.indexOf('') + 1;
+    expect(lines[header]).toMatch(/^Unit,Province,Year,Format,[^,]+,Failed checks$/);
   });
 
   it('switches to English, keeps it in the URL and remembers it for the next visit', async () => {

@@ -84,7 +84,7 @@ describe('one language at a time', () => {
           : '';
         if (rawKeys(problems).length > 0) found.qualityProblems = rawKeys(problems);
         expect(found).toEqual({});
-      });
+      }, 180_000);
     }
   }
 
@@ -98,7 +98,7 @@ describe('one language at a time', () => {
         if (lang === 'en') expect(text).not.toMatch(/表[二三四]不完整|未找到表/);
       }
     }
-  });
+  }, 240_000);
 
   it('English lists provinces by their English names', async () => {
     await openReady('?v=1&view=quality&lang=en', 'quality');

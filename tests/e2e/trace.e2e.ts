@@ -75,6 +75,36 @@ describe('anomaly flags', () => {
     expect(list.some((l) => l.startsWith(`${n!.unit} ${n!.year}`))).toBe(true);
   });
 
+  it('a figure clicked in Compare opens the Report view with that cell highlighted and its source', async () => {
+    const [top] = await data.rows<{
+      unit: string;
+      year: number;
+      value: number;
+      report_id: string;
+      source: string;
+    }>(`
+      SELECT r.unit, r.year, c.value, r.report_id, r.source FROM reports r JOIN cells c USING (report_id)
+      WHERE c."table" = 'table3' AND c.row = 'new_received' AND c.col = 'total' AND c.value IS NOT NULL
+      ORDER BY r.year DESC, c.value DESC LIMIT 1`);
+    await openView(page, baseUrl, `?v=1&view=compare&year=${top!.year}&table=1`, 'compare');
+    const bars = page.locator('[data-testid="chart-compare"] .recharts-bar-rectangle');
+    await bars.first().waitFor();
+    await bars.first().click();
+    const cell = page.locator('[data-cell="table3.new_received.total"]');
+    await cell.waitFor({ timeout: 30_000 });
+    expect(page.url()).toContain(`report=${top!.report_id}`);
+    expect(page.url()).toContain('cell=table3.new_received.total');
+    await expect(cell.getAttribute('class')).resolves.toContain('cell-selected');
+    await expect(cell.locator('.cell-value').textContent()).resolves.toBe(fmt.format(top!.value));
+    const source = page.getByTestId('cell-source');
+    await expect(source.textContent()).resolves.toContain(top!.source);
+    await expect(page.getByTestId('cell-printed').textContent()).resolves.toBe(fmt.format(top!.value));
+    // the data table's figure leads to the same place
+    await page.goBack();
+    await page.getByTestId('compare-figure').first().click();
+    await expect.poll(() => page.url()).toContain(`report=${top!.report_id}`);
+  });
+
   it('no request left the origin', () => {
     expect(log.offOrigin()).toEqual([]);
   });

@@ -118,7 +118,7 @@ export function makeBadFiles(options: { big?: boolean } = {}): { dir: string; fi
       label: 'a 100 MB file',
       name: 'huge.txt',
       path: p,
-      expect: /too large|binary|not a report/,
+      expect: /too large|binary|not a report|文件过大/,
     });
   }
   return { dir, files };

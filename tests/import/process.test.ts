@@ -45,6 +45,13 @@ describe.skipIf(!hasCorpus)(processFile, () => {
     expect(Object.keys(r.tables).sort()).toEqual(['cells', 'checks', 'regions', 'reports']);
   });
 
+  it('refuses a pre-2019 report with the reason the CLI gives (the same parser)', async () => {
+    const name = '平潭综合实验区公安局_2018.txt';
+    const r = await processFile(name, new Uint8Array(readFileSync(path.join(reportsDir, name))), nodeDeps);
+    expect(r.ok).toBe(false);
+    if (!r.ok) expect(r.reason).toMatch(/pre-2019 statistics, not the national format/);
+  });
+
   it('gives a GBK-encoded copy the same figures as the UTF-8 file', async () => {
     const utf8 = readFileSync(path.join(reportsDir, REPORT));
     const gbk = encodeGbk(utf8.toString('utf8'));

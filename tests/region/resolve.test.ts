@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRegionEntries } from '../../cli/lib/region-data';
 import { regionEntriesFromPackage } from '../../src/region/from-package';
+import { loadRegionEntries } from '../../src/region/node/region-data';
 import { createRegionIndex, type RegionIndex } from '../../src/region/region-index';
 import { resolveRegion, resolveUnit } from '../../src/region/resolve';
 

@@ -1,11 +1,11 @@
 /** The real reports of ../shared/corpus, when present (it is not part of the repository). */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
+import { corpusPresent } from '../corpus-present';
 import { repoRoot } from './counts';
 
 export const reportsDir = path.resolve(repoRoot, '../shared/corpus/reports');
-export const hasCorpus = existsSync(reportsDir);
-export const NO_CORPUS = `corpus not found at ${reportsDir}: corpus-based reliability tests are skipped`;
+export const hasCorpus = corpusPresent(reportsDir, 'corpus-based reliability, import and mutation tests');
 
 export interface CorpusFile {
   name: string;

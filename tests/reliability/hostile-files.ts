@@ -113,3 +113,41 @@ function zip(parts: ZipPart[]): Uint8Array {
   end.writeUInt32LE(offset, 16);
   return new Uint8Array(Buffer.concat([...chunks, ...central, end]));
 }
+
+// ---------------------------------------------------------------- hostile datasets (CSV)
+
+const REPORT_HEADER =
+  'report_id,unit,unit_kind,region_code,region_name,province,prefecture,county,level,year,format,source,sha256,parser_version,check_failures';
+
+/** A reports.csv row in the contract's columns; `over` replaces fields by name. */
+export function reportsCsv(rows: Record<string, string>[]): string {
+  const cols = REPORT_HEADER.split(',');
+  const base: Record<string, string> = {
+    report_id: 'a1b2c3d4e5f60718',
+    unit: '测试导入单位',
+    unit_kind: 'government',
+    year: '2021',
+    format: '2021',
+    source: 'test',
+    check_failures: '0',
+  };
+  return `${REPORT_HEADER}\n${rows.map((r) => cols.map((c) => ({ ...base, ...r })[c] ?? '').join(',')).join('\n')}\n`;
+}
+
+export const CELLS_HEADER = 'report_id,table,row,col,value,raw';
+
+/** Issue 14.3: a cells row keyed `__proto__` (as row, or as table). */
+export const protoRowCsv = `${CELLS_HEADER}\na1b2c3d4e5f60718,table3,__proto__,total,1,\n`;
+export const protoTableCsv = `${CELLS_HEADER}\na1b2c3d4e5f60718,__proto__,children,total,,x\n`;
+
+/** Issue 14.5: one cells row for each of `n` distinct report ids (100,000: ~4 MB). */
+export function manyIdsCsv(n = 100_000): string {
+  const lines = [CELLS_HEADER];
+  for (let i = 0; i < n; i++)
+    lines.push(`bulk${String(i).padStart(7, '0')},table3,new_received,total,${i % 97},`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Issue 14.6: one cells row for a report id already in the data. */
+export const collisionCsv = (reportId: string) =>
+  `${CELLS_HEADER}\n${reportId},table3,new_received,total,999999,\n`;

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { parseReport } from '../../src/parser/parse';
 import { hashKeys, Rng } from '../../src/synth/prng';
-import { type CorpusFile, corpusFiles, hasCorpus, NO_CORPUS } from './corpus';
+import { type CorpusFile, corpusFiles, hasCorpus } from './corpus';
 import { recordCount } from './counts';
 import { HTML_MUTATORS, type Mutator, PDF_MUTATORS, TEXT_MUTATORS, ZIP_MUTATORS } from './mutate';
 import { outcomeProblem } from './outcome';
@@ -119,8 +119,4 @@ describe.skipIf(!hasCorpus)('parseReport under mutation', () => {
     expect(total).toBeGreaterThanOrEqual(TARGET);
     expect(failures).toEqual([]);
   }, 300_000);
-});
-
-describe.skipIf(hasCorpus)('parseReport under mutation (no corpus)', () => {
-  it.skip(NO_CORPUS, () => {});
 });

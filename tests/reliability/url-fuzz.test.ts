@@ -26,7 +26,7 @@ import { rawUrl, storeAction, structuredUrl } from './url-gen';
 const SEED = 'url-fuzz-v1';
 const URLS = 10_000;
 /** Sequences of store actions, and the most actions in one. */
-const SEQUENCES = 1_000;
+const SEQUENCES = 600;
 const MAX_ACTIONS = 8;
 const CANARY = 'canary-7f3a';
 const LATEST = 2022;

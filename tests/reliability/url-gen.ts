@@ -65,6 +65,10 @@ export function plausible(rng: Rng, key: keyof UrlParams): string {
       return pick(rng, ['data/', './data/', 'data/synthetic/', '/data/', 'nope/']);
     case 'units':
       return Array.from({ length: rng.int(1, 3) }, () => pick(rng, UNITS)).join('~');
+    case 'prov':
+      return pick(rng, ['', '浙江省', '福建省', 'x;y']);
+    case 'level':
+      return pick(rng, ['', 'province', 'prefecture', 'county', 'township', 'planet']);
     case 'year':
     case 'qyear':
       return pick(rng, ['2019', '2020', '2021', '2022', '2024', '']);
@@ -97,6 +101,8 @@ export function plausible(rng: Rng, key: keyof UrlParams): string {
       ]);
     case 'psort':
       return pick(rng, ['label.asc', 'label.desc', 'value.asc', 'value.desc']);
+    case 'cell':
+      return pick(rng, ['', 'table3.new_received.total', 'table4.review.total', 'table9.x.y']);
     case 'report':
       return pick(rng, ['', 'A2019', 'B2022', 'C2021', 'missing-id']);
     case 'qrule':
@@ -104,6 +110,8 @@ export function plausible(rng: Rng, key: keyof UrlParams): string {
     case 'qprov':
       return pick(rng, ['', '河南省', '江苏省', '西藏自治区']);
     case 'qproblems':
+    case 'qconfirmed':
+    case 'corr':
     case 'embed':
     case 'table':
       return pick(rng, ['0', '1', 'true', 'false']);

@@ -68,6 +68,9 @@ describe('builders on the engine', () => {
     expect(abs.years).toEqual([2019, 2021, 2022]);
     const rel = await fetchTrends(db, { metric: 't3.new_received', units: [A, B], mode: 'relative' });
     expect(rel.rows.map((x) => x.value)).toEqual([100, 150, 100, 200]);
+    // A's base year 2019 is in the old format: its 2021 index is marked as crossing the change.
+    expect(rel.rows.map((x) => x.crossesBreak)).toEqual([false, false, false, true]);
+    expect(abs.rows.every((x) => x.crossesBreak === false)).toBe(true);
     const yoy = await fetchTrends(db, { metric: 't3.new_received', units: [A, B], mode: 'yoy' });
     // A has no 2020 report: no YoY for 2021.
     expect(yoy.rows.map((x) => x.value)).toEqual([null, 50, null, null]);
@@ -131,6 +134,9 @@ describe('builders on the engine', () => {
     expect(r.rowTotals.map((c) => c.value)).toEqual([38, 10]);
     expect(r.colTotals.map((c) => c.value)).toEqual([11, 31, 6]);
     expect(r.grandTotal?.value).toBe(48);
+    // every report counts, and here every one prints total handled
+    expect(r.grandTotal?.reports).toBe(r.grandTotal?.reported);
+    expect(r.grandTotal?.reports).toBeGreaterThan(0);
     const share = await fetchPivot(db, {
       rows: ['province'],
       cols: ['year'],
@@ -220,6 +226,13 @@ describe('builders on the engine', () => {
     expect(a?.tables.table3.withheld_state_secret?.total).toEqual({ value: null, raw: '/', failed: [] });
     expect(a?.tables.table4.review?.corrected?.value).toBe(2);
     expect(await fetchReport(db, { reportId: "'; DROP TABLE reports; --" })).toBeNull();
+  });
+
+  it('report: a unit without the year in view opens its latest year; no year opens the latest', async () => {
+    expect((await fetchReport(db, { unit: B, year: 2021 }))?.report.report_id).toBe('B2021');
+    expect((await fetchReport(db, { unit: B, year: 2019 }))?.report.report_id).toBe('B2022');
+    expect((await fetchReport(db, { unit: B, year: null }))?.report.report_id).toBe('B2022');
+    expect(await fetchReport(db, { unit: 'nobody', year: null })).toBeNull();
   });
 
   it('quality: coverage matrix and failed checks', async () => {

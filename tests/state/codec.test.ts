@@ -7,6 +7,7 @@ const EVERYTHING: UrlState = {
   lang: 'en',
   dataset: 'data/synthetic/',
   units: ['济源市人民政府', '平潭综合实验区管理委员会', '上海市科学技术委员会'],
+  filter: { province: '浙江省', level: 'county' },
   year: 2021,
   metric: 'rate.disclosure',
   trendMode: 'yoy',
@@ -20,9 +21,17 @@ const EVERYTHING: UrlState = {
     sort: { by: 'value', dir: 'desc' },
   },
   report: 'r-419001-2019-ab12cd',
-  quality: { rule: 'table3.column_balance', year: 2022, province: '福建省', problemsOnly: true },
+  cell: 'table3.new_received.total',
+  quality: {
+    rule: 'table3.column_balance',
+    year: 2022,
+    province: '福建省',
+    problemsOnly: true,
+    confirmedOnly: true,
+  },
   embed: true,
   table: true,
+  corrections: true,
 };
 
 describe('encodeUrl', () => {
@@ -52,7 +61,16 @@ describe('encodeUrl', () => {
       // the drilled row needs its group; both live in `outcome`, so count params instead
       const params = new URLSearchParams(encodeUrl(state));
       params.delete('v');
-      const expected = field === 'outcome' ? 4 : field === 'pivot' ? 5 : field === 'quality' ? 4 : 1;
+      const expected =
+        field === 'outcome'
+          ? 4
+          : field === 'pivot'
+            ? 5
+            : field === 'quality'
+              ? 5
+              : field === 'filter'
+                ? 2
+                : 1;
       expect([field, [...params.keys()].length]).toEqual([field, expected]);
     }
   });
@@ -87,6 +105,15 @@ describe('decodeUrl', () => {
       value: '1900',
       reason: { code: 'outside', vars: { min: 2008, max: 2100 } },
     });
+  });
+
+  it('reads the unit filter and refuses a level that is not one', () => {
+    const { state, notices } = decodeUrl(`?v=1&prov=${encodeURIComponent('浙江省')}&level=county`);
+    expect(state.filter).toEqual({ province: '浙江省', level: 'county' });
+    expect(notices).toEqual([]);
+    const bad = decodeUrl('?v=1&level=planet');
+    expect(bad.state.filter).toEqual(DEFAULT_STATE.filter);
+    expect(bad.notices.map((n) => [n.param, n.reason.code])).toEqual([['level', 'notOneOf']]);
   });
 
   it('keeps the good units of a list and reports the bad ones', () => {
@@ -145,5 +172,20 @@ describe('decodeUrl', () => {
     const { state, notices } = decodeUrl('?v=7&view=trends&utm_source=x');
     expect(state.view).toBe('trends');
     expect(notices.map((n) => n.param)).toEqual(['v', 'utm_source']);
+  });
+});
+
+describe('issue 17 parameters', () => {
+  it('a link carries "only confirmed" and "with corrections", never a note', () => {
+    const state: UrlState = {
+      ...DEFAULT_STATE,
+      view: 'quality',
+      quality: { ...DEFAULT_STATE.quality, confirmedOnly: true },
+      corrections: true,
+    };
+    const url = encodeUrl(state);
+    expect(url).toBe('?v=1&view=quality&qconfirmed=1&corr=1');
+    expect(decodeUrl(url).state).toEqual(state);
+    expect(decodeUrl('?v=1&qconfirmed=maybe').notices.map((n) => n.param)).toEqual(['qconfirmed']);
   });
 });

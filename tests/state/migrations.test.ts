@@ -53,6 +53,16 @@ describe('decodeUrl of a v0 link', () => {
     expect(notices.map((n) => n.param)).toEqual(['view', 'metric']);
   });
 
+  it.each(['constructor', '__proto__', 'toString', 'hasOwnProperty'])(
+    'a v0 value naming an Object member (?tab=%s) is an unknown value, not a function (issue 14.9)',
+    (name) => {
+      const { state, notices } = decodeUrl(`?tab=${name}&m=${name}&lang=${name}`);
+      expect(state.view).toBe(DEFAULT_STATE.view);
+      expect(notices.map((n) => n.param).sort()).toEqual(['lang', 'metric', 'view']);
+      expect(JSON.stringify(notices)).not.toMatch(/native code|function/);
+    },
+  );
+
   it('reads v1 keys literally when v=1 is present (no migration)', () => {
     const { state, notices } = decodeUrl('?v=1&tab=timeline');
     expect(state.view).toBe('compare');

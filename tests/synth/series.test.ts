@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadRegionEntries } from '../../cli/lib/region-data';
 import type { Report } from '../../src/domain/report';
+import { loadRegionEntries } from '../../src/region/node/region-data';
 import type { RegionEntry } from '../../src/region/types';
 import { checkSeries } from '../../src/synth/checks';
 import { generateUnitSeries, type SynthReport } from '../../src/synth/series';

@@ -39,3 +39,15 @@ describe(toCsv, () => {
     expect(new TextEncoder().encode(csv).slice(0, 3)).toEqual(new Uint8Array([0xef, 0xbb, 0xbf]));
   });
 });
+
+describe('toCsv with meta lines', () => {
+  it('writes label,text lines and a blank line before the table, after the BOM', () => {
+    const csv = toCsv({ header: ['单位', '公开率（%）'], rows: [['A市', 12.5]] }, [
+      ['标题', '公开率 · 2024'],
+      ['条件', '浙江省, 县级'],
+    ]);
+    expect(csv).toBe(
+      '\uFEFF标题,公开率 · 2024\r\n条件,"浙江省, 县级"\r\n\r\n单位,公开率（%）\r\nA市,12.5\r\n',
+    );
+  });
+});

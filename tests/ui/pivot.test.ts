@@ -10,6 +10,8 @@ const cell = (row: string[], col: string[], value: number | null) => ({
   value,
   sum: value,
   denominator: null,
+  reports: null,
+  reported: null,
 });
 
 describe(pivotParams, () => {

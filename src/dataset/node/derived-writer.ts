@@ -2,10 +2,10 @@
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { sha256Hex } from '../../parser/sha256';
 import type { BoundQuery } from '../../sql/bound';
 import { buildReportKeys, PRECOMPUTED, PRECOMPUTED_BUILDERS } from '../../sql/derived';
 import { id } from '../../sql/schema';
+import { sha256Hex } from '../../util/sha256';
 import { DERIVED_DIR, DERIVED_META, DERIVED_VERSION, type DerivedMeta, derivedFile } from '../derived';
 import { PARQUET_FILES } from '../rows';
 

@@ -13,7 +13,7 @@ const WIDTH = TABLE3_COLUMNS.length;
 const MAX_COMBINATIONS = 20000;
 
 export interface SplitChoice {
-  values: Map<Table3Row, number[]>;
+  values: Map<Table3Row, (number | null)[]>;
   checks: CheckFailure[];
 }
 
@@ -46,6 +46,18 @@ function violations(grid: Grid): number {
   return bad;
 }
 
+/**
+ * One digit short of a row, in two pieces ("0 00000"): the flattened page printed the empty
+ * cell as the space between them (an HTML &nbsp; cell), so every other cell is one digit and the
+ * blank sits at the gap.
+ */
+function blankAtGap(tokens: readonly string[]): (number | null)[] | null {
+  const clean = tokens.filter((t) => t.length > 0);
+  if (clean.length !== 2 || !clean.every((t) => /^\d+$/.test(t))) return null;
+  if (clean[0]!.length + clean[1]!.length !== WIDTH - 1) return null;
+  return [...[...clean[0]!].map(Number), null, ...[...clean[1]!].map(Number)];
+}
+
 export function chooseSplits(flat: Map<Table3Row, string[]>, fixed: TableValues): SplitChoice {
   const grid: Grid = new Map();
   for (const [row, rec] of Object.entries(fixed))
@@ -56,7 +68,14 @@ export function chooseSplits(flat: Map<Table3Row, string[]>, fixed: TableValues)
   const rows: Table3Row[] = [];
   const cands: number[][][] = [];
   const checks: CheckFailure[] = [];
+  const blanks = new Map<Table3Row, (number | null)[]>();
   for (const [row, tokens] of flat) {
+    const gap = blankAtGap(tokens);
+    if (gap) {
+      blanks.set(row, gap);
+      grid.set(row, gap);
+      continue;
+    }
     let list = splitCandidates(tokens, WIDTH, { accept: rowSumHolds, limit: 200 });
     if (list.length === 0) list = splitCandidates(tokens, WIDTH, { limit: 200 });
     if (list.length === 0) {
@@ -118,7 +137,7 @@ export function chooseSplits(flat: Map<Table3Row, string[]>, fixed: TableValues)
     best = [[...choice]];
   }
   const pick = best[0] ?? choice;
-  const values = new Map<Table3Row, number[]>();
+  const values = new Map<Table3Row, (number | null)[]>(blanks);
   rows.forEach((r, i) => {
     values.set(r, cands[i]![pick[i]!]!);
     const alternatives = new Set(best.map((b) => cands[i]![b[i]!]!.join('|')));

@@ -10,8 +10,8 @@
 import { TABLE3_COLUMNS, TABLE3_ROWS, type Table3Row } from '../../domain/keys';
 import type { CheckFailure, TableValues } from '../../domain/report';
 import type { OcrCell } from '../document';
-import { isHeading, matchTable3Label, type Table3Match } from '../labels';
-import { isRunTogether, toRuns } from './runs';
+import { isHeading, matchTable3Label, type Table3Match, table3RowsIn } from '../labels';
+import { isRunTogether, type Run, toRuns } from './runs';
 import { chooseSplits } from './table3-split';
 import type { Token, ValueToken } from './tokens';
 
@@ -95,12 +95,50 @@ function splitAtFullRows(values: readonly ValueToken[]): ValueToken[][] {
   return parts;
 }
 
-export function buildGroups(tokens: readonly Token[], from: number, to: number): Group[] {
+/**
+ * Rows printed with no cells at all in flattened one-line text: their labels are glued to the
+ * label of the next row, which follows the previous row's digits directly on the same line
+ * ("…申请00000002.申请人逾期…申请3.其他(七)总计5000005"). Only rows between the previous row and
+ * the bound one count (a header glued to the first row names 总计 too).
+ */
+function blankRowsBefore(
+  run: Run,
+  previous: Run | undefined,
+  rows: readonly Table3Row[],
+  after: number,
+): Table3Row[] {
+  const label = run.bound;
+  const lastValue = previous?.values[previous.values.length - 1];
+  if (!label || run.labels.length !== 1 || !lastValue || lastValue.row !== label.row) return [];
+  const named = table3RowsIn(label.text).map(asRow);
+  const boundAt = rows.indexOf(named[named.length - 1] as Table3Row);
+  if (boundAt < 0) return [];
+  return named
+    .slice(0, -1)
+    .filter((r): r is Table3Row => r !== null && rows.indexOf(r) > after && rows.indexOf(r) < boundAt);
+}
+
+function blankGroup(row: Table3Row, at: number): Group {
+  const cells = TABLE3_COLUMNS.map((): ValueToken => ({ kind: 'value', value: null, raw: '', row: at }));
+  return { cells, flat: null, bound: row, hint: row };
+}
+
+export function buildGroups(
+  tokens: readonly Token[],
+  from: number,
+  to: number,
+  rows: readonly Table3Row[] = [],
+): Group[] {
   const runs = toRuns(tokens, from, to);
   const groups: Group[] = [];
   let seenNumber = false;
+  let lastBound = -1;
   runs.forEach((run, idx) => {
     const bound0 = run.bound ? asRow(matchTable3Label(run.bound.text)) : null;
+    if (seenNumber)
+      for (const r of blankRowsBefore(run, runs[idx - 1], rows, lastBound))
+        groups.push(blankGroup(r, run.bound!.row));
+    if (bound0 && rows.indexOf(bound0) > lastBound) lastBound = rows.indexOf(bound0);
     let hint0: Table3Row | null = null;
     for (let i = run.labels.length - 1; i >= 0 && !hint0; i--)
       hint0 = asRow(matchTable3Label(run.labels[i]!.text));
@@ -201,7 +239,7 @@ export function readTable3(
   threeRowOther: boolean,
 ): Table3Read {
   const rows = rowsFor(threeRowOther);
-  const groups = buildGroups(tokens, from, to);
+  const groups = buildGroups(tokens, from, to, rows);
   const assigned = assignGroups(groups, rows);
   const values: TableValues = {};
   const raw: Record<string, string> = {};

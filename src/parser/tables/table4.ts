@@ -73,8 +73,10 @@ export function readTable4(tokens: readonly Token[], from: number, to: number): 
         message: `表四: 连写数字 "${toks.join(' ')}" 有多种拆分 / run-together digits fit more than one split`,
       });
     }
-    picked = list[0] ?? null;
-    pickedRaw = picked ? picked.map(String) : [];
+    // Never a guess: a cell takes a value only when every possible cut gives it that value; the
+    // others stay null with the printed run in raw.
+    picked = list.length > 0 ? list[0]!.map((v, i) => (list.every((c) => c[i] === v) ? v : null)) : null;
+    pickedRaw = picked ? picked.map((v) => (v === null ? toks.join(' ') : String(v))) : [];
   } else if (cells.length >= CELLS) {
     let bestAt = 0;
     let bestHeld = -1;

@@ -58,7 +58,8 @@ function pushLabel(out: Token[], text: string, row: number): void {
 }
 
 // A digit run glued to text: "行政许可9487", "…信息00000002.其他法律…". A digit right before
-// "." / "、" and a non-digit is the next label's list number, not part of the value.
+// "." / "、" and a non-digit is the next label's list number, not part of the value. A "-", "增"
+// or "减" between two figures signs the second ("2648-18538", "16减12").
 const DIGITS = /\d+(?:\.\d+)?/g;
 
 // 元 or 万元 right after a figure. Flattened text runs straight on into the next heading
@@ -78,12 +79,17 @@ function pushMixedWord(out: Token[], word: string, row: number): void {
     const numEnd = listNumber ? e - 1 : e;
     if (numEnd <= s) continue; // the whole run is a list number: it stays with the label text
     // "2648-18538": a minus between digits starts a negative value.
-    const numStart = s > 0 && word[s - 1] === '-' && (s === 1 || /\d/.test(word[s - 2] ?? '')) ? s - 1 : s;
+    const signed = s > 0 && /[-增减]/.test(word[s - 1]!) && (s === 1 || /\d/.test(word[s - 2] ?? ''));
+    const numStart = signed ? s - 1 : s;
     if (numStart > pos) pushLabel(out, word.slice(pos, numStart), row);
     const digits = word.slice(numStart, numEnd);
     // "…13575394432.52元": the money unit stays with the figure (table 二 converts 元 to 万元).
     const unit = listNumber ? '' : (MONEY_UNIT.exec(word.slice(numEnd))?.[0] ?? '');
-    out.push({ kind: 'value', value: Number(digits), raw: digits + unit, row });
+    // "16减12" (本年增/减 in words, between two figures): the change is -12.
+    const value = /^[增减]/.test(digits)
+      ? (digits[0] === '减' ? -1 : 1) * Number(digits.slice(1))
+      : Number(digits);
+    out.push({ kind: 'value', value, raw: digits + unit, row });
     pos = numEnd + unit.length;
     DIGITS.lastIndex = Math.max(DIGITS.lastIndex, pos);
   }
@@ -153,6 +159,15 @@ function tokenizeCells(
 const PIPES_ONLY = /^\s*\|+\s*$/;
 
 /**
+ * A pipe inside running prose ("…《我为群众办实事|食用农产品快速检测结果天天报》…" in a flattened
+ * page) is not a cell border: no table cell holds a paragraph.
+ */
+const PROSE_CELL = 200;
+function isPipeRow(raw: string): boolean {
+  return raw.includes('|') && raw.split('|').every((c) => c.length <= PROSE_CELL);
+}
+
+/**
  * Tokenises one document line; `row` is its index in the document. `pipeCells`: whether a line
  * of bare pipes is empty cells ("56 |" / "|" one cell per line) rather than a separator between
  * cells printed on their own lines ("0" / "|" / "0").
@@ -166,7 +181,7 @@ export function tokenizeLine(out: Token[], line: DocLine, row: number, pipeCells
     if (PAGE_FOOTER.test(raw)) continue;
     if (!pipeCells && PIPES_ONLY.test(raw)) continue;
     if (raw.includes('\t')) tokenizeCells(out, raw.split('\t'), row, true);
-    else if (raw.includes('|')) tokenizeCells(out, splitPipes(raw), row, false);
+    else if (isPipeRow(raw)) tokenizeCells(out, splitPipes(raw), row, false);
     else if (raw.trim() !== '') tokenizeWords(out, raw, row);
   }
 }
@@ -174,7 +189,7 @@ export function tokenizeLine(out: Token[], line: DocLine, row: number, pipeCells
 export function tokenizeDocument(doc: ExtractedDocument): Token[] {
   const out: Token[] = [];
   const pipeCells = doc.lines.some(
-    (l) => l.origin === 'text' && l.cells.some((c) => c.includes('|') && !PIPES_ONLY.test(c)),
+    (l) => l.origin === 'text' && l.cells.some((c) => isPipeRow(c) && !PIPES_ONLY.test(c)),
   );
   doc.lines.forEach((line, i) => {
     tokenizeLine(out, line, i, pipeCells);

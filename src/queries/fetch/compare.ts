@@ -9,5 +9,11 @@ export async function fetchCompare(db: Queryable, p: CompareParams): Promise<Com
     p.units.length === 0 ? [] : db.query<{ unit: string }>(unitsWithReportSql(p.units, p.year)),
   ]);
   const has = new Set(present.map((r) => r.unit));
-  return { rows, missing: p.units.filter((u) => !has.has(u)), params: p };
+  const drawn = new Set(rows.map((r) => r.unit));
+  return {
+    rows,
+    missing: p.units.filter((u) => !has.has(u)),
+    filteredOut: p.units.filter((u) => has.has(u) && !drawn.has(u)),
+    params: p,
+  };
 }

@@ -7,6 +7,8 @@ interface Raw {
   [k: string]: string | number | boolean | null;
   sum: number | null;
   denominator: number | null;
+  reports: number | null;
+  reported: number | null;
   rowTotal: boolean;
   colTotal: boolean;
 }
@@ -48,6 +50,8 @@ export async function fetchPivot(db: Queryable, p: PivotParams): Promise<PivotRe
       value: r.sum === null && isRate ? null : value,
       sum: r.sum,
       denominator: r.denominator,
+      reports: r.reports,
+      reported: r.reported,
     };
   };
   const cells: PivotCell[] = [];

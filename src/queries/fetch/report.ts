@@ -23,17 +23,23 @@ export async function fetchReport(db: Queryable, p: ReportParams): Promise<Repor
     db.query<CheckRow>(reportChecksSql(report.report_id)),
     db.query<{ year: number }>(unitYearsSql(report.unit)),
   ]);
-  const tables: ReportDetail['tables'] = { table2: {}, table3: {}, table4: {} };
+  // Rows and columns come from the data: null-prototype objects, so no value (`__proto__`,
+  // `constructor`) can reach Object.prototype or read something that is not a cell.
+  const tables: ReportDetail['tables'] = { table2: dict(), table3: dict(), table4: dict() };
   for (const c of cells) {
+    if (!Object.hasOwn(tables, c.table)) continue;
     const t = tables[c.table];
-    if (!t) continue;
     const cell: ReportCell = {
       value: c.value,
       raw: c.raw,
       failed: checks.filter((k) => locationCovers(k.location, c.table, c.row, c.col)),
     };
-    t[c.row] ??= {};
+    t[c.row] ??= dict();
     t[c.row]![c.col] = cell;
   }
   return { report, tables, checks, years: years.map((y) => y.year) };
+}
+
+function dict<T>(): Record<string, T> {
+  return Object.create(null) as Record<string, T>;
 }

@@ -48,7 +48,7 @@ const v0ToV1: Migration = {
     for (const [key, value] of old) {
       switch (key) {
         case 'tab':
-          out.set('view', V0_VIEWS[value] ?? value);
+          out.set('view', own(V0_VIEWS, value) ?? value);
           break;
         case 'regions':
           out.set('units', value.split(',').join('~'));
@@ -57,13 +57,13 @@ const v0ToV1: Migration = {
           out.set('year', value);
           break;
         case 'm':
-          out.set('metric', V0_METRICS[value] ?? value);
+          out.set('metric', own(V0_METRICS, value) ?? value);
           break;
         case 'log':
           if (value === '1') out.set('scale', 'log');
           break;
         case 'lang':
-          out.set('lang', V0_LANGS[value] ?? value);
+          out.set('lang', own(V0_LANGS, value) ?? value);
           break;
         default:
           out.append(key, value);
@@ -72,6 +72,11 @@ const v0ToV1: Migration = {
     return out;
   },
 };
+
+/** `table[key]` only for the table's own keys: `?tab=constructor` must not read Object's constructor. */
+function own(table: Record<string, string>, key: string): string | undefined {
+  return Object.hasOwn(table, key) ? table[key] : undefined;
+}
 
 export const MIGRATIONS: readonly Migration[] = [v0ToV1];
 

@@ -13,6 +13,7 @@ import {
   type Table3Row,
 } from '../../domain/keys';
 import { isMetricId, METRICS } from '../../domain/metrics';
+import type { RegionLevel } from '../../domain/report';
 import {
   MAX_PIVOT_DIMS,
   MAX_UNITS,
@@ -27,6 +28,7 @@ import {
   type PivotSort,
   parseMeasureKey,
   parseSortKey,
+  REGION_LEVELS,
   SCALES,
   type Scale,
   sortKey,
@@ -37,6 +39,7 @@ import { LANGS, type Lang, type UrlState, VIEWS, type View } from '../types';
 import {
   invalid,
   type Parser,
+  parseCell,
   parseDatasetPath,
   parseEnum,
   parseFlag,
@@ -53,6 +56,8 @@ export interface UrlParams {
   lang: Lang;
   data: string;
   units: string[];
+  prov: string | null;
+  level: RegionLevel | null;
   year: number | null;
   metric: string;
   trend: TrendMode;
@@ -67,12 +72,15 @@ export interface UrlParams {
   pf: PivotFilters;
   psort: PivotSort;
   report: string | null;
+  cell: string | null;
   qrule: string | null;
   qyear: number | null;
   qprov: string | null;
   qproblems: boolean;
+  qconfirmed: boolean;
   embed: boolean;
   table: boolean;
+  corr: boolean;
 }
 
 export interface ParamCodec<T> {
@@ -166,6 +174,8 @@ export const PARAM_CODECS: { [K in keyof UrlParams]: ParamCodec<UrlParams[K]> } 
   lang: text(parseEnum(LANGS)),
   data: text(parseDatasetPath),
   units: list(parseName, MAX_UNITS),
+  prov: nullable(text(parseName)),
+  level: nullable(text(parseEnum(REGION_LEVELS))),
   year: nullable(integer(parseYear)),
   metric: text(parseMetric),
   trend: text(parseEnum(TREND_MODES)),
@@ -180,12 +190,15 @@ export const PARAM_CODECS: { [K in keyof UrlParams]: ParamCodec<UrlParams[K]> } 
   pf: pivotFilters,
   psort: pivotSort,
   report: nullable(text(parseReportId)),
+  cell: nullable(text(parseCell)),
   qrule: nullable(text(parseRule)),
   qyear: nullable(integer(parseYear)),
   qprov: nullable(text(parseName)),
   qproblems: flag,
+  qconfirmed: flag,
   embed: flag,
   table: flag,
+  corr: flag,
 };
 
 /** Order of the keys in a written URL (the codec's key order). */
@@ -197,6 +210,8 @@ export function toParams(s: UrlState): UrlParams {
     lang: s.lang,
     data: s.dataset,
     units: s.units,
+    prov: s.filter.province,
+    level: s.filter.level,
     year: s.year,
     metric: s.metric,
     trend: s.trendMode,
@@ -211,12 +226,15 @@ export function toParams(s: UrlState): UrlParams {
     pf: s.pivot.filters,
     psort: s.pivot.sort,
     report: s.report,
+    cell: s.cell,
     qrule: s.quality.rule,
     qyear: s.quality.year,
     qprov: s.quality.province,
     qproblems: s.quality.problemsOnly,
+    qconfirmed: s.quality.confirmedOnly,
     embed: s.embed,
     table: s.table,
+    corr: s.corrections,
   };
 }
 
@@ -226,6 +244,7 @@ export function fromParams(p: UrlParams): UrlState {
     lang: p.lang,
     dataset: p.data,
     units: p.units,
+    filter: { province: p.prov, level: p.level },
     year: p.year,
     metric: p.metric,
     trendMode: p.trend,
@@ -233,8 +252,16 @@ export function fromParams(p: UrlParams): UrlState {
     outcome: { group: p.ogroup, row: p.orow, applicant: p.oapp, mode: p.omode },
     pivot: { rows: p.prows, cols: p.pcols, measure: p.pm, filters: p.pf, sort: p.psort },
     report: p.report,
-    quality: { rule: p.qrule, year: p.qyear, province: p.qprov, problemsOnly: p.qproblems },
+    cell: p.cell,
+    quality: {
+      rule: p.qrule,
+      year: p.qyear,
+      province: p.qprov,
+      problemsOnly: p.qproblems,
+      confirmedOnly: p.qconfirmed,
+    },
     embed: p.embed,
     table: p.table,
+    corrections: p.corr,
   };
 }

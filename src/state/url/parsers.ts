@@ -70,6 +70,10 @@ export const REPORT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/;
 export const parseReportId: Parser<string> = (raw) =>
   REPORT_ID_PATTERN.test(raw) ? valid(raw) : invalid('notReportId');
 
+/** A printed cell of the Report view: `table3.new_received.total` (table, row key, column key). */
+export const CELL_PATTERN = /^table[234]\.[a-z0-9_]{1,60}\.[a-z0-9_]{1,60}$/;
+export const parseCell: Parser<string> = (raw) => (CELL_PATTERN.test(raw) ? valid(raw) : invalid('notCell'));
+
 /**
  * Dataset folder: a same-origin relative path only (`data/`, `./data/synthetic/`, `/data/`).
  * No scheme, no `//` host, no `..`, no backslash, no percent-escapes; always ends with `/`.

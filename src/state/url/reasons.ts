@@ -18,6 +18,7 @@ export const REASON_CODES = [
   'notVersion',
   'notName',
   'notReportId',
+  'notCell',
   'notRule',
   'badSort',
   'badMeasure',

@@ -9,7 +9,7 @@ import { mkdir, readdir, rm, stat } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { loadRegionEntries } from '../../../cli/lib/region-data';
+import { loadRegionEntries } from '../../region/node/region-data';
 import { checkSeries } from '../checks';
 import { generateDataset } from './generate';
 

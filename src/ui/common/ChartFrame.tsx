@@ -1,16 +1,22 @@
 import { type ReactNode, useRef, useState } from 'react';
 import { useI18n } from '../../i18n';
 import { useUi } from '../../state';
-import { type CsvTable, toCsv } from '../export/csv';
+import { type CsvMeta, type CsvTable, toCsv } from '../export/csv';
 import { downloadBlob, safeFileName } from '../export/download';
-import { frameSvg, svgToPng } from '../export/svg';
+import { frameSvg, type LegendItem, svgToPng } from '../export/svg';
 
 export interface ChartFrameProps {
   /** Stable id: data-testid `chart-<id>` and the heading's id. */
   id: string;
   title: string;
+  /** Filters, year and mode in one line: under the title, and in every export. */
+  subtitle?: string;
   /** The metric's formula, shown under the title. */
   formula?: string;
+  /** Series names and colours, drawn into image exports (recharts' legend is HTML). */
+  legend?: readonly LegendItem[];
+  /** Caveats that must travel with the chart (format change, gaps): shown and exported. */
+  notes?: readonly string[];
   /** The chart's data as a table, for CSV. */
   csv: () => CsvTable;
   /** False for HTML charts (pivot grid): no PNG/SVG. */
@@ -39,6 +45,7 @@ export function ChartFrame(props: ChartFrameProps) {
   const area = useRef<HTMLDivElement>(null);
   const [exportError, setExportError] = useState<string | null>(null);
   const source = t('chart.source', { dataset });
+  const formulaLine = props.formula ? `${t('chart.formula')}: ${props.formula}` : undefined;
 
   const chartSvg = (): SVGSVGElement | null =>
     area.current?.querySelector<SVGSVGElement>('.recharts-wrapper > svg') ?? null;
@@ -48,7 +55,14 @@ export function ChartFrame(props: ChartFrameProps) {
     const svg = chartSvg();
     if (!svg) return;
     try {
-      const framed = frameSvg(svg, props.title, source);
+      const framed = frameSvg(svg, {
+        title: props.title,
+        subtitle: props.subtitle,
+        legend: props.legend,
+        formula: formulaLine,
+        notes: props.notes,
+        source,
+      });
       const blob =
         kind === 'svg'
           ? new Blob([framed.markup], { type: 'image/svg+xml;charset=utf-8' })
@@ -58,11 +72,17 @@ export function ChartFrame(props: ChartFrameProps) {
       setExportError(String(e));
     }
   };
-  const exportCsv = () =>
+  const exportCsv = () => {
+    const meta: [string, string][] = [[t('export.title'), props.title]];
+    if (props.subtitle) meta.push([t('export.subtitle'), props.subtitle]);
+    if (props.formula) meta.push([t('chart.formula'), props.formula]);
+    for (const n of props.notes ?? []) meta.push([t('export.note'), n]);
+    meta.push([t('export.source'), source], [t('dataset.label'), dataset]);
     downloadBlob(
-      new Blob([toCsv(props.csv())], { type: 'text/csv;charset=utf-8' }),
+      new Blob([toCsv(props.csv(), meta as CsvMeta)], { type: 'text/csv;charset=utf-8' }),
       safeFileName(props.title, 'csv'),
     );
+  };
 
   return (
     <figure className="chart-frame" data-testid={`chart-${props.id}`} aria-labelledby={`${props.id}-title`}>
@@ -94,15 +114,21 @@ export function ChartFrame(props: ChartFrameProps) {
           </div>
         )}
       </div>
-      {props.formula && !embed && (
-        <p className="formula">
-          {t('chart.formula')}: {props.formula}
+      {props.subtitle && (
+        <p className="chart-subtitle" data-testid="chart-subtitle">
+          {props.subtitle}
         </p>
       )}
+      {formulaLine && !embed && <p className="formula">{formulaLine}</p>}
       {exportError && <p role="alert">{exportError}</p>}
       <div ref={area} className="chart-area" aria-busy={props.busy ? 'true' : undefined}>
         {props.children}
       </div>
+      {(props.notes ?? []).map((n) => (
+        <p key={n} className="chart-note">
+          {n}
+        </p>
+      ))}
       {!embed && props.note}
       {!embed && showTable && props.table && <div className="chart-table">{props.table}</div>}
       <figcaption className="source-line">{source}</figcaption>

@@ -1,10 +1,18 @@
 import { useState } from 'react';
+import { ensureAnnotationsLoaded, getAnnotations } from '../../annotations/store';
+
 import { PARQUET_FILES } from '../../dataset/rows';
-import { exportParquet } from '../../db/client';
 import { useI18n } from '../../i18n';
+import { encodeParquet, exportParquet } from '../../queries';
 import { downloadBlob } from '../export/download';
 
-/** Saves the loaded dataset (bundled plus anything imported) as the four contract Parquet files. */
+/** Same name as src/annotations/parquet.ts (imported on demand: it brings apache-arrow). */
+const CORRECTIONS_FILE = 'corrections.parquet';
+
+/**
+ * Saves the loaded dataset (bundled plus anything imported) as the four contract Parquet files,
+ * and corrections.parquet when the analyst has entered corrections.
+ */
 export function DownloadDatasetButton() {
   const { t } = useI18n();
   const [busy, setBusy] = useState(false);
@@ -14,10 +22,26 @@ export function DownloadDatasetButton() {
     setError(null);
     try {
       const files = await exportParquet();
+      // The analyst's corrections go with the dataset, in a file of their own (printed values
+      // untouched). Encoded before any download starts: the browser lets a page start several
+      // downloads together, not one more after a pause.
+      await ensureAnnotationsLoaded();
+      const { corrections } = getAnnotations();
+      let extra: Uint8Array | null = null;
+      if (corrections.length > 0) {
+        const { correctionsIpc } = await import('../../annotations/parquet');
+        extra = await encodeParquet(correctionsIpc(corrections));
+      }
       for (const [table, bytes] of Object.entries(files) as [keyof typeof PARQUET_FILES, Uint8Array][]) {
         downloadBlob(
           new Blob([bytes as BlobPart], { type: 'application/vnd.apache.parquet' }),
           PARQUET_FILES[table],
+        );
+      }
+      if (extra) {
+        downloadBlob(
+          new Blob([extra as BlobPart], { type: 'application/vnd.apache.parquet' }),
+          CORRECTIONS_FILE,
         );
       }
     } catch (e) {

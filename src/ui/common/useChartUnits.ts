@@ -3,7 +3,8 @@ import { useUi } from '../../state';
 
 /**
  * The units a multi-unit chart draws: the chosen ones, or, when none is chosen, the top `n` of
- * `metric` in the latest year, so a view opened without a selection still shows something.
+ * `metric` in the latest year within the province / level filter, so a view opened without a
+ * selection still shows something.
  */
 export function useChartUnits(
   metric: string,
@@ -11,7 +12,15 @@ export function useChartUnits(
   n: number,
 ): { units: string[]; implicit: boolean } {
   const chosen = useUi((s) => s.units);
-  const top = useCompare({ metric, year: latest ?? 0, units: [], limit: n });
+  const filter = useUi((s) => s.filter);
+  const top = useCompare({
+    metric,
+    year: latest ?? 0,
+    units: [],
+    limit: n,
+    province: filter.province,
+    level: filter.level,
+  });
   if (chosen.length > 0) return { units: chosen, implicit: false };
   return { units: (top.data?.rows ?? []).filter((r) => r.value !== null).map((r) => r.unit), implicit: true };
 }

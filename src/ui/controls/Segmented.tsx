@@ -7,7 +7,7 @@ export function Segmented<T extends string>({
 }: {
   label: string;
   value: T;
-  options: readonly { value: T; label: string }[];
+  options: readonly { value: T; label: string; disabled?: boolean; title?: string }[];
   onChange: (value: T) => void;
 }) {
   return (
@@ -18,7 +18,9 @@ export function Segmented<T extends string>({
           <button
             key={o.value}
             type="button"
-            aria-pressed={o.value === value}
+            aria-pressed={o.value === value && !o.disabled}
+            disabled={o.disabled}
+            title={o.title}
             data-value={o.value}
             onClick={() => onChange(o.value)}
           >

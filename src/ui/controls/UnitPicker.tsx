@@ -34,8 +34,10 @@ export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
   const status = useDatasetStatus();
   const provinces = status.phase === 'ready' ? status.summary.provinces : [];
   const [text, setText] = useState('');
-  const [province, setProvince] = useState('');
-  const [level, setLevel] = useState<RegionLevel | ''>('');
+  const filter = useUi((s) => s.filter);
+  const setFilter = useUi((s) => s.setFilter);
+  const province = filter.province ?? '';
+  const level = filter.level ?? '';
   const [parent, setParent] = useState<string | null>(null);
   const searchId = useId();
   const query = useDebounced(text.trim(), 150);
@@ -65,7 +67,12 @@ export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
             onChange={(e) => setText(e.target.value)}
           />
         </div>
-        <Select label={t('picker.province')} value={province} onChange={setProvince}>
+        <Select
+          label={t('picker.province')}
+          value={province}
+          onChange={(v) => setFilter({ province: v || null })}
+          testId="filter-province"
+        >
           <option value="">{t('control.all')}</option>
           {provinces.map((p) => (
             <option key={p} value={p}>
@@ -73,7 +80,12 @@ export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
             </option>
           ))}
         </Select>
-        <Select label={t('picker.level')} value={level} onChange={(v) => setLevel(v as RegionLevel | '')}>
+        <Select
+          label={t('picker.level')}
+          value={level}
+          onChange={(v) => setFilter({ level: (v || null) as RegionLevel | null })}
+          testId="filter-level"
+        >
           <option value="">{t('control.all')}</option>
           {REGION_LEVELS.map((l) => (
             <option key={l} value={l}>

@@ -12,6 +12,9 @@ export interface CsvTable {
   rows: readonly (readonly CsvValue[])[];
 }
 
+/** Lines above the table (label, text): title, conditions, formula, notes, source, dataset. */
+export type CsvMeta = readonly (readonly [string, string])[];
+
 const FORMULA_START = /^[=+\-@\t\r]/;
 
 export function csvCell(value: CsvValue): string {
@@ -21,7 +24,9 @@ export function csvCell(value: CsvValue): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-export function toCsv(table: CsvTable): string {
-  const lines = [table.header, ...table.rows].map((row) => row.map(csvCell).join(','));
+/** The table, after the `meta` lines and a blank line when there are any. */
+export function toCsv(table: CsvTable, meta: CsvMeta = []): string {
+  const head = meta.length > 0 ? [...meta.map((m) => m.map(csvCell).join(',')), ''] : [];
+  const lines = [...head, ...[table.header, ...table.rows].map((row) => row.map(csvCell).join(','))];
   return `\uFEFF${lines.join('\r\n')}\r\n`;
 }

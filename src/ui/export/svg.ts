@@ -1,13 +1,15 @@
 /**
- * A standalone SVG of a recharts chart: the chart's own <svg>, framed with its title above and
- * its source line below, with a white background and explicit fonts so it renders the same
- * outside the page.
+ * A standalone SVG of a recharts chart: the chart's own <svg> framed with what a reader needs
+ * when the image travels alone: title, subtitle (filters, year, mode), legend (recharts draws its
+ * legend in HTML, outside the <svg>, so it is drawn here again), formula, notes and source line,
+ * on a white background with explicit fonts so it renders the same outside the page.
  */
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const FONT = "'Noto Sans CJK SC','Source Han Sans SC','PingFang SC','Microsoft YaHei',sans-serif";
-const TITLE_H = 36;
-const FOOT_H = 28;
+const PAD = 12;
+const LINE = 16;
+const SWATCH = 10;
 
 export interface FramedSvg {
   markup: string;
@@ -15,42 +17,137 @@ export interface FramedSvg {
   height: number;
 }
 
-function text(doc: Document, x: number, y: number, size: number, content: string, weight = 'normal') {
-  const el = doc.createElementNS(SVG_NS, 'text');
-  el.setAttribute('x', String(x));
-  el.setAttribute('y', String(y));
-  el.setAttribute('font-size', String(size));
-  el.setAttribute('font-family', FONT);
-  el.setAttribute('font-weight', weight);
-  el.setAttribute('fill', '#111');
-  el.textContent = content;
-  return el;
+export interface LegendItem {
+  label: string;
+  colour: string;
 }
 
-/** Serialise `chart` (the recharts <svg>) with a title and a source line. */
-export function frameSvg(chart: SVGSVGElement, title: string, source: string): FramedSvg {
+/** What travels with an exported chart. */
+export interface ExportMeta {
+  title: string;
+  /** Filters, year and mode in one line. */
+  subtitle?: string;
+  legend?: readonly LegendItem[];
+  /** The formula line, already labelled ("公式: …"). */
+  formula?: string;
+  notes?: readonly string[];
+  /** Source and dataset. */
+  source: string;
+}
+
+/** Rough advance of a string: full-width characters are one em, the rest about 0.6 em. */
+export function textWidth(s: string, size: number): number {
+  let w = 0;
+  for (const ch of s)
+    w += /[\u2E80-\u9FFF\uF900-\uFAFF\uFF00-\uFFEF\u3000-\u303F]/u.test(ch) ? size : size * 0.6;
+  return w;
+}
+
+/** Break `s` into lines no wider than `max` (by character: Chinese has no spaces to break at). */
+export function wrap(s: string, size: number, max: number): string[] {
+  const lines: string[] = [];
+  let line = '';
+  for (const ch of s) {
+    if (line !== '' && textWidth(line + ch, size) > max) {
+      lines.push(line);
+      line = ch.trimStart();
+    } else line += ch;
+  }
+  if (line !== '') lines.push(line);
+  return lines;
+}
+
+interface Placed {
+  x: number;
+  y: number;
+  w: number;
+  item: LegendItem;
+}
+
+/** Legend items laid out in rows that fit `max`. */
+export function layoutLegend(items: readonly LegendItem[], max: number, size = 12): Placed[] {
+  const out: Placed[] = [];
+  let x = 0;
+  let y = 0;
+  for (const item of items) {
+    const w = SWATCH + 6 + Math.min(textWidth(item.label, size), max - SWATCH - 6) + 16;
+    if (x > 0 && x + w > max) {
+      x = 0;
+      y += LINE + 4;
+    }
+    out.push({ x, y, w, item });
+    x += w;
+  }
+  return out;
+}
+
+function el(doc: Document, name: string, attrs: Record<string, string | number>): Element {
+  const e = doc.createElementNS(SVG_NS, name);
+  for (const [k, v] of Object.entries(attrs)) e.setAttribute(k, String(v));
+  return e;
+}
+
+function text(doc: Document, x: number, y: number, size: number, content: string, extra = {}) {
+  const t = el(doc, 'text', { x, y, 'font-size': size, 'font-family': FONT, fill: '#111', ...extra });
+  t.textContent = content;
+  return t;
+}
+
+/** Serialise `chart` (the recharts <svg>) framed with `meta`. */
+export function frameSvg(chart: SVGSVGElement, meta: ExportMeta): FramedSvg {
   const box = chart.getBoundingClientRect();
-  const width = Math.ceil(box.width || Number(chart.getAttribute('width')) || 800);
+  const width = Math.max(320, Math.ceil(box.width || Number(chart.getAttribute('width')) || 800));
   const chartH = Math.ceil(box.height || Number(chart.getAttribute('height')) || 400);
-  const height = TITLE_H + chartH + FOOT_H;
+  const inner = width - 2 * PAD;
   const doc = chart.ownerDocument;
-  const root = doc.createElementNS(SVG_NS, 'svg');
-  root.setAttribute('xmlns', SVG_NS);
-  root.setAttribute('width', String(width));
-  root.setAttribute('height', String(height));
-  root.setAttribute('viewBox', `0 0 ${width} ${height}`);
-  root.setAttribute('font-family', FONT);
-  const bg = doc.createElementNS(SVG_NS, 'rect');
-  bg.setAttribute('width', '100%');
-  bg.setAttribute('height', '100%');
-  bg.setAttribute('fill', '#fff');
-  root.append(bg, text(doc, 12, 24, 16, title, 'bold'));
-  const inner = chart.cloneNode(true) as SVGSVGElement;
-  inner.setAttribute('x', '0');
-  inner.setAttribute('y', String(TITLE_H));
-  inner.setAttribute('width', String(width));
-  inner.setAttribute('height', String(chartH));
-  root.append(inner, text(doc, 12, height - 10, 11, source));
+  const head: Element[] = [];
+  let y = PAD;
+  for (const line of wrap(meta.title, 16, inner)) {
+    y += 20;
+    head.push(text(doc, PAD, y, 16, line, { 'font-weight': 'bold', 'data-role': 'title' }));
+  }
+  for (const line of meta.subtitle ? wrap(meta.subtitle, 12, inner) : []) {
+    y += LINE;
+    head.push(text(doc, PAD, y, 12, line, { fill: '#444', 'data-role': 'subtitle' }));
+  }
+  const chartY = y + 8;
+  y = chartY + chartH;
+  const foot: Element[] = [];
+  const legend = layoutLegend(meta.legend ?? [], inner);
+  if (legend.length > 0) {
+    const g = el(doc, 'g', { 'data-role': 'legend', transform: `translate(${PAD},${y + 6})` });
+    for (const p of legend) {
+      g.append(el(doc, 'rect', { x: p.x, y: p.y, width: SWATCH, height: SWATCH, fill: p.item.colour }));
+      g.append(text(doc, p.x + SWATCH + 6, p.y + SWATCH, 12, p.item.label));
+    }
+    foot.push(g);
+    y += 6 + (legend.at(-1)?.y ?? 0) + LINE + 4;
+  }
+  const small = (content: string | undefined, role: string, colour = '#333') => {
+    for (const line of content ? wrap(content, 11, inner) : []) {
+      y += 15;
+      foot.push(text(doc, PAD, y, 11, line, { fill: colour, 'data-role': role }));
+    }
+  };
+  small(meta.formula, 'formula');
+  for (const n of meta.notes ?? []) small(n, 'note', '#555');
+  small(meta.source, 'source', '#555');
+  const height = y + PAD;
+
+  const root = el(doc, 'svg', {
+    xmlns: SVG_NS,
+    width,
+    height,
+    viewBox: `0 0 ${width} ${height}`,
+    'font-family': FONT,
+  });
+  root.append(el(doc, 'rect', { width: '100%', height: '100%', fill: '#fff' }), ...head);
+  const clone = chart.cloneNode(true) as SVGSVGElement;
+  clone.setAttribute('x', '0');
+  clone.setAttribute('y', String(chartY));
+  clone.setAttribute('width', String(width));
+  clone.setAttribute('height', String(chartH));
+  root.append(clone, ...foot);
   return { markup: new XMLSerializer().serializeToString(root), width, height };
 }
 

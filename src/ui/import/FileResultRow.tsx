@@ -2,6 +2,7 @@ import { i18nFor } from '../../i18n';
 import { checkMessage, ruleName } from '../../i18n/checks';
 import type { FileResult } from '../../import/types';
 import type { Lang } from '../../state';
+import { localiseImportReason } from './reasons';
 import { importText } from './strings';
 
 /** One inspected file: what was found (unit, year, format, region, failed checks) or why it cannot be imported. */
@@ -37,7 +38,10 @@ export function FileResultRow({
       data-ok={String(result.ok)}
     >
       <div className="import-result-head">
-        <strong className="import-file">{result.file}</strong>
+        {/* bdi: a name with U+202E must not reorder the unit and year after it */}
+        <strong className="import-file">
+          <bdi>{result.file}</bdi>
+        </strong>
         {result.ok && result.kind === 'report' && (
           <span>
             {' '}
@@ -59,7 +63,7 @@ export function FileResultRow({
       </div>
       {!result.ok && (
         <p className="import-error" role="alert">
-          {t('failed')}: {result.file}: {result.reason}
+          {t('failed')}: <bdi>{result.file}</bdi>: {localiseImportReason(lang, result.reason)}
         </p>
       )}
       {result.ok && result.kind === 'report' && (

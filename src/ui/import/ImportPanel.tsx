@@ -7,8 +7,9 @@ import { useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
 import {
   addImport,
-  alreadyLoaded,
+  collisionOf,
   getImports,
+  getQuarantined,
   inspectFile,
   inspectPages,
   removeImport,
@@ -19,6 +20,7 @@ import type { AcceptedFile, FileResult } from '../../import/types';
 import { queryKeys } from '../../queries';
 import { useUi } from '../../state';
 import { FileResultRow } from './FileResultRow';
+import { localiseImportReason } from './reasons';
 import { importText } from './strings';
 import './import.css';
 
@@ -41,6 +43,7 @@ export function ImportPanel() {
     importText(lang, k, v);
   const queryClient = useQueryClient();
   const added = useSyncExternalStore(subscribeImports, getImports, getImports);
+  const quarantined = useSyncExternalStore(subscribeImports, getQuarantined, getQuarantined);
   const [inspected, setInspected] = useState<Inspected[]>([]);
   const [errors, setErrors] = useState<{ key: number; text: string }[]>([]);
   const [busy, setBusy] = useState(false);
@@ -50,7 +53,8 @@ export function ImportPanel() {
   const nextKey = useRef(0);
   const inputId = useId();
 
-  const report = (text: string) => setErrors((e) => [...e.slice(-4), { key: ++nextKey.current, text }]);
+  const report = (text: string) =>
+    setErrors((e) => [...e.slice(-4), { key: ++nextKey.current, text: localiseImportReason(lang, text) }]);
   const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.all });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per page; restoreImports is idempotent
@@ -80,11 +84,10 @@ export function ImportPanel() {
       const options = { onProgress, signal: stop.signal };
       const read = Array.isArray(item) ? inspectPages(file.name, item, options) : inspectFile(item, options);
       read.then(async (result) => {
-        const existing =
-          result.ok && result.kind === 'report'
-            ? await alreadyLoaded(result.reportIds).catch(() => null)
-            : null;
-        const source = existing && result.ok ? (existing.get(result.reportIds[0]!) ?? null) : null;
+        // Reports or datasets whose report_ids are already loaded cannot be added (they would
+        // replace, and on removal delete, rows they do not own).
+        const clash = result.ok ? await collisionOf(result).catch(() => null) : null;
+        const source = clash?.source ?? null;
         setInspected((list) => list.map((i) => (i.key === key ? { ...i, result, existing: source } : i)));
       });
     }
@@ -196,7 +199,7 @@ export function ImportPanel() {
               />
             ) : (
               <li key={i.key} className="import-result muted" data-testid="import-pending">
-                {i.name} · {t('parsing')}
+                <bdi>{i.name}</bdi> · {t('parsing')}
                 {i.progress && (
                   <>
                     {' '}
@@ -228,12 +231,36 @@ export function ImportPanel() {
           <ul className="import-list">
             {added.map((item) => (
               <li key={item.id} data-testid="import-added" data-file={item.result.file}>
-                {item.result.file}
+                {/* bdi: a name with U+202E must not reorder the unit and year after it */}
+                <bdi className="import-file">{item.result.file}</bdi>
                 {item.result.kind === 'report' &&
                   ` · ${item.result.preview.unit} · ${item.result.preview.year} · ${item.result.preview.format}`}{' '}
                 <button
                   type="button"
                   data-testid="import-remove"
+                  disabled={busy}
+                  onClick={() => remove(item.id)}
+                >
+                  {t('remove')}
+                </button>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
+      {quarantined.length > 0 && (
+        <>
+          <h3>{t('quarantined')}</h3>
+          <ul className="import-list">
+            {quarantined.map(({ item, error }) => (
+              <li key={item.id} data-testid="import-quarantined" data-file={item.result.file}>
+                <bdi className="import-file">{item.result.file}</bdi>
+                <p className="import-error" role="alert">
+                  {localiseImportReason(lang, error)}
+                </p>
+                <button
+                  type="button"
+                  data-testid="import-remove-quarantined"
                   disabled={busy}
                   onClick={() => remove(item.id)}
                 >

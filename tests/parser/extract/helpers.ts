@@ -1,11 +1,12 @@
 /** Builders for test inputs (ZIPs, PDFs, GBK bytes) and the corpus location. */
-import { existsSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { corpusPresent } from '../../corpus-present';
 
 const repoRoot = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../..');
 export const corpusDir = path.resolve(repoRoot, '../shared/corpus');
-export const hasCorpus = existsSync(path.join(corpusDir, 'reports'));
+export const hasCorpus = corpusPresent(path.join(corpusDir, 'reports'), 'corpus extraction tests');
 export const NO_CORPUS = `corpus not found at ${corpusDir}: corpus tests skipped`;
 
 export function corpusFile(name: string): Uint8Array {

@@ -242,6 +242,23 @@ describe('incomplete and empty tables', () => {
     expect(out).toEqual({ ok: false, file: 'x.txt', reason: expect.stringMatching(/table 三/) });
   });
 
+  it('says why a page without table 三 is refused: a pre-2019 report, a title only, or no table', () => {
+    const reason = (text: string) => {
+      const out = parseDocument(extractText(text), 'x.txt');
+      return out.ok ? '' : out.reason;
+    };
+    expect(
+      reason('测试局2018年政府信息公开工作报告\n一、概述\n依申请公开政府信息办理情况: 受理申请总数1件。'),
+    ).toMatch(/a report for 2018: pre-2019 statistics, not the national format/);
+    expect(
+      reason(
+        '标题: 测试局2020年政府信息公开工作年度报告\n==== 正文 ====\n测试局2020年政府信息公开工作年度报告',
+      ),
+    ).toMatch(/only a title, no text and no tables/);
+    expect(reason('hello')).toMatch(/no table 三/);
+    expect(reason(`${TITLE}\n一、总体情况\n今年收到申请 3 件。`)).toMatch(/no table 三/);
+  });
+
   it('reads HTML/PDF-style lines of real cells with the same logic', () => {
     const lines: ExtractedDocument['lines'] = [
       { cells: [HEADER[0]!], origin: 'text' },

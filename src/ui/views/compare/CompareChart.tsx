@@ -16,10 +16,13 @@ export const CompareChart = memo(function CompareChart({
   rows,
   unit,
   notComparable,
+  onOpen,
 }: {
   rows: readonly CompareRow[];
   unit: MetricUnit;
   notComparable: string;
+  /** A bar was clicked: open its figure in the Report view. */
+  onOpen?: (row: CompareRow) => void;
 }) {
   const i18n = useI18n();
   const data = rows.map((r) => ({
@@ -51,7 +54,17 @@ export const CompareChart = memo(function CompareChart({
             tick={{ fontSize: 12 }}
           />
           {/* minPointSize: a zero still gets a sliver and its label, so "0" is not mistaken for "missing" */}
-          <Bar dataKey="value" fill={OKABE_ITO[0]} isAnimationActive={false} minPointSize={2}>
+          <Bar
+            dataKey="value"
+            fill={OKABE_ITO[0]}
+            isAnimationActive={false}
+            minPointSize={2}
+            cursor={onOpen ? 'pointer' : undefined}
+            onClick={(_d: unknown, i: number) => {
+              const row = rows[i];
+              if (row && onOpen) onOpen(row);
+            }}
+          >
             <LabelList dataKey="label" position="right" fill="#111" fontSize={12} />
           </Bar>
         </BarChart>

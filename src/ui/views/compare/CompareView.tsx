@@ -1,3 +1,4 @@
+import { useCallback } from 'react';
 import { getMetric } from '../../../domain/metrics';
 import { useI18n } from '../../../i18n';
 import { provinceName } from '../../../i18n/places';
@@ -5,12 +6,15 @@ import { type CompareRow, useCompare } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { type Column, DataTable } from '../../common/DataTable';
+import { csvNumber, unitsText, valueHeader } from '../../common/exportText';
 import { formatMetric } from '../../common/format';
+import { OKABE_ITO } from '../../common/palette';
 import { QueryState } from '../../common/QueryState';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { MetricSelect } from '../../controls/MetricSelect';
 import { UnitPicker } from '../../controls/UnitPicker';
 import { YearSelect } from '../../controls/YearSelect';
+import { useChartCorrections } from '../../review/useChartCorrections';
 import { CompareChart } from './CompareChart';
 
 /** Bars when no unit is chosen: the top of all units. */
@@ -23,16 +27,36 @@ export default function CompareView() {
   const metricId = useUi((s) => s.metric);
   const units = useUi((s) => s.units);
   const yearChoice = useUi((s) => s.year);
+  const filter = useUi((s) => s.filter);
   const set = useUi((s) => s.set);
   const { years, latest } = useDatasetInfo();
   const year = yearChoice ?? latest ?? 0;
   const metric = getMetric(metricId);
-  const query = useCompare({ metric: metricId, year, units, limit: units.length > 0 ? units.length : TOP_N });
+  const corr = useChartCorrections();
+  const query = useCompare({
+    metric: metricId,
+    year,
+    units,
+    limit: units.length > 0 ? units.length : TOP_N,
+    province: filter.province,
+    level: filter.level,
+    corrections: corr.cells,
+  });
   const rows = query.data?.rows ?? NO_ROWS;
   // Chart and table show the rows they have with their own metric until the next ones arrive.
   const drawn = getMetric(query.data?.params.metric ?? metricId);
   const fmt = (v: number | null) => formatMetric(i18n, drawn.unit, v);
-  const title = t('compare.title', { metric: label(metric.label), year });
+  const title = corr.title(t('compare.title', { metric: label(metric.label), year }));
+  const subtitle = unitsText(i18n, filter, units.length, TOP_N);
+  const metricName = label(drawn.label);
+  // A figure leads to the cell it was read from (the metric's first printed term), in the Report view.
+  const term = drawn.numerator[0];
+  const termCell = term ? `${term.table}.${term.row}.${term.col}` : null;
+  // Stable across renders: the chart is memoised.
+  const openFigure = useCallback(
+    (r: Pick<CompareRow, 'reportId'>) => set({ view: 'report', report: r.reportId, cell: termCell }),
+    [set, termCell],
+  );
 
   const columns: Column<CompareRow>[] = [
     { key: 'unit', label: t('col.unit'), render: (r) => r.unit },
@@ -42,7 +66,20 @@ export default function CompareView() {
       key: 'value',
       label: t('col.value'),
       numeric: true,
-      render: (r) => (r.comparable ? fmt(r.value) : t('chart.notComparable')),
+      render: (r) =>
+        r.comparable ? (
+          <button
+            type="button"
+            className="link-button"
+            data-testid="compare-figure"
+            title={t('source.open', { unit: r.unit, year })}
+            onClick={() => openFigure(r)}
+          >
+            {fmt(r.value)}
+          </button>
+        ) : (
+          t('chart.notComparable')
+        ),
     },
     ...(metric.denominator
       ? [
@@ -67,41 +104,52 @@ export default function CompareView() {
     <ChartFrame
       id="compare"
       title={title}
+      subtitle={subtitle}
       formula={label(metric.formula)}
+      legend={[{ label: metricName, colour: OKABE_ITO[0] }]}
       busy={query.isPlaceholderData}
       csv={() => ({
         header: [
           t('col.unit'),
           t('col.province'),
+          t('col.year'),
           t('col.format'),
-          t('col.value'),
-          t('col.numerator'),
-          t('col.denominator'),
+          valueHeader(i18n, metricName, drawn.unit),
+          ...(drawn.denominator ? [t('col.numerator'), t('col.denominator')] : []),
           t('col.checks'),
         ],
         rows: rows.map((r) => [
           r.unit,
-          r.province,
-          r.format,
-          r.value,
-          r.numerator,
-          r.denominator,
+          provinceName(i18n.lang, r.province),
+          query.data?.params.year ?? year,
+          t(`format.${r.format}`),
+          r.comparable ? csvNumber(drawn.unit, r.value) : t('chart.notComparable'),
+          ...(drawn.denominator ? [r.numerator, r.denominator] : []),
           r.checkFailures,
         ]),
       })}
       controls={
         <>
           <UnitPicker emptyHint={t('picker.emptyHint', { n: TOP_N })} />
+          <p className="muted small">{t('picker.filterHint')}</p>
           <div className="picker-row">
             <MetricSelect value={metricId} onChange={(id) => set({ metric: id })} />
             <YearSelect value={yearChoice} years={years} onChange={(y) => set({ year: y })} />
+            {corr.toggle}
           </div>
         </>
       }
       note={
-        query.data && query.data.missing.length > 0 ? (
-          <p className="muted">{t('chart.missing', { units: i18n.list(query.data.missing) })}</p>
-        ) : null
+        <>
+          {query.data && query.data.missing.length > 0 && (
+            <p className="muted">{t('chart.missing', { units: i18n.list(query.data.missing) })}</p>
+          )}
+          {query.data && query.data.filteredOut.length > 0 && (
+            <p className="muted" data-testid="filtered-out">
+              {t('chart.filteredOut', { units: i18n.list(query.data.filteredOut) })}
+            </p>
+          )}
+        </>
       }
       table={<DataTable caption={title} columns={columns} rows={rows} rowKey={(r) => r.reportId} />}
     >
@@ -109,7 +157,12 @@ export default function CompareView() {
         {rows.length === 0 ? (
           <p className="muted">{t('chart.noData')}</p>
         ) : (
-          <CompareChart rows={rows} unit={drawn.unit} notComparable={t('chart.notComparable')} />
+          <CompareChart
+            rows={rows}
+            unit={drawn.unit}
+            notComparable={t('chart.notComparable')}
+            onOpen={openFigure}
+          />
         )}
       </QueryState>
     </ChartFrame>

@@ -1,5 +1,5 @@
 import { memo } from 'react';
-import { Bar, BarChart, CartesianGrid, Legend, Tooltip, XAxis, YAxis } from 'recharts';
+import { Bar, BarChart, CartesianGrid, LabelList, Legend, Tooltip, XAxis, YAxis } from 'recharts';
 import { OUTCOME_GROUPS, type OutcomeGroup } from '../../../domain/keys';
 import { useI18n } from '../../../i18n';
 import type { OutcomeRow } from '../../../queries';
@@ -8,7 +8,12 @@ import { ChartBox } from '../../common/ChartBox';
 import { GROUP_COLOURS, seriesColour } from '../../common/palette';
 import { keyLabel } from './labels';
 
-/** One stacked horizontal bar per unit; a click on a group segment drills into its rows. Memoised (see CompareChart). */
+/**
+ * One stacked horizontal bar per unit, sorted by value: the sum of the drawn segments (counts,
+ * or the share of the chosen category), or, when all six groups fill every bar to 100 %, the
+ * share granted. Each bar carries its value at its end; the axis fits the drawn values. A click
+ * on a group segment drills into its rows. Memoised (see CompareChart).
+ */
 export const OutcomesChart = memo(function OutcomesChart({
   rows,
   units,
@@ -25,13 +30,30 @@ export const OutcomesChart = memo(function OutcomesChart({
   onDrill: (group: OutcomeGroup) => void;
 }) {
   const i18n = useI18n();
-  const byUnit = new Map<string, Record<string, string | number | null>>(units.map((u) => [u, { unit: u }]));
+  // Keyed by data: null-prototype rows.
+  const byUnit = new Map<string, Record<string, string | number | null>>(
+    units.map((u) => [
+      u,
+      Object.assign(Object.create(null) as Record<string, string | number | null>, { unit: u }),
+    ]),
+  );
   for (const r of rows) {
     const d = byUnit.get(r.unit);
     if (d) d[r.key] = r.value;
   }
-  const data = [...byUnit.values()];
+  const fullStacks = mode === 'share' && !drilled && keys.length === OUTCOME_GROUPS.length;
+  const sumOf = (d: Record<string, string | number | null>) =>
+    keys.reduce((s, k) => s + (typeof d[k] === 'number' ? (d[k] as number) : 0), 0);
+  const sortValue = (d: Record<string, string | number | null>) =>
+    fullStacks ? Number(d[keys[0]!] ?? 0) : sumOf(d);
   const fmt = (v: number) => (mode === 'share' ? i18n.pct(v, 1) : i18n.num(v));
+  const data = [...byUnit.values()]
+    .map((d) => ({
+      ...d,
+      label: fullStacks ? `${keyLabel(keys[0]!, i18n.label)} ${fmt(sortValue(d))}` : fmt(sumOf(d)),
+    }))
+    .sort((a, b) => sortValue(b) - sortValue(a));
+  const max = Math.max(0, ...data.map(sumOf));
   const longest = Math.max(...units.map((u) => u.length));
   const height = Math.max(180, 80 + units.length * 34);
   return (
@@ -42,12 +64,12 @@ export const OutcomesChart = memo(function OutcomesChart({
           height={height}
           data={data}
           layout="vertical"
-          margin={{ top: 8, right: 24, bottom: 8, left: 8 }}
+          margin={{ top: 8, right: fullStacks ? 120 : 72, bottom: 8, left: 8 }}
         >
           <CartesianGrid horizontal={false} stroke="#ddd" />
           <XAxis
             type="number"
-            domain={mode === 'share' ? [0, 1] : [0, 'auto']}
+            domain={fullStacks ? [0, 1] : [0, max > 0 ? 'auto' : 1]}
             tickFormatter={(v: number) => (mode === 'share' ? i18n.pct(v, 0) : i18n.num(v))}
             stroke="#444"
           />
@@ -76,7 +98,11 @@ export const OutcomesChart = memo(function OutcomesChart({
                   ? undefined
                   : () => onDrill(k as OutcomeGroup)
               }
-            />
+            >
+              {i === keys.length - 1 && (
+                <LabelList dataKey="label" position="right" fill="#111" fontSize={12} />
+              )}
+            </Bar>
           ))}
         </BarChart>
       )}

@@ -11,6 +11,8 @@ import { type OutcomeRow, useOutcomes } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { type Column, DataTable } from '../../common/DataTable';
+import { unitsText } from '../../common/exportText';
+import { GROUP_COLOURS, seriesColour } from '../../common/palette';
 import { QueryState } from '../../common/QueryState';
 import { useChartUnits } from '../../common/useChartUnits';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
@@ -29,6 +31,8 @@ export default function OutcomesView() {
   const i18n = useI18n();
   const { t, label, num, pct } = i18n;
   const filters = useUi((s) => s.outcome);
+  const filter = useUi((s) => s.filter);
+  const chosen = useUi((s) => s.units);
   const yearChoice = useUi((s) => s.year);
   const set = useUi((s) => s.set);
   const setOutcome = useUi((s) => s.setOutcome);
@@ -49,9 +53,20 @@ export default function OutcomesView() {
   // Chart and table show the rows they have as they were asked for until the next ones arrive.
   const byRow = (drawn?.by ?? (filters.group ? 'row' : 'group')) === 'row';
   const drill = useCallback((g: OutcomeGroup) => setOutcome({ group: g, row: null }), [setOutcome]);
-  const title = `${t('outcomes.title', { year })} · ${label(TABLE3_COLUMN_LABELS[filters.applicant])}${
-    filters.group ? ` · ${label(OUTCOME_GROUP_LABELS[filters.group])}` : ''
-  }`;
+  const title = [
+    t('outcomes.title', { year }),
+    label(TABLE3_COLUMN_LABELS[filters.applicant]),
+    filters.group ? label(OUTCOME_GROUP_LABELS[filters.group]) : null,
+    filters.row ? label(TABLE3_ROW_LABELS[filters.row]) : null,
+  ]
+    .filter(Boolean)
+    .join(' · ');
+  const keys = query.data?.keys ?? NO_KEYS;
+  const subtitle = [
+    unitsText(i18n, filter, chosen.length, TOP_N),
+    t(filters.mode === 'share' ? 'control.share' : 'control.count'),
+    t('outcomes.sorted'),
+  ].join(' · ');
   const formula =
     filters.mode === 'share'
       ? i18n.lang === 'zh'
@@ -74,6 +89,11 @@ export default function OutcomesView() {
     <ChartFrame
       id="outcomes"
       title={title}
+      subtitle={subtitle}
+      legend={keys.map((k, i) => ({
+        label: keyLabel(k, label),
+        colour: byRow ? seriesColour(i) : (GROUP_COLOURS[k as OutcomeGroup] ?? seriesColour(i)),
+      }))}
       formula={formula}
       busy={query.isPlaceholderData}
       csv={() => ({
@@ -81,11 +101,18 @@ export default function OutcomesView() {
           t('col.unit'),
           t('col.format'),
           t('control.group'),
-          'key',
+          byRow ? t('control.row') : t('control.group'),
           t('control.count'),
-          t('control.share'),
+          i18n.lang === 'zh' ? `${t('control.share')}（%）` : `${t('control.share')} (%)`,
         ],
-        rows: rows.map((r) => [r.unit, r.format, r.group, r.key, r.count, r.share]),
+        rows: rows.map((r) => [
+          r.unit,
+          t(`format.${r.format}`),
+          keyLabel(r.group, label),
+          keyLabel(r.key, label),
+          r.count,
+          r.share === null ? null : Math.round(r.share * 1e6) / 1e4,
+        ]),
       })}
       controls={
         <>
@@ -161,7 +188,7 @@ export default function OutcomesView() {
           <OutcomesChart
             rows={rows}
             units={query.data?.units ?? NO_KEYS}
-            keys={query.data?.keys ?? NO_KEYS}
+            keys={keys}
             mode={drawn?.measure ?? filters.mode}
             drilled={byRow}
             onDrill={drill}

@@ -18,7 +18,7 @@ import { useI18n } from '../../../i18n';
 import { PIVOT_DIMS, type PivotDim, type PivotFilters, type PivotState, useUi } from '../../../state';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { Select } from '../../controls/Select';
-import { dimValueLabel } from './labels';
+import { dimValueLabel, sumLabel } from './labels';
 
 const SLOTS = Array.from({ length: MAX_PIVOT_DIMS }, (_, i) => i);
 
@@ -90,7 +90,9 @@ export function PivotControls({ pivot }: { pivot: PivotState }) {
     const m = parseMeasureKey(key);
     return m?.kind === 'rate'
       ? t('pivot.measure.rate', { metric: label(getMetric(m.metric).label) })
-      : t(`pivot.measure.${key as 'sum'}`);
+      : key === 'sum'
+        ? sumLabel(i18n, pivot)
+        : t(`pivot.measure.${key as 'share.row'}`);
   };
   return (
     <>

@@ -31,6 +31,18 @@ export function PivotGrid({
     .filter((v): v is number => v !== null && Number.isFinite(v));
   const min = Math.min(0, ...values);
   const max = Math.max(...values, 0);
+  /** A cell's text: its value, marked when reports in it lack the summed figure. */
+  const shown = (c: PivotCell | undefined): { text: string; title?: string; incomplete: boolean } => {
+    if (!c) return { text: '', incomplete: false };
+    const missing = c.reports !== null && c.reported !== null ? c.reports - c.reported : 0;
+    if (missing <= 0) return { text: format(c.value), incomplete: false };
+    const title = i18n.t('pivot.incomplete', { n: missing, m: c.reports ?? 0 });
+    return {
+      text: c.value === null ? i18n.t('pivot.noFigure') : `${format(c.value)}*`,
+      title,
+      incomplete: true,
+    };
+  };
   const heat = (v: number | null) =>
     v === null || max === min ? undefined : heatColour((v - min) / (max - min));
   const hasTotals = result.rowTotals.length > 0;
@@ -87,14 +99,20 @@ export function PivotGrid({
                   </th>
                 ))}
                 {result.colHeaders.map((c) => {
-                  const v = cells.get(`${rk}\u001e${pivotKey(c)}`)?.value ?? null;
+                  const cell = cells.get(`${rk}\u001e${pivotKey(c)}`);
+                  const s = shown(cell);
                   return (
-                    <td key={pivotKey(c)} className="num" style={heat(v)}>
-                      {format(v)}
+                    <td
+                      key={pivotKey(c)}
+                      className={s.incomplete ? 'num pivot-incomplete' : 'num'}
+                      style={heat(cell?.value ?? null)}
+                      title={s.title}
+                    >
+                      {s.text}
                     </td>
                   );
                 })}
-                {hasTotals && <td className="num pivot-total">{format(rowTotals.get(rk)?.value ?? null)}</td>}
+                {hasTotals && <TotalCell s={shown(rowTotals.get(rk))} className="num pivot-total" />}
               </tr>
             );
           })}
@@ -111,15 +129,33 @@ export function PivotGrid({
                 {i18n.t('col.total')}
               </th>
               {result.colHeaders.map((c) => (
-                <td key={pivotKey(c)} className="num">
-                  {format(colTotals.get(pivotKey(c))?.value ?? null)}
-                </td>
+                <TotalCell key={pivotKey(c)} s={shown(colTotals.get(pivotKey(c)))} className="num" />
               ))}
-              <td className="num">{format(result.grandTotal?.value ?? null)}</td>
+              <TotalCell s={shown(result.grandTotal ?? undefined)} className="num" testId="pivot-grand" />
             </tr>
           </tfoot>
         )}
       </table>
     </div>
+  );
+}
+
+function TotalCell({
+  s,
+  className,
+  testId,
+}: {
+  s: { text: string; title?: string; incomplete: boolean };
+  className: string;
+  testId?: string;
+}) {
+  return (
+    <td
+      className={s.incomplete ? `${className} pivot-incomplete` : className}
+      title={s.title}
+      data-testid={testId}
+    >
+      {s.text}
+    </td>
   );
 }

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { getMetric } from '../../../domain/metrics';
 import { measureKey } from '../../../domain/vocab';
 import { useI18n } from '../../../i18n';
@@ -7,7 +8,7 @@ import { ChartFrame } from '../../common/ChartFrame';
 import { formatMetric } from '../../common/format';
 import { QueryState } from '../../common/QueryState';
 import { pivotCsv } from './csv';
-import { dimValueLabel } from './labels';
+import { dimValueLabel, sortByLabels, sumLabel } from './labels';
 import { PivotControls } from './PivotControls';
 import { PivotGrid } from './PivotGrid';
 import { PIVOT_ROW_LIMIT, pivotParams } from './params';
@@ -25,7 +26,24 @@ export default function PivotView() {
   const measureLabel =
     m.kind === 'rate' && metric
       ? t('pivot.measure.rate', { metric: label(metric.label) })
-      : t(`pivot.measure.${measureKey(m) as 'sum'}`);
+      : m.kind === 'sum'
+        ? sumLabel(i18n, pivot)
+        : `${t(`pivot.measure.${measureKey(m) as 'share.row'}`)} · ${sumLabel(i18n, pivot)}`;
+  // "By name" sorts by the names shown (a row key like withheld_state_secret sorts as 不予公开·国家秘密).
+  const result = useMemo(() => {
+    const r = query.data;
+    if (!r || pivot.sort.by !== 'label') return r;
+    return { ...r, rowHeaders: sortByLabels(i18n, r.rowDims, r.rowHeaders, pivot.sort.dir) };
+  }, [query.data, pivot.sort, i18n]);
+  const incomplete =
+    result !== undefined &&
+    [...result.cells, ...result.rowTotals, ...(result.grandTotal ? [result.grandTotal] : [])].some(
+      (c) => c.reports !== null && c.reported !== null && c.reported < c.reports,
+    );
+  const notes = [
+    ...(m.kind !== 'rate' ? [t('pivot.sumNote')] : []),
+    ...(incomplete ? [t('pivot.incompleteNote')] : []),
+  ];
   const title = `${t('pivot.title')} · ${measureLabel}`;
   const colLabel = (col: string[]) =>
     col.map((v, i) => dimValueLabel(i18n, query.data?.colDims[i] ?? 'unit', v)).join(' · ') || t('col.value');
@@ -34,10 +52,15 @@ export default function PivotView() {
       id="pivot"
       title={title}
       formula={metric ? label(metric.formula) : undefined}
+      notes={notes}
       image={false}
       busy={query.isPlaceholderData}
       csv={() =>
-        query.data ? pivotCsv(query.data, dimLabel, colLabel, t('col.total')) : { header: [], rows: [] }
+        result
+          ? pivotCsv(result, dimLabel, colLabel, t('col.total'), (i, v) =>
+              dimValueLabel(i18n, result.rowDims[i] ?? 'unit', v),
+            )
+          : { header: [], rows: [] }
       }
       controls={<PivotControls pivot={pivot} />}
       note={
@@ -45,8 +68,8 @@ export default function PivotView() {
       }
     >
       <QueryState error={query.error} hasData={query.data !== undefined}>
-        {query.data && query.data.rowHeaders.length > 0 ? (
-          <PivotGrid result={query.data} format={format} dimLabel={dimLabel} />
+        {result && result.rowHeaders.length > 0 ? (
+          <PivotGrid result={result} format={format} dimLabel={dimLabel} />
         ) : (
           <p className="muted">{t('chart.noData')}</p>
         )}

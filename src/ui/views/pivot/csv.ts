@@ -7,6 +7,8 @@ export function pivotCsv(
   dimLabel: (d: string) => string,
   colLabel: (col: string[]) => string,
   totalLabel: string,
+  /** A row header value as shown (labels, not keys); as stored by default. */
+  valueLabel: (dimIndex: number, value: string) => string = (_i, v) => v,
 ): CsvTable {
   const cells = new Map(result.cells.map((c) => [`${pivotKey(c.row)}\u001e${pivotKey(c.col)}`, c.value]));
   const rowTotals = new Map(result.rowTotals.map((c) => [pivotKey(c.row), c.value]));
@@ -19,7 +21,7 @@ export function pivotCsv(
   const rows = result.rowHeaders.map((r) => {
     const rk = pivotKey(r);
     return [
-      ...r,
+      ...r.map((v, i) => valueLabel(i, v)),
       ...result.colHeaders.map((c) => cells.get(`${rk}\u001e${pivotKey(c)}`) ?? null),
       ...(hasTotals ? [rowTotals.get(rk) ?? null] : []),
     ];

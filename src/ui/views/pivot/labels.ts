@@ -3,7 +3,7 @@ import { OUTCOME_GROUP_LABELS, TABLE3_COLUMN_LABELS, TABLE3_ROW_LABELS } from '.
 import { FORMATS, isOneOf, REGION_LEVELS, UNIT_KINDS } from '../../../domain/vocab';
 import type { I18n } from '../../../i18n';
 import { provinceName } from '../../../i18n/places';
-import type { PivotDim } from '../../../state';
+import type { PivotDim, PivotState } from '../../../state';
 
 const OTHER_GROUPS: Record<string, { zh: string; en: string }> = {
   intake: { zh: '收到申请', en: 'intake' },
@@ -35,4 +35,33 @@ const VALUE_LABEL = {
 /** Display label of one pivot header value. */
 export function dimValueLabel(i18n: I18n, dim: PivotDim, value: string): string {
   return VALUE_LABEL[dim](i18n, value);
+}
+
+/** What a plain sum adds up in this layout: total handled, the outcome rows, or the chosen rows. */
+export function sumLabel(i18n: I18n, pivot: Pick<PivotState, 'rows' | 'cols' | 'filters'>): string {
+  const dims = [...pivot.rows, ...pivot.cols];
+  if (pivot.filters.row || pivot.filters.group) return i18n.t('pivot.measure.sum.rows');
+  if (dims.includes('row') || dims.includes('group')) return i18n.t('pivot.measure.sum.outcomes');
+  return i18n.t('pivot.measure.sum.handled');
+}
+
+/** Header tuples in the order of the labels shown (not of the keys behind them). */
+export function sortByLabels(
+  i18n: I18n,
+  dims: readonly PivotDim[],
+  headers: readonly string[][],
+  dir: 'asc' | 'desc',
+): string[][] {
+  const collator = new Intl.Collator(i18n.lang === 'zh' ? 'zh-Hans-CN' : 'en', { numeric: true });
+  const shown = new Map(headers.map((h) => [h, h.map((v, i) => dimValueLabel(i18n, dims[i]!, v))]));
+  const sign = dir === 'desc' ? -1 : 1;
+  return [...headers].sort((a, b) => {
+    const la = shown.get(a)!;
+    const lb = shown.get(b)!;
+    for (let i = 0; i < la.length; i++) {
+      const c = collator.compare(la[i]!, lb[i]!);
+      if (c !== 0) return c * sign;
+    }
+    return 0;
+  });
 }

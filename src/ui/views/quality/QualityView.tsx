@@ -11,6 +11,9 @@ import { QueryState } from '../../common/QueryState';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { Select } from '../../controls/Select';
 import { YearSelect } from '../../controls/YearSelect';
+import { AnnotationsToolbar } from '../../review/AnnotationsToolbar';
+import { ReviewEditor } from '../../review/ReviewEditor';
+import { REVIEW_FILTERS, useReviewFilter } from '../../review/useReviewFilter';
 import { AnomaliesPanel } from './AnomaliesPanel';
 
 const ROW_H = 28;
@@ -111,11 +114,13 @@ export default function QualityView() {
   const setQuality = useUi((s) => s.setQuality);
   const set = useUi((s) => s.set);
   const { years, provinces } = useDatasetInfo();
+  const review = useReviewFilter();
   const query = useQuality({
     rules: quality.rule ? [quality.rule] : undefined,
     years: quality.year !== null ? [quality.year] : undefined,
     provinces: quality.province ? [quality.province] : undefined,
     problemsOnly: quality.problemsOnly,
+    reviewed: review.reviewed,
   });
   const result = query.data;
   // How many failed checks are shown, for the result they were counted on: a new filter starts over.
@@ -195,6 +200,18 @@ export default function QualityView() {
             />
             {t('quality.problemsOnly')}
           </label>
+          <Select
+            label={t('review.filter')}
+            value={review.choice}
+            onChange={(v) => review.setChoice(REVIEW_FILTERS.find((f) => f === v) ?? 'all')}
+            testId="review-filter"
+          >
+            {REVIEW_FILTERS.map((f) => (
+              <option key={f} value={f}>
+                {t(`review.${f}`)}
+              </option>
+            ))}
+          </Select>
           {(quality.year !== null || quality.rule || quality.province) && (
             <button type="button" onClick={() => setQuality({ year: null, rule: null, province: null })}>
               {t('control.clear')}
@@ -219,6 +236,7 @@ export default function QualityView() {
               <span className="cov-missing">{t('quality.missing')}</span>
             </div>
             <CoverageMatrix result={result} />
+            <AnnotationsToolbar />
             <h3 style={{ marginTop: '1rem' }}>
               {t('quality.checks', {
                 shown: num(Math.min(shown, result.checks.length)),
@@ -266,6 +284,11 @@ export default function QualityView() {
                   key: 'message',
                   label: t('col.message'),
                   render: (c) => checkMessage(lang, c, (n) => num(n, 2)),
+                },
+                {
+                  key: 'review',
+                  label: t('review.col'),
+                  render: (c) => <ReviewEditor reportId={c.report_id} rule={c.rule} location={c.location} />,
                 },
               ]}
             />

@@ -2,6 +2,7 @@ import type { CheckRow } from '../../../dataset/rows';
 import { useI18n } from '../../../i18n';
 import { checkMessage, locationName, ruleName } from '../../../i18n/checks';
 import { DataTable } from '../../common/DataTable';
+import { ReviewEditor } from '../../review/ReviewEditor';
 
 export function ChecksTable({ checks }: { checks: readonly CheckRow[] }) {
   const { t, num, lang } = useI18n();
@@ -29,6 +30,11 @@ export function ChecksTable({ checks }: { checks: readonly CheckRow[] }) {
             key: 'message',
             label: t('col.message'),
             render: (c) => checkMessage(lang, c, (n) => num(n, 2)),
+          },
+          {
+            key: 'review',
+            label: t('review.col'),
+            render: (c) => <ReviewEditor reportId={c.report_id} rule={c.rule} location={c.location} />,
           },
         ]}
       />

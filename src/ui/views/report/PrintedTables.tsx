@@ -16,12 +16,14 @@ import {
 import { useI18n } from '../../../i18n';
 import { checkMessage } from '../../../i18n/checks';
 import type { ReportCell, ReportDetail } from '../../../queries';
+import { useCellSelection } from './cellSelection';
 
 type Tables = ReportDetail['tables'];
 
 /** One printed cell: the number, or what was printed, flagged when a failed check involves it. */
 function Cell({ cell, address }: { cell: ReportCell | undefined; address: string }) {
   const { t, num, lang } = useI18n();
+  const selection = useCellSelection();
   if (!cell) {
     return (
       <td className="num cell-absent" title={t('report.notPrinted')} aria-label={t('report.notPrinted')} />
@@ -29,9 +31,11 @@ function Cell({ cell, address }: { cell: ReportCell | undefined; address: string
   }
   const failed = cell.failed.length > 0;
   const text = cell.value !== null ? num(cell.value, 2) : (cell.raw ?? '');
+  const correction = selection?.corrections.get(address);
+  const selected = selection?.selected === address;
   return (
     <td
-      className={`num${failed ? ' cell-failed' : ''}${cell.value === null ? ' cell-raw' : ''}`}
+      className={`num${failed ? ' cell-failed' : ''}${cell.value === null ? ' cell-raw' : ''}${selected ? ' cell-selected' : ''}`}
       title={
         failed
           ? `${t('report.failedCell')}:\n${cell.failed.map((c) => checkMessage(lang, c, (n) => num(n, 2))).join('\n')}`
@@ -40,7 +44,28 @@ function Cell({ cell, address }: { cell: ReportCell | undefined; address: string
       data-cell={address}
       data-failed={failed ? cell.failed.map((c) => c.rule).join(' ') : undefined}
     >
-      <span className="cell-value">{text}</span>
+      {selection ? (
+        <button
+          type="button"
+          className="cell-value cell-button"
+          aria-label={t('correction.select', { cell: address })}
+          aria-pressed={selected}
+          onClick={() => selection.select(selected ? null : address)}
+        >
+          {text}
+        </button>
+      ) : (
+        <span className="cell-value">{text}</span>
+      )}
+      {correction && (
+        <sup
+          className="cell-corrected"
+          data-testid="cell-corrected"
+          title={t('correction.mark', { value: num(correction.corrected, 2), printed: text || '—' })}
+        >
+          ✎
+        </sup>
+      )}
       {failed && <span className="visually-hidden"> ({t('report.failedCell')})</span>}
     </td>
   );
@@ -118,7 +143,9 @@ export function Table4({ tables }: { tables: Tables }) {
 export function Table2({ tables, format }: { tables: Tables; format: '2019' | '2021' }) {
   const { t, label } = useI18n();
   const t2 = tables.table2;
-  const items = Object.entries(TABLE2_ITEMS[format]).filter(([item]) => t2[item] !== undefined);
+  // An imported report's format is validated on import; one saved before that may still hold anything.
+  const byFormat = Object.hasOwn(TABLE2_ITEMS, format) ? TABLE2_ITEMS[format] : {};
+  const items = Object.entries(byFormat).filter(([item]) => t2[item] !== undefined);
   return (
     <section className="report-section">
       <h3>

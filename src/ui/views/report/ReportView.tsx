@@ -1,27 +1,32 @@
+import { useMemo } from 'react';
+import { useAnnotations } from '../../../annotations/store';
+import type { Correction } from '../../../domain/annotations';
 import { useI18n } from '../../../i18n';
 import { provinceName } from '../../../i18n/places';
 import { type ReportParams, useReport, useUnitSearch } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { QueryState } from '../../common/QueryState';
-import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { Select } from '../../controls/Select';
 import { UnitPicker } from '../../controls/UnitPicker';
 import { YearSelect } from '../../controls/YearSelect';
+import { CellPanel } from './CellPanel';
 import { ChecksTable } from './ChecksTable';
+import { CellSelectionContext, cellAddress } from './cellSelection';
 import { Table2, Table3, Table4 } from './PrintedTables';
 
-/** Which report to show: a linked report id, else the first chosen unit (or any unit) in the chosen year. */
+/**
+ * Which report to show: a linked report id, else the first chosen unit (or any unit) in the year
+ * in view when it has a report that year, else in the latest year it has.
+ */
 function useReportParams(): ReportParams | null {
   const reportId = useUi((s) => s.report);
   const units = useUi((s) => s.units);
   const year = useUi((s) => s.year);
-  const { latest } = useDatasetInfo();
   const fallback = useUnitSearch({ limit: 1 });
   if (reportId) return { reportId };
   const unit = units[0] ?? fallback.data?.[0]?.unit;
-  const y = year ?? fallback.data?.[0]?.years.at(-1) ?? latest;
-  return unit && y ? { unit, year: y } : null;
+  return unit ? { unit, year } : null;
 }
 
 export default function ReportView() {
@@ -35,6 +40,15 @@ export default function ReportView() {
   const r = detail?.report;
   const title = r ? t('report.title', { unit: r.unit, year: r.year }) : t('view.report');
   const isUrl = r ? /^https?:\/\//.test(r.source) : false;
+  // The selected cell lives in the URL (`cell`): a figure clicked in a chart opens it here.
+  const selected = useUi((s) => s.cell);
+  const { corrections } = useAnnotations();
+  const reportId = r?.report_id ?? null;
+  const selection = useMemo(() => {
+    const mine = new Map<string, Correction>();
+    for (const c of corrections) if (c.reportId === reportId) mine.set(cellAddress(c), c);
+    return { selected, select: (address: string | null) => set({ cell: address }), corrections: mine };
+  }, [corrections, reportId, selected, set]);
 
   return (
     <ChartFrame
@@ -111,9 +125,12 @@ export default function ReportView() {
                 <code data-testid="report-sha256">{r.sha256}</code>
               </dd>
             </dl>
-            <Table2 tables={detail.tables} format={r.format} />
-            <Table3 tables={detail.tables} />
-            <Table4 tables={detail.tables} />
+            <CellSelectionContext.Provider value={selection}>
+              <Table2 tables={detail.tables} format={r.format} />
+              <Table3 tables={detail.tables} />
+              <Table4 tables={detail.tables} />
+              <CellPanel detail={detail} />
+            </CellSelectionContext.Provider>
             <ChecksTable checks={detail.checks} />
           </div>
         )}

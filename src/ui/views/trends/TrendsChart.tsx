@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useState } from 'react';
 import {
   CartesianGrid,
   Legend,
@@ -15,11 +15,12 @@ import type { TrendRow } from '../../../queries';
 import type { Scale } from '../../../state';
 import { ChartBox } from '../../common/ChartBox';
 import { seriesColour } from '../../common/palette';
+import { buildSeries } from './series';
 
 const TRENDS_HEIGHT = 420;
 
 /** The first year printed in the 2021 format (国办公开办函〔2021〕30号). */
-const FORMAT_CHANGE_YEAR = 2021;
+export const FORMAT_CHANGE_YEAR = 2021;
 
 const MAX_DOTTED_SERIES = 12;
 
@@ -31,38 +32,37 @@ export interface TrendMark {
   text: string;
 }
 
-/** One line per unit over the years; the 2019→2021 format change marked on the axis. Memoised (see CompareChart). */
+/**
+ * One line per unit over every year of the range; a year a unit did not report breaks its line
+ * and is shaded with a marker; the 2019→2021 format change is marked on the axis. A click on a
+ * legend entry highlights that unit and dims the rest. Memoised (see CompareChart).
+ */
 export const TrendsChart = memo(function TrendsChart({
   rows,
   units,
-  years,
   scale,
   format,
   formatChange,
+  gapLabel,
   marks = [],
 }: {
   rows: readonly TrendRow[];
   units: readonly string[];
-  years: readonly number[];
   scale: Scale;
   format: (v: number | null) => string;
   formatChange: string;
+  gapLabel: string;
   marks?: readonly TrendMark[];
 }) {
-  const byYear = new Map<number, Record<string, number | null>>();
-  for (const y of years) byYear.set(y, { year: y });
-  for (const r of rows) {
-    const point = byYear.get(r.year) ?? { year: r.year };
-    // a log axis cannot place zero or negatives: leave a gap rather than a false point
-    point[r.unit] = r.value !== null && (scale === 'linear' || r.value > 0) ? r.value : null;
-    byYear.set(r.year, point);
-  }
-  const data = [...byYear.values()].sort((a, b) => (a.year ?? 0) - (b.year ?? 0));
-  const minYear = data[0]?.year ?? FORMAT_CHANGE_YEAR;
-  const maxYear = data[data.length - 1]?.year ?? FORMAT_CHANGE_YEAR;
+  const [focus, setFocus] = useState<string | null>(null);
+  const { data, years, gaps } = buildSeries(rows, units, scale);
+  const minYear = years[0] ?? FORMAT_CHANGE_YEAR;
+  const maxYear = years.at(-1) ?? FORMAT_CHANGE_YEAR;
   const showChange = minYear < FORMAT_CHANGE_YEAR && maxYear >= FORMAT_CHANGE_YEAR;
+  const gapYears = [...new Set(gaps.map((g) => g.year))];
+  const highlighted = focus !== null && units.includes(focus) ? focus : null;
   // A whole province's units: the lines are the message, and a dot per point was a third of the render.
-  const dots = units.length > MAX_DOTTED_SERIES ? false : { r: 3 };
+  const dotted = units.length <= MAX_DOTTED_SERIES;
   return (
     <ChartBox height={TRENDS_HEIGHT}>
       {(width) => (
@@ -70,14 +70,14 @@ export const TrendsChart = memo(function TrendsChart({
           width={width}
           height={TRENDS_HEIGHT}
           data={data}
-          margin={{ top: 24, right: 32, bottom: 8, left: 16 }}
+          margin={{ top: 24, right: 24, bottom: 8, left: 8 }}
         >
           <CartesianGrid stroke="#e3e3e3" />
           <XAxis
             dataKey="year"
             type="number"
             domain={[minYear, maxYear]}
-            ticks={data.map((d) => d.year as number)}
+            ticks={years}
             allowDecimals={false}
             stroke="#444"
           />
@@ -86,7 +86,7 @@ export const TrendsChart = memo(function TrendsChart({
             domain={scale === 'log' ? ['auto', 'auto'] : [(min: number) => Math.min(0, min), 'auto']}
             allowDataOverflow={false}
             tickFormatter={(v: number) => format(v)}
-            width={80}
+            width={72}
             stroke="#444"
           />
           {showChange && (
@@ -106,12 +106,33 @@ export const TrendsChart = memo(function TrendsChart({
               />
             </>
           )}
+          {gapYears.map((y) => (
+            <ReferenceArea
+              key={y}
+              className="gap-marker"
+              x1={Math.max(minYear, y - 0.35)}
+              x2={Math.min(maxYear, y + 0.35)}
+              fill="#999"
+              fillOpacity={0.18}
+              stroke="#999"
+              strokeDasharray="2 2"
+              ifOverflow="hidden"
+              label={{ value: gapLabel, position: 'insideBottom', fill: '#555', fontSize: 11 }}
+            />
+          ))}
           <Tooltip
             formatter={(v) => format(typeof v === 'number' ? v : null)}
             labelFormatter={(y) => String(y)}
           />
           {/* In the units' order (ranked by the query), not sorted by name */}
-          <Legend itemSorter={(item) => units.indexOf(String(item.dataKey))} />
+          <Legend
+            itemSorter={(item) => units.indexOf(String(item.dataKey))}
+            onClick={(item) => {
+              const u = String(item.dataKey);
+              setFocus((f) => (f === u ? null : u));
+            }}
+            wrapperStyle={{ cursor: 'pointer' }}
+          />
           {units.map((u, i) => (
             <Line
               key={u}
@@ -119,8 +140,9 @@ export const TrendsChart = memo(function TrendsChart({
               dataKey={u}
               name={u}
               stroke={seriesColour(i)}
-              strokeWidth={2}
-              dot={dots}
+              strokeWidth={highlighted === u ? 3 : 2}
+              strokeOpacity={highlighted === null || highlighted === u ? 1 : 0.15}
+              dot={dotted ? { r: 3, opacity: highlighted === null || highlighted === u ? 1 : 0.15 } : false}
               connectNulls={false}
               isAnimationActive={false}
             />

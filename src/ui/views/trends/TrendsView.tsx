@@ -6,18 +6,21 @@ import { type TrendRow, useAnomalies, useTrends } from '../../../queries';
 import { TREND_MODES, type TrendMode, useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { type Column, DataTable } from '../../common/DataTable';
+import { csvNumber, unitsText, valueHeader } from '../../common/exportText';
 import { formatMetric } from '../../common/format';
+import { seriesColour } from '../../common/palette';
 import { QueryState } from '../../common/QueryState';
 import { useChartUnits } from '../../common/useChartUnits';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { MetricSelect } from '../../controls/MetricSelect';
 import { Segmented } from '../../controls/Segmented';
 import { UnitPicker } from '../../controls/UnitPicker';
-import { type TrendMark, TrendsChart } from './TrendsChart';
+import { useChartCorrections } from '../../review/useChartCorrections';
+import { buildSeries } from './series';
+import { FORMAT_CHANGE_YEAR, type TrendMark, TrendsChart } from './TrendsChart';
 
 const TOP_N = 6;
 const NO_ROWS: TrendRow[] = [];
-const NO_YEARS: number[] = [];
 
 function trendFormat(i18n: I18n, unit: MetricUnit, mode: TrendMode): (v: number | null) => string {
   return (v) =>
@@ -36,16 +39,21 @@ export default function TrendsView() {
   const metricId = useUi((s) => s.metric);
   const mode = useUi((s) => s.trendMode);
   const scale = useUi((s) => s.scale);
+  const filter = useUi((s) => s.filter);
+  const chosen = useUi((s) => s.units);
   const set = useUi((s) => s.set);
   const { latest } = useDatasetInfo();
   const metric = getMetric(metricId);
   const { units } = useChartUnits(metricId, latest, TOP_N);
-  const query = useTrends({ metric: metricId, units, mode });
+  const corr = useChartCorrections();
+  const query = useTrends({ metric: metricId, units, mode, corrections: corr.cells });
   const rows = query.data?.rows ?? NO_ROWS;
-  const title = t('trends.title', { metric: label(metric.label) });
+  const title = corr.title(t('trends.title', { metric: label(metric.label) }));
   // Chart and table show the rows they have with their own metric and mode until the next ones arrive.
-  const drawnUnit = getMetric(query.data?.params.metric ?? metricId).unit;
+  const drawnMetric = getMetric(query.data?.params.metric ?? metricId);
+  const drawnUnit = drawnMetric.unit;
   const drawnMode = query.data?.params.mode ?? mode;
+  const drawnUnits = query.data?.params.units ?? units;
   const drawnFormat = useMemo(() => trendFormat(i18n, drawnUnit, drawnMode), [i18n, drawnUnit, drawnMode]);
   // Flags are asked for once the chart has its data: the first chart never waits for them.
   const anomalies = useAnomalies(query.data !== undefined);
@@ -65,22 +73,35 @@ export default function TrendsView() {
     }
     return out;
   }, [anomalies.data, rows, i18n]);
+  const { years, gaps } = useMemo(() => buildSeries(rows, drawnUnits, 'linear'), [rows, drawnUnits]);
+  const spansChange =
+    years.length > 0 && years[0]! < FORMAT_CHANGE_YEAR && years.at(-1)! >= FORMAT_CHANGE_YEAR;
+  const subtitle = [unitsText(i18n, filter, chosen.length, TOP_N), t(`mode.${mode}`)].join(' · ');
+  const notes = [
+    ...(gaps.length > 0
+      ? [t('trends.gaps', { list: i18n.list(gaps.map((g) => `${g.unit} ${g.year}`)) })]
+      : []),
+    ...(spansChange ? [t('trends.formatNote')] : []),
+    ...(drawnMode === 'relative' ? [t('trends.relativeNote')] : []),
+    ...(drawnMode === 'yoy' ? [t('trends.yoyNote')] : []),
+  ];
+  const valueText = (r: TrendRow) => {
+    if (!r.comparable) return t('chart.notComparable');
+    if (r.crossesBreak && drawnMode === 'yoy') return t('trends.breakWithheld');
+    return `${drawnFormat(r.value)}${r.crossesBreak ? ' †' : ''}`;
+  };
+  const metricName = label(drawnMetric.label);
 
   const columns: Column<TrendRow>[] = [
     { key: 'unit', label: t('col.unit'), render: (r) => r.unit },
     { key: 'year', label: t('col.year'), render: (r) => r.year },
     { key: 'format', label: t('col.format'), render: (r) => r.format },
-    {
-      key: 'value',
-      label: t(`mode.${drawnMode}`),
-      numeric: true,
-      render: (r) => (r.comparable ? drawnFormat(r.value) : t('chart.notComparable')),
-    },
+    { key: 'value', label: t(`mode.${drawnMode}`), numeric: true, render: valueText },
     ...(drawnMode !== 'absolute'
       ? [
           {
             key: 'abs',
-            label: t('mode.absolute'),
+            label: metricName,
             numeric: true,
             render: (r: TrendRow) => formatMetric(i18n, drawnUnit, r.absolute),
           },
@@ -92,17 +113,47 @@ export default function TrendsView() {
     <ChartFrame
       id="trends"
       title={title}
+      subtitle={subtitle}
       formula={label(metric.formula)}
+      legend={drawnUnits.map((u, i) => ({ label: u, colour: seriesColour(i) }))}
+      notes={notes}
       busy={query.isPlaceholderData}
       csv={() => ({
-        header: [t('col.unit'), t('col.year'), t('col.format'), t(`mode.${mode}`), t('mode.absolute')],
-        rows: rows.map((r) => [r.unit, r.year, r.format, r.value, r.absolute]),
+        header: [
+          t('col.unit'),
+          t('col.year'),
+          t('col.format'),
+          ...(drawnMode === 'absolute'
+            ? [valueHeader(i18n, metricName, drawnUnit)]
+            : drawnMode === 'relative'
+              ? [t('mode.relative'), valueHeader(i18n, metricName, drawnUnit)]
+              : [
+                  valueHeader(i18n, t('mode.yoy').replace(/\s*%$/, ''), 'rate'),
+                  valueHeader(i18n, metricName, drawnUnit),
+                ]),
+          t('export.note'),
+        ],
+        rows: rows.map((r) => [
+          r.unit,
+          r.year,
+          t(`format.${r.format}`),
+          ...(drawnMode === 'absolute' ? [] : [r.comparable ? r.value : null]),
+          r.comparable ? csvNumber(drawnUnit, r.absolute) : null,
+          !r.comparable
+            ? t('chart.notComparable')
+            : r.crossesBreak
+              ? drawnMode === 'yoy'
+                ? t('trends.breakWithheld')
+                : `† ${t('trends.breakMark')}`
+              : '',
+        ]),
       })}
       controls={
         <>
           <UnitPicker emptyHint={t('picker.emptyHint', { n: TOP_N })} />
           <div className="picker-row">
             <MetricSelect value={metricId} onChange={(id) => set({ metric: id })} />
+            {corr.toggle}
             <Segmented
               label={t('control.mode')}
               value={mode}
@@ -111,14 +162,20 @@ export default function TrendsView() {
             />
             <Segmented
               label={t('control.scale')}
-              value={scale}
+              value={mode === 'yoy' ? 'linear' : scale}
               options={[
                 { value: 'linear', label: t('scale.linear') },
-                { value: 'log', label: t('scale.log') },
+                {
+                  value: 'log',
+                  label: t('scale.log'),
+                  disabled: mode === 'yoy',
+                  title: mode === 'yoy' ? t('scale.logOffYoy') : undefined,
+                },
               ]}
               onChange={(s) => set({ scale: s })}
             />
           </div>
+          <p className="muted small">{t('trends.unitsNote')}</p>
         </>
       }
       note={
@@ -145,11 +202,11 @@ export default function TrendsView() {
         ) : (
           <TrendsChart
             rows={rows}
-            units={query.data?.params.units ?? units}
-            years={query.data?.years ?? NO_YEARS}
+            units={drawnUnits}
             scale={drawnMode === 'yoy' ? 'linear' : scale}
             format={drawnFormat}
             formatChange={t('chart.formatChange')}
+            gapLabel={t('trends.gap')}
             marks={marks}
           />
         )}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { sha256Hex } from '../../src/parser/sha256';
+import { sha256Hex } from '../../src/util/sha256';
 
 describe(sha256Hex, () => {
   it('gives the standard SHA-256 of the bytes as lowercase hex', async () => {

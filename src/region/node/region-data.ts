@@ -1,12 +1,8 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import {
-  type PackageData,
-  type PackageRegion,
-  regionEntriesFromPackage,
-} from '../../src/region/from-package';
-import type { RegionEntry } from '../../src/region/types';
+import { type PackageData, type PackageRegion, regionEntriesFromPackage } from '../from-package';
+import type { RegionEntry } from '../types';
 
 const require = createRequire(import.meta.url);
 

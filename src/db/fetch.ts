@@ -1,0 +1,37 @@
+/** Fetching a dataset's files: from the app's own origin only, with byte progress. */
+
+/** Same-origin URLs only: the dashboard never reaches beyond where it was served from. */
+export function sameOriginUrl(url: string, base: string = globalThis.location?.href ?? ''): URL {
+  const u = new URL(url, base);
+  const origin = new URL(base).origin;
+  if (u.origin !== origin)
+    throw new Error(`refusing to load ${u.href}: only files from ${origin} are loaded`);
+  return u;
+}
+
+export async function fetchWithProgress(
+  url: URL,
+  onBytes: (loaded: number, total: number) => void,
+): Promise<Uint8Array> {
+  const res = await fetch(url);
+  if (!res.ok) throw new Error(`${url.pathname.split('/').pop()}: HTTP ${res.status} (${url.href})`);
+  const total = Number(res.headers.get('Content-Length') ?? 0);
+  if (!res.body) return new Uint8Array(await res.arrayBuffer());
+  const reader = res.body.getReader();
+  const chunks: Uint8Array[] = [];
+  let loaded = 0;
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    chunks.push(value);
+    loaded += value.length;
+    onBytes(loaded, total);
+  }
+  const out = new Uint8Array(loaded);
+  let off = 0;
+  for (const c of chunks) {
+    out.set(c, off);
+    off += c.length;
+  }
+  return out;
+}

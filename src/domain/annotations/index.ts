@@ -1,0 +1,3 @@
+export * from './file';
+export * from './merge';
+export * from './types';

@@ -1,0 +1,62 @@
+/** "With corrections" on the engine: corrected cells replace printed ones in the chart queries only. */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fetchCompare } from '../../src/queries/fetch/compare';
+import { fetchReport } from '../../src/queries/fetch/report';
+import { fetchTrends } from '../../src/queries/fetch/trends';
+import type { CorrectedCell } from '../../src/sql';
+import { FIXTURE } from '../db/fixture';
+import { loadFixture, openTestDb, type TestDb } from '../db/harness';
+
+const A = '济源市人民政府';
+const B = '洪泽区人民政府';
+
+describe('corrections', () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await openTestDb();
+    await loadFixture(db, FIXTURE);
+  }, 120_000);
+
+  const fix: CorrectedCell[] = [
+    { reportId: 'A2021', table: 'table3', row: 'new_received', col: 'total', corrected: 99 },
+    { reportId: 'A2019', table: 'table2', row: 'regulations', col: 'newly_made', corrected: 5 },
+    { reportId: 'A2021', table: 'table4', row: 'review', col: 'total', corrected: 1000 },
+  ];
+
+  it('compare reads the corrected cell with corrections, the printed one without', async () => {
+    const printed = await fetchCompare(db, { metric: 't3.new_received', year: 2021, units: [A, B] });
+    const corrected = await fetchCompare(db, {
+      metric: 't3.new_received',
+      year: 2021,
+      units: [A, B],
+      corrections: fix,
+    });
+    expect(printed.rows.find((r) => r.unit === A)?.value).toBe(20);
+    expect(corrected.rows.find((r) => r.unit === A)?.value).toBe(99);
+    expect(corrected.rows.find((r) => r.unit === B)?.value).toBe(
+      printed.rows.find((r) => r.unit === B)?.value,
+    );
+    const t2 = await fetchCompare(db, {
+      metric: 't2.2019.regulations.newly_made',
+      year: 2019,
+      units: [],
+      corrections: fix,
+    });
+    expect(t2.rows).toMatchObject([{ unit: A, value: 5 }]);
+  });
+
+  it('trends too, and the printed tables stay as printed', async () => {
+    const t = await fetchTrends(db, {
+      metric: 't3.new_received',
+      units: [A],
+      mode: 'absolute',
+      corrections: fix,
+    });
+    expect(t.rows.map((r) => [r.year, r.value])).toEqual([
+      [2019, 10],
+      [2021, 99],
+    ]);
+    const report = await fetchReport(db, { reportId: 'A2021' });
+    expect(JSON.stringify(report)).not.toContain('99');
+  });
+});
