@@ -104,7 +104,12 @@ function mergeRuns(list: Rule[]): Rule[] {
       g.last = r.at;
     } else groups.push({ at: [r.at], from: r.from, to: r.to, last: r.at });
   }
-  return groups.map((g) => ({ at: g.at.reduce((s, v) => s + v, 0) / g.at.length, from: g.from, to: g.to }));
+  return (
+    groups
+      // A rule is thin for its length; a blot (a smudge, a filled box) is as thick as it is long.
+      .filter((g) => g.at[g.at.length - 1]! - g.at[0]! + 1 <= Math.max(6, 0.3 * (g.to - g.from)))
+      .map((g) => ({ at: g.at.reduce((s, v) => s + v, 0) / g.at.length, from: g.from, to: g.to }))
+  );
 }
 
 const NEAR = 8;

@@ -188,6 +188,8 @@ export async function ocrPage(
  */
 function cellReading(r: Recognised): { text: string; confidence: number; uncertain?: string } {
   const free = cleanText(r.text);
+  // Ink was there (the cell was not blank) but nothing came out: a blot, not a blank.
+  if (free === '') return { text: '', confidence: 0, uncertain: 'ink the recogniser could not read' };
   if (!(DIGITISH.test(free) && HAS_DIGIT.test(free) && r.digits)) {
     return r.confidence < UNCERTAIN_BELOW
       ? { text: free, confidence: r.confidence, uncertain: `confidence ${r.confidence.toFixed(2)}` }
