@@ -1,10 +1,11 @@
-import { writeFile } from 'node:fs/promises';
+import { readFile, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { SingleBar } from 'cli-progress';
 import { writeDataset } from '../../src/dataset/node/parquet-writer';
+import { parseAliases, type UnitAliases } from '../../src/domain/units/identity';
 import { CliError, EXIT } from '../errors';
-import { collectInputs } from '../lib/files';
+import { collectInputs, describeIoError } from '../lib/files';
 import { ingestFiles, type Manifest, type ManifestEntry } from '../lib/ingest-run';
 import { ParseRunner } from '../lib/parse-runner';
 import { loadParser } from '../lib/parser';
@@ -13,7 +14,7 @@ import { readSourceNotes } from '../lib/sources';
 import { escapeForTerminal } from '../lib/terminal';
 
 export const summary = 'ingest --out DIR INPUT...: files or folders → four Parquet files + manifest.json';
-const USAGE = 'usage: ingest --out DIR [--quiet] INPUT...';
+const USAGE = 'usage: ingest --out DIR [--aliases FILE] [--quiet] INPUT...';
 
 export async function run(args: string[]): Promise<void> {
   const { values, positionals } = parseCommandArgs(args);
@@ -21,6 +22,7 @@ export async function run(args: string[]): Promise<void> {
   if (!out) throw new CliError(`missing --out DIR\n${USAGE}`, EXIT.usage);
   if (positionals.length === 0) throw new CliError(`no INPUT given\n${USAGE}`, EXIT.usage);
 
+  const aliases = values.aliases ? await readAliases(values.aliases) : undefined;
   const { files, problems } = await collectInputs(positionals);
   // Each file is parsed in a worker thread with a capped heap and a time limit (../lib/parse-runner.ts).
   const runner = new ParseRunner();
@@ -46,6 +48,7 @@ export async function run(args: string[]): Promise<void> {
     parserVersion: version,
     regions,
     sources,
+    aliases,
     onFile: (f) => bar?.update(done++, { file: escapeForTerminal(f.name) }),
   });
   await runner.close();
@@ -72,12 +75,29 @@ export async function run(args: string[]): Promise<void> {
   }
 }
 
+/**
+ * The aliases file (src/domain/units/identity.ts `parseAliases`): a line it cannot read is named
+ * on stderr and skipped, the others apply; a file that cannot be read at all stops the run.
+ */
+async function readAliases(file: string): Promise<UnitAliases> {
+  let text: string;
+  try {
+    text = await readFile(file, 'utf8');
+  } catch (error) {
+    throw new CliError(`--aliases ${file}: cannot read (${describeIoError(error)})`, EXIT.usage);
+  }
+  const { aliases, problems } = parseAliases(text);
+  for (const p of problems) process.stderr.write(`${file}: ${p} (line skipped)\n`);
+  return aliases;
+}
+
 function parseCommandArgs(args: string[]) {
   try {
     return parseArgs({
       args,
       options: {
         out: { type: 'string', short: 'o' },
+        aliases: { type: 'string', short: 'a' },
         quiet: { type: 'boolean', short: 'q', default: false },
       },
       allowPositionals: true,
@@ -114,6 +134,11 @@ function report(out: string, manifest: Manifest, cellRows: number, reportRows: n
     `parsed ${counts.parsed} · flagged ${counts.flagged} · failed ${counts.failed} · duplicate ${counts.duplicate}`,
   ];
   lines.push(`read by: ${readers(manifest.reports)}`);
+  const decided = manifest.reports.reduce((n, e) => n + e.notes.length, 0);
+  if (decided > 0)
+    lines.push(
+      `table 二 splits decided on evidence: ${decided} (manifest.json notes, rule table2.split_resolved)`,
+    );
   const section = (title: string, rows: ManifestEntry[], text: (e: ManifestEntry) => string) => {
     if (rows.length === 0) return;
     lines.push(`${title}:`);

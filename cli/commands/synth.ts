@@ -13,7 +13,7 @@ import {
   DEFAULT_YEARS,
   OptionError,
   parseFaultPercent,
-  parsePositiveInt,
+  parseProvinces,
   parseSeed,
   parseYears,
 } from '../../src/synth/options';
@@ -22,20 +22,19 @@ import { CliError, EXIT } from '../errors';
 export const summary =
   'synth --out DIR [--years 2019-2025] [--seed N] [--faults PCT]: synthetic nationwide dataset';
 const USAGE =
-  'usage: synth --out DIR [--years 2019-2025] [--seed 1] [--faults 2] [--provinces N] [--quiet]\n' +
+  'usage: synth --out DIR [--years 2019-2025] [--seed 1] [--faults 2] [--provinces N|11,32,…] [--quiet]\n' +
   '  suggested DIR: public/data/synthetic (gitignored)';
 
 export async function run(args: string[]): Promise<void> {
   const values = parseCommandArgs(args);
   if (!values.out) throw new CliError(`missing --out DIR\n${USAGE}`, EXIT.usage);
-  let options: { years: number[]; seed: number; faultRate: number; provinceLimit?: number };
+  let options: { years: number[]; seed: number; faultRate: number; provinceLimit?: number | string[] };
   try {
     options = {
       years: parseYears(values.years),
       seed: parseSeed(values.seed),
       faultRate: parseFaultPercent(values.faults),
-      provinceLimit:
-        values.provinces === undefined ? undefined : parsePositiveInt('--provinces', values.provinces),
+      provinceLimit: values.provinces === undefined ? undefined : parseProvinces(values.provinces),
     };
   } catch (error) {
     if (error instanceof OptionError) throw new CliError(`${error.message}\n${USAGE}`, EXIT.usage);

@@ -9,15 +9,18 @@ export interface Candidate {
   report: Report;
   regionCode: string | null;
   unitKind: string;
+  /** The body's unit_id when known (src/domain/units/identity.ts): then it alone is the key. */
+  unitId?: string;
   /** How many numbers the report printed; a copy with none never displaces one with figures. */
   figures?: number;
 }
 
 /**
- * Which body published the report: a government by its region (洪泽区 and 淮安市洪泽区人民政府 are
+ * Which body published the report: its unit_id; without one, a government by its region (洪泽区 and 淮安市洪泽区人民政府 are
  * one body), anything else by its normalised unit name (two bureaus of one district are two bodies).
  */
 export function unitKey(c: Candidate): string {
+  if (c.unitId) return `id:${c.unitId}`;
   if (c.unitKind === 'government' && c.regionCode) return `gov:${c.regionCode}`;
   return `unit:${c.report.unit
     .normalize('NFKC')

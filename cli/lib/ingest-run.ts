@@ -3,7 +3,9 @@ import type { DatasetTables } from '../../src/dataset/node/parquet-writer';
 import { toRegionRows } from '../../src/dataset/region-rows';
 import { idOf, toCellRows, toCheckRows, toReportRow } from '../../src/dataset/report-rows';
 import type { CellRow, CheckRow, ReportRow } from '../../src/dataset/rows';
+import { identityOf } from '../../src/dataset/unit-identity';
 import type { Report, ReportNote } from '../../src/domain/report';
+import type { UnitAliases } from '../../src/domain/units/identity';
 import type { ParseReport } from '../../src/parser/api';
 import type { RegionIndex } from '../../src/region/region-index';
 import type { RegionEntry, Resolution } from '../../src/region/types';
@@ -31,6 +33,8 @@ export interface ManifestEntry {
   reader: string | null;
   source: string;
   region_code: string | null;
+  /** The publishing body's unit_id (null when the file gave no report). */
+  unit_id: string | null;
   /** Why the region is null (unresolvable unit), or how it was found if not from the unit alone. */
   region_note: string | null;
   check_failures: number | null;
@@ -57,6 +61,8 @@ export interface IngestOptions {
   regions: RegionIndex;
   /** file name → source URL (from README notes); the file name otherwise. */
   sources: ReadonlyMap<string, string>;
+  /** Declared aliases (renamed bodies, misprints): see src/domain/units/identity.ts. */
+  aliases?: UnitAliases;
   onFile?: (file: InputFile) => void;
 }
 
@@ -68,6 +74,8 @@ interface Parsed {
   regionNote: string | null;
   regionCode: string | null;
   unitKind: UnitKind;
+  unitId: string;
+  parentUnitId: string | null;
   source: string;
   figures: number;
 }
@@ -99,6 +107,7 @@ export async function ingestFiles(
       reader: null,
       source,
       region_code: null,
+      unit_id: null,
       region_note: null,
       check_failures: null,
       duplicate_of: null,
@@ -129,6 +138,11 @@ export async function ingestFiles(
     const report = outcome.report;
     const placed = placeReport(options.regions, report, source);
     const resolution = placed.outcome.ok ? placed.outcome.resolution : null;
+    const unitKind = classifyUnit(report.unit);
+    const regionParent = resolution
+      ? (options.regions.byCode.get(resolution.region.code)?.parent_code ?? null)
+      : null;
+    const identity = identityOf(report.unit, unitKind, resolution, regionParent, options.aliases);
     parsed.push({
       file: input.path,
       input,
@@ -136,7 +150,9 @@ export async function ingestFiles(
       resolution,
       regionNote: placed.note,
       regionCode: resolution?.region.code ?? null,
-      unitKind: classifyUnit(report.unit),
+      unitKind,
+      unitId: identity.unitId,
+      parentUnitId: identity.parentUnitId,
       source,
       figures: countFigures(report),
     });
@@ -144,7 +160,7 @@ export async function ingestFiles(
 
   const { kept, duplicates } = pickOriginals(parsed);
   // Before the cross-year checks, so that they see the cuts the neighbouring years decide.
-  resolveAcrossYears(kept);
+  resolveAcrossYears(kept, (p) => p.unitId);
   for (const [p, failures] of crossYearFailures(kept))
     p.report = { ...p.report, checks: [...p.report.checks, ...failures] };
   const reports: ReportRow[] = [];
@@ -158,6 +174,7 @@ export async function ingestFiles(
     reports.push(
       toReportRow(p.report, {
         unitKind: p.unitKind,
+        identity: { unitId: p.unitId, parentUnitId: p.parentUnitId },
         placement: p.resolution,
         source: p.source,
         parserVersion: options.parserVersion,
@@ -196,6 +213,7 @@ function entryForParsed(p: Parsed, original: Parsed | undefined): ManifestEntry 
     reader: p.report.source.reader ?? null,
     source: p.source,
     region_code: p.regionCode,
+    unit_id: p.unitId,
     region_note: p.regionNote,
     check_failures: failures,
     duplicate_of: original ? idOf(original.report) : null,

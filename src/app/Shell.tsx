@@ -10,6 +10,7 @@ import { SyntheticBanner } from '../ui/common/SyntheticBanner';
 import { ImportPanel } from '../ui/import/ImportPanel';
 import { Footer } from './Footer';
 import { Header } from './Header';
+import { LegacyUnits } from './LegacyUnits';
 import { VIEW_COMPONENTS } from './views';
 
 function CurrentView() {
@@ -24,6 +25,7 @@ function CurrentView() {
   return (
     <ErrorBoundary key={view} view={view} lang={lang}>
       <Suspense fallback={<LoadingPanel progress={null} />}>
+        <LegacyUnits />
         <View />
       </Suspense>
     </ErrorBoundary>

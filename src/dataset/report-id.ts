@@ -1,3 +1,7 @@
+import { fnv1a64 } from '../domain/units/hash';
+
+export { fnv1a64 };
+
 /**
  * `report_id`: 16 hex digits of FNV-1a 64 over `unit \0 year \0 sha256-of-the-source-file`.
  * Stable across runs and machines, synchronous and dependency-free, so the CLI, the synthetic
@@ -6,18 +10,4 @@
  */
 export function reportId(unit: string, year: number, sha256: string): string {
   return fnv1a64(`${unit}\u0000${year}\u0000${sha256}`);
-}
-
-const OFFSET = 0xcbf29ce484222325n;
-const PRIME = 0x100000001b3n;
-const MASK = 0xffffffffffffffffn;
-
-/** FNV-1a, 64 bit, over the UTF-8 bytes of `text`, as 16 lowercase hex digits. */
-export function fnv1a64(text: string): string {
-  let hash = OFFSET;
-  for (const byte of new TextEncoder().encode(text)) {
-    hash ^= BigInt(byte);
-    hash = (hash * PRIME) & MASK;
-  }
-  return hash.toString(16).padStart(16, '0');
 }

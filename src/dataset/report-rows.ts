@@ -10,6 +10,7 @@ import {
 import type { RegionRef, Report } from '../domain/report';
 import { reportId } from './report-id';
 import type { CellRow, CheckRow, ReportRow, UnitKind } from './rows';
+import type { UnitIdentity } from './unit-identity';
 
 /** Where a report's unit sits: a `Resolution` of src/region has this shape. */
 export interface RegionPlacement {
@@ -21,6 +22,8 @@ export interface RegionPlacement {
 
 export interface ReportRowMeta {
   unitKind: UnitKind;
+  /** unit_id and parent_unit_id (./unit-identity.ts `identityOf`). */
+  identity: UnitIdentity;
   /** null when the unit could not be resolved: the report is kept, its region columns are null. */
   placement: RegionPlacement | null;
   /** A URL or file name; 'synthetic' / 'imported' for generated or dropped-in reports. */
@@ -37,8 +40,10 @@ export function toReportRow(report: Report, meta: ReportRowMeta): ReportRow {
   const p = meta.placement;
   return {
     report_id: idOf(report),
+    unit_id: meta.identity.unitId,
     unit: report.unit,
     unit_kind: meta.unitKind,
+    parent_unit_id: meta.identity.parentUnitId,
     region_code: p?.region.code ?? null,
     region_name: p?.region.name ?? null,
     province: p?.province ?? null,

@@ -15,8 +15,12 @@ export type RegionRow = ContractRow<'regions', RegionFields>;
 
 interface ReportFields {
   report_id: string;
+  /** The publishing body (src/domain/units/identity.ts): the same in every year, never shared by two bodies. */
+  unit_id: string;
   unit: string;
   unit_kind: UnitKind;
+  /** The government the body belongs to; null when the region tree has none above it. */
+  parent_unit_id: string | null;
   region_code: string | null;
   region_name: string | null;
   province: string | null;

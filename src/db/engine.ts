@@ -5,6 +5,8 @@
  */
 import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { parquetMetadata } from 'hyparquet';
+import { foldName } from '../domain/units/fold';
+import { shortName, type UnitInfo } from '../domain/units/labels';
 import type { BoundQuery } from '../sql/bound';
 import {
   buildCoverage,
@@ -17,9 +19,10 @@ import {
   PRECOMPUTED,
   PRECOMPUTED_BUILDERS,
   type PrecomputedTable,
-  SELECT_UNIT_NAMES,
+  SELECT_UNIT_FACTS,
+  type UnitPinyinRow,
 } from '../sql/derived';
-import { CONTRACT_TYPES, id, SCHEMA } from '../sql/schema';
+import { CONTRACT_TYPES, id, OPTIONAL_COLUMNS, SCHEMA } from '../sql/schema';
 import { describeIpc, type StagedColumns } from './arrow-schema';
 import type { DatasetFile } from './decode';
 import { decodeFile } from './decode';
@@ -27,6 +30,7 @@ import { toPlainRows } from './plain';
 import { measure } from './timing';
 import type { DatasetTable, EngineConnection, ParquetCodec, Row } from './types';
 import { DATASET_TABLES } from './types';
+import { fillUnitIds } from './unit-ids';
 
 type Prepared = Awaited<ReturnType<EngineConnection['prepare']>>;
 
@@ -264,7 +268,11 @@ FROM (DESCRIBE ${stage})`),
         adopted = true;
         return n;
       }
-      const cols = Object.entries(want).map(([c, t]) => `${id(c as never)}::${SQL_TYPE[t]}`);
+      // A column the file may lack (OPTIONAL_COLUMNS) goes in as NULL and is filled in below.
+      const have = new Set(described.map((c) => c.name));
+      const cols = Object.entries(want).map(([c, t]) =>
+        have.has(c) ? `${id(c as never)}::${SQL_TYPE[t]}` : `NULL::${SQL_TYPE[t]} AS ${id(c as never)}`,
+      );
       const key = file.table === 'regions' ? id('code') : id('report_id');
       // One transaction: a row that fails its cast (an out-of-range year) must not leave the
       // replaced reports deleted.
@@ -283,6 +291,8 @@ COMMIT;`,
         }
         throw new Error(`${file.name}: could not add its rows (${errorText(e)})`);
       }
+      // Old files lack the column, CSV imports may carry it empty: either way the loader fills it.
+      if (file.table === 'reports') await fillUnitIds(this);
       return n;
     } finally {
       if (!adopted) await this.conn.query(`DROP TABLE IF EXISTS ${stage}`);
@@ -334,16 +344,16 @@ COMMIT;`,
     // pinyin-pro (~0.25 MB of script) loads only now, off the first chart's path.
     const pinyinPro = import('pinyin-pro');
     pinyinPro.catch(() => undefined);
-    const names = (await this.run<{ unit: string }>({ sql: SELECT_UNIT_NAMES, params: [] })).map(
-      (r) => r.unit,
-    );
+    const facts = await this.run<UnitInfo & { names: string[] | null }>({
+      sql: SELECT_UNIT_FACTS,
+      params: [],
+    });
     // The coverage grid builds in DuckDB's worker while pinyin is computed here (~0.1 s each for
     // the nationwide units): two threads instead of one after the other.
     const coverage = this.run(buildCoverage());
     coverage.catch(() => undefined);
     const { pinyin } = await pinyinPro;
-    // A null unit (a dataset saved before import validation) must not take the index down.
-    const rows = names.map((u) => [u, ...unitPinyin(pinyin, u ?? '')] as const);
+    const rows = facts.map((f) => unitSearchRow(pinyin, f));
     await coverage;
     stage('coverage ∥ pinyin');
     await this.conn.query(CREATE_UNIT_PINYIN);
@@ -418,8 +428,10 @@ FROM ${id('reports')}`,
 function checkSchema(file: Omit<DatasetFile, 'bytes'>, columns: { name: string; type: string }[]): void {
   const got = new Map(columns.map((c) => [c.name, c.type]));
   const problems: string[] = [];
+  const optional = OPTIONAL_COLUMNS[file.table] ?? [];
   for (const [col, type] of Object.entries(CONTRACT_TYPES[file.table])) {
     const t = got.get(col);
+    if (t === undefined && optional.includes(col)) continue;
     if (t === undefined) problems.push(`missing column ${col}`);
     else if (!typeMatches(type, t)) problems.push(`column ${col} is ${t}, expected ${SQL_TYPE[type]}`);
   }
@@ -436,6 +448,19 @@ function unitPinyin(pinyin: Pinyin, name: string): [string, string] {
     .join('')
     .toLowerCase();
   return [full.replace(/\s+/g, ''), initials.replace(/\s+/g, '')];
+}
+
+/**
+ * A unit's search keys: pinyin of its short name (洪泽区, not 淮安市洪泽区人民政府), its printed
+ * names folded (an OCR slip 沐阳县 and the region's 沭阳县 fold alike, ../domain/units/fold.ts),
+ * and its places folded (迁安 finds 大五里镇 of 迁安市).
+ */
+function unitSearchRow(pinyin: Pinyin, f: UnitInfo & { names: string[] | null }): UnitPinyinRow {
+  const short = shortName(f);
+  const [full, initials] = unitPinyin(pinyin, short);
+  const names = [...new Set([short, ...(f.names ?? [f.unit])].map((n) => foldName(n).toLowerCase()))];
+  const places = [f.province, f.prefecture, f.county, f.regionName].filter((p): p is string => !!p);
+  return [f.unitId, short, full, initials, names.join('|'), places.map((p) => foldName(p)).join('|')];
 }
 
 /** duckdb-wasm's runQuery returns the Arrow IPC *file* format; parquet-wasm reads the stream format. */

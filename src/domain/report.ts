@@ -63,3 +63,15 @@ export interface Report {
  * (.doc/.wps), or OCR of page images (a scanned PDF or photos).
  */
 export type Reader = 'text' | 'html' | 'pdf' | 'docx' | 'doc' | 'ocr';
+
+/**
+ * Where a printed value stands in the extracted document (src/parser/document.ts): line `line`,
+ * its cell `cell` (the whole line for text, a grid cell for HTML/DOCX, a text run for PDF) and the
+ * character span [start, end) of the printed figure in that cell's text.
+ */
+export interface CellSource {
+  line: number;
+  cell: number;
+  start: number;
+  end: number;
+}

@@ -18,6 +18,7 @@ import {
 } from '../dataset/schema';
 import { toVector } from '../db/parquet-js';
 import type { DatasetTable } from '../db/types';
+import { OPTIONAL_COLUMNS } from '../sql/schema';
 
 export const TABLE_COLUMNS: Record<DatasetTable, readonly (readonly [string, ColumnType])[]> = {
   reports: REPORT_COLUMNS,
@@ -61,8 +62,11 @@ function typeFits(want: ColumnType, got: string): boolean {
 export function schemaProblems(table: DatasetTable, schema: Schema): string[] {
   const got = new Map(schema.fields.map((f) => [f.name, String(f.type)]));
   const problems: string[] = [];
+  const optional = OPTIONAL_COLUMNS[table] ?? [];
   for (const [col, type] of TABLE_COLUMNS[table]) {
     const t = got.get(col);
+    // A dataset written before unit_id: the loader computes it (src/db/unit-ids.ts).
+    if (t === undefined && optional.includes(col)) continue;
     if (t === undefined) problems.push(`missing column ${col}`);
     else if (!typeFits(type, t)) problems.push(`column ${col} is ${t}, expected ${type}`);
   }
@@ -73,7 +77,7 @@ export function schemaProblems(table: DatasetTable, schema: Schema): string[] {
 export function tableOfColumns(names: readonly string[], hint?: string): DatasetTable | null {
   const have = new Set(names);
   const fits = (Object.keys(TABLE_COLUMNS) as DatasetTable[]).filter((t) =>
-    TABLE_COLUMNS[t].every(([c]) => have.has(c)),
+    TABLE_COLUMNS[t].every(([c]) => have.has(c) || (OPTIONAL_COLUMNS[t] ?? []).includes(c)),
   );
   if (hint && fits.includes(hint as DatasetTable)) return hint as DatasetTable;
   return fits[0] ?? null;

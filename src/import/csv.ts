@@ -87,8 +87,11 @@ export function csvToRows(text: string, fileName: string): CsvTable {
     if (rec.length !== header.length)
       throw new CsvError(`line ${r + 2}: ${rec.length} fields, the header has ${header.length}`);
     const row: Record<string, string | number | null> = {};
-    for (const [col, type] of columns)
-      row[col] = convert(rec[index.get(col)!]!, type, `line ${r + 2}, ${col}`);
+    for (const [col, type] of columns) {
+      const at = index.get(col);
+      // An optional column the file lacks (unit_id before issue 13) stays null: the loader fills it.
+      row[col] = at === undefined ? null : convert(rec[at]!, type, `line ${r + 2}, ${col}`);
+    }
     return row;
   });
   return { table, rows };

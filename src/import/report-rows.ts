@@ -7,6 +7,7 @@
 import { toRegionRows } from '../dataset/region-rows';
 import { idOf, toCellRows, toCheckRows, toReportRow } from '../dataset/report-rows';
 import type { CellRow, CheckRow, RegionRow, ReportRow } from '../dataset/rows';
+import { identityOf } from '../dataset/unit-identity';
 import type { Report } from '../domain/report';
 import type { RegionIndex } from '../region/region-index';
 import { resolveUnit } from '../region/resolve';
@@ -52,10 +53,16 @@ export function importRows(
     const e = index?.byCode.get(r.code);
     return e ? [e] : [];
   });
+  const unitKind = classifyUnit(report.unit);
+  // Same id as `cli ingest` gives the same body: an import of a body already loaded joins its unit.
+  const regionParent = resolution
+    ? (index?.byCode.get(resolution.region.code)?.parent_code ?? null)
+    : undefined;
   return {
     reports: [
       toReportRow(placed, {
-        unitKind: classifyUnit(report.unit),
+        unitKind,
+        identity: identityOf(report.unit, unitKind, resolution, regionParent),
         placement: resolution,
         source: importSource(fileName),
         parserVersion,

@@ -15,6 +15,7 @@ import {
   TABLE4_GROUPS,
   TABLES,
 } from '../domain/keys';
+import { UNIT_KINDS as KINDS, REGION_LEVELS } from '../domain/vocab';
 
 /** How a row is read: one value per contract column. */
 export type RowReader = (row: number, column: string) => unknown;
@@ -33,8 +34,8 @@ const CELL_KEYS = new Map<string, readonly [Set<string>, Set<string>]>([
   ['table4', [set(TABLE4_GROUPS), set(TABLE4_COLUMNS)]],
 ]);
 const FORMAT_SET = set(FORMATS);
-const UNIT_KINDS = set(['government', 'department', 'township', 'other']);
-const LEVELS = set(['province', 'prefecture', 'county', 'township']);
+const UNIT_KINDS = set(KINDS);
+const LEVELS = set(REGION_LEVELS);
 const TABLE_SET = set(TABLES);
 
 /** A report id: what reportId() makes (16 hex digits) or any short word-like id; never a key name. */

@@ -1,4 +1,4 @@
-import type { Report } from '../domain/report';
+import type { CellSource, Report } from '../domain/report';
 
 /**
  * What `parseReport(bytes, fileName)` (src/parser/parse.ts) returns. A document that is not a
@@ -6,7 +6,14 @@ import type { Report } from '../domain/report';
  * a truncated report is `ok: true` with the rows it has plus an `incomplete` check.
  * `report.region` is null here: region resolution (src/region/) is a separate step.
  */
-export type ParseOutcome = { ok: true; report: Report } | { ok: false; file: string; reason: string };
+export type ParseOutcome =
+  | {
+      ok: true;
+      report: Report;
+      /** `table.row.col` → where the figure was printed, for the cells read from one printed figure. */
+      src?: Record<string, CellSource>;
+    }
+  | { ok: false; file: string; reason: string };
 
 /** For slow paths (OCR of scanned pages): progress per page, and a way to stop. */
 export interface ParseOptions {

@@ -124,7 +124,7 @@ export function parseDocument(doc: ExtractedDocument, fileName: string, sha256 =
   const t3 = readTable3(tokens, t3From, t3To, threeRowOther);
   const t4 = sections.table4
     ? readTable4(tokens, sections.table4[0], sections.table4[1])
-    : { values: {}, raw: {}, checks: [] };
+    : { values: {}, raw: {}, checks: [], src: {} };
   const t2 = sections.table2
     ? readTable2(tokens, sections.table2[0], sections.table2[1], format, doc.text)
     : { values: {}, raw: {}, checks: [], notes: [] };
@@ -187,5 +187,7 @@ export function parseDocument(doc: ExtractedDocument, fileName: string, sha256 =
     ...(t2.notes.length > 0 ? { notes: t2.notes } : {}),
     source: { file: fileName, sha256, reader: doc.kind },
   };
-  return { ok: true, report };
+  // Provenance of the cells kept (a table dropped for having no figures takes its places with it).
+  const src = { ...(t3.hasNumbers ? t3.src : {}), ...(Object.keys(table4).length > 0 ? t4.src : {}) };
+  return { ok: true, report, src };
 }

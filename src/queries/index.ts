@@ -15,6 +15,7 @@ import { keepPreviousData, type UseQueryResult, useQuery } from '@tanstack/react
 import { useSyncExternalStore } from 'react';
 import { getDatabase, getStatus, subscribeStatus } from '../db/client';
 import type { Anomaly } from '../domain/anomalies';
+import type { UnitInfo } from '../domain/units/labels';
 import { fetchAnomalies } from './fetch/anomalies';
 import { fetchCompare } from './fetch/compare';
 import { fetchOutcomes } from './fetch/outcomes';
@@ -22,7 +23,7 @@ import { fetchPivot } from './fetch/pivot';
 import { fetchQuality } from './fetch/quality';
 import { fetchReport } from './fetch/report';
 import { fetchTrends } from './fetch/trends';
-import { fetchUnitSearch } from './fetch/units';
+import { fetchLowerRegions, fetchUnitDirectory, fetchUnitSearch } from './fetch/units';
 import { queryKeys } from './keys';
 import type {
   CompareParams,
@@ -97,6 +98,24 @@ export function useReport(params: ReportParams | null): UseQueryResult<ReportDet
 /** 数据质量: unit × year coverage matrix and the failed-check list. */
 export function useQuality(params: QualityParams): UseQueryResult<QualityResult> {
   return useDbQuery(queryKeys.quality(params), params, fetchQuality);
+}
+
+/**
+ * Every loaded unit with what its label needs (src/domain/units/labels.ts). One small query on
+ * reports; every view names units through it, so same-named units read apart everywhere.
+ */
+export function useUnitDirectory(): UseQueryResult<UnitInfo[]> {
+  return useDbQuery(queryKeys.unitDirectory(), null, (db) => fetchUnitDirectory(db));
+}
+
+/** The divisions under a region (GB/T 2260): the governments a prefecture is expected to have report. */
+export function useLowerGovernments(code: string | null): UseQueryResult<{ code: string; name: string }[]> {
+  return useDbQuery(
+    queryKeys.lowerRegions(code),
+    code,
+    (db, c) => fetchLowerRegions(db, c ?? ''),
+    code !== null,
+  );
 }
 
 /** Unit picker: name / pinyin / initials match, optionally within a province, level or parent region. */

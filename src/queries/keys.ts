@@ -54,6 +54,8 @@ export const queryKeys = {
         limit: p.limit ?? D.compare.limit,
         province: p.province ?? null,
         level: p.level ?? null,
+        kind: p.kind ?? null,
+        parent: p.parent ?? null,
       }),
     ] as const,
   trends: (p: TrendsParams) =>
@@ -105,6 +107,8 @@ export const queryKeys = {
         reviewed: p.reviewed ? { keys: sortedSet(p.reviewed.keys), in: p.reviewed.in } : null,
       }),
     ] as const,
+  unitDirectory: () => ['db', 'unit-directory'] as const,
+  lowerRegions: (code: string | null) => ['db', 'lower-regions', code] as const,
   unitSearch: (p: UnitSearchParams) =>
     [
       'db',
@@ -114,6 +118,8 @@ export const queryKeys = {
         province: p.province ?? null,
         level: p.level ?? null,
         parentCode: p.parentCode ?? null,
+        parentUnitId: p.parentUnitId ?? null,
+        kind: p.kind ?? null,
         limit: p.limit ?? D.unitSearch.limit,
       }),
     ] as const,

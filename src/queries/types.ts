@@ -1,7 +1,8 @@
 /**
  * Param and row shapes of the dashboard's query hooks. Views (src/ui) consume these rows
  * directly: plain objects, numbers (never BigInt), null for "not printed / blank".
- * Units are identified by their `unit` name as stored in reports.parquet.
+ * Units are identified by their `unit_id` (two 鼓楼区 are two units); rows also carry the
+ * printed `unit` name, and views label units with src/domain/units/labels.ts.
  */
 import type { CheckRow, ReportRow } from '../dataset/rows';
 import type { Format, OutcomeGroup, Table3Column, Table3Row, TableName } from '../domain/keys';
@@ -38,8 +39,12 @@ export interface CompareParams {
   /** The metric (see src/domain/metrics.ts). */
   metric: MetricId;
   year: number;
-  /** Units to compare. Empty = every unit matching `province` / `level`, capped by `limit`. */
+  /** unit_ids to compare. Empty = every unit matching `province` / `level` / `kind` / `parent`, capped by `limit`. */
   units: readonly string[];
+  /** Only with empty `units`: units of this kind. */
+  kind?: string | null;
+  /** Only with empty `units`: the units of one government (its unit_id). */
+  parent?: string | null;
   /** Only units of this province (name as in reports.province), chosen or not. */
   province?: string | null;
   /** Only units of this region level, chosen or not. */
@@ -50,10 +55,16 @@ export interface CompareParams {
   limit?: number;
   /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
   corrections?: readonly CorrectedCell[];
+  /** Each unit's latest report up to `year` instead of `year` only. */
+  latestEach?: boolean;
 }
 
 export interface CompareRow {
+  unitId: string;
+  /** The name printed in this report. */
   unit: string;
+  /** The report's year (differs between units with `latestEach`). */
+  year: number;
   reportId: string;
   format: Format;
   province: string | null;
@@ -72,7 +83,7 @@ export interface CompareRow {
 
 export interface CompareResult extends Answering<CompareParams> {
   rows: CompareRow[];
-  /** Requested units that have no report for `year`. */
+  /** Requested unit_ids that have no report for `year`. */
   missing: string[];
   /** Requested units with a report for `year` that the province / level filter leaves out. */
   filteredOut: string[];
@@ -92,7 +103,9 @@ export interface TrendsParams {
 }
 
 export interface TrendRow {
+  unitId: string;
   unit: string;
+  reportId: string;
   year: number;
   format: Format;
   /** Value in the requested mode. */
@@ -133,6 +146,7 @@ export interface OutcomesParams {
 }
 
 export interface OutcomeRow {
+  unitId: string;
   unit: string;
   format: Format;
   /** Group key (by='group') or row key (by='row'). */
@@ -146,7 +160,7 @@ export interface OutcomeRow {
 
 export interface OutcomesResult extends Answering<OutcomesParams> {
   rows: OutcomeRow[];
-  /** Units in the order to draw them (by their outcome total, descending). */
+  /** unit_ids in the order to draw them (by their outcome total, descending). */
   units: string[];
   /** Stack keys present, in printed order. */
   keys: string[];
@@ -210,8 +224,8 @@ export const pivotKey = (parts: readonly string[]): string => parts.join('\u001f
 
 // ---------------------------------------------------------------- 年报 Report
 
-/** By id, or a unit in `year` when it has that year, else the unit's latest year (year null: latest). */
-export type ReportParams = { reportId: string } | { unit: string; year: number | null };
+/** By id, or a unit (its unit_id) in `year` when it has that year, else its latest year (year null: latest). */
+export type ReportParams = { reportId: string } | { unitId: string; year: number | null };
 
 export interface ReportCell {
   value: number | null;
@@ -233,6 +247,11 @@ export interface ReportDetail {
 // ---------------------------------------------------------------- 数据质量 Quality
 
 export interface QualityParams {
+  /**
+   * The units a roster expects (src/ui/views/quality/RosterPanel.tsx): their years without a
+   * report are "expected but absent", and those with no report at all get their row.
+   */
+  expected?: readonly { unitId: string; name: string }[];
   provinces?: readonly string[];
   levels?: readonly RegionLevel[];
   years?: readonly number[];
@@ -247,10 +266,11 @@ export interface QualityParams {
   reviewed?: { keys: readonly string[]; in: boolean };
 }
 
-export type CoverageStatus = 'ok' | 'failed' | 'missing';
+/** missing: not collected (nothing says it had to publish); absent: on the roster, no report. */
+export type CoverageStatus = 'ok' | 'failed' | 'missing' | 'absent';
 
 export interface CoverageCell {
-  unit: string;
+  unitId: string;
   year: number;
   status: CoverageStatus;
   reportId: string | null;
@@ -258,6 +278,7 @@ export interface CoverageCell {
 }
 
 export interface FailedCheck extends CheckRow {
+  unitId: string;
   unit: string;
   year: number;
   format: Format;
@@ -267,7 +288,7 @@ export interface QualityResult {
   /** Column axis, ascending. */
   years: number[];
   /** Row axis (sorted by province, then unit). */
-  units: { unit: string; province: string | null; level: RegionLevel | null }[];
+  units: { unitId: string; unit: string; province: string | null; level: RegionLevel | null }[];
   /** One cell per unit × year. */
   matrix: CoverageCell[];
   checks: FailedCheck[];
@@ -275,7 +296,7 @@ export interface QualityResult {
   checksTotal: number;
   /** Failures per rule (for the rule filter). */
   rules: { rule: string; count: number }[];
-  summary: { reported: number; failed: number; missing: number };
+  summary: { reported: number; failed: number; missing: number; absent?: number };
 }
 
 // ---------------------------------------------------------------- Unit search
@@ -285,6 +306,10 @@ export interface UnitSearchParams {
   text?: string;
   province?: string | null;
   level?: RegionLevel | null;
+  /** unit_kind: government, department, township, other. */
+  kind?: string | null;
+  /** The units of one government (its unit_id): its departments, townships and lower governments. */
+  parentUnitId?: string | null;
   /** Region code of a parent region: units whose region lies under it. */
   parentCode?: string | null;
   /** Default QUERY_DEFAULTS.unitSearch.limit. */
@@ -292,9 +317,17 @@ export interface UnitSearchParams {
 }
 
 export interface UnitHit {
+  unitId: string;
+  /** Latest printed name. */
   unit: string;
+  /** The name without its government's title or prefix (src/domain/units/labels.ts shortName). */
+  short: string;
   unitKind: string;
+  parentUnitId: string | null;
+  /** The government's short name when its own reports are loaded. */
+  parentName: string | null;
   regionCode: string | null;
+  regionName: string | null;
   province: string | null;
   prefecture: string | null;
   county: string | null;
@@ -303,6 +336,8 @@ export interface UnitHit {
   years: number[];
   pinyin: string;
   initials: string;
+  /** Why it matched (src/sql/units.ts MATCH_RANKS): 0 name prefix … 4 place. */
+  rank: number;
 }
 
 // ---------------------------------------------------------------- Dataset status

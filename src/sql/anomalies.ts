@@ -27,7 +27,7 @@ WITH t AS (
   GROUP BY ${id('report_id')}
 )
 SELECT r.${id('report_id')} AS ${alias('reportId')},
-  coalesce(r.${id('region_code')}, '') || '|' || r.${id('unit')} AS ${alias('unitKey')},
+  r.${id('unit_id')} AS ${alias('unitKey')},
   r.${id('unit')} AS ${alias('unit')}, r.${id('province')} AS ${alias('province')}, r.${id('level')} AS ${alias('level')},
   r.${id('year')}::INTEGER AS ${alias('year')}, r.${id('format')} AS ${alias('format')},
   t.received AS ${alias('received')}, t.num AS ${alias('rateNum')}, t.den AS ${alias('rateDen')},

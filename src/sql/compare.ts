@@ -11,24 +11,34 @@ export interface CompareQuery {
   corrections?: readonly CorrectedCell[];
   metric: string;
   year: number;
-  /** Empty = all units. Either way only units of `province` / `level` when given. */
+  /** unit_ids; empty = all units (of `kind` / `parent` when given). Either way only units of `province` / `level` when given. */
   units: readonly string[];
+  /** Only with empty `units`: units of this kind (government, department, township, other). */
+  kind?: string | null;
+  /** Only with empty `units`: the units belonging to this government (its unit_id). */
+  parent?: string | null;
   province?: string | null;
   level?: RegionLevel | null;
   order?: Order;
   limit?: number;
+  /** Each unit's latest report up to `year` instead of `year` only. */
+  latestEach?: boolean;
 }
 
 export function compareSql(q: CompareQuery): BoundQuery {
   const b = new Binder();
   const m = metricSql(b, q.metric);
   const year = b.v(q.year);
+  // Each unit's latest report up to `year`, or exactly `year`.
+  const yearCmp = q.latestEach ? '<=' : '=';
   const units = q.units.length > 0 ? q.units : undefined;
   const scope = where([
-    `r.${id('year')} = ${year}`,
-    inList(b, 'unit', units, 'r'),
+    `r.${id('year')} ${yearCmp} ${year}`,
+    inList(b, 'unit_id', units, 'r'),
     eq(b, 'province', q.province, 'r'),
     eq(b, 'level', q.level, 'r'),
+    units ? null : eq(b, 'unit_kind', q.kind, 'r'),
+    units ? null : eq(b, 'parent_unit_id', q.parent, 'r'),
   ]);
   const ok = m.comparable(`r.${id('format')}`);
   const num = `CASE WHEN ${ok} THEN m.num END`;
@@ -38,25 +48,30 @@ export function compareSql(q: CompareQuery): BoundQuery {
 WITH m AS (
   SELECT ${id('report_id')}, ${m.numerator} AS num, ${m.denominator ?? 'NULL::DOUBLE'} AS den
   FROM ${correctedSource(b, m.table, q.corrections)}
-  WHERE ${m.rows} AND ${id('year')} = ${year}${units ? ` AND ${inList(b, 'unit', units)}` : ''}
+  WHERE ${m.rows} AND ${id('year')} ${yearCmp} ${year}${units ? ` AND ${inList(b, 'unit_id', units)}` : ''}
   GROUP BY ${id('report_id')}
 )
-SELECT r.${id('unit')}, r.${id('report_id')} AS ${alias('reportId')}, r.${id('format')},
+SELECT r.${id('unit_id')} AS ${alias('unitId')}, r.${id('unit')}, r.${id('report_id')} AS ${alias('reportId')}, r.${id('format')},
   r.${id('province')}, r.${id('level')}, ${ok} AS ${alias('comparable')},
   ${num} AS ${alias('numerator')}, ${m.denominator ? den : 'NULL::DOUBLE'} AS ${alias('denominator')},
   ${valueExpr(m, num, den)} AS ${alias('value')},
-  r.${id('check_failures')}::DOUBLE AS ${alias('checkFailures')}
+  r.${id('check_failures')}::DOUBLE AS ${alias('checkFailures')}, r.${id('year')}::INTEGER AS ${alias('year')}
 FROM ${id('reports')} r
 LEFT JOIN m ON m.${id('report_id')} = r.${id('report_id')}
-WHERE ${scope}
-ORDER BY ${alias('value')} ${dir} NULLS LAST, r.${id('unit')}
+WHERE ${scope}${
+    q.latestEach
+      ? `
+QUALIFY row_number() OVER (PARTITION BY r.${id('unit_id')} ORDER BY r.${id('year')} DESC, r.${id('report_id')}) = 1`
+      : ''
+  }
+ORDER BY ${alias('value')} ${dir} NULLS LAST, r.${id('unit')}, r.${id('unit_id')}
 LIMIT ${b.v(q.limit ?? QUERY_DEFAULTS.compare.limit)}`);
 }
 
-/** Which of `units` have a report in `year` (to list the missing ones). */
+/** Which of `units` (unit_ids) have a report in `year` (to list the missing ones). */
 export function unitsWithReportSql(units: readonly string[], year: number): BoundQuery {
   const b = new Binder();
   return b.done(`
-SELECT DISTINCT ${id('unit')} FROM ${id('reports')}
-WHERE ${where([`${id('year')} = ${b.v(year)}`, inList(b, 'unit', units)])}`);
+SELECT DISTINCT ${id('unit_id')} AS ${alias('unitId')} FROM ${id('reports')}
+WHERE ${where([`${id('year')} = ${b.v(year)}`, inList(b, 'unit_id', units)])}`);
 }

@@ -124,7 +124,8 @@ FROM ${join('t2n')}`,
 
 /**
  * Every unit × every year of the dataset with its report (lowest report_id if several) and all
- * its failed checks, in display order (`ord`). The grid was a cross join per interaction
+ * its failed checks, in display order (`ord`). Units are unit_ids: two 鼓楼区 are two rows, and
+ * one body's reports under two spellings are one. The grid was a cross join per interaction
  * (≈ 200 ms at nationwide scale, as slow natively); now the quality view filters this table.
  */
 export function buildCoverage(): BoundQuery {
@@ -132,21 +133,22 @@ export function buildCoverage(): BoundQuery {
   return b.done(`
 CREATE OR REPLACE TABLE ${id('coverage')} AS
 WITH u AS (
-  SELECT ${id('unit')}, any_value(${id('province')}) AS ${id('province')}, any_value(${id('level')}) AS ${id('level')}
-  FROM ${id('reports')} GROUP BY ${id('unit')}
+  SELECT ${id('unit_id')}, arg_max(${id('unit')}, ${id('year')}) AS ${id('unit')},
+    any_value(${id('province')}) AS ${id('province')}, any_value(${id('level')}) AS ${id('level')}
+  FROM ${id('reports')} GROUP BY ${id('unit_id')}
 ), y AS (
   SELECT DISTINCT ${id('year')}::INTEGER AS ${id('year')} FROM ${id('reports')}
 ), f AS (
   SELECT ${id('report_id')}, count(*)::DOUBLE AS n FROM ${id('checks')} GROUP BY ${id('report_id')}
 ), g AS (
-  SELECT u.${id('unit')}, u.${id('province')}, u.${id('level')}, y.${id('year')},
+  SELECT u.${id('unit_id')}, u.${id('unit')}, u.${id('province')}, u.${id('level')}, y.${id('year')},
     min(r.${id('report_id')}) AS ${id('report_id')}, coalesce(sum(f.n), 0)::DOUBLE AS ${id('failures')}
   FROM u CROSS JOIN y
-  LEFT JOIN ${id('reports')} r ON r.${id('unit')} = u.${id('unit')} AND r.${id('year')} = y.${id('year')}
+  LEFT JOIN ${id('reports')} r ON r.${id('unit_id')} = u.${id('unit_id')} AND r.${id('year')} = y.${id('year')}
   LEFT JOIN f ON f.${id('report_id')} = r.${id('report_id')}
   GROUP BY ALL
 )
-SELECT row_number() OVER (ORDER BY ${id('province')} NULLS LAST, ${id('unit')}, ${id('year')})::INTEGER AS ${id('ord')}, *
+SELECT row_number() OVER (ORDER BY ${id('province')} NULLS LAST, ${id('unit')}, ${id('unit_id')}, ${id('year')})::INTEGER AS ${id('ord')}, *
 FROM g
 ORDER BY ${id('ord')}`);
 }
@@ -164,28 +166,37 @@ export function usesLateTables(sql: string): boolean {
   return LATE_REF.test(sql);
 }
 
-/** Distinct unit names, to compute their pinyin in JS (pinyin-pro) before `buildUnits`. */
-export const SELECT_UNIT_NAMES = `SELECT DISTINCT ${id('unit')} FROM ${id('reports')}`;
+/**
+ * One row per unit with what the search index needs, computed in JS (pinyin-pro): its printed
+ * names (a renamed body has several), latest name, kind, level and places.
+ */
+export const SELECT_UNIT_FACTS = `SELECT ${id('unit_id')} AS "unitId", arg_max(${id('unit')}, ${id('year')}) AS "unit",
+  list_distinct(list(${id('unit')})) AS "names", any_value(${id('unit_kind')}) AS "kind",
+  any_value(${id('parent_unit_id')}) AS "parentUnitId", any_value(${id('region_code')}) AS "regionCode",
+  any_value(${id('region_name')}) AS "regionName", any_value(${id('province')}) AS "province",
+  any_value(${id('prefecture')}) AS "prefecture", any_value(${id('county')}) AS "county", any_value(${id('level')}) AS "level"
+FROM ${id('reports')} GROUP BY ${id('unit_id')}`;
 
-export const CREATE_UNIT_PINYIN = `CREATE OR REPLACE TABLE ${id('unit_pinyin')} (${id('unit')} VARCHAR, ${id('pinyin')} VARCHAR, ${id('initials')} VARCHAR)`;
+export const CREATE_UNIT_PINYIN = `CREATE OR REPLACE TABLE ${id('unit_pinyin')} (${id('unit_id')} VARCHAR, ${id('short')} VARCHAR, ${id('pinyin')} VARCHAR, ${id('initials')} VARCHAR, ${id('search')} VARCHAR, ${id('place')} VARCHAR)`;
 
-/** Insert a batch of (unit, pinyin, initials) rows. */
-export function insertUnitPinyin(rows: readonly (readonly [string, string, string])[]): BoundQuery {
+/** (unit_id, short name, pinyin, initials, folded names, folded places) of one unit. */
+export type UnitPinyinRow = readonly [string, string, string, string, string, string];
+
+/** Insert a batch of unit_pinyin rows. */
+export function insertUnitPinyin(rows: readonly UnitPinyinRow[]): BoundQuery {
   const b = new Binder();
-  const values = rows.map(([u, p, i]) => `(${b.v(u)}, ${b.v(p)}, ${b.v(i)})`).join(', ');
+  const values = rows.map((r) => `(${r.map((v) => b.v(v)).join(', ')})`).join(', ');
   return b.done(`INSERT INTO ${id('unit_pinyin')} VALUES ${values}`);
 }
 
 /**
- * All (unit, pinyin, initials) rows in one statement of four bound values: each column joined
- * by a control character that no unit name contains, split back and unnested in SQL. Batches of
+ * All unit_pinyin rows in one statement of a few bound values: each column joined by a control
+ * character that no value contains, split back and unnested in SQL. Batches of
  * `insertUnitPinyin` cost ~0.1 s at nationwide scale (binding thousands of values); null when
- * every candidate separator occurs in some name, and the caller batches instead.
+ * every candidate separator occurs in some value, and the caller batches instead.
  */
-export function insertUnitPinyinPacked(
-  rows: readonly (readonly [string, string, string])[],
-): BoundQuery | null {
-  const used = (c: string) => rows.some((r) => r[0].includes(c) || r[1].includes(c) || r[2].includes(c));
+export function insertUnitPinyinPacked(rows: readonly UnitPinyinRow[]): BoundQuery | null {
+  const used = (c: string) => rows.some((r) => r.some((v) => v.includes(c)));
   let sep: string | undefined;
   for (let code = 0x1f; code >= 0x01 && sep === undefined; code--) {
     const c = String.fromCharCode(code);
@@ -193,26 +204,38 @@ export function insertUnitPinyinPacked(
   }
   if (sep === undefined || rows.length === 0) return null;
   const b = new Binder();
-  const cols = [0, 1, 2].map((i) => b.v(rows.map((r) => r[i]).join(sep)));
+  const width = rows[0]!.length;
+  const cols = Array.from({ length: width }, (_, i) => b.v(rows.map((r) => r[i]).join(sep)));
   const s = b.v(sep);
   return b.done(
     `INSERT INTO ${id('unit_pinyin')} SELECT ${cols.map((c) => `unnest(string_split(${c}, ${s}))`).join(', ')}`,
   );
 }
 
-/** One row per unit with its region and years, joined to its pinyin. */
+/** One row per unit (unit_id) with its latest name, region, government and years, and its search keys. */
 export function buildUnits(): BoundQuery {
   const b = new Binder();
+  const any = (
+    c:
+      | 'unit_kind'
+      | 'parent_unit_id'
+      | 'region_code'
+      | 'region_name'
+      | 'province'
+      | 'prefecture'
+      | 'county'
+      | 'level',
+  ) => `any_value(r.${id(c)}) AS ${id(c)}`;
+  const text = (c: 'short' | 'pinyin' | 'initials' | 'search' | 'place') =>
+    `coalesce(any_value(p.${id(c)}), '') AS ${id(c)}`;
   return b.done(`
 CREATE OR REPLACE TABLE ${id('units')} AS
-SELECT r.${id('unit')}, any_value(r.${id('unit_kind')}) AS ${id('unit_kind')},
-  any_value(r.${id('region_code')}) AS ${id('region_code')}, any_value(r.${id('province')}) AS ${id('province')},
-  any_value(r.${id('prefecture')}) AS ${id('prefecture')}, any_value(r.${id('county')}) AS ${id('county')},
-  any_value(r.${id('level')}) AS ${id('level')},
+SELECT r.${id('unit_id')}, arg_max(r.${id('unit')}, r.${id('year')}) AS ${id('unit')},
+  ${any('unit_kind')}, ${any('parent_unit_id')}, ${any('region_code')}, ${any('region_name')},
+  ${any('province')}, ${any('prefecture')}, ${any('county')}, ${any('level')},
   list_sort(list_distinct(list(r.${id('year')}::INTEGER))) AS ${id('years')},
-  coalesce(any_value(p.${id('pinyin')}), '') AS ${id('pinyin')},
-  coalesce(any_value(p.${id('initials')}), '') AS ${id('initials')}
+  ${text('short')}, ${text('pinyin')}, ${text('initials')}, ${text('search')}, ${text('place')}
 FROM ${id('reports')} r
-LEFT JOIN ${id('unit_pinyin')} p ON p.${id('unit')} = r.${id('unit')}
-GROUP BY r.${id('unit')}`);
+LEFT JOIN ${id('unit_pinyin')} p ON p.${id('unit_id')} = r.${id('unit_id')}
+GROUP BY r.${id('unit_id')}`);
 }

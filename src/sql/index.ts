@@ -19,4 +19,11 @@ export {
 export { type ReportKey, reportCellsSql, reportChecksSql, reportRowSql, unitYearsSql } from './report';
 export { alias, id, SCHEMA } from './schema';
 export { type TrendsQuery, trendsSql } from './trends';
-export { regionPrefix, type UnitSearchQuery, unitSearchSql } from './units';
+export {
+  lowerRegionsSql,
+  MATCH_RANKS,
+  regionPrefix,
+  type UnitSearchQuery,
+  unitDirectorySql,
+  unitSearchSql,
+} from './units';

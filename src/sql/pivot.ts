@@ -26,8 +26,10 @@ export interface PivotQuery {
 }
 
 /** The column of t3x (and of the metric tables, for report dims) each dimension reads. */
+/** `unit` and `parent` group by unit_id (two 鼓楼区 are two rows); the UI labels the ids. */
 const DIM_COLUMN = {
-  unit: 'unit',
+  unit: 'unit_id',
+  parent: 'parent_unit_id',
   unit_kind: 'unit_kind',
   province: 'province',
   prefecture: 'prefecture',

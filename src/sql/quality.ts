@@ -7,6 +7,7 @@ export interface QualityQuery {
   provinces?: readonly string[];
   levels?: readonly string[];
   years?: readonly number[];
+  /** unit_ids. */
   units?: readonly string[];
   rules?: readonly string[];
   /** Only the failed checks whose review key (report_id ␟ rule ␟ location) is (`in`) or is not among `keys`. */
@@ -30,7 +31,7 @@ function reportScope(b: Binder, q: QualityQuery, a: string): string {
   return where([
     inList(b, 'province', q.provinces, a),
     inList(b, 'level', q.levels, a),
-    inList(b, 'unit', q.units, a),
+    inList(b, 'unit_id', q.units, a),
   ]);
 }
 
@@ -53,17 +54,18 @@ export function coverageSql(q: QualityQuery): BoundQuery {
   const scope = where([
     inList(b, 'province', q.provinces, 'v'),
     inList(b, 'level', q.levels, 'v'),
-    inList(b, 'unit', q.units, 'v'),
+    inList(b, 'unit_id', q.units, 'v'),
     inList(b, 'year', q.years, 'v'),
   ]);
   const f = b.v(COVERAGE_FIELD);
   const select = (failures: string) => `
-SELECT v.${id('unit')} AS ${alias('unit')}, any_value(v.${id('province')}) AS ${alias('province')},
+SELECT v.${id('unit_id')} AS ${alias('unitId')}, any_value(v.${id('unit')}) AS ${alias('unit')},
+  any_value(v.${id('province')}) AS ${alias('province')},
   any_value(v.${id('level')}) AS ${alias('level')},
   string_agg(v.${id('year')}::VARCHAR || ${f} || (${failures})::BIGINT::VARCHAR || ${f} || coalesce(v.${id('report_id')}, ''),
     ${b.v(COVERAGE_CELL)} ORDER BY v.${id('year')}) AS ${alias('cells')}`;
   const tail = (also = '') => `WHERE ${scope}${also}
-GROUP BY v.${id('unit')}
+GROUP BY v.${id('unit_id')}
 ORDER BY min(v.${id('ord')})`;
   if (q.rules === undefined) {
     return b.done(`${select(`v.${id('failures')}`)}
@@ -73,14 +75,14 @@ ${tail()}`);
   const rules = where([inList(b, 'rule', q.rules, 'c')]);
   return b.done(`
 WITH f AS (
-  SELECT r.${id('unit')}, r.${id('year')}::INTEGER AS ${id('year')}, count(*)::DOUBLE AS n
+  SELECT r.${id('unit_id')}, r.${id('year')}::INTEGER AS ${id('year')}, count(*)::DOUBLE AS n
   FROM ${id('checks')} c JOIN ${id('reports')} r ON r.${id('report_id')} = c.${id('report_id')}
   WHERE ${rules}
   GROUP BY ALL
 )${select('coalesce(f.n, 0)::DOUBLE')}
 FROM ${id('coverage')} v
-LEFT JOIN f ON f.${id('unit')} = v.${id('unit')} AND f.${id('year')} = v.${id('year')}
-${tail(q.rules.length > 0 ? ` AND v.${id('unit')} IN (SELECT ${id('unit')} FROM f)` : '')}`);
+LEFT JOIN f ON f.${id('unit_id')} = v.${id('unit_id')} AND f.${id('year')} = v.${id('year')}
+${tail(q.rules.length > 0 ? ` AND v.${id('unit_id')} IN (SELECT ${id('unit_id')} FROM f)` : '')}`);
 }
 
 function checksFrom(b: Binder, q: QualityQuery): string {
@@ -97,9 +99,9 @@ export function failedChecksSql(q: QualityQuery, limit: number): BoundQuery {
   const b = new Binder();
   return b.done(`
 SELECT c.${id('report_id')}, c.${id('rule')}, c.${id('location')}, c.${id('expected')}, c.${id('actual')},
-  c.${id('message')}, r.${id('unit')}, r.${id('year')}::INTEGER AS ${id('year')}, r.${id('format')}
+  c.${id('message')}, r.${id('unit_id')} AS ${alias('unitId')}, r.${id('unit')}, r.${id('year')}::INTEGER AS ${id('year')}, r.${id('format')}
 FROM ${checksFrom(b, q)}
-ORDER BY r.${id('unit')}, r.${id('year')}, c.${id('rule')}, c.${id('location')}
+ORDER BY r.${id('unit')}, r.${id('unit_id')}, r.${id('year')}, c.${id('rule')}, c.${id('location')}
 LIMIT ${b.v(limit)}`);
 }
 

@@ -3,8 +3,8 @@ import { TABLE3_COLUMNS, TABLE4_COLUMNS } from '../domain/keys';
 import { Binder, type BoundQuery } from './bound';
 import { id, SCHEMA } from './schema';
 
-/** A report by id, or a unit's report of `year` when it has one, else its latest (year null: latest). */
-export type ReportKey = { reportId: string } | { unit: string; year: number | null };
+/** A report by id, or a unit's (unit_id) report of `year` when it has one, else its latest (year null: latest). */
+export type ReportKey = { reportId: string } | { unitId: string; year: number | null };
 
 export function reportRowSql(key: ReportKey): BoundQuery {
   const b = new Binder();
@@ -12,7 +12,7 @@ export function reportRowSql(key: ReportKey): BoundQuery {
     c === 'year' || c === 'check_failures' ? `${id(c)}::INTEGER AS ${id(c)}` : id(c),
   );
   const cond =
-    'reportId' in key ? `${id('report_id')} = ${b.v(key.reportId)}` : `${id('unit')} = ${b.v(key.unit)}`;
+    'reportId' in key ? `${id('report_id')} = ${b.v(key.reportId)}` : `${id('unit_id')} = ${b.v(key.unitId)}`;
   const preferred = 'reportId' in key || key.year === null ? '' : `(${id('year')} = ${b.v(key.year)}) DESC, `;
   const latest = 'reportId' in key ? '' : `${id('year')} DESC, `;
   return b.done(`
@@ -59,10 +59,11 @@ WHERE ${id('report_id')} = ${b.v(reportId)}
 ORDER BY ${id('rule')}, ${id('location')}`);
 }
 
-export function unitYearsSql(unit: string): BoundQuery {
+/** The years of one unit (by unit_id: a same-named unit elsewhere has its own). */
+export function unitYearsSql(unitId: string): BoundQuery {
   const b = new Binder();
   return b.done(`
 SELECT DISTINCT ${id('year')}::INTEGER AS ${id('year')} FROM ${id('reports')}
-WHERE ${id('unit')} = ${b.v(unit)}
+WHERE ${id('unit_id')} = ${b.v(unitId)}
 ORDER BY 1`);
 }

@@ -12,8 +12,10 @@ const columnsOf = <T extends ContractTable>(table: T) =>
 
 /** Report dimensions copied into every derived table. */
 export const REPORT_DIMS = [
+  'unit_id',
   'unit',
   'unit_kind',
+  'parent_unit_id',
   'year',
   'format',
   'province',
@@ -43,23 +45,29 @@ export const SCHEMA = {
   t4x: ['report_id', ...REPORT_DIMS, 'row', ...TABLE4_COLUMNS],
   /** Table 二, long (a view). */
   t2x: ['report_id', ...REPORT_DIMS, 'row', 'col', 'value'],
-  unit_pinyin: ['unit', 'pinyin', 'initials'],
+  unit_pinyin: ['unit_id', 'short', 'pinyin', 'initials', 'search', 'place'],
   /** Unit × dataset year, built once after loading: the quality view's grid is a lookup. */
-  coverage: ['ord', 'unit', 'province', 'level', 'year', 'report_id', 'failures'],
+  coverage: ['ord', 'unit_id', 'unit', 'province', 'level', 'year', 'report_id', 'failures'],
   /** Column names of builders' own CTEs. */
   cte: ['key', 'grp', 'applicant', 'v'],
-  /** One row per unit, for search. */
+  /** One row per unit (unit_id), for search: `search` holds its folded names, `place` its places. */
   units: [
+    'unit_id',
     'unit',
     'unit_kind',
+    'parent_unit_id',
     'region_code',
+    'region_name',
     'province',
     'prefecture',
     'county',
     'level',
     'years',
+    'short',
     'pinyin',
     'initials',
+    'search',
+    'place',
   ],
 } as const;
 
@@ -72,6 +80,14 @@ export const CONTRACT_TYPES: Record<
   ContractTable,
   Readonly<Record<string, 'text' | 'int' | 'float'>>
 > = CONTRACT;
+
+/**
+ * Contract columns a file may lack: reports written before unit identity (issue 13) have no
+ * unit_id / parent_unit_id; the loader computes them (src/db/unit-ids.ts).
+ */
+export const OPTIONAL_COLUMNS: Partial<Record<keyof typeof CONTRACT_TYPES, readonly string[]>> = {
+  reports: ['unit_id', 'parent_unit_id'],
+};
 
 const KNOWN = new Set<string>([...Object.keys(SCHEMA), ...Object.values(SCHEMA).flat()]);
 

@@ -40,7 +40,7 @@ const BREAK_EXPR = {
 export function trendsSql(q: TrendsQuery): BoundQuery {
   const b = new Binder();
   const m = metricSql(b, q.metric);
-  const units = inList(b, 'unit', q.units);
+  const units = inList(b, 'unit_id', q.units);
   const from = q.from ?? null;
   const to = q.to ?? null;
   const years = [
@@ -59,19 +59,20 @@ WITH m AS (
   WHERE ${where([m.rows, units, ...years])}
   GROUP BY ${id('report_id')}
 ), v AS (
-  SELECT r.${id('unit')} AS unit, r.${id('year')}::INTEGER AS year, r.${id('format')} AS format,
+  SELECT r.${id('unit_id')} AS unit_id, r.${id('unit')} AS unit, r.${id('report_id')} AS report_id,
+    r.${id('year')}::INTEGER AS year, r.${id('format')} AS format,
     ${ok} AS comparable, ${valueExpr(m, num, den)} AS absolute,
     r.${id('check_failures')}::DOUBLE AS check_failures
   FROM ${id('reports')} r
   LEFT JOIN m ON m.${id('report_id')} = r.${id('report_id')}
-  WHERE ${where([inList(b, 'unit', q.units, 'r'), ...years.map((y) => (y ? `r.${y}` : null))])}
+  WHERE ${where([inList(b, 'unit_id', q.units, 'r'), ...years.map((y) => (y ? `r.${y}` : null))])}
 )
-SELECT unit AS ${alias('unit')}, year AS ${alias('year')}, format AS ${alias('format')},
+SELECT unit_id AS ${alias('unitId')}, unit AS ${alias('unit')}, report_id AS ${alias('reportId')}, year AS ${alias('year')}, format AS ${alias('format')},
   (${mode})::DOUBLE AS ${alias('value')}, absolute AS ${alias('absolute')},
   comparable AS ${alias('comparable')}, check_failures AS ${alias('checkFailures')},
   ${BREAK_EXPR[q.mode]} AS ${alias('crossesBreak')}
 FROM v
-WINDOW w AS (PARTITION BY unit ORDER BY year),
-  whole AS (PARTITION BY unit ORDER BY year ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
-ORDER BY unit, year`);
+WINDOW w AS (PARTITION BY unit_id ORDER BY year),
+  whole AS (PARTITION BY unit_id ORDER BY year ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
+ORDER BY arg_max(unit, year) OVER (PARTITION BY unit_id), unit_id, year`);
 }

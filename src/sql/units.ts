@@ -1,4 +1,8 @@
-/** Unit search by name, pinyin or initials, within a province, level or parent region. */
+/**
+ * Unit search by name, pinyin, initials or place, within a province, level, kind, government or
+ * parent region; and the unit directory every label is computed from.
+ */
+import { foldName } from '../domain/units/fold';
 import { QUERY_DEFAULTS, type RegionLevel } from '../domain/vocab';
 import { Binder, type BoundQuery } from './bound';
 import { eq, where } from './filters';
@@ -8,6 +12,10 @@ export interface UnitSearchQuery {
   text?: string;
   province?: string | null;
   level?: RegionLevel | null;
+  /** unit_kind: government, department, township, other. */
+  kind?: string | null;
+  /** The units of one government (its unit_id). */
+  parentUnitId?: string | null;
   parentCode?: string | null;
   limit?: number;
 }
@@ -19,25 +27,89 @@ export function regionPrefix(code: string): string {
   return p;
 }
 
+/**
+ * Why a unit matched, best first; the order of results is (rank, name length, name, unit_id), so
+ * it is stable and can be explained: 0 a name starts with the text, 1 its pinyin initials or
+ * pinyin start with it, 2 a name contains it, 3 its pinyin contains it, 4 its place does
+ * (迁安 → 迁安市's 大五里镇).
+ */
+export const MATCH_RANKS = ['name-prefix', 'pinyin-prefix', 'name', 'pinyin', 'place'] as const;
+
 export function unitSearchSql(q: UnitSearchQuery): BoundQuery {
   const b = new Binder();
-  const text = (q.text ?? '').trim().toLowerCase();
+  const text = foldName((q.text ?? '').trim()).toLowerCase();
   // contains()/starts_with() take the text literally: no LIKE wildcards to escape.
   const t = text ? b.v(text) : null;
-  const match = t
-    ? `(contains(lower(${id('unit')}), ${t}) OR contains(${id('pinyin')}, ${t}) OR starts_with(${id('initials')}, ${t}) OR contains(${id('initials')}, ${t}))`
-    : null;
-  const parent = q.parentCode
-    ? `starts_with(${id('region_code')}, ${b.v(regionPrefix(q.parentCode))})`
-    : null;
+  const s = (c: 'search' | 'pinyin' | 'initials' | 'place') => `u.${id(c)}`;
+  // `search` holds the folded names joined by '|': a name starts with t when '|' + t occurs.
   const rank = t
-    ? `CASE WHEN starts_with(lower(${id('unit')}), ${t}) OR starts_with(${id('pinyin')}, ${t}) OR starts_with(${id('initials')}, ${t}) THEN 0 ELSE 1 END`
+    ? `CASE WHEN starts_with(${s('search')}, ${t}) OR contains(${s('search')}, ${b.v('|')} || ${t}) THEN 0
+    WHEN starts_with(${s('initials')}, ${t}) OR starts_with(${s('pinyin')}, ${t}) THEN 1
+    WHEN contains(${s('search')}, ${t}) THEN 2
+    WHEN contains(${s('pinyin')}, ${t}) OR contains(${s('initials')}, ${t}) THEN 3
+    WHEN contains(${s('place')}, ${t}) THEN 4 END`
+    : '0';
+  const parent = q.parentCode
+    ? `starts_with(u.${id('region_code')}, ${b.v(regionPrefix(q.parentCode))})`
     : null;
   return b.done(`
-SELECT ${id('unit')}, ${id('unit_kind')} AS ${alias('unitKind')}, ${id('region_code')} AS ${alias('regionCode')},
-  ${id('province')}, ${id('prefecture')}, ${id('county')}, ${id('level')}, ${id('years')}, ${id('pinyin')}, ${id('initials')}
-FROM ${id('units')}
-WHERE ${where([match, eq(b, 'province', q.province), eq(b, 'level', q.level), parent])}
-ORDER BY ${rank ? `${rank}, ` : ''}length(${id('unit')}), ${id('unit')}
+SELECT * FROM (
+  SELECT u.${id('unit_id')} AS ${alias('unitId')}, u.${id('unit')}, u.${id('short')},
+    u.${id('unit_kind')} AS ${alias('unitKind')}, u.${id('parent_unit_id')} AS ${alias('parentUnitId')},
+    p.${id('short')} AS ${alias('parentName')}, u.${id('region_code')} AS ${alias('regionCode')},
+    u.${id('region_name')} AS ${alias('regionName')}, u.${id('province')}, u.${id('prefecture')},
+    u.${id('county')}, u.${id('level')}, u.${id('years')}, u.${id('pinyin')}, u.${id('initials')},
+    ${rank} AS ${alias('rank')}
+  FROM ${id('units')} u
+  LEFT JOIN ${id('units')} p ON p.${id('unit_id')} = u.${id('parent_unit_id')}
+  WHERE ${where([
+    eq(b, 'province', q.province, 'u'),
+    eq(b, 'level', q.level, 'u'),
+    eq(b, 'unit_kind', q.kind, 'u'),
+    eq(b, 'parent_unit_id', q.parentUnitId, 'u'),
+    parent,
+  ])}
+)
+WHERE ${alias('rank')} IS NOT NULL
+ORDER BY ${alias('rank')}, length(${id('short')}), ${id('short')}, ${alias('unitId')}
 LIMIT ${b.v(q.limit ?? QUERY_DEFAULTS.unitSearch.limit)}`);
+}
+
+/** The divisions directly under a region in the dataset's GB/T 2260 tree (a prefecture's counties). */
+export function lowerRegionsSql(code: string): BoundQuery {
+  const b = new Binder();
+  return b.done(`
+SELECT ${id('code')}, ${id('name')} FROM ${id('regions')}
+WHERE ${id('parent_code')} = ${b.v(code)} AND ${id('level')} <> ${b.v('township')}
+ORDER BY ${id('code')}`);
+}
+
+/**
+ * Every unit of the loaded dataset with what its label needs (src/domain/units/labels.ts): its
+ * latest printed name, kind, government and region. Reads only `reports`, so it answers before
+ * the late tables are in; one GROUP BY, a few thousand rows at nationwide scale.
+ */
+export function unitDirectorySql(): BoundQuery {
+  const b = new Binder();
+  const any = (
+    c:
+      | 'unit_kind'
+      | 'parent_unit_id'
+      | 'region_code'
+      | 'region_name'
+      | 'province'
+      | 'prefecture'
+      | 'county'
+      | 'level',
+    as: string,
+  ) => `any_value(${id(c)}) AS ${alias(as)}`;
+  return b.done(`
+SELECT ${id('unit_id')} AS ${alias('unitId')}, arg_max(${id('unit')}, ${id('year')}) AS ${alias('unit')},
+  ${any('unit_kind', 'kind')}, ${any('parent_unit_id', 'parentUnitId')}, ${any('region_code', 'regionCode')},
+  ${any('region_name', 'regionName')}, ${any('province', 'province')}, ${any('prefecture', 'prefecture')},
+  ${any('county', 'county')}, ${any('level', 'level')},
+  list_sort(list_distinct(list(${id('unit')}))) AS ${alias('names')}
+FROM ${id('reports')}
+GROUP BY ${id('unit_id')}
+ORDER BY ${id('unit_id')}`);
 }

@@ -2,6 +2,7 @@
 
 export { MAX_UNITS } from '../domain/vocab';
 export { DEFAULT_DATASET, DEFAULT_STATE } from './defaults';
+export { legacyNotices, resolveLegacyNames } from './legacyUnits';
 export { createUiStore, type UiActions, type UiStore, uiStore, urlStateOf, useUi } from './store';
 export * from './types';
 export { type Decoded, decodeUrl, encodeUrl, type UrlNotice } from './url/codec';

@@ -21,6 +21,16 @@ export interface UiActions {
   /** Append units not yet selected, keeping the order and the MAX_UNITS cap. */
   addUnits: (units: readonly string[]) => void;
   removeUnit: (unit: string) => void;
+  /**
+   * Legacy unit names of an old link (`legacyNames`) resolved to unit ids. `pending` keeps the
+   * names no loaded unit holds yet (an import restored later may): by default none.
+   */
+  resolveLegacy: (
+    units: readonly string[],
+    pivotUnits: readonly string[],
+    notices: UrlNotice[],
+    pending?: UrlState['legacyNames'],
+  ) => void;
   /** Replace everything from a decoded URL (initial load, back/forward). */
   replace: (state: UrlState, notices: UrlNotice[]) => void;
   dismissNotices: () => void;
@@ -76,6 +86,19 @@ export function createUiStore(initial: UrlState = DEFAULT_STATE) {
           return next.length === s.units.length ? {} : { units: next };
         }),
       removeUnit: (unit) => set((s) => ({ units: s.units.filter((u) => u !== unit) })),
+      resolveLegacy: (units, pivotUnits, notices, pending = { units: [], pivot: [] }) =>
+        set((s) => {
+          const next = [...s.units];
+          for (const u of units) if (!next.includes(u) && next.length < MAX_UNITS) next.push(u);
+          const filters = { ...s.pivot.filters };
+          if (pivotUnits.length > 0) filters.unit = [...new Set([...(filters.unit ?? []), ...pivotUnits])];
+          return {
+            units: next,
+            pivot: { ...s.pivot, filters },
+            legacyNames: pending,
+            notices: [...s.notices, ...notices],
+          };
+        }),
       replace: (state, notices) => set({ ...state, notices }),
       dismissNotices: () => set({ notices: [] }),
     };
@@ -96,7 +119,9 @@ export function urlStateOf(s: UrlState): UrlState {
     lang: s.lang,
     dataset: s.dataset,
     units: s.units,
+    legacyNames: s.legacyNames,
     filter: s.filter,
+    latestEach: s.latestEach,
     year: s.year,
     metric: s.metric,
     trendMode: s.trendMode,

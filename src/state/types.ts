@@ -78,9 +78,16 @@ export interface UrlState {
   lang: Lang;
   /** Same-origin relative path of the dataset folder. */
   dataset: string;
-  /** Unit names as in reports.parquet `unit`, in the order chosen. */
+  /** unit_ids (reports.parquet `unit_id`), in the order chosen. */
   units: string[];
+  /**
+   * Units named by name in a link written before unit ids (v1): resolved to unit ids once the
+   * dataset is loaded (src/state/legacyUnits.ts), then emptied. `pivot`: a pivot unit filter's.
+   */
+  legacyNames: { units: string[]; pivot: string[] };
   filter: UnitFilter;
+  /** Compare: each unit's latest report up to `year` instead of `year` only. */
+  latestEach: boolean;
   /** null = the latest year of the data. */
   year: number | null;
   metric: string;

@@ -29,6 +29,8 @@ function storedLang(host: UrlHost): Lang | null {
   }
 }
 
+const legacyCount = (s: UiStore) => s.legacyNames.units.length + s.legacyNames.pivot.length;
+
 /** Start syncing; returns the function that stops it. */
 export function bindUrl(store: StoreApi<UiStore>, host: UrlHost): () => void {
   const urlOf = (search: string) => `${host.location.pathname}${search}${host.location.hash}`;
@@ -59,7 +61,11 @@ export function bindUrl(store: StoreApi<UiStore>, host: UrlHost): () => void {
       }
     }
     const search = encodeUrl(urlStateOf(next));
-    if (search !== host.location.search) host.history.pushState(null, '', urlOf(search));
+    if (search === host.location.search) return;
+    // An old link's unit names resolved to ids is the same view, not a new step in history.
+    const resolved = legacyCount(next) < legacyCount(prev);
+    if (resolved) host.history.replaceState(null, '', urlOf(search));
+    else host.history.pushState(null, '', urlOf(search));
   });
 
   return () => {

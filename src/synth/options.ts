@@ -48,3 +48,15 @@ export function parsePositiveInt(name: string, input: string): number {
     throw invalid(name, input, 'expected a positive integer');
   return Number(input);
 }
+
+/**
+ * `--provinces`: a count (the first N provinces by code) or a comma list of two-digit province
+ * codes (`11,32,35`: Beijing, Jiangsu, Fujian; `32,` for one), for small runs that still hold same-named units.
+ */
+export function parseProvinces(input: string): number | string[] {
+  const text = input.trim();
+  // A list needs a comma (`32,` for one province): a bare number is a count.
+  if (/^\d{2}(,\d{2})*,?$/.test(text) && text.includes(','))
+    return [...new Set(text.split(',').filter(Boolean))];
+  return parsePositiveInt('--provinces', input);
+}

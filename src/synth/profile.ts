@@ -69,9 +69,11 @@ const LEVEL_SCALE = {
 } as const;
 
 export function unitProfile(seed: number, unit: SynthUnit): UnitProfile {
-  const rng = rngFor(seed, unit.code, 'profile');
+  const rng = rngFor(seed, unit.key, 'profile');
   const scale = LEVEL_SCALE[unit.level];
   let baseRequests = logNormal(rng, scale.median, scale.sigma);
+  // A department answers a fraction of its government's requests.
+  if (unit.kind === 'department') baseRequests *= 0.25;
   // Urban districts get more requests than rural counties (land requisition, demolition).
   if (unit.level === 'county' && unit.name.endsWith('区')) baseRequests *= 1.8;
   // A heavy tail: a few units, at any level, drown in requests (a demolition dispute, one

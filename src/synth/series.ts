@@ -40,7 +40,7 @@ export function generateUnitSeries(unit: SynthUnit, options: SynthOptions): Synt
   let carried: ApplicantCounts | null = null;
   let table2State: Table2State = EMPTY_TABLE2_STATE;
   years.forEach((year, i) => {
-    const rng = rngFor(seed, unit.code, year, 'values');
+    const rng = rngFor(seed, unit.key, year, 'values');
     const format = formatOf(year);
     const yearFactor = Math.exp(profile.growth * (year - BASE_YEAR) + 0.15 * normal(rng));
     const newRequests = poisson(rng, profile.baseRequests * yearFactor);
@@ -60,14 +60,14 @@ export function generateUnitSeries(unit: SynthUnit, options: SynthOptions): Synt
       checks: [],
       source: { file: 'synthetic', sha256: '' },
     };
-    const faultRng = rngFor(seed, unit.code, year, 'fault');
+    const faultRng = rngFor(seed, unit.key, year, 'fault');
     const fault = faultRng.chance(faultRate)
       ? injectFault(faultRng, report, {
           hasPrevious: i > 0,
           previousIs2021: i > 0 && formatOf(years[i - 1]!) === '2021',
         })
       : null;
-    if (!fault) blankSomeZeros(rngFor(seed, unit.code, year, 'blank'), report);
+    if (!fault) blankSomeZeros(rngFor(seed, unit.key, year, 'blank'), report);
     out.push({ unit, report, fault });
   });
   return out;

@@ -96,6 +96,7 @@ describe.skipIf(!hasCorpus)('cli ingest', () => {
     const out = path.join(tmp, 'out-years');
     const run = runCli(['ingest', '--out', out, input]);
     expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/table 二 splits decided on evidence: 2 /);
     const manifest = JSON.parse(await readFile(path.join(out, 'manifest.json'), 'utf8')) as Manifest;
     const byFile = new Map(manifest.reports.map((r) => [r.file, r]));
     expect(byFile.get('平潭综合实验区公安局_2018.txt')).toMatchObject({

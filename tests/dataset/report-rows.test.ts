@@ -60,6 +60,7 @@ describe(toReportRow, () => {
   it('fills region columns from the placement and counts failed checks', () => {
     const row = toReportRow(handReport(), {
       unitKind: 'government',
+      identity: { unitId: 'u1', parentUnitId: 'p1' },
       placement: {
         region: { code: '419001', name: '济源市', level: 'prefecture' },
         province: '河南省',
@@ -71,8 +72,10 @@ describe(toReportRow, () => {
     });
     expect(row).toEqual({
       report_id: idOf(handReport()),
+      unit_id: 'u1',
       unit: '济源市人民政府',
       unit_kind: 'government',
+      parent_unit_id: 'p1',
       region_code: '419001',
       region_name: '济源市',
       province: '河南省',
@@ -91,6 +94,7 @@ describe(toReportRow, () => {
   it('keeps an unresolved unit with null region columns', () => {
     const row = toReportRow(handReport({ unit: '城中区城乡建设局' }), {
       unitKind: 'department',
+      identity: { unitId: 'u2', parentUnitId: null },
       placement: null,
       source: 'x',
       parserVersion: '1',

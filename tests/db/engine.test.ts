@@ -45,13 +45,20 @@ describe('Engine', () => {
     expect(rows).toEqual([{ value: null, raw: '/' }]);
   });
 
-  it('indexes unit pinyin and initials', async () => {
+  it('indexes units by unit_id with the pinyin of their short name', async () => {
     const rows = await db.query({
-      sql: 'SELECT unit, pinyin, initials, years FROM units WHERE unit = $1',
+      sql: 'SELECT unit, short, pinyin, initials, years, search FROM units WHERE unit = $1',
       params: ['济源市人民政府'],
     });
     expect(rows).toEqual([
-      { unit: '济源市人民政府', pinyin: 'jiyuanshirenminzhengfu', initials: 'jysrmzf', years: [2019, 2021] },
+      {
+        unit: '济源市人民政府',
+        short: '济源市',
+        pinyin: 'jiyuanshi',
+        initials: 'jys',
+        years: [2019, 2021],
+        search: '济源市|济源市人民政府',
+      },
     ]);
   });
 
@@ -144,18 +151,21 @@ describe('unit pinyin in one statement', () => {
     const db = await openTestDb();
     await db.conn.query(CREATE_UNIT_PINYIN);
     const rows = [
-      ['济源市人民政府', 'jiyuanshirenminzhengfu', 'jysrmzf'],
-      ['a\u001fb局', 'a\u001fbju', 'abj'],
-      ['', '', ''],
-      [HOSTILE_UNIT, 'x', 'y'],
+      ['u1', '济源市', 'jiyuanshi', 'jys', '济源市|济源市人民政府', '河南省|济源市'],
+      ['u2', 'a\u001fb局', 'a\u001fbju', 'abj', 'a\u001fb局', ''],
+      ['u3', '', '', '', '', ''],
+      ['u4', HOSTILE_UNIT, 'x', 'y', HOSTILE_UNIT, '|'],
     ] as const;
     const q = insertUnitPinyinPacked(rows);
-    expect(q?.params).toHaveLength(4);
+    expect(q?.params).toHaveLength(7);
     await db.query(q!);
-    const back = await db.query({ sql: 'SELECT unit, pinyin, initials FROM unit_pinyin', params: [] });
-    expect(back.map((r) => [r.unit, r.pinyin, r.initials])).toEqual(rows.map((r) => [...r]));
+    const back = await db.query({
+      sql: 'SELECT unit_id, short, pinyin, initials, search, place FROM unit_pinyin',
+      params: [],
+    });
+    expect(back.map((r) => Object.values(r))).toEqual(rows.map((r) => [...r]));
     const everySeparator = Array.from({ length: 31 }, (_, i) => String.fromCharCode(i + 1)).join('');
-    expect(insertUnitPinyinPacked([[everySeparator, '', '']])).toBeNull();
+    expect(insertUnitPinyinPacked([[everySeparator, '', '', '', '', '']])).toBeNull();
   });
 });
 

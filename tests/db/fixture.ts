@@ -3,6 +3,7 @@
  * Numbers are chosen so each metric has a value worth computing by hand (see tests).
  */
 import type { CellRow, CheckRow, RegionRow, ReportRow } from '../../src/dataset/rows';
+import { identityOf } from '../../src/dataset/unit-identity';
 import type { Fixture } from './harness';
 
 export const HOSTILE_UNIT = `X'; DROP TABLE reports; --"局 ☃`;
@@ -32,11 +33,24 @@ function report(
       }
     }
   }
+  const kind = region.unit_kind ?? 'government';
+  const placement =
+    region.region_code && region.level
+      ? {
+          region: { code: region.region_code, name: region.region_name ?? '', level: region.level },
+          province: region.province ?? null,
+          prefecture: region.prefecture ?? null,
+          county: region.county ?? null,
+        }
+      : null;
+  const identity = identityOf(unit, kind, placement, undefined);
   return {
     report: {
       report_id: id,
+      unit_id: identity.unitId,
       unit,
-      unit_kind: 'government',
+      unit_kind: kind,
+      parent_unit_id: identity.parentUnitId,
       region_code: null,
       region_name: null,
       province: null,

@@ -86,8 +86,10 @@ export interface Fixture {
 
 export const REPORT_SPEC = {
   report_id: 'text',
+  unit_id: 'text',
   unit: 'text',
   unit_kind: 'text',
+  parent_unit_id: 'text',
   region_code: 'text',
   region_name: 'text',
   province: 'text',

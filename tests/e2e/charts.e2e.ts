@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newContext, openView, RequestLog, SCREENSHOTS } from './browser';
-import { busiestYear, type Data, openData, table3ByUnit } from './expected';
+import { busiestYear, type Data, openData, table3ByUnit, unitLabelsOf } from './expected';
 
 const baseUrl = inject('baseUrl');
 const enc = (names: string[]) => names.map(encodeURIComponent).join('~');
@@ -41,10 +41,12 @@ describe('charts an analyst can publish', () => {
       SELECT province, level FROM reports WHERE year = ${year} AND province IS NOT NULL AND level IS NOT NULL
       GROUP BY ALL ORDER BY count(DISTINCT unit) DESC, province LIMIT 1`);
     expect(pick).toBeDefined();
+    // The table names units by their labels (src/domain/units/labels.ts), one row per unit_id.
+    const labels = await unitLabelsOf(data);
     const expected = (
-      await data.rows<{ unit: string }>(`
-      SELECT DISTINCT unit FROM reports WHERE year = ${year} AND province = '${pick!.province}' AND level = '${pick!.level}'`)
-    ).map((r) => r.unit);
+      await data.rows<{ unit_id: string }>(`
+      SELECT DISTINCT unit_id FROM reports WHERE year = ${year} AND province = '${pick!.province}' AND level = '${pick!.level}'`)
+    ).map((r) => labels.get(r.unit_id)!);
     await openView(page, baseUrl, `?v=1&year=${year}&table=1`, 'compare');
     await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
     const before = await tableUnits();
@@ -72,8 +74,8 @@ describe('charts an analyst can publish', () => {
   });
 
   it('年报: without a year, or from a year the unit lacks, opens the unit’s latest year', async () => {
-    const [u] = await data.rows<{ unit: string; latest: number }>(`
-      SELECT unit, max(year)::INTEGER AS latest FROM reports GROUP BY unit
+    const [u] = await data.rows<{ unit: string; unit_id: string; latest: number }>(`
+      SELECT unit, any_value(unit_id) AS unit_id, max(year)::INTEGER AS latest FROM reports GROUP BY unit
       HAVING max(year) < (SELECT max(year) FROM reports) ORDER BY count(*) DESC, unit LIMIT 1`);
     expect(u).toBeDefined();
     const [max] = await data.rows<{ y: number }>('SELECT max(year)::INTEGER AS y FROM reports');
@@ -83,17 +85,17 @@ describe('charts an analyst can publish', () => {
     ]) {
       await openView(page, baseUrl, search, 'report');
       await page.locator('[data-testid="report-body"]').waitFor();
-      await expect(page.locator('#report-title').textContent()).resolves.toContain(
-        `${u!.unit} · ${u!.latest}`,
-      );
+      const label = (await unitLabelsOf(data)).get(u!.unit_id);
+      await expect(page.locator('#report-title').textContent()).resolves.toContain(`${label} · ${u!.latest}`);
     }
   });
 
   it('趋势: a year the unit did not report is a gap with a marker, not a straight line', async () => {
-    const [g] = await data.rows<{ unit: string; missing: number }>(`
+    const [g] = await data.rows<{ unit: string; unit_id: string; missing: number }>(`
       WITH y AS (SELECT unit, year FROM reports GROUP BY ALL),
       span AS (SELECT unit, min(year) AS lo, max(year) AS hi FROM y GROUP BY unit)
-      SELECT s.unit, r.range::INTEGER AS missing FROM span s, range(s.lo, s.hi) r
+      SELECT s.unit, (SELECT any_value(unit_id) FROM reports WHERE unit = s.unit) AS unit_id,
+        r.range::INTEGER AS missing FROM span s, range(s.lo, s.hi) r
       WHERE NOT EXISTS (SELECT 1 FROM y WHERE y.unit = s.unit AND y.year = r.range) ORDER BY 1, 2 LIMIT 1`);
     expect(g, 'the bundled data has a unit with a missing year (平潭 2023)').toBeDefined();
     await openView(
@@ -119,7 +121,7 @@ describe('charts an analyst can publish', () => {
     expect(ticks).toContain(String(g!.missing));
     await expect(
       page.locator('[data-testid="chart-trends"] .chart-note').first().textContent(),
-    ).resolves.toContain(`${g!.unit} ${g!.missing}`);
+    ).resolves.toContain(`${(await unitLabelsOf(data)).get(g!.unit_id)} ${g!.missing}`);
     // 对数 is off in YoY mode
     await page.getByRole('button', { name: /同比/ }).click();
     expect(await page.getByRole('button', { name: '对数' }).isDisabled()).toBe(true);
@@ -208,7 +210,7 @@ describe('charts an analyst can publish', () => {
     const values = lines
       .slice(7)
       .filter(Boolean)
-      .map((l) => Number(l.split(',')[4]))
+      .map((l) => Number(l.split(',')[5]))
       .filter((v) => Number.isFinite(v));
     expect(values.length).toBeGreaterThan(0);
     expect(values.some((v) => v > 1)).toBe(true);
@@ -266,8 +268,9 @@ describe('charts an analyst can publish', () => {
     if (byRow.total !== byProvince.total) expect(byRow.title).not.toBe(byProvince.title);
     expect(byProvince.title).toContain('办理总计');
     expect(byRow.title).toContain('各办理结果');
-    // every unit with a report has its row, also those whose table 三 lacks total handled
-    const [n] = await data.rows<{ n: number }>('SELECT count(DISTINCT unit)::INTEGER AS n FROM reports');
+    // every unit with a report has its row, also those whose table 三 lacks total handled (one row
+    // per unit_id: a renamed body declared one unit is one row)
+    const [n] = await data.rows<{ n: number }>('SELECT count(DISTINCT unit_id)::INTEGER AS n FROM reports');
     await grand('unit');
     // the grid draws only the rows in view: count the exported rows (after the meta lines and header, before the totals)
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
@@ -281,5 +284,21 @@ describe('charts an analyst can publish', () => {
       WHERE c.report_id = r.report_id AND c."table" = 'table3' AND c.row = 'total_handled' AND c.col = 'total' AND c.value IS NOT NULL)`);
     if (lacking!.n > 0)
       expect(await page.locator('[data-testid="pivot-grid"] .pivot-incomplete').count()).toBeGreaterThan(0);
+  });
+
+  it('对比: each unit’s latest year draws every unit with a report up to the year, in the URL', async () => {
+    const [max] = await data.rows<{ y: number }>('SELECT max(year)::INTEGER AS y FROM reports');
+    const [n] = await data.rows<{ n: number }>(
+      `SELECT least(count(DISTINCT unit_id), 20)::INTEGER AS n FROM reports WHERE year <= ${max!.y}`,
+    );
+    await openView(page, baseUrl, '?v=1&table=1', 'compare');
+    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    await page.getByTestId('latest-each').check();
+    await page.waitForFunction(
+      (k) => document.querySelectorAll('[data-testid="chart-compare"] table tbody tr').length === k,
+      n!.n,
+    );
+    expect(new URL(page.url()).searchParams.get('ylatest')).toBe('1');
+    await expect(page.locator('#compare-title').textContent()).resolves.toContain('各单位最新年度');
   });
 });

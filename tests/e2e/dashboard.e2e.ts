@@ -16,6 +16,7 @@ import {
   openData,
   reportWithCells,
   table3ByUnit,
+  unitLabelsOf,
 } from './expected';
 import { E2E_PLAIN, E2E_STALE, E2E_SYNTHETIC } from './globalSetup';
 
@@ -23,16 +24,20 @@ const baseUrl = inject('baseUrl');
 const origin = new URL(baseUrl).origin;
 const fmt = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 const units = (names: string[]) => names.map(encodeURIComponent).join('~');
+/** Links carry unit ids (URL v2); the tests write current links unless they test an old one. */
+const ids = (list: string[]) => list.join('~');
 
 let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 let data: Data;
+let unitLabel: Map<string, string>;
 const log = new RequestLog(origin);
 const timings: Record<string, number> = {};
 
 beforeAll(async () => {
   data = await openData();
+  unitLabel = await unitLabelsOf(data);
   browser = await launch();
   context = await newContext(browser, log);
   await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin });
@@ -62,7 +67,7 @@ describe('dashboard (production build)', () => {
     timings.firstChartMs = Date.now() - started;
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await expect(page.locator('.tab[aria-current="page"]').textContent()).resolves.toBe('对比');
-    expect(page.url()).toContain('?v=1');
+    expect(page.url()).toContain('?v=2');
   });
 
   it('对比: bar labels equal the Parquet values, sorted, with the same numbers in the table', async () => {
@@ -72,7 +77,7 @@ describe('dashboard (production build)', () => {
     await openView(
       page,
       baseUrl,
-      `?v=1&units=${units(expected.map((e) => e.unit))}&year=${year}&table=1`,
+      `?v=2&units=${ids(expected.map((e) => e.unit_id))}&year=${year}&table=1`,
       'compare',
     );
     await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
@@ -80,7 +85,7 @@ describe('dashboard (production build)', () => {
     const tableUnits = await page
       .locator('[data-testid="chart-compare"] table tbody tr td:first-child')
       .allTextContents();
-    expect(tableUnits).toEqual(expected.map((e) => e.unit));
+    expect(tableUnits).toEqual(expected.map((e) => unitLabel.get(e.unit_id)));
     await expect(page.locator('[data-testid="chart-compare"] .formula').textContent()).resolves.toContain(
       '公式',
     );
@@ -89,7 +94,7 @@ describe('dashboard (production build)', () => {
 
   it('趋势: one point per year of the unit, values as in the Parquet, format change marked', async () => {
     const series = await longestSeries(data);
-    await openView(page, baseUrl, `?v=1&view=trends&units=${units([series.unit])}&table=1`, 'trends');
+    await openView(page, baseUrl, `?v=2&view=trends&units=${series.unitId}&table=1`, 'trends');
     await page.locator('[data-testid="chart-trends"] .recharts-line-curve').first().waitFor();
     const rows = await page
       .locator('[data-testid="chart-trends"] table tbody tr')
@@ -124,7 +129,7 @@ describe('dashboard (production build)', () => {
     await openView(
       page,
       baseUrl,
-      `?v=1&view=outcomes&units=${units(granted.map((g) => g.unit))}&year=${year}&omode=count&table=1`,
+      `?v=2&view=outcomes&units=${ids(granted.map((g) => g.unit_id))}&year=${year}&omode=count&table=1`,
       'outcomes',
     );
     await page.locator('[data-testid="chart-outcomes"] .recharts-bar-rectangle').first().waitFor();
@@ -134,8 +139,9 @@ describe('dashboard (production build)', () => {
         trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
       );
     for (const g of granted) {
-      const row = rows.find((r) => r[0] === g.unit && r[1] === '予以公开');
-      expect([g.unit, row?.[2]]).toEqual([g.unit, fmt.format(g.value)]);
+      const name = unitLabel.get(g.unit_id);
+      const row = rows.find((r) => r[0] === name && r[1] === '予以公开');
+      expect([name, row?.[2]]).toEqual([name, fmt.format(g.value)]);
     }
     await shot('outcomes');
   });
@@ -175,8 +181,11 @@ describe('dashboard (production build)', () => {
 
   it('a copied link reproduces the view and chart in a fresh browser context', async () => {
     const year = await busiestYear(data);
-    const pick = (await table3ByUnit(data, 'new_received', year)).slice(0, 3).map((e) => e.unit);
-    await openView(page, baseUrl, `?v=1&units=${units(pick)}&year=${year}`, 'compare');
+    const picked = (await table3ByUnit(data, 'new_received', year)).slice(0, 3);
+    // An old (v1) link naming its units: it opens the same units, and the link is rewritten to their ids.
+    await openView(page, baseUrl, `?v=1&units=${units(picked.map((e) => e.unit))}&year=${year}`, 'compare');
+    await expect.poll(() => page.url()).toContain(`units=${ids(picked.map((e) => e.unit_id))}`);
+    expect(page.url()).toContain('v=2');
     await page.getByRole('button', { name: '办理结果' }).click();
     await page.getByRole('button', { name: '件数' }).click();
     await page.locator('[data-testid="chart-outcomes"] .recharts-bar-rectangle').first().waitFor();
@@ -223,7 +232,7 @@ describe('dashboard (production build)', () => {
 
   it('a hostile link shows the notice, falls back to defaults and raises no error', async () => {
     const hostile =
-      '?v=1&view=%3Cscript%3Ealert(1)%3C/script%3E&units=%27%3B%20DROP%20TABLE%20reports%3B--&data=https://evil.example/data/&year=99999&metric=x%27%20OR%201%3D1';
+      '?v=2&view=%3Cscript%3Ealert(1)%3C/script%3E&units=%27%3B%20DROP%20TABLE%20reports%3B--&data=https://evil.example/data/&year=99999&metric=x%27%20OR%201%3D1';
     await openView(page, baseUrl, hostile, 'compare');
     const notice = page.getByTestId('url-notices');
     await notice.waitFor();
@@ -263,7 +272,7 @@ describe('dashboard (production build)', () => {
     // title, conditions, formula, source and dataset lines, a blank line, then the table
     expect(lines[0]).toMatch(/^\uFEFFTitle,/);
     const header = lines.indexOf('') + 1;
-    expect(lines[header]).toMatch(/^Unit,Province,Year,Format,[^,]+,Failed checks$/);
+    expect(lines[header]).toMatch(/^Unit,Unit ID,Province,Year,Format,[^,]+,Failed checks$/);
   });
 
   it('switches to English, keeps it in the URL and remembers it for the next visit', async () => {
@@ -284,9 +293,12 @@ describe('dashboard (production build)', () => {
     await page.getByTestId('unit-search').fill('pingtan');
     const hit = page.locator('.hit-add', { hasText: '平潭综合实验区' }).first();
     await hit.waitFor();
+    // Read before the click: an added unit leaves the results, and the locator moves on.
+    const id = await hit.getAttribute('data-unit-id');
+    expect(id).toMatch(/^[0-9a-f]{16}$/);
     await hit.click();
     await page.locator('.chip', { hasText: '平潭综合实验区' }).waitFor();
-    expect(decodeURIComponent(page.url())).toContain('units=平潭综合实验区');
+    expect(page.url()).toContain(`units=${id}`);
   });
 
   it('loads another same-origin dataset from the URL and flags synthetic data', async () => {

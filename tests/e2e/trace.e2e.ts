@@ -5,7 +5,7 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newContext, openView, RequestLog, SCREENSHOTS } from './browser';
-import { type Data, openData } from './expected';
+import { type Data, openData, unitLabelsOf } from './expected';
 
 const baseUrl = inject('baseUrl');
 const log = new RequestLog(new URL(baseUrl).origin);
@@ -30,6 +30,7 @@ afterAll(async () => {
 
 interface Narrative {
   unit: string;
+  unit_id: string;
   year: number;
   expected: number;
   actual: number;
@@ -37,7 +38,7 @@ interface Narrative {
 
 const narrative = () =>
   data.rows<Narrative>(`
-    SELECT r.unit, r.year, c.expected, c.actual FROM checks c JOIN reports r USING (report_id)
+    SELECT r.unit, r.unit_id, r.year, c.expected, c.actual FROM checks c JOIN reports r USING (report_id)
     WHERE c.rule = 'narrative.total' ORDER BY r.unit, r.year`);
 
 describe('anomaly flags', () => {
@@ -65,14 +66,16 @@ describe('anomaly flags', () => {
 
   it('Trends marks the flagged point of a unit and says why under the chart', async () => {
     const [n] = await narrative();
-    await openView(page, baseUrl, `?v=1&view=trends&units=${encodeURIComponent(n!.unit)}`, 'trends');
+    await openView(page, baseUrl, `?v=2&view=trends&units=${n!.unit_id}`, 'trends');
     const mark = page.locator('[data-testid="chart-trends"] [data-testid="anomaly-mark"]');
     await mark.first().waitFor({ timeout: 30_000 });
     await expect(mark.first().locator('title').textContent()).resolves.toContain(
       `正文所述 ${fmt.format(n!.expected)} 件`,
     );
     const list = await page.locator('[data-testid="trend-anomalies"] li').allTextContents();
-    expect(list.some((l) => l.startsWith(`${n!.unit} ${n!.year}`))).toBe(true);
+    // The list names the unit by its label (src/domain/units/labels.ts), as the chart's legend does.
+    const label = (await unitLabelsOf(data)).get(n!.unit_id);
+    expect(list.some((l) => l.startsWith(`${label} ${n!.year}`))).toBe(true);
   });
 
   it('a figure clicked in Compare opens the Report view with that cell highlighted and its source', async () => {

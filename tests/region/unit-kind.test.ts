@@ -18,6 +18,8 @@ describe(classifyUnit, () => {
     ['海珠区官洲街道', 'township'],
     ['西咸新区太平镇人民政府', 'township'],
     ['尼勒克县某镇(名称未在摘录中)', 'township'],
+    ['平潭综合实验区金井片区管理局', 'township'],
+    ['平潭综合实验区公安局', 'department'],
     ['某某公司', 'other'],
   ])('%s is a %s', (unit, kind) => {
     expect(classifyUnit(unit)).toBe(kind);

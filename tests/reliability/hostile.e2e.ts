@@ -137,6 +137,43 @@ describe('crafted report files (14.1, 14.2, 14.9)', () => {
     });
   }, 180_000);
 
+  it('a parse that runs away is stopped with its worker by the watchdog; the tab lives and the next file parses', async () => {
+    await verdict(async () => {
+      // Make sure the import worker exists, then wedge it the way a runaway parse would.
+      await drop([{ name: 'warm.txt', buffer: enc('warm') }]);
+      await dismissAll();
+      const importWorker = page.workers().find((w) => /\/worker-[^/]*\.js$/.test(new URL(w.url()).pathname));
+      expect(
+        importWorker,
+        page
+          .workers()
+          .map((w) => w.url())
+          .join(),
+      ).toBeDefined();
+      importWorker!
+        .evaluate(() => {
+          for (;;) {
+            // spin: as a parser stuck in a loop would
+          }
+        })
+        .catch(() => undefined);
+      const started = Date.now();
+      await page
+        .locator('[data-testid="import-input"]')
+        .setInputFiles([{ name: 'stuck.txt', mimeType: 'text/plain', buffer: enc('stuck') }]);
+      await expect
+        .poll(() => row('stuck.txt').getAttribute('data-ok'), { timeout: 90_000, interval: 1000 })
+        .toBe('false');
+      expect(Date.now() - started).toBeGreaterThan(55_000);
+      expect(await row('stuck.txt').textContent()).toMatch(/解析超过时间上限 60 秒，已停止/);
+      await alive();
+      await dismissAll();
+      await drop([{ name: 'after.txt', buffer: enc('not a report either') }]);
+      expect(await row('after.txt').textContent()).toMatch(/no table 三/);
+      await dismissAll();
+    });
+  }, 150_000);
+
   it('a file name with U+202E is bidi-isolated, so the unit and year after it read in order', async () => {
     await verdict(async () => {
       const name = '\u202Eevil_2021.txt';

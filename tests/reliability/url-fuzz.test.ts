@@ -60,7 +60,7 @@ class CheckedDb implements Queryable {
 /** What the state's view asks the database for, as src/ui/views/* do (the app runs only the current view). */
 async function runView(db: Queryable, s: UrlState): Promise<void> {
   const year = s.year ?? LATEST;
-  const units = s.units.length > 0 ? s.units : ['济源市人民政府', '洪泽区人民政府'];
+  const units = s.units.length > 0 ? s.units : FIXTURE.reports.slice(0, 2).map((r) => r.unit_id);
   if (s.view === 'compare')
     await fetchCompare(db, { metric: s.metric, year, units: s.units, limit: s.units.length || 20 });
   if (s.view === 'trends') await fetchTrends(db, { metric: s.metric, units, mode: s.trendMode });
@@ -76,7 +76,7 @@ async function runView(db: Queryable, s: UrlState): Promise<void> {
     });
   if (s.view === 'pivot') await fetchPivot(db, pivotParams(s.pivot));
   if (s.view === 'report')
-    await fetchReport(db, s.report ? { reportId: s.report } : { unit: units[0]!, year });
+    await fetchReport(db, s.report ? { reportId: s.report } : { unitId: units[0]!, year });
   if (s.view === 'quality')
     await fetchQuality(db, {
       rules: s.quality.rule ? [s.quality.rule] : undefined,

@@ -7,8 +7,10 @@ import { OUTCOME_GROUPS, OUTCOME_ROWS, TABLE3_COLUMNS, TABLE3_ROW_KEYS } from '.
 import { METRICS } from '../../src/domain/metrics';
 import { MEASURE_OPTIONS, measureKey, PIVOT_DIM_SPEC } from '../../src/domain/vocab';
 import { LANGS, PIVOT_DIMS, TREND_MODES, type UiActions, VIEWS } from '../../src/state';
+import { CURRENT_VERSION } from '../../src/state/url/migrations';
 import { PARAM_KEYS, type UrlParams } from '../../src/state/url/params';
 import type { Rng } from '../../src/synth/prng';
+import { FIXTURE } from '../db/fixture';
 
 const pick = <T>(rng: Rng, items: readonly T[]): T => items[rng.int(0, items.length - 1)]!;
 
@@ -52,7 +54,9 @@ export function oversized(rng: Rng): string {
   return unit.repeat(rng.int(2_001, 30_000));
 }
 
+/** Unit names (what `unames` carries, links of v1) and unit ids (what `units` carries). */
 const UNITS = ['济源市人民政府', '洪泽区人民政府', '不存在的单位', '上海市科委', 'Unit 7'];
+const UNIT_IDS = [...FIXTURE.reports.map((r) => r.unit_id), 'ffffffffffffffff', '0123456789abcdef'];
 
 /** A value the parameter's parser accepts (or at least may accept): used to mix good with bad. */
 export function plausible(rng: Rng, key: keyof UrlParams): string {
@@ -64,6 +68,9 @@ export function plausible(rng: Rng, key: keyof UrlParams): string {
     case 'data':
       return pick(rng, ['data/', './data/', 'data/synthetic/', '/data/', 'nope/']);
     case 'units':
+      return Array.from({ length: rng.int(1, 3) }, () => pick(rng, UNIT_IDS)).join('~');
+    case 'unames':
+    case 'pfunames':
       return Array.from({ length: rng.int(1, 3) }, () => pick(rng, UNITS)).join('~');
     case 'prov':
       return pick(rng, ['', '浙江省', '福建省', 'x;y']);
@@ -93,7 +100,7 @@ export function plausible(rng: Rng, key: keyof UrlParams): string {
       return pick(rng, ['sum', 'share.row', 'share.col', 'share.total', `rate.${pick(rng, METRICS).id}`]);
     case 'pf':
       return pick(rng, [
-        `unit:${pick(rng, UNITS)}`,
+        `unit:${pick(rng, UNIT_IDS)}`,
         'year:2021,2022',
         `row:${pick(rng, TABLE3_ROW_KEYS)}`,
         'format:2019~level:county',
@@ -109,6 +116,7 @@ export function plausible(rng: Rng, key: keyof UrlParams): string {
       return pick(rng, ['', 'table3.column_balance', 'incomplete', 'table4.group_balance']);
     case 'qprov':
       return pick(rng, ['', '河南省', '江苏省', '西藏自治区']);
+    case 'ylatest':
     case 'qproblems':
     case 'qconfirmed':
     case 'corr':
@@ -145,7 +153,7 @@ export interface StructuredUrl {
 }
 
 export function structuredUrl(rng: Rng): StructuredUrl {
-  const parts = ['v=1'];
+  const parts = [`v=${CURRENT_VERSION}`];
   const invalid = new Set<string>();
   const values: string[] = [];
   const keys = PARAM_KEYS.filter(() => rng.chance(0.35));
@@ -269,7 +277,10 @@ export function storeAction(rng: Rng): { name: string; run: (s: UiActions) => vo
       return { name: `setOutcome ${o.group}/${o.row}`, run: (s) => s.setOutcome(o) };
     }
     case 5: {
-      const units = Array.from({ length: rng.int(0, 80) }, (_, i) => `${pick(rng, UNITS)}${i % 7}`);
+      // Distinct unit ids (16 hex digits), some of them units the fixture holds.
+      const units = Array.from({ length: rng.int(0, 80) }, (_, i) =>
+        i % 3 === 0 ? pick(rng, UNIT_IDS) : (i * 2654435761).toString(16).padStart(16, '0').slice(-16),
+      );
       return { name: `addUnits ×${units.length}`, run: (s) => s.addUnits(units) };
     }
     case 6: {
@@ -280,12 +291,19 @@ export function storeAction(rng: Rng): { name: string; run: (s: UiActions) => vo
     case 7: {
       const dim = pick(rng, PIVOT_DIMS);
       const kind = PIVOT_DIM_SPEC[dim].values;
-      const value = kind === 'name' ? pick(rng, UNITS) : kind === 'year' ? '2021' : pick(rng, kind);
+      const value =
+        kind === 'name'
+          ? pick(rng, UNITS)
+          : kind === 'year'
+            ? '2021'
+            : kind === 'unit'
+              ? pick(rng, UNIT_IDS)
+              : pick(rng, kind);
       const f = { [dim]: [value] };
       return { name: `setPivot filters=${JSON.stringify(f)}`, run: (s) => s.setPivot({ filters: f }) };
     }
     default: {
-      const units = Array.from({ length: rng.int(0, 70) }, () => pick(rng, UNITS));
+      const units = Array.from({ length: rng.int(0, 70) }, () => pick(rng, UNIT_IDS));
       return { name: `set units ×${units.length}`, run: (s) => s.set({ units }) };
     }
   }

@@ -18,8 +18,11 @@ function add(
   const id = `${region}-${unit}-${year}`;
   reports.push({
     report_id: id,
+    // One unit per region (as `identityOf` gives a government): the rules follow unit_id.
+    unit_id: `${region}`.padStart(16, '0'),
     unit,
     unit_kind: 'government',
+    parent_unit_id: null,
     region_code: region,
     region_name: null,
     province: '江苏省',

@@ -9,6 +9,8 @@ import { loadFixture, openTestDb, type TestDb } from '../db/harness';
 
 const A = '济源市人民政府';
 const B = '洪泽区人民政府';
+/** Units are asked for by unit_id; rows name them by their printed name. */
+const idOf = (name: string) => FIXTURE.reports.find((r) => r.unit === name)!.unit_id;
 
 describe('corrections', () => {
   let db: TestDb;
@@ -24,11 +26,15 @@ describe('corrections', () => {
   ];
 
   it('compare reads the corrected cell with corrections, the printed one without', async () => {
-    const printed = await fetchCompare(db, { metric: 't3.new_received', year: 2021, units: [A, B] });
+    const printed = await fetchCompare(db, {
+      metric: 't3.new_received',
+      year: 2021,
+      units: [idOf(A), idOf(B)],
+    });
     const corrected = await fetchCompare(db, {
       metric: 't3.new_received',
       year: 2021,
-      units: [A, B],
+      units: [idOf(A), idOf(B)],
       corrections: fix,
     });
     expect(printed.rows.find((r) => r.unit === A)?.value).toBe(20);
@@ -48,7 +54,7 @@ describe('corrections', () => {
   it('trends too, and the printed tables stay as printed', async () => {
     const t = await fetchTrends(db, {
       metric: 't3.new_received',
-      units: [A],
+      units: [idOf(A)],
       mode: 'absolute',
       corrections: fix,
     });

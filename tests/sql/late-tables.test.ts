@@ -95,7 +95,7 @@ const READS_NO_LATE: Record<string, BoundQuery> = {
     totals: true,
   }),
   'report row by id': reportRowSql({ reportId: 'r1' }),
-  'report row by unit and year': reportRowSql({ unit: A, year: 2021 }),
+  'report row by unit and year': reportRowSql({ unitId: A, year: 2021 }),
   'report cells': reportCellsSql('r1'),
   'report, years of the unit': unitYearsSql(A),
 };

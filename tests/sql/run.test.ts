@@ -13,6 +13,13 @@ import { loadFixture, openTestDb, type TestDb } from '../db/harness';
 
 const A = '济源市人民政府';
 const B = '洪泽区人民政府';
+/** Units are asked for by unit_id; rows name them by their printed name. */
+const idOf = (name: string) => FIXTURE.reports.find((r) => r.unit === name)!.unit_id;
+const nameOf = (unitId: string) => FIXTURE.reports.find((r) => r.unit_id === unitId)?.unit ?? unitId;
+const IA = idOf(A);
+const IB = idOf(B);
+const IH = idOf(HOSTILE_UNIT);
+const NOBODY = 'ffffffffffffffff';
 
 describe('builders on the engine', () => {
   let db: TestDb;
@@ -25,7 +32,7 @@ describe('builders on the engine', () => {
     const r = await fetchCompare(db, {
       metric: 'rate.disclosure',
       year: 2021,
-      units: [A, B, HOSTILE_UNIT, 'nobody'],
+      units: [IA, IB, IH, NOBODY],
     });
     expect(r.rows.map((x) => [x.unit, x.value, x.numerator, x.denominator])).toEqual([
       // Ties break on the unit name, byte order.
@@ -33,7 +40,7 @@ describe('builders on the engine', () => {
       [B, 1, 4, 4],
       [A, 12 / 20, 12, 20],
     ]);
-    expect(r.missing).toEqual(['nobody']);
+    expect(r.missing).toEqual([NOBODY]);
     expect(r.rows[0]?.checkFailures).toBe(1);
   });
 
@@ -58,7 +65,7 @@ describe('builders on the engine', () => {
   });
 
   it('trends: absolute, relative and yoy', async () => {
-    const abs = await fetchTrends(db, { metric: 't3.new_received', units: [A, B], mode: 'absolute' });
+    const abs = await fetchTrends(db, { metric: 't3.new_received', units: [IA, IB], mode: 'absolute' });
     expect(abs.rows.map((x) => [x.unit, x.year, x.value])).toEqual([
       [B, 2021, 4],
       [B, 2022, 6],
@@ -66,17 +73,17 @@ describe('builders on the engine', () => {
       [A, 2021, 20],
     ]);
     expect(abs.years).toEqual([2019, 2021, 2022]);
-    const rel = await fetchTrends(db, { metric: 't3.new_received', units: [A, B], mode: 'relative' });
+    const rel = await fetchTrends(db, { metric: 't3.new_received', units: [IA, IB], mode: 'relative' });
     expect(rel.rows.map((x) => x.value)).toEqual([100, 150, 100, 200]);
     // A's base year 2019 is in the old format: its 2021 index is marked as crossing the change.
     expect(rel.rows.map((x) => x.crossesBreak)).toEqual([false, false, false, true]);
     expect(abs.rows.every((x) => x.crossesBreak === false)).toBe(true);
-    const yoy = await fetchTrends(db, { metric: 't3.new_received', units: [A, B], mode: 'yoy' });
+    const yoy = await fetchTrends(db, { metric: 't3.new_received', units: [IA, IB], mode: 'yoy' });
     // A has no 2020 report: no YoY for 2021.
     expect(yoy.rows.map((x) => x.value)).toEqual([null, 50, null, null]);
     const ranged = await fetchTrends(db, {
       metric: 't3.new_received',
-      units: [A],
+      units: [IA],
       mode: 'absolute',
       from: 2020,
       to: 2021,
@@ -85,7 +92,7 @@ describe('builders on the engine', () => {
   });
 
   it('outcomes: groups with shares of all outcome rows, and drill-down to rows', async () => {
-    const r = await fetchOutcomes(db, { units: [A], year: 2021, by: 'group', measure: 'share' });
+    const r = await fetchOutcomes(db, { units: [IA], year: 2021, by: 'group', measure: 'share' });
     expect(r.keys).toEqual(['granted', 'partially_granted', 'withheld', 'unable', 'rejected', 'other']);
     expect(r.rows.map((x) => [x.key, x.count, x.value])).toEqual([
       ['granted', 10, 0.5],
@@ -96,7 +103,7 @@ describe('builders on the engine', () => {
       ['other', 2, 0.1],
     ]);
     const drill = await fetchOutcomes(db, {
-      units: [A],
+      units: [IA],
       year: 2021,
       by: 'row',
       groups: ['other'],
@@ -107,7 +114,7 @@ describe('builders on the engine', () => {
       ['other_other', 1, 0.05],
     ]);
     const by = await fetchOutcomes(db, {
-      units: [A, 'nobody'],
+      units: [IA, NOBODY],
       year: 2021,
       by: 'group',
       applicant: 'commercial',
@@ -115,7 +122,7 @@ describe('builders on the engine', () => {
     });
     // A prints outcomes in the total column only: commercial counts are blank, not zero.
     expect(by.rows.map((x) => x.count)).toEqual([null, null, null, null, null, null]);
-    expect(by.missing).toEqual(['nobody']);
+    expect(by.missing).toEqual([NOBODY]);
   });
 
   it('pivot: province × year sums with totals, shares and a rate', async () => {
@@ -191,7 +198,7 @@ describe('builders on the engine', () => {
       rows: ['group'],
       cols: ['applicant'],
       measure: { kind: 'sum' },
-      filters: { unit: [A], year: ['2019'], applicant: ['natural_person', 'total'] },
+      filters: { unit: [IA], year: ['2019'], applicant: ['natural_person', 'total'] },
       totals: false,
     });
     expect(r.rowHeaders.map((h) => h[0])).toEqual([
@@ -217,7 +224,7 @@ describe('builders on the engine', () => {
   });
 
   it('report: tables with failed checks on their cells, and the unit’s years', async () => {
-    const r = await fetchReport(db, { unit: B, year: 2022 });
+    const r = await fetchReport(db, { unitId: IB, year: 2022 });
     expect(r?.report.report_id).toBe('B2022');
     expect(r?.years).toEqual([2021, 2022]);
     expect(r?.tables.table3.granted?.total?.value).toBe(3);
@@ -228,17 +235,34 @@ describe('builders on the engine', () => {
     expect(await fetchReport(db, { reportId: "'; DROP TABLE reports; --" })).toBeNull();
   });
 
+  it('compare: each unit’s latest year up to the chosen one', async () => {
+    const r = await fetchCompare(db, {
+      metric: 't3.new_received',
+      year: 2022,
+      units: [IA, IB],
+      latestEach: true,
+    });
+    expect(r.rows.map((x) => [x.unit, x.year, x.value])).toEqual([
+      [A, 2021, 20],
+      [B, 2022, 6],
+    ]);
+    expect(r.missing).toEqual([]);
+    const exact = await fetchCompare(db, { metric: 't3.new_received', year: 2022, units: [IA, IB] });
+    expect(exact.rows.map((x) => x.unit)).toEqual([B]);
+    expect(exact.missing).toEqual([IA]);
+  });
+
   it('report: a unit without the year in view opens its latest year; no year opens the latest', async () => {
-    expect((await fetchReport(db, { unit: B, year: 2021 }))?.report.report_id).toBe('B2021');
-    expect((await fetchReport(db, { unit: B, year: 2019 }))?.report.report_id).toBe('B2022');
-    expect((await fetchReport(db, { unit: B, year: null }))?.report.report_id).toBe('B2022');
-    expect(await fetchReport(db, { unit: 'nobody', year: null })).toBeNull();
+    expect((await fetchReport(db, { unitId: IB, year: 2021 }))?.report.report_id).toBe('B2021');
+    expect((await fetchReport(db, { unitId: IB, year: 2019 }))?.report.report_id).toBe('B2022');
+    expect((await fetchReport(db, { unitId: IB, year: null }))?.report.report_id).toBe('B2022');
+    expect(await fetchReport(db, { unitId: NOBODY, year: null })).toBeNull();
   });
 
   it('quality: coverage matrix and failed checks', async () => {
     const q = await fetchQuality(db, {});
     expect(q.years).toEqual([2019, 2021, 2022]);
-    const status = Object.fromEntries(q.matrix.map((c) => [`${c.unit}/${c.year}`, c.status]));
+    const status = Object.fromEntries(q.matrix.map((c) => [`${nameOf(c.unitId)}/${c.year}`, c.status]));
     expect(status).toMatchObject({
       [`${A}/2019`]: 'ok',
       [`${A}/2022`]: 'missing',
@@ -255,7 +279,7 @@ describe('builders on the engine', () => {
     const y = await fetchQuality(db, { years: [2021], provinces: ['河南省'] });
     expect(y.years).toEqual([2021]);
     expect(y.units.map((u) => u.unit).sort()).toEqual([A, HOSTILE_UNIT].sort());
-    expect(y.matrix.map((c) => [c.unit, c.status]).sort()).toEqual(
+    expect(y.matrix.map((c) => [nameOf(c.unitId), c.status]).sort()).toEqual(
       [
         [A, 'ok'],
         [HOSTILE_UNIT, 'failed'],

@@ -6,8 +6,10 @@ const EVERYTHING: UrlState = {
   view: 'pivot',
   lang: 'en',
   dataset: 'data/synthetic/',
-  units: ['济源市人民政府', '平潭综合实验区管理委员会', '上海市科学技术委员会'],
+  units: ['ca34381e59780bde', '4bacd65e6cabb75a', 'ec05f0b96a354db6'],
+  legacyNames: { units: ['济源市人民政府'], pivot: ['洪泽区人民政府'] },
   filter: { province: '浙江省', level: 'county' },
+  latestEach: true,
   year: 2021,
   metric: 'rate.disclosure',
   trendMode: 'yoy',
@@ -17,7 +19,12 @@ const EVERYTHING: UrlState = {
     rows: ['province', 'unit'],
     cols: ['year', 'format'],
     measure: { kind: 'rate', metric: 'rate.disclosure' },
-    filters: { level: ['prefecture', 'county'], year: ['2020', '2021'], province: ['河南省'] },
+    filters: {
+      unit: ['ca34381e59780bde'],
+      level: ['prefecture', 'county'],
+      year: ['2020', '2021'],
+      province: ['河南省'],
+    },
     sort: { by: 'value', dir: 'desc' },
   },
   report: 'r-419001-2019-ab12cd',
@@ -36,21 +43,21 @@ const EVERYTHING: UrlState = {
 
 describe('encodeUrl', () => {
   it('writes only the version for the default state', () => {
-    expect(encodeUrl(DEFAULT_STATE)).toBe('?v=1');
+    expect(encodeUrl(DEFAULT_STATE)).toBe('?v=2');
   });
 
   it('writes only the fields that differ from the defaults', () => {
     const url = encodeUrl({ ...DEFAULT_STATE, view: 'trends', scale: 'log' });
-    expect(url).toBe('?v=1&view=trends&scale=log');
+    expect(url).toBe('?v=2&view=trends&scale=log');
   });
 
   it('joins units with ~ and keeps the codec separators readable', () => {
     const url = encodeUrl({
       ...DEFAULT_STATE,
-      units: ['A市', 'B市'],
+      units: ['0123456789abcdef', 'fedcba9876543210'],
       pivot: { ...DEFAULT_STATE.pivot, filters: { year: ['2020', '2021'] } },
     });
-    expect(url).toContain(`units=${encodeURIComponent('A市')}~${encodeURIComponent('B市')}`);
+    expect(url).toContain('units=0123456789abcdef~fedcba9876543210');
     expect(url).toContain('pf=year:2020,2021');
   });
 
@@ -68,7 +75,7 @@ describe('encodeUrl', () => {
             ? 5
             : field === 'quality'
               ? 5
-              : field === 'filter'
+              : field === 'legacyNames' || field === 'filter'
                 ? 2
                 : 1;
       expect([field, [...params.keys()].length]).toEqual([field, expected]);
@@ -93,8 +100,9 @@ describe('decodeUrl', () => {
   });
 
   it('reads an empty query as the defaults', () => {
-    expect(decodeUrl('')).toEqual({ state: DEFAULT_STATE, notices: [], version: 1 });
+    expect(decodeUrl('')).toEqual({ state: DEFAULT_STATE, notices: [], version: 2 });
     expect(decodeUrl('?v=1').state).toEqual(DEFAULT_STATE);
+    expect(decodeUrl('?v=2').state).toEqual(DEFAULT_STATE);
   });
 
   it('falls back per parameter and names what it ignored', () => {
@@ -116,11 +124,32 @@ describe('decodeUrl', () => {
     expect(bad.notices.map((n) => [n.param, n.reason.code])).toEqual([['level', 'notOneOf']]);
   });
 
+  it.each([
+    '中共某县委办公室〔县政府〕',
+    '《条例》实施办公室',
+    '某市，某区管委会',
+    'ＡＢＣ街道',
+    '某局（试点）2024',
+  ])('a unit name with Chinese punctuation or full-width letters survives a round trip (%s)', (unit) => {
+    // Units travel by id (v2); names only as an old link's names, until the data resolves them.
+    const url = encodeUrl({ ...DEFAULT_STATE, legacyNames: { units: [unit], pivot: [] } });
+    const back = decodeUrl(url);
+    expect(back.notices).toEqual([]);
+    expect(back.state.legacyNames.units).toEqual([unit]);
+  });
+
   it('keeps the good units of a list and reports the bad ones', () => {
-    const { state, notices } = decodeUrl(`?units=${encodeURIComponent("A市~x'; DROP TABLE reports;--~B市")}`);
-    expect(state.units).toEqual(['A市', 'B市']);
-    expect(notices).toEqual([
+    const ids = decodeUrl(`?v=2&units=${encodeURIComponent("0123456789abcdef~x'; DROP TABLE reports;--")}`);
+    expect(ids.state.units).toEqual(['0123456789abcdef']);
+    expect(ids.notices).toEqual([
       { param: 'units', value: "x'; DROP TABLE reports;--", reason: { code: 'ignoredItem' } },
+    ]);
+    // Names without a version are a hand-written v1 link: kept as names, resolved once the data is in.
+    const { state, notices } = decodeUrl(`?units=${encodeURIComponent("A市~x'; DROP TABLE reports;--~B市")}`);
+    expect(state.units).toEqual([]);
+    expect(state.legacyNames.units).toEqual(['A市', 'B市']);
+    expect(notices).toEqual([
+      { param: 'unames', value: "x'; DROP TABLE reports;--", reason: { code: 'ignoredItem' } },
     ]);
   });
 
@@ -184,7 +213,7 @@ describe('issue 17 parameters', () => {
       corrections: true,
     };
     const url = encodeUrl(state);
-    expect(url).toBe('?v=1&view=quality&qconfirmed=1&corr=1');
+    expect(url).toBe('?v=2&view=quality&qconfirmed=1&corr=1');
     expect(decodeUrl(url).state).toEqual(state);
     expect(decodeUrl('?v=1&qconfirmed=maybe').notices.map((n) => n.param)).toEqual(['qconfirmed']);
   });

@@ -125,7 +125,7 @@ function randomQuery(r: () => number): string {
 const isIn = (list: readonly unknown[], v: unknown) => list.includes(v);
 const isYear = (v: unknown) =>
   v === null || (Number.isInteger(v) && (v as number) >= 2008 && (v as number) <= 2100);
-const NAME = /^[\p{Script=Han}A-Za-z0-9（）()·・\-—_.、 ]{1,64}$/u;
+const NAME = /^[\p{Script=Han}\p{L}\p{N}（）()·・\-—_.、 《》“”‘’，：；〔〕【】「」『』／＆＋＃％]{1,64}$/u;
 
 /** Independent check that a decoded state holds only whitelisted, bounded values. */
 function assertValid(s: UrlState) {

@@ -1,5 +1,15 @@
 import { describe, expect, it } from 'vitest';
-import { CURRENT_VERSION, DEFAULT_STATE, decodeUrl, encodeUrl, MIGRATIONS } from '../../src/state';
+import type { UnitInfo } from '../../src/domain/units/labels';
+import {
+  CURRENT_VERSION,
+  createUiStore,
+  DEFAULT_STATE,
+  decodeUrl,
+  encodeUrl,
+  legacyNotices,
+  MIGRATIONS,
+  resolveLegacyNames,
+} from '../../src/state';
 
 describe('MIGRATIONS', () => {
   it('form one ordered chain ending at the current version', () => {
@@ -31,7 +41,8 @@ describe('decodeUrl of a v0 link', () => {
     expect(state).toEqual({
       ...DEFAULT_STATE,
       view: 'trends',
-      units: ['济源市人民政府', '平潭综合实验区'],
+      // Names become unit ids only once the data is loaded (v1 → v2).
+      legacyNames: { units: ['济源市人民政府', '平潭综合实验区'], pivot: [] },
       year: 2020,
       metric: 'rate.disclosure',
       scale: 'log',
@@ -39,11 +50,11 @@ describe('decodeUrl of a v0 link', () => {
     });
   });
 
-  it('is rewritten as a v1 link that decodes to the same state', () => {
+  it('is rewritten as a current link that decodes to the same state', () => {
     const { state } = decodeUrl(v0);
-    const v1 = encodeUrl(state);
-    expect(v1.startsWith('?v=1&')).toBe(true);
-    expect(decodeUrl(v1).state).toEqual(state);
+    const v2 = encodeUrl(state);
+    expect(v2.startsWith('?v=2&')).toBe(true);
+    expect(decodeUrl(v2).state).toEqual(state);
   });
 
   it('passes unknown v0 values on to the v1 parsers, which reject them with a notice', () => {
@@ -67,5 +78,58 @@ describe('decodeUrl of a v0 link', () => {
     const { state, notices } = decodeUrl('?v=1&tab=timeline');
     expect(state.view).toBe('compare');
     expect(notices.map((n) => n.param)).toEqual(['tab']);
+  });
+});
+
+describe('a v1 link (units by name) under v2 (units by id)', () => {
+  const unit = (unitId: string, name: string, prefecture: string): UnitInfo => ({
+    unitId,
+    unit: name,
+    kind: 'government',
+    parentUnitId: null,
+    regionCode: null,
+    regionName: '鼓楼区',
+    province: null,
+    prefecture,
+    county: '鼓楼区',
+    level: 'county',
+  });
+  const loaded = [
+    unit('00000000000000a1', '鼓楼区', '南京市'),
+    unit('00000000000000a2', '鼓楼区', '福州市'),
+    { ...unit('00000000000000b1', '淮安市洪泽区人民政府', '淮安市'), regionName: '洪泽区', county: '洪泽区' },
+  ];
+  const v1 = `?v=1&view=trends&units=${encodeURIComponent('淮安市洪泽区人民政府~鼓楼区~无此单位')}&pf=${encodeURIComponent('unit:洪泽区~year:2021')}`;
+
+  it('keeps the names (units and pivot filter) for the app to resolve, and the rest as it was', () => {
+    const { state, notices, version } = decodeUrl(v1);
+    expect(version).toBe(1);
+    expect(notices).toEqual([]);
+    expect(state.units).toEqual([]);
+    expect(state.legacyNames).toEqual({
+      units: ['淮安市洪泽区人民政府', '鼓楼区', '无此单位'],
+      pivot: ['洪泽区'],
+    });
+    expect(state.pivot.filters).toEqual({ year: ['2021'] });
+    expect(state.view).toBe('trends');
+  });
+
+  it('opens the same units once the data is loaded: one per name, each same-named unit apart', () => {
+    const { state } = decodeUrl(v1);
+    const units = resolveLegacyNames(state.legacyNames.units, loaded);
+    expect(units.unitIds).toEqual(['00000000000000b1', '00000000000000a1', '00000000000000a2']);
+    expect(units.unknown).toEqual(['无此单位']);
+    expect(units.shared).toEqual([['鼓楼区', 2]]);
+    // A short name (洪泽区) finds the unit that printed its full name.
+    expect(resolveLegacyNames(state.legacyNames.pivot, loaded).unitIds).toEqual(['00000000000000b1']);
+    const store = createUiStore(state);
+    store.getState().resolveLegacy(units.unitIds, ['00000000000000b1'], legacyNotices('units', units));
+    const after = store.getState();
+    expect(after.units).toEqual(units.unitIds);
+    expect(after.pivot.filters.unit).toEqual(['00000000000000b1']);
+    expect(after.notices.map((n) => n.value)).toEqual(['无此单位', '鼓楼区']);
+    expect(encodeUrl(after)).toBe(
+      '?v=2&view=trends&units=00000000000000b1~00000000000000a1~00000000000000a2&pf=unit:00000000000000b1~year:2021',
+    );
   });
 });

@@ -55,12 +55,12 @@ describe('bindUrl', () => {
     bindUrl(store, h.host);
     expect(store.getState().view).toBe('trends');
     expect(store.getState().year).toBe(2020);
-    expect(h.entries).toEqual(['?v=1&view=trends&year=2020']);
+    expect(h.entries).toEqual(['?v=2&view=trends&year=2020']);
   });
 
   it('shows notices for what the URL got wrong', () => {
     const store = createUiStore();
-    bindUrl(store, fakeHost('?v=1&view=hack&units=%27%3B--').host);
+    bindUrl(store, fakeHost('?v=2&view=hack&units=%27%3B--').host);
     expect(store.getState().notices.map((n) => n.param)).toEqual(['view', 'units']);
     expect(store.getState().view).toBe(DEFAULT_STATE.view);
   });
@@ -70,15 +70,13 @@ describe('bindUrl', () => {
     const h = fakeHost('');
     bindUrl(store, h.host);
     store.getState().set({ view: 'trends' });
-    store.getState().addUnits(['A市', 'B市']);
+    store.getState().addUnits(['0123456789abcdef', 'fedcba9876543210']);
     store.getState().setOutcome({ mode: 'count' });
     expect(h.entries).toHaveLength(4);
-    expect(h.entries[3]).toBe(
-      `?v=1&view=trends&units=${encodeURIComponent('A市')}~${encodeURIComponent('B市')}&omode=count`,
-    );
+    expect(h.entries[3]).toBe('?v=2&view=trends&units=0123456789abcdef~fedcba9876543210&omode=count');
     h.back();
     expect(store.getState().outcome.mode).toBe('share');
-    expect(store.getState().units).toEqual(['A市', 'B市']);
+    expect(store.getState().units).toEqual(['0123456789abcdef', 'fedcba9876543210']);
     h.back();
     h.back();
     expect(store.getState().view).toBe('compare');
@@ -121,5 +119,17 @@ describe('bindUrl', () => {
     store.getState().set({ view: 'quality' });
     expect(h.entries).toHaveLength(1);
     expect(h.listeners.size).toBe(0);
+  });
+
+  it('an old link naming units resolves to unit ids in place, without a history entry', () => {
+    const store = createUiStore();
+    const h = fakeHost(`?v=1&view=trends&units=${encodeURIComponent('鼓楼区~洪泽区人民政府')}`);
+    bindUrl(store, h.host);
+    expect(store.getState().units).toEqual([]);
+    expect(store.getState().legacyNames.units).toEqual(['鼓楼区', '洪泽区人民政府']);
+    expect(h.entries).toHaveLength(1);
+    store.getState().resolveLegacy(['0123456789abcdef', 'fedcba9876543210'], [], []);
+    expect(store.getState().legacyNames.units).toEqual([]);
+    expect(h.entries).toEqual(['?v=2&view=trends&units=0123456789abcdef~fedcba9876543210']);
   });
 });

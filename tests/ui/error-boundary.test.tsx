@@ -2,7 +2,6 @@
  * Issue 14.4: a view that throws while rendering shows a message with a way back, not a white
  * page (the boundary's fallback, rendered as React would after catching).
  */
-import { createElement } from 'react';
 import { renderToStaticMarkup } from 'react-dom/server';
 import { describe, expect, it } from 'vitest';
 import { uiStore } from '../../src/state';

@@ -46,7 +46,8 @@ describe('Report view with data', () => {
   });
 
   it('flags the cells a failed check covers', async () => {
-    const detail = await fetchReport(db, { unit: '洪泽区人民政府', year: 2022 });
+    const hongze = FIXTURE.reports.find((r) => r.unit === '洪泽区人民政府')!.unit_id;
+    const detail = await fetchReport(db, { unitId: hongze, year: 2022 });
     if (!detail) throw new Error('B2022 not found');
     expect(detail.years).toEqual([2021, 2022]);
     const html = renderToStaticMarkup(<Table3 tables={detail.tables} />);

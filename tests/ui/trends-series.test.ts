@@ -2,8 +2,11 @@ import { describe, expect, it } from 'vitest';
 import type { TrendRow } from '../../src/queries';
 import { buildSeries } from '../../src/ui/views/trends/series';
 
+// Series are keyed by unit_id; the tests use names as ids (any string is a key).
 const row = (unit: string, year: number, value: number | null): TrendRow => ({
+  unitId: unit,
   unit,
+  reportId: `${unit}-${year}`,
   year,
   format: year >= 2021 ? '2021' : '2019',
   value,

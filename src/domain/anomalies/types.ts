@@ -16,7 +16,7 @@ export type AnomalyRule = (typeof ANOMALY_RULES)[number];
 /** What the rules read about one report (one row per report, built in SQL: src/sql/anomalies.ts). */
 export interface ReportFeatures {
   reportId: string;
-  /** Region code + name: a unit is never identified by its name alone. */
+  /** The unit's unit_id (src/domain/units/identity.ts): a unit is never identified by its name alone. */
   unitKey: string;
   unit: string;
   province: string | null;

@@ -11,8 +11,10 @@ export type ColumnKind = 'text' | 'int' | 'float';
 export const CONTRACT = {
   reports: {
     report_id: 'text',
+    unit_id: 'text',
     unit: 'text',
     unit_kind: 'text',
+    parent_unit_id: 'text',
     region_code: 'text',
     region_name: 'text',
     province: 'text',

@@ -11,6 +11,7 @@ import { REGION_LEVELS, UNIT_KINDS } from './modes';
 /** Dimensions the pivot can put on rows, columns or filter by, in menu order. */
 export const PIVOT_DIMS = [
   'unit',
+  'parent',
   'unit_kind',
   'province',
   'prefecture',
@@ -30,12 +31,16 @@ export interface PivotDimSpec {
    * a rate cannot be split by a 'cell' dimension.
    */
   scope: 'report' | 'cell';
-  /** What a filter value may be: one of a closed list, a unit or region name, or a year. */
-  values: readonly string[] | 'name' | 'year';
+  /**
+   * What a filter value may be: one of a closed list, a region name, a year, or a unit_id (a
+   * unit, or the government units belong to: src/domain/units/identity.ts).
+   */
+  values: readonly string[] | 'name' | 'year' | 'unit';
 }
 
 export const PIVOT_DIM_SPEC = {
-  unit: { scope: 'report', values: 'name' },
+  unit: { scope: 'report', values: 'unit' },
+  parent: { scope: 'report', values: 'unit' },
   unit_kind: { scope: 'report', values: UNIT_KINDS },
   province: { scope: 'report', values: 'name' },
   prefecture: { scope: 'report', values: 'name' },

@@ -8,7 +8,7 @@
  * disagree do the nearest preceding labels decide (one-cell-per-line layouts with a missing row).
  */
 import { TABLE3_COLUMNS, TABLE3_ROWS, type Table3Row } from '../../domain/keys';
-import type { CheckFailure, TableValues } from '../../domain/report';
+import type { CellSource, CheckFailure, TableValues } from '../../domain/report';
 import type { OcrCell } from '../document';
 import { isHeading, matchTable3Label, type Table3Match, table3RowsIn } from '../labels';
 import { isRunTogether, type Run, toRuns } from './runs';
@@ -40,6 +40,8 @@ export interface Table3Read {
   /** Canonical rows expected for the detected layout and missing (or cut short) in the document. */
   missing: Table3Row[];
   expectedRows: number;
+  /** Where each cell read from one printed figure stands (`table3.row.col` → document place). */
+  src: Record<string, CellSource>;
   /** Cells read by OCR, by address (the parser turns the doubtful ones into checks). */
   ocr: OcrRead[];
 }
@@ -243,6 +245,7 @@ export function readTable3(
   const assigned = assignGroups(groups, rows);
   const values: TableValues = {};
   const raw: Record<string, string> = {};
+  const src: Record<string, CellSource> = {};
   const checks: CheckFailure[] = [];
   const ocr: OcrRead[] = [];
   let hasNumbers = false;
@@ -261,6 +264,7 @@ export function readTable3(
       const col = TABLE3_COLUMNS[i]!;
       rec[col] = c.value;
       if (c.ocr) ocr.push({ where: `table3.${row}.${col}`, value: c.value, raw: c.raw, cell: c.ocr });
+      if (c.src) src[`table3.${row}.${col}`] = { line: c.row, ...c.src };
       if (c.value === null && c.raw !== '') raw[`table3.${row}.${col}`] = c.raw;
       else hasNumbers = true;
     });
@@ -281,5 +285,5 @@ export function readTable3(
   const ordered: TableValues = {};
   for (const row of rows) if (values[row]) ordered[row] = values[row];
   const missing = rows.filter((r) => !ordered[r] || Object.keys(ordered[r]).length < WIDTH);
-  return { values: ordered, raw, checks, hasNumbers, missing, expectedRows: rows.length, ocr };
+  return { values: ordered, raw, checks, hasNumbers, missing, expectedRows: rows.length, src, ocr };
 }

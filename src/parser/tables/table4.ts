@@ -5,7 +5,7 @@
  * most group sums wins, the leftmost on ties.
  */
 import { TABLE4_COLUMNS, TABLE4_GROUPS } from '../../domain/keys';
-import type { CheckFailure, TableValues } from '../../domain/report';
+import type { CellSource, CheckFailure, TableValues } from '../../domain/report';
 import { AFTER_TABLE4 } from '../labels';
 import { isRunTogether, toRuns } from './runs';
 import { groupSumsHold, splitCandidates } from './split';
@@ -18,6 +18,8 @@ export interface Table4Read {
   values: TableValues;
   raw: Record<string, string>;
   checks: CheckFailure[];
+  /** Where each cell read from one printed figure stands (`table4.group.col` → document place). */
+  src: Record<string, CellSource>;
   /** Cells read by OCR, by address. */
   ocr?: OcrRead[];
 }
@@ -59,7 +61,7 @@ export function readTable4(tokens: readonly Token[], from: number, to: number): 
   const cells = collect(tokens, from, to);
   let picked: (number | null)[] | null = null;
   let pickedRaw: string[] = [];
-  let pickedCells: ValueToken[] = [];
+  let pickedTokens: ValueToken[] = [];
   if (isRunTogether(cells, CELLS)) {
     const toks = cells.map((c) => c.raw);
     let list = splitCandidates(toks, CELLS, { accept: groupSumsHold, limit: 50 });
@@ -89,23 +91,26 @@ export function readTable4(tokens: readonly Token[], from: number, to: number): 
     }
     const window = cells.slice(bestAt, bestAt + CELLS);
     picked = window.map((c) => c.value);
+    pickedTokens = window;
     pickedRaw = window.map((c) => c.raw);
-    pickedCells = window;
   }
-  if (!picked) return { values, raw, checks };
+  const src: Record<string, CellSource> = {};
+  if (!picked) return { values, raw, checks, src };
   const ocr: OcrRead[] = [];
   TABLE4_GROUPS.forEach((g, gi) => {
     const rec: Record<string, number | null> = {};
     TABLE4_COLUMNS.forEach((c, ci) => {
       const v = picked[gi * 5 + ci] ?? null;
-      const read = pickedCells[gi * 5 + ci]?.ocr;
+      const read = pickedTokens[gi * 5 + ci]?.ocr;
       if (read)
         ocr.push({ where: `table4.${g}.${c}`, value: v, raw: pickedRaw[gi * 5 + ci] ?? '', cell: read });
       rec[c] = v;
       const printed = pickedRaw[gi * 5 + ci] ?? '';
       if (v === null && printed !== '') raw[`table4.${g}.${c}`] = printed;
+      const token = pickedTokens[gi * 5 + ci];
+      if (token?.src) src[`table4.${g}.${c}`] = { line: token.row, ...token.src };
     });
     values[g] = rec;
   });
-  return { values, raw, checks, ocr };
+  return { values, raw, checks, src, ocr };
 }

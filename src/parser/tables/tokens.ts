@@ -25,6 +25,25 @@ export interface ValueToken {
   cell?: boolean;
   /** For a cell read by OCR: how sure the recogniser was, and where the cell is. */
   ocr?: OcrCell;
+  /**
+   * Where the value was printed: the cell of its document line (`row`) and the character span
+   * [start, end) of `raw` in that cell's text. Absent for values the table logic makes up (a
+   * blank row printed with no cells).
+   */
+  src?: TokenSrc;
+}
+
+export interface TokenSrc {
+  cell: number;
+  start: number;
+  end: number;
+}
+
+/** Text of one document cell, or a part of it, with where it starts in that cell. */
+interface Piece {
+  text: string;
+  cell: number;
+  offset: number;
 }
 
 export type Token = LabelToken | ValueToken;
@@ -67,7 +86,7 @@ const DIGITS = /\d+(?:\.\d+)?/g;
 const MONEY_UNIT = /^万?元/;
 
 /** Splits one whitespace-free word that mixes text and digits. */
-function pushMixedWord(out: Token[], word: string, row: number): void {
+function pushMixedWord(out: Token[], word: string, row: number, at: Piece): void {
   let pos = 0;
   DIGITS.lastIndex = 0;
   for (let m = DIGITS.exec(word); m !== null; m = DIGITS.exec(word)) {
@@ -89,21 +108,46 @@ function pushMixedWord(out: Token[], word: string, row: number): void {
     const value = /^[增减]/.test(digits)
       ? (digits[0] === '减' ? -1 : 1) * Number(digits.slice(1))
       : Number(digits);
-    out.push({ kind: 'value', value, raw: digits + unit, row });
+    out.push({
+      kind: 'value',
+      value,
+      raw: digits + unit,
+      row,
+      src: { cell: at.cell, start: at.offset + numStart, end: at.offset + numEnd + unit.length },
+    });
     pos = numEnd + unit.length;
     DIGITS.lastIndex = Math.max(DIGITS.lastIndex, pos);
   }
   if (pos < word.length) pushLabel(out, word.slice(pos), row);
 }
 
-function tokenizeWords(out: Token[], text: string, row: number): void {
-  for (const word of text.split(/\s+/)) {
-    if (word === '') continue;
+function tokenizeWords(out: Token[], piece: Piece, row: number): void {
+  for (const m of piece.text.matchAll(/\S+/g)) {
+    const word = m[0];
+    const at = { text: word, cell: piece.cell, offset: piece.offset + m.index };
     const v = cellValue(word, row);
-    if (v) out.push(v);
-    else if (/\d/.test(word)) pushMixedWord(out, word, row);
+    if (v) out.push({ ...v, src: { cell: at.cell, start: at.offset, end: at.offset + word.length } });
+    else if (/\d/.test(word)) pushMixedWord(out, word, row, at);
     else pushLabel(out, word, row);
   }
+}
+
+/** `parts` of `text` (split on a separator) with where each starts in it. */
+function piecesOf(
+  parts: readonly string[],
+  text: string,
+  cell: number,
+  offset: number,
+  sep: string,
+): Piece[] {
+  const out: Piece[] = [];
+  let pos = 0;
+  for (const p of parts) {
+    const at = text.indexOf(p, pos);
+    out.push({ text: p, cell, offset: offset + (at < 0 ? pos : at) });
+    pos = (at < 0 ? pos : at) + p.length + sep.length;
+  }
+  return out;
 }
 
 function splitPipes(line: string): string[] {
@@ -118,42 +162,69 @@ function splitPipes(line: string): string[] {
 
 function tokenizeCells(
   out: Token[],
-  cells: readonly string[],
+  pieces: readonly Piece[],
   row: number,
   splitMixed: boolean,
   ocr?: readonly (OcrCell | null)[],
 ): void {
-  const trimmed = cells.map((c) => c.trim());
+  const trimmed = pieces.map((p) => p.text.trim());
   if (trimmed.every((c) => c === '' || SEPARATOR_CELL.test(c)) && trimmed.some((c) => c !== '')) return;
-  for (const [i, cell] of trimmed.entries()) {
+  pieces.forEach((piece, i) => {
+    const cell = trimmed[i]!;
+    const base = piece.offset + (piece.text.length - piece.text.trimStart().length);
+    const src = (from: number, length: number): TokenSrc => ({
+      cell: piece.cell,
+      start: base + from,
+      end: base + from + length,
+    });
     const v = cellValue(cell, row);
     if (v) {
-      const read = ocr?.[i];
-      out.push(read ? { ...v, cell: true, ocr: read } : { ...v, cell: true });
-      continue;
+      const read = ocr?.[piece.cell];
+      out.push(
+        read
+          ? { ...v, cell: true, src: src(0, cell.length), ocr: read }
+          : { ...v, cell: true, src: src(0, cell.length) },
+      );
+      return;
     }
     if (/^[-+]?\d+(?:\.\d+)?(?:\s+[-+]?\d+(?:\.\d+)?)+$/.test(cell)) {
-      for (const n of cell.split(/\s+/)) out.push({ kind: 'value', value: Number(n), raw: n, row });
-      continue;
+      for (const m of cell.matchAll(/\S+/g))
+        out.push({ kind: 'value', value: Number(m[0]), raw: m[0], row, src: src(m.index, m[0].length) });
+      return;
     }
     // "75394432.52元": a figure with its unit (table 二 converts 元 to 万元).
     const withUnit = cell.match(/^(\d+(?:\.\d+)?)\s*(?:万?元|件|条|个|项)$/);
     if (withUnit) {
-      out.push({ kind: 'value', value: Number(withUnit[1]), raw: cell, row, cell: true });
-      continue;
+      out.push({
+        kind: 'value',
+        value: Number(withUnit[1]),
+        raw: cell,
+        row,
+        cell: true,
+        src: src(0, cell.length),
+      });
+      return;
     }
     // "22（其中修订16件）": the figure is the leading number, the rest a note.
     const lead = cell.match(/^(\d+(?:\.\d+)?)\s*[(（]/);
     if (lead) {
-      out.push({ kind: 'value', value: Number(lead[1]), raw: lead[1]!, row, cell: true });
-      continue;
+      out.push({
+        kind: 'value',
+        value: Number(lead[1]),
+        raw: lead[1]!,
+        row,
+        cell: true,
+        src: src(0, lead[1]!.length),
+      });
+      return;
     }
-    if (splitMixed && /\d/.test(cell)) tokenizeWords(out, cell, row);
+    if (splitMixed && /\d/.test(cell))
+      tokenizeWords(out, { text: cell, cell: piece.cell, offset: base }, row);
     else {
       // Distinct cells are distinct labels only when they are on different rows.
       pushLabel(out, cell, row);
     }
-  }
+  });
 }
 
 const PIPES_ONLY = /^\s*\|+\s*$/;
@@ -174,16 +245,22 @@ function isPipeRow(raw: string): boolean {
  */
 export function tokenizeLine(out: Token[], line: DocLine, row: number, pipeCells = true): void {
   if (line.origin === 'table') {
-    tokenizeCells(out, line.cells, row, false, line.ocr);
+    tokenizeCells(
+      out,
+      line.cells.map((text, cell) => ({ text, cell, offset: 0 })),
+      row,
+      false,
+      line.ocr,
+    );
     return;
   }
-  for (const raw of line.cells) {
-    if (PAGE_FOOTER.test(raw)) continue;
-    if (!pipeCells && PIPES_ONLY.test(raw)) continue;
-    if (raw.includes('\t')) tokenizeCells(out, raw.split('\t'), row, true);
-    else if (isPipeRow(raw)) tokenizeCells(out, splitPipes(raw), row, false);
-    else if (raw.trim() !== '') tokenizeWords(out, raw, row);
-  }
+  line.cells.forEach((raw, cell) => {
+    if (PAGE_FOOTER.test(raw)) return;
+    if (!pipeCells && PIPES_ONLY.test(raw)) return;
+    if (raw.includes('\t')) tokenizeCells(out, piecesOf(raw.split('\t'), raw, cell, 0, '\t'), row, true);
+    else if (isPipeRow(raw)) tokenizeCells(out, piecesOf(splitPipes(raw), raw, cell, 0, '|'), row, false);
+    else if (raw.trim() !== '') tokenizeWords(out, { text: raw, cell, offset: 0 }, row);
+  });
 }
 
 export function tokenizeDocument(doc: ExtractedDocument): Token[] {

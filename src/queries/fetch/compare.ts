@@ -6,10 +6,11 @@ export async function fetchCompare(db: Queryable, p: CompareParams): Promise<Com
   // Both statements in one go: each await is a round trip to the DuckDB worker.
   const [rows, present] = await Promise.all([
     db.query<CompareRow>(compareSql(p)),
-    p.units.length === 0 ? [] : db.query<{ unit: string }>(unitsWithReportSql(p.units, p.year)),
+    p.units.length === 0 ? [] : db.query<{ unitId: string }>(unitsWithReportSql(p.units, p.year)),
   ]);
-  const has = new Set(present.map((r) => r.unit));
-  const drawn = new Set(rows.map((r) => r.unit));
+  const drawn = new Set(rows.map((r) => r.unitId));
+  // With each unit's latest year, a unit is missing when it has no report up to `year` at all.
+  const has = p.latestEach ? drawn : new Set(present.map((r) => r.unitId));
   return {
     rows,
     missing: p.units.filter((u) => !has.has(u)),

@@ -21,7 +21,7 @@ export async function fetchReport(db: Queryable, p: ReportParams): Promise<Repor
       reportCellsSql(report.report_id),
     ),
     db.query<CheckRow>(reportChecksSql(report.report_id)),
-    db.query<{ year: number }>(unitYearsSql(report.unit)),
+    db.query<{ year: number }>(unitYearsSql(report.unit_id)),
   ]);
   // Rows and columns come from the data: null-prototype objects, so no value (`__proto__`,
   // `constructor`) can reach Object.prototype or read something that is not a cell.

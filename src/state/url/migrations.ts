@@ -4,7 +4,10 @@
  * CURRENT_VERSION. Never edit a released migration: add the next one.
  */
 
-export const CURRENT_VERSION = 1;
+export const CURRENT_VERSION = 2;
+
+/** unit_id (src/domain/units/identity.ts): 16 lowercase hex digits. */
+export const UNIT_ID_PATTERN = /^[0-9a-f]{16}$/;
 
 export interface Migration {
   from: number;
@@ -73,12 +76,39 @@ const v0ToV1: Migration = {
   },
 };
 
+/**
+ * v1 → v2 (2026-12-06, issue 13): v1 named units by their printed name (`units=鼓楼区`), which
+ * merged every unit of that name. v2 carries unit ids. A name cannot become an id without the
+ * data, so the names move to `unames` (and pivot filter names to `pfunames`); the app resolves
+ * them once the dataset is loaded (src/state/legacyUnits.ts): a name held by one unit opens it,
+ * a name held by several opens each of them, apart.
+ */
+const v1ToV2: Migration = {
+  from: 1,
+  to: 2,
+  date: '2026-12-06',
+  migrate: (old) => {
+    const out = new URLSearchParams();
+    for (const [key, value] of old) {
+      if (key === 'units') out.set('unames', value);
+      else if (key === 'pf') {
+        const parts = value.split('~');
+        const names = parts.filter((p) => p.startsWith('unit:')).map((p) => p.slice('unit:'.length));
+        const rest = parts.filter((p) => !p.startsWith('unit:'));
+        if (rest.length > 0) out.set('pf', rest.join('~'));
+        if (names.length > 0) out.set('pfunames', names.join(',').split(',').join('~'));
+      } else out.append(key, value);
+    }
+    return out;
+  },
+};
+
 /** `table[key]` only for the table's own keys: `?tab=constructor` must not read Object's constructor. */
 function own(table: Record<string, string>, key: string): string | undefined {
   return Object.hasOwn(table, key) ? table[key] : undefined;
 }
 
-export const MIGRATIONS: readonly Migration[] = [v0ToV1];
+export const MIGRATIONS: readonly Migration[] = [v0ToV1, v1ToV2];
 
 /** Keys only version 0 wrote; a link with one of them and no `v` is a v0 link. */
 const V0_KEYS = ['tab', 'regions', 'y', 'm', 'log'];
@@ -87,7 +117,13 @@ export type VersionResult = { version: number } | { error: 'notVersion' };
 
 export function detectVersion(params: URLSearchParams): VersionResult {
   const v = params.get('v');
-  if (v === null) return { version: V0_KEYS.some((k) => params.has(k)) ? 0 : CURRENT_VERSION };
+  if (v === null) {
+    if (V0_KEYS.some((k) => params.has(k))) return { version: 0 };
+    // A hand-written link without `v` naming units by name is read as v1 (names), not refused.
+    const units = params.get('units');
+    if (units && units.split('~').some((u) => !UNIT_ID_PATTERN.test(u))) return { version: 1 };
+    return { version: CURRENT_VERSION };
+  }
   if (!/^\d{1,3}$/.test(v)) return { error: 'notVersion' };
   return { version: Number(v) };
 }

@@ -47,6 +47,7 @@ import {
   parseName,
   parseReportId,
   parseRule,
+  parseUnitId,
   parseYear,
   valid,
 } from './parsers';
@@ -56,8 +57,11 @@ export interface UrlParams {
   lang: Lang;
   data: string;
   units: string[];
+  unames: string[];
+  pfunames: string[];
   prov: string | null;
   level: RegionLevel | null;
+  ylatest: boolean;
   year: number | null;
   metric: string;
   trend: TrendMode;
@@ -115,7 +119,13 @@ const parseYearText: Parser<string> = (raw) => {
 /** How a pivot dimension's filter values are validated: from the vocabulary's value kind. */
 const filterValue = (dim: PivotDim): Parser<string> => {
   const values = PIVOT_DIM_SPEC[dim].values;
-  return values === 'name' ? parseName : values === 'year' ? parseYearText : parseEnum(values);
+  return values === 'name'
+    ? parseName
+    : values === 'year'
+      ? parseYearText
+      : values === 'unit'
+        ? parseUnitId
+        : parseEnum(values);
 };
 const FILTER_VALUE = Object.fromEntries(PIVOT_DIMS.map((d) => [d, filterValue(d)])) as Record<
   PivotDim,
@@ -173,9 +183,12 @@ export const PARAM_CODECS: { [K in keyof UrlParams]: ParamCodec<UrlParams[K]> } 
   view: text(parseEnum(VIEWS)),
   lang: text(parseEnum(LANGS)),
   data: text(parseDatasetPath),
-  units: list(parseName, MAX_UNITS),
+  units: list(parseUnitId, MAX_UNITS),
+  unames: list(parseName, MAX_UNITS),
+  pfunames: list(parseName, MAX_FILTER_VALUES),
   prov: nullable(text(parseName)),
   level: nullable(text(parseEnum(REGION_LEVELS))),
+  ylatest: flag,
   year: nullable(integer(parseYear)),
   metric: text(parseMetric),
   trend: text(parseEnum(TREND_MODES)),
@@ -210,8 +223,11 @@ export function toParams(s: UrlState): UrlParams {
     lang: s.lang,
     data: s.dataset,
     units: s.units,
+    unames: s.legacyNames.units,
+    pfunames: s.legacyNames.pivot,
     prov: s.filter.province,
     level: s.filter.level,
+    ylatest: s.latestEach,
     year: s.year,
     metric: s.metric,
     trend: s.trendMode,
@@ -244,7 +260,9 @@ export function fromParams(p: UrlParams): UrlState {
     lang: p.lang,
     dataset: p.data,
     units: p.units,
+    legacyNames: { units: p.unames, pivot: p.pfunames },
     filter: { province: p.prov, level: p.level },
+    latestEach: p.ylatest,
     year: p.year,
     metric: p.metric,
     trendMode: p.trend,

@@ -51,11 +51,14 @@ export const YEAR_MAX = 2100;
 export const parseYear = parseInteger(YEAR_MIN, YEAR_MAX);
 
 /**
- * Names of units, provinces and prefectures as stored in reports.parquet: Han characters, ASCII
- * letters and digits and the few marks such names carry. No quotes, semicolons, angle brackets,
- * `~` (the list separator) or control characters.
+ * Names of units, provinces and prefectures as stored in reports.parquet: letters and digits of
+ * any script and the marks such names carry, Chinese punctuation included (issue 14.9: names
+ * with 《》, 〔〕, full-width commas or letters were written into links, then dropped on
+ * reload). No ASCII quotes, semicolons, angle brackets, `~` (the list separator), control or
+ * format characters.
  */
-export const NAME_PATTERN = /^[\p{Script=Han}A-Za-z0-9（）()·・\-—_.、 ]{1,64}$/u;
+export const NAME_PATTERN =
+  /^[\p{Script=Han}\p{L}\p{N}（）()·・\-—_.、 《》“”‘’，：；〔〕【】「」『』／＆＋＃％]{1,64}$/u;
 export const parseName: Parser<string> = (raw) => {
   const name = raw.normalize('NFC').trim();
   return NAME_PATTERN.test(name) ? valid(name) : invalid('notName');
@@ -64,6 +67,10 @@ export const parseName: Parser<string> = (raw) => {
 /** Rule ids such as `table3.column_balance`. */
 export const RULE_PATTERN = /^[a-z][a-z0-9_]{0,40}(\.[a-z0-9_*]{1,40}){0,3}$/;
 export const parseRule: Parser<string> = (raw) => (RULE_PATTERN.test(raw) ? valid(raw) : invalid('notRule'));
+
+/** unit_id of reports.parquet: 16 lowercase hex digits. */
+export const parseUnitId: Parser<string> = (raw) =>
+  /^[0-9a-f]{16}$/.test(raw) ? valid(raw) : invalid('notUnitId');
 
 /** report_id of reports.parquet: letters, digits, `-`, `_`, `.`, at most 96. */
 export const REPORT_ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.-]{0,95}$/;

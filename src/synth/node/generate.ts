@@ -4,6 +4,7 @@ import { mkdir } from 'node:fs/promises';
 import { writeDerived } from '../../dataset/node/derived-writer';
 import { toRegionRows } from '../../dataset/region-rows';
 import { idOf, toCellRows, toCheckRows, toReportRow } from '../../dataset/report-rows';
+import { identityOf } from '../../dataset/unit-identity';
 import type { CheckFailure, Report } from '../../domain/report';
 import type { RegionEntry } from '../../region/types';
 import type { FaultKind } from '../faults';
@@ -22,7 +23,7 @@ export type SeriesChecker = (reports: readonly Report[]) => CheckFailure[][];
 
 export interface GenerateOptions extends SynthOptions {
   /** Only the first N provinces (by code) with their prefectures and counties: small runs for tests. */
-  provinceLimit?: number;
+  provinceLimit?: number | readonly string[];
   check: SeriesChecker;
   /** Called after each province, for progress output. */
   onProgress?: (done: number, total: number) => void;
@@ -30,7 +31,10 @@ export interface GenerateOptions extends SynthOptions {
 
 export interface GenerateResult {
   files: WrittenDataset;
+  /** Publishing units: governments and their departments. */
   units: number;
+  /** Of which governments (one per region written). */
+  governments: number;
   faults: Partial<Record<FaultKind, number>>;
   /** Reports carrying an injected fault and no check failure (must stay 0). */
   missedFaults: number;
@@ -66,7 +70,9 @@ export async function generateDataset(
   });
   sink.addRegions(
     toRegionRows(
-      units.map((u) => ({ code: u.code, name: u.name, level: u.level, parent_code: u.parentCode })),
+      units
+        .filter((u) => u.kind === 'government')
+        .map((u) => ({ code: u.code, name: u.name, level: u.level, parent_code: u.parentCode })),
     ),
   );
   const generated = performance.now();
@@ -75,6 +81,7 @@ export async function generateDataset(
   return {
     files,
     units: units.length,
+    governments: units.filter((u) => u.kind === 'government').length,
     faults,
     missedFaults,
     falseAlarms,
@@ -92,14 +99,16 @@ function addReport(sink: SynthParquetSink, unit: SynthUnit, report: Report): voi
     )
     .digest('hex');
   const id = idOf(report);
+  const placement = {
+    region: { code: unit.code, name: unit.name, level: unit.level },
+    province: unit.province,
+    prefecture: unit.prefecture,
+    county: unit.county,
+  };
   const row = toReportRow(report, {
-    unitKind: 'government',
-    placement: {
-      region: { code: unit.code, name: unit.name, level: unit.level },
-      province: unit.province,
-      prefecture: unit.prefecture,
-      county: unit.county,
-    },
+    unitKind: unit.kind,
+    identity: identityOf(report.unit, unit.kind, placement, unit.parentCode),
+    placement,
     source: 'synthetic',
     parserVersion: SYNTH_VERSION,
   });

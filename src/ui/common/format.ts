@@ -9,9 +9,13 @@ export function formatMetric(i18n: I18n, unit: MetricUnit, value: number | null 
   return i18n.num(value, Number.isInteger(value) ? 0 : 2);
 }
 
-/** Compact axis ticks (万 / k) so long numbers do not crowd the axis. */
-export function formatTick(i18n: I18n, unit: MetricUnit, value: number): string {
+/**
+ * Axis ticks in one notation per axis: with `max` (the axis' largest value) at 10,000 or more,
+ * every tick is in 万 (zh) or k (en), so an axis never mixes "1050" with "1.2万".
+ */
+export function formatTick(i18n: I18n, unit: MetricUnit, value: number, max = Math.abs(value)): string {
   if (unit === 'rate') return i18n.pct(value, 0);
   if (unit === 'percent') return `${i18n.num(value, 0)}%`;
-  return new Intl.NumberFormat(i18n.locale, { notation: 'compact', maximumFractionDigits: 1 }).format(value);
+  if (Math.abs(max) < 10_000) return i18n.num(value, 1);
+  return i18n.lang === 'zh' ? `${i18n.num(value / 10_000, 1)}万` : `${i18n.num(value / 1_000, 1)}k`;
 }

@@ -2,9 +2,9 @@ import { useCompare } from '../../queries';
 import { useUi } from '../../state';
 
 /**
- * The units a multi-unit chart draws: the chosen ones, or, when none is chosen, the top `n` of
- * `metric` in the latest year within the province / level filter, so a view opened without a
- * selection still shows something.
+ * The units (unit_ids) a multi-unit chart draws: the chosen ones, or, when none is chosen, the top
+ * `n` of `metric` in the latest year within the province / level filter, so a view opened
+ * without a selection still shows something.
  */
 export function useChartUnits(
   metric: string,
@@ -22,5 +22,8 @@ export function useChartUnits(
     level: filter.level,
   });
   if (chosen.length > 0) return { units: chosen, implicit: false };
-  return { units: (top.data?.rows ?? []).filter((r) => r.value !== null).map((r) => r.unit), implicit: true };
+  return {
+    units: (top.data?.rows ?? []).filter((r) => r.value !== null).map((r) => r.unitId),
+    implicit: true,
+  };
 }

@@ -1,32 +1,46 @@
-import { useEffect, useId, useState } from 'react';
-import { REGION_LEVELS, type RegionLevel } from '../../domain/vocab';
+import { type KeyboardEvent, useEffect, useId, useState } from 'react';
+import { isOneOf, REGION_LEVELS, type RegionLevel, UNIT_KINDS } from '../../domain/vocab';
 import { useI18n } from '../../i18n';
 import { provinceName } from '../../i18n/places';
 import { type UnitHit, useDatasetStatus, useUnitSearch } from '../../queries';
 import { MAX_UNITS, useUi } from '../../state';
+import { useUnitLabels } from '../common/useUnitLabels';
 import { Select } from './Select';
 import { useDebounced } from './useDebounced';
 
 const SHOWN = 12;
 
-/** Adds every unit under `parentCode` once the search for them has answered, then reports done. */
-function ParentAdder({ parentCode, onDone }: { parentCode: string; onDone: () => void }) {
-  const addUnits = useUi((s) => s.addUnits);
-  const { data } = useUnitSearch({ parentCode, limit: MAX_UNITS });
+/**
+ * One click from a government to its own units: once the search for the units whose
+ * parent_unit_id is `parentUnitId` (of `kind`, if chosen) answers, they become the selection.
+ */
+function ChildrenPicker({
+  parentUnitId,
+  kind,
+  onDone,
+}: {
+  parentUnitId: string;
+  kind: string | null;
+  onDone: () => void;
+}) {
+  const set = useUi((s) => s.set);
+  const { data } = useUnitSearch({ parentUnitId, kind, limit: MAX_UNITS });
   useEffect(() => {
     if (!data) return;
-    addUnits(data.map((h) => h.unit));
+    if (data.length > 0) set({ units: data.map((h) => h.unitId), report: null });
     onDone();
-  }, [data, addUnits, onDone]);
+  }, [data, set, onDone]);
   return null;
 }
 
 /**
- * Search units by Chinese name, pinyin or initials; add one, all matches of a province / level,
- * or every unit under a region; remove them again.
+ * Search units by Chinese name, pinyin, initials or place (迁安 finds 迁安市's towns); each result
+ * says which government it belongs to. Arrow keys move through the results, Enter adds, Esc
+ * closes. Add one, all matches, or compare a government's own units in one click.
  */
 export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
   const { t, lang } = useI18n();
+  const names = useUnitLabels();
   const units = useUi((s) => s.units);
   const addUnits = useUi((s) => s.addUnits);
   const removeUnit = useUi((s) => s.removeUnit);
@@ -38,17 +52,45 @@ export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
   const setFilter = useUi((s) => s.setFilter);
   const province = filter.province ?? '';
   const level = filter.level ?? '';
-  const [parent, setParent] = useState<string | null>(null);
+  const [kind, setKind] = useState('');
+  const [children, setChildren] = useState<string | null>(null);
+  const [open, setOpen] = useState(true);
+  const [active, setActive] = useState(0);
   const searchId = useId();
+  const listId = useId();
   const query = useDebounced(text.trim(), 150);
-  const filtering = query !== '' || province !== '' || level !== '';
+  const filtering = query !== '' || province !== '' || level !== '' || kind !== '';
   const { data: hits } = useUnitSearch({
     text: query || undefined,
     province: province || null,
     level: level || null,
+    kind: kind || null,
     limit: MAX_UNITS,
   });
-  const fresh = (hits ?? []).filter((h) => !units.includes(h.unit));
+  const fresh = (hits ?? []).filter((h) => !units.includes(h.unitId));
+  const shown = fresh.slice(0, SHOWN);
+  const at = Math.min(active, Math.max(shown.length - 1, 0));
+  const listed = filtering && open;
+
+  const onKey = (e: KeyboardEvent<HTMLInputElement>) => {
+    if (e.key === 'Escape') {
+      setOpen(false);
+      return;
+    }
+    if (e.key === 'ArrowDown' || e.key === 'ArrowUp') {
+      e.preventDefault();
+      setOpen(true);
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      setActive((a) =>
+        shown.length === 0 ? 0 : (Math.min(a, shown.length - 1) + step + shown.length) % shown.length,
+      );
+      return;
+    }
+    if (e.key === 'Enter' && listed && shown[at]) {
+      e.preventDefault();
+      addUnits([shown[at].unitId]);
+    }
+  };
 
   return (
     <div className="unit-picker">
@@ -62,9 +104,15 @@ export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
             type="search"
             value={text}
             placeholder={t('picker.search')}
+            title={t('picker.searchHelp')}
             autoComplete="off"
             data-testid="unit-search"
-            onChange={(e) => setText(e.target.value)}
+            onChange={(e) => {
+              setText(e.target.value);
+              setOpen(true);
+              setActive(0);
+            }}
+            onKeyDown={onKey}
           />
         </div>
         <Select
@@ -93,31 +141,57 @@ export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
             </option>
           ))}
         </Select>
+        <Select label={t('picker.kind')} value={kind} onChange={setKind}>
+          <option value="">{t('control.all')}</option>
+          {UNIT_KINDS.map((k) => (
+            <option key={k} value={k}>
+              {t(`unitKind.${k}`)}
+            </option>
+          ))}
+        </Select>
         {filtering && fresh.length > 0 && (
-          <button type="button" data-testid="add-all" onClick={() => addUnits(fresh.map((h) => h.unit))}>
+          <button type="button" data-testid="add-all" onClick={() => addUnits(fresh.map((h) => h.unitId))}>
             {t('picker.addAll', { n: fresh.length })}
           </button>
         )}
       </div>
-      {filtering && (
-        <ul className="hits" aria-label={t('picker.results')}>
+      {listed && (
+        <ul className="hits" id={listId} aria-label={t('picker.results')}>
           {fresh.length === 0 && <li className="muted">{t('picker.noResults')}</li>}
-          {fresh.slice(0, SHOWN).map((h) => (
-            <Hit key={h.unit} hit={h} onAdd={() => addUnits([h.unit])} onAddChildren={setParent} />
+          {shown.map((h, i) => (
+            <Hit
+              key={h.unitId}
+              id={`${listId}-${i}`}
+              active={i === at}
+              hit={h}
+              label={names.label(h.unitId, h.short)}
+              parent={h.parentName ?? names.parts(h.unitId)?.parent ?? null}
+              onAdd={() => addUnits([h.unitId])}
+              onChildren={() => setChildren(h.unitId)}
+            />
           ))}
           {fresh.length > SHOWN && <li className="muted">… +{fresh.length - SHOWN}</li>}
         </ul>
       )}
-      {parent && <ParentAdder parentCode={parent} onDone={() => setParent(null)} />}
+      {children && (
+        <ChildrenPicker parentUnitId={children} kind={kind || null} onDone={() => setChildren(null)} />
+      )}
       <ul className="chips" aria-label={t('picker.selected')}>
-        {units.map((u) => (
-          <li key={u} className="chip">
-            {u}
-            <button type="button" aria-label={t('control.remove', { name: u })} onClick={() => removeUnit(u)}>
-              ×
-            </button>
-          </li>
-        ))}
+        {units.map((u) => {
+          const label = names.label(u);
+          return (
+            <li key={u} className="chip" data-unit-id={u}>
+              {label}
+              <button
+                type="button"
+                aria-label={t('control.remove', { name: label })}
+                onClick={() => removeUnit(u)}
+              >
+                ×
+              </button>
+            </li>
+          );
+        })}
         {units.length > 0 && (
           <li>
             <button type="button" className="link-button" onClick={() => set({ units: [] })}>
@@ -132,26 +206,45 @@ export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
 }
 
 function Hit({
+  id,
+  active,
   hit,
+  label,
+  parent,
   onAdd,
-  onAddChildren,
+  onChildren,
 }: {
+  id: string;
+  active: boolean;
   hit: UnitHit;
+  label: string;
+  parent: string | null;
   onAdd: () => void;
-  onAddChildren: (code: string) => void;
+  onChildren: () => void;
 }) {
   const { t, lang } = useI18n();
-  const where = [provinceName(lang, hit.province), hit.prefecture, hit.county].filter(Boolean).join(' · ');
   const years = hit.years.length > 0 ? `${hit.years[0]}–${hit.years[hit.years.length - 1]}` : '';
+  const where = parent ? t('picker.belongsTo', { parent }) : provinceName(lang, hit.province);
   return (
-    <li className="hit">
-      <button type="button" className="hit-add" onClick={onAdd} data-unit={hit.unit}>
-        <strong>{hit.unit}</strong>{' '}
-        <span className="muted">{[where, years].filter(Boolean).join(' · ')}</span>
+    <li className={active ? 'hit active' : 'hit'} id={id} aria-current={active ? 'true' : undefined}>
+      <button
+        type="button"
+        className="hit-add"
+        tabIndex={-1}
+        onClick={onAdd}
+        data-unit={hit.unit}
+        data-unit-id={hit.unitId}
+      >
+        <strong>{label}</strong>{' '}
+        <span className="muted">
+          {[isOneOf(UNIT_KINDS, hit.unitKind) ? t(`unitKind.${hit.unitKind}`) : '', where, years]
+            .filter(Boolean)
+            .join(' · ')}
+        </span>
       </button>
-      {hit.regionCode && hit.unitKind === 'government' && (
-        <button type="button" className="link-button" onClick={() => onAddChildren(hit.regionCode!)}>
-          {t('picker.addParent')}
+      {hit.unitKind === 'government' && (
+        <button type="button" className="link-button" data-testid="compare-children" onClick={onChildren}>
+          {t('picker.compareChildren')}
         </button>
       )}
     </li>

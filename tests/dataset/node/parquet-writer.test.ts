@@ -31,7 +31,13 @@ describe(writeDataset, () => {
   it('writes the four files with the contract types and reads them back unchanged', async () => {
     const a = handReport();
     const b = handReport({ unit: '五常市民意乡', year: 2021, format: '2021', checks: [] });
-    const meta = { unitKind: 'government' as const, placement: null, source: 's', parserVersion: 'v' };
+    const meta = {
+      unitKind: 'government' as const,
+      identity: { unitId: '0123456789abcdef', parentUnitId: null },
+      placement: null,
+      source: 's',
+      parserVersion: 'v',
+    };
     const reports = [toReportRow(b, meta), toReportRow(a, meta)];
     const cells = [...toCellRows(b), ...toCellRows(a)];
     const checks = [...toCheckRows(a)];
@@ -77,7 +83,13 @@ describe(writeDataset, () => {
 
   it('rejects a non-number in a numeric column instead of writing garbage', async () => {
     const bad = {
-      ...toReportRow(handReport(), { unitKind: 'other', placement: null, source: 's', parserVersion: 'v' }),
+      ...toReportRow(handReport(), {
+        unitKind: 'other',
+        identity: { unitId: 'x', parentUnitId: null },
+        placement: null,
+        source: 's',
+        parserVersion: 'v',
+      }),
     };
     (bad as { year: unknown }).year = 'twenty';
     await expect(

@@ -16,21 +16,25 @@ export const CompareChart = memo(function CompareChart({
   rows,
   unit,
   notComparable,
+  label,
   onOpen,
 }: {
   rows: readonly CompareRow[];
   unit: MetricUnit;
   notComparable: string;
+  /** The unit's label (src/ui/common/useUnitLabels.ts): two 鼓楼区 are two bars, named apart. */
+  label: (unitId: string, fallback: string) => string;
   /** A bar was clicked: open its figure in the Report view. */
   onOpen?: (row: CompareRow) => void;
 }) {
   const i18n = useI18n();
   const data = rows.map((r) => ({
-    unit: r.unit,
+    unit: label(r.unitId, r.unit),
     value: r.value ?? 0,
     label: r.comparable ? formatMetric(i18n, unit, r.value) : notComparable,
   }));
-  const longest = Math.max(...rows.map((r) => r.unit.length));
+  const axisMax = Math.max(0, ...rows.map((r) => Math.abs(r.value ?? 0)));
+  const longest = Math.max(...data.map((d) => d.unit.length));
   const yWidth = Math.min(260, 24 + longest * 13);
   const height = Math.max(160, 44 + rows.length * 30);
   return (
@@ -44,7 +48,11 @@ export const CompareChart = memo(function CompareChart({
           margin={{ top: 8, right: 96, bottom: 8, left: 8 }}
         >
           <CartesianGrid horizontal={false} stroke="#ddd" />
-          <XAxis type="number" tickFormatter={(v: number) => formatTick(i18n, unit, v)} stroke="#444" />
+          <XAxis
+            type="number"
+            tickFormatter={(v: number) => formatTick(i18n, unit, v, axisMax)}
+            stroke="#444"
+          />
           <YAxis
             type="category"
             dataKey="unit"

@@ -11,6 +11,7 @@ import { formatMetric } from '../../common/format';
 import { OKABE_ITO } from '../../common/palette';
 import { QueryState } from '../../common/QueryState';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { useUnitLabels } from '../../common/useUnitLabels';
 import { MetricSelect } from '../../controls/MetricSelect';
 import { UnitPicker } from '../../controls/UnitPicker';
 import { YearSelect } from '../../controls/YearSelect';
@@ -28,10 +29,12 @@ export default function CompareView() {
   const units = useUi((s) => s.units);
   const yearChoice = useUi((s) => s.year);
   const filter = useUi((s) => s.filter);
+  const latestEach = useUi((s) => s.latestEach);
   const set = useUi((s) => s.set);
   const { years, latest } = useDatasetInfo();
   const year = yearChoice ?? latest ?? 0;
   const metric = getMetric(metricId);
+  const names = useUnitLabels();
   const corr = useChartCorrections();
   const query = useCompare({
     metric: metricId,
@@ -41,12 +44,17 @@ export default function CompareView() {
     province: filter.province,
     level: filter.level,
     corrections: corr.cells,
+    latestEach,
   });
   const rows = query.data?.rows ?? NO_ROWS;
   // Chart and table show the rows they have with their own metric until the next ones arrive.
   const drawn = getMetric(query.data?.params.metric ?? metricId);
   const fmt = (v: number | null) => formatMetric(i18n, drawn.unit, v);
-  const title = corr.title(t('compare.title', { metric: label(metric.label), year }));
+  const title = corr.title(
+    latestEach
+      ? t('compare.titleLatest', { metric: label(metric.label), year })
+      : t('compare.title', { metric: label(metric.label), year }),
+  );
   const subtitle = unitsText(i18n, filter, units.length, TOP_N);
   const metricName = label(drawn.label);
   // A figure leads to the cell it was read from (the metric's first printed term), in the Report view.
@@ -59,8 +67,9 @@ export default function CompareView() {
   );
 
   const columns: Column<CompareRow>[] = [
-    { key: 'unit', label: t('col.unit'), render: (r) => r.unit },
+    { key: 'unit', label: t('col.unit'), render: (r) => names.label(r.unitId, r.unit) },
     { key: 'province', label: t('col.province'), render: (r) => provinceName(i18n.lang, r.province) },
+    ...(latestEach ? [{ key: 'year', label: t('col.year'), render: (r: CompareRow) => r.year }] : []),
     { key: 'format', label: t('col.format'), render: (r) => r.format },
     {
       key: 'value',
@@ -111,6 +120,7 @@ export default function CompareView() {
       csv={() => ({
         header: [
           t('col.unit'),
+          t('col.unitId'),
           t('col.province'),
           t('col.year'),
           t('col.format'),
@@ -119,9 +129,10 @@ export default function CompareView() {
           t('col.checks'),
         ],
         rows: rows.map((r) => [
-          r.unit,
+          names.label(r.unitId, r.unit),
+          r.unitId,
           provinceName(i18n.lang, r.province),
-          query.data?.params.year ?? year,
+          r.year,
           t(`format.${r.format}`),
           r.comparable ? csvNumber(drawn.unit, r.value) : t('chart.notComparable'),
           ...(drawn.denominator ? [r.numerator, r.denominator] : []),
@@ -135,6 +146,15 @@ export default function CompareView() {
           <div className="picker-row">
             <MetricSelect value={metricId} onChange={(id) => set({ metric: id })} />
             <YearSelect value={yearChoice} years={years} onChange={(y) => set({ year: y })} />
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={latestEach}
+                data-testid="latest-each"
+                onChange={(e) => set({ latestEach: e.target.checked })}
+              />
+              {t('compare.latestEach')}
+            </label>
             {corr.toggle}
           </div>
         </>
@@ -142,11 +162,15 @@ export default function CompareView() {
       note={
         <>
           {query.data && query.data.missing.length > 0 && (
-            <p className="muted">{t('chart.missing', { units: i18n.list(query.data.missing) })}</p>
+            <p className="muted">
+              {t('chart.missing', { units: i18n.list(query.data.missing.map((u) => names.label(u))) })}
+            </p>
           )}
           {query.data && query.data.filteredOut.length > 0 && (
             <p className="muted" data-testid="filtered-out">
-              {t('chart.filteredOut', { units: i18n.list(query.data.filteredOut) })}
+              {t('chart.filteredOut', {
+                units: i18n.list(query.data.filteredOut.map((u) => names.label(u))),
+              })}
             </p>
           )}
         </>
@@ -161,6 +185,7 @@ export default function CompareView() {
             rows={rows}
             unit={drawn.unit}
             notComparable={t('chart.notComparable')}
+            label={names.label}
             onOpen={openFigure}
           />
         )}

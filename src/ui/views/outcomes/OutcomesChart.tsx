@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n';
 import type { OutcomeRow } from '../../../queries';
 import type { OutcomeMode } from '../../../state';
 import { ChartBox } from '../../common/ChartBox';
+import { formatTick } from '../../common/format';
 import { GROUP_COLOURS, seriesColour } from '../../common/palette';
 import { keyLabel } from './labels';
 
@@ -21,24 +22,27 @@ export const OutcomesChart = memo(function OutcomesChart({
   mode,
   drilled,
   onDrill,
+  label,
 }: {
   rows: readonly OutcomeRow[];
+  /** unit_ids, in drawing order; each bar is named by `label`. */
   units: readonly string[];
+  label: (unitId: string) => string;
   keys: readonly string[];
   mode: OutcomeMode;
   drilled: boolean;
   onDrill: (group: OutcomeGroup) => void;
 }) {
   const i18n = useI18n();
-  // Keyed by data: null-prototype rows.
+  // Keyed by data: null-prototype rows; a bar is named by its unit's label.
   const byUnit = new Map<string, Record<string, string | number | null>>(
     units.map((u) => [
       u,
-      Object.assign(Object.create(null) as Record<string, string | number | null>, { unit: u }),
+      Object.assign(Object.create(null) as Record<string, string | number | null>, { unit: label(u) }),
     ]),
   );
   for (const r of rows) {
-    const d = byUnit.get(r.unit);
+    const d = byUnit.get(r.unitId);
     if (d) d[r.key] = r.value;
   }
   const fullStacks = mode === 'share' && !drilled && keys.length === OUTCOME_GROUPS.length;
@@ -54,7 +58,7 @@ export const OutcomesChart = memo(function OutcomesChart({
     }))
     .sort((a, b) => sortValue(b) - sortValue(a));
   const max = Math.max(0, ...data.map(sumOf));
-  const longest = Math.max(...units.map((u) => u.length));
+  const longest = Math.max(...units.map((u) => label(u).length));
   const height = Math.max(180, 80 + units.length * 34);
   return (
     <ChartBox height={height}>
@@ -70,7 +74,9 @@ export const OutcomesChart = memo(function OutcomesChart({
           <XAxis
             type="number"
             domain={fullStacks ? [0, 1] : [0, max > 0 ? 'auto' : 1]}
-            tickFormatter={(v: number) => (mode === 'share' ? i18n.pct(v, 0) : i18n.num(v))}
+            tickFormatter={(v: number) =>
+              mode === 'share' ? i18n.pct(v, 0) : formatTick(i18n, 'count', v, max)
+            }
             stroke="#444"
           />
           <YAxis

@@ -16,6 +16,7 @@ import { GROUP_COLOURS, seriesColour } from '../../common/palette';
 import { QueryState } from '../../common/QueryState';
 import { useChartUnits } from '../../common/useChartUnits';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { useUnitLabels } from '../../common/useUnitLabels';
 import { Segmented } from '../../controls/Segmented';
 import { Select } from '../../controls/Select';
 import { UnitPicker } from '../../controls/UnitPicker';
@@ -39,6 +40,7 @@ export default function OutcomesView() {
   const { years, latest } = useDatasetInfo();
   const year = yearChoice ?? latest ?? 0;
   const { units } = useChartUnits('t3.total_handled', latest, TOP_N);
+  const names = useUnitLabels();
   const query = useOutcomes({
     units,
     year,
@@ -75,7 +77,7 @@ export default function OutcomesView() {
       : undefined;
 
   const columns: Column<OutcomeRow>[] = [
-    { key: 'unit', label: t('col.unit'), render: (r) => r.unit },
+    { key: 'unit', label: t('col.unit'), render: (r) => names.label(r.unitId, r.unit) },
     {
       key: 'key',
       label: byRow ? t('control.row') : t('control.group'),
@@ -106,7 +108,7 @@ export default function OutcomesView() {
           i18n.lang === 'zh' ? `${t('control.share')}（%）` : `${t('control.share')} (%)`,
         ],
         rows: rows.map((r) => [
-          r.unit,
+          names.label(r.unitId, r.unit),
           t(`format.${r.format}`),
           keyLabel(r.group, label),
           keyLabel(r.key, label),
@@ -176,10 +178,14 @@ export default function OutcomesView() {
       }
       note={
         query.data && query.data.missing.length > 0 ? (
-          <p className="muted">{t('chart.missing', { units: i18n.list(query.data.missing) })}</p>
+          <p className="muted">
+            {t('chart.missing', { units: i18n.list(query.data.missing.map((u) => names.label(u))) })}
+          </p>
         ) : null
       }
-      table={<DataTable caption={title} columns={columns} rows={rows} rowKey={(r) => `${r.unit}|${r.key}`} />}
+      table={
+        <DataTable caption={title} columns={columns} rows={rows} rowKey={(r) => `${r.unitId}|${r.key}`} />
+      }
     >
       <QueryState error={query.error} hasData={query.data !== undefined || units.length === 0}>
         {units.length === 0 || rows.length === 0 ? (
@@ -192,6 +198,7 @@ export default function OutcomesView() {
             mode={drawn?.measure ?? filters.mode}
             drilled={byRow}
             onDrill={drill}
+            label={names.label}
           />
         )}
       </QueryState>

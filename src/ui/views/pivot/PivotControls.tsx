@@ -17,6 +17,7 @@ import {
 import { useI18n } from '../../../i18n';
 import { PIVOT_DIMS, type PivotDim, type PivotFilters, type PivotState, useUi } from '../../../state';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { useUnitLabels } from '../../common/useUnitLabels';
 import { Select } from '../../controls/Select';
 import { dimValueLabel, sumLabel } from './labels';
 
@@ -67,6 +68,7 @@ const FILTER_DIMS = ['year', 'format', 'level', 'unit_kind', 'province', 'group'
 
 export function PivotControls({ pivot }: { pivot: PivotState }) {
   const i18n = useI18n();
+  const names = useUnitLabels();
   const { t, label } = i18n;
   const setPivot = useUi((s) => s.setPivot);
   const { years, provinces } = useDatasetInfo();
@@ -144,11 +146,13 @@ export function PivotControls({ pivot }: { pivot: PivotState }) {
             >
               <option value="">{t('control.all')}</option>
               {single === '*' && (
-                <option value="*">{current!.map((v) => dimValueLabel(i18n, dim, v)).join(', ')}</option>
+                <option value="*">
+                  {current!.map((v) => dimValueLabel(i18n, dim, v, names.label)).join(', ')}
+                </option>
               )}
               {choices[dim].map((v) => (
                 <option key={v} value={v}>
-                  {dimValueLabel(i18n, dim, v)}
+                  {dimValueLabel(i18n, dim, v, names.label)}
                 </option>
               ))}
             </Select>
@@ -159,7 +163,8 @@ export function PivotControls({ pivot }: { pivot: PivotState }) {
         {PIVOT_DIMS.filter((d) => !(FILTER_DIMS as readonly string[]).includes(d) && pivot.filters[d]).map(
           (d) => (
             <span key={d} className="chip">
-              {t(`pivot.dim.${d}`)}: {pivot.filters[d]!.map((v) => dimValueLabel(i18n, d, v)).join(', ')}
+              {t(`pivot.dim.${d}`)}:{' '}
+              {pivot.filters[d]!.map((v) => dimValueLabel(i18n, d, v, names.label)).join(', ')}
               <button
                 type="button"
                 aria-label={t('control.remove', { name: t(`pivot.dim.${d}`) })}

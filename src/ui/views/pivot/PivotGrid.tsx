@@ -15,10 +15,12 @@ export function PivotGrid({
   result,
   format,
   dimLabel,
+  unitLabel,
 }: {
   result: PivotResult;
   format: (v: number | null) => string;
   dimLabel: (d: string) => string;
+  unitLabel: (unitId: string) => string;
 }) {
   const i18n = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
@@ -57,7 +59,8 @@ export function PivotGrid({
   const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const span = result.rowDims.length + result.colHeaders.length + (hasTotals ? 1 : 0);
   const colLabel = (col: string[]) =>
-    col.map((v, i) => dimValueLabel(i18n, result.colDims[i]!, v)).join(' · ') || i18n.t('col.value');
+    col.map((v, i) => dimValueLabel(i18n, result.colDims[i]!, v, unitLabel)).join(' · ') ||
+    i18n.t('col.value');
 
   return (
     <div ref={scroller} className="pivot-grid" data-testid="pivot-grid">
@@ -95,7 +98,7 @@ export function PivotGrid({
                 {row.map((p, i) => (
                   // biome-ignore lint/suspicious/noArrayIndexKey: positions of a fixed tuple
                   <th key={i} scope="row" className="pivot-label" title={p}>
-                    {dimValueLabel(i18n, result.rowDims[i]!, p)}
+                    {dimValueLabel(i18n, result.rowDims[i]!, p, unitLabel)}
                   </th>
                 ))}
                 {result.colHeaders.map((c) => {

@@ -7,6 +7,7 @@ import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { formatMetric } from '../../common/format';
 import { QueryState } from '../../common/QueryState';
+import { useUnitLabels } from '../../common/useUnitLabels';
 import { pivotCsv } from './csv';
 import { dimValueLabel, sortByLabels, sumLabel } from './labels';
 import { PivotControls } from './PivotControls';
@@ -17,6 +18,7 @@ export default function PivotView() {
   const i18n = useI18n();
   const { t, label } = i18n;
   const pivot = useUi((s) => s.pivot);
+  const names = useUnitLabels();
   const query = usePivot(pivotParams(pivot));
   const m = pivot.measure;
   const metric = m.kind === 'rate' ? getMetric(m.metric) : null;
@@ -33,8 +35,9 @@ export default function PivotView() {
   const result = useMemo(() => {
     const r = query.data;
     if (!r || pivot.sort.by !== 'label') return r;
-    return { ...r, rowHeaders: sortByLabels(i18n, r.rowDims, r.rowHeaders, pivot.sort.dir) };
-  }, [query.data, pivot.sort, i18n]);
+    // Units are grouped by id: their labels give the order.
+    return { ...r, rowHeaders: sortByLabels(i18n, r.rowDims, r.rowHeaders, pivot.sort.dir, names.label) };
+  }, [query.data, pivot.sort, i18n, names]);
   const incomplete =
     result !== undefined &&
     [...result.cells, ...result.rowTotals, ...(result.grandTotal ? [result.grandTotal] : [])].some(
@@ -46,7 +49,8 @@ export default function PivotView() {
   ];
   const title = `${t('pivot.title')} · ${measureLabel}`;
   const colLabel = (col: string[]) =>
-    col.map((v, i) => dimValueLabel(i18n, query.data?.colDims[i] ?? 'unit', v)).join(' · ') || t('col.value');
+    col.map((v, i) => dimValueLabel(i18n, query.data?.colDims[i] ?? 'unit', v, names.label)).join(' · ') ||
+    t('col.value');
   return (
     <ChartFrame
       id="pivot"
@@ -58,7 +62,7 @@ export default function PivotView() {
       csv={() =>
         result
           ? pivotCsv(result, dimLabel, colLabel, t('col.total'), (i, v) =>
-              dimValueLabel(i18n, result.rowDims[i] ?? 'unit', v),
+              dimValueLabel(i18n, result.rowDims[i] ?? 'unit', v, names.label),
             )
           : { header: [], rows: [] }
       }
@@ -69,7 +73,7 @@ export default function PivotView() {
     >
       <QueryState error={query.error} hasData={query.data !== undefined}>
         {result && result.rowHeaders.length > 0 ? (
-          <PivotGrid result={result} format={format} dimLabel={dimLabel} />
+          <PivotGrid result={result} format={format} dimLabel={dimLabel} unitLabel={names.label} />
         ) : (
           <p className="muted">{t('chart.noData')}</p>
         )}

@@ -17,6 +17,7 @@ const asIs = (_i18n: I18n, value: string): string => (value === '' ? '—' : val
 /** How each dimension's header values are shown; values outside a closed list show as they are. */
 const VALUE_LABEL = {
   unit: asIs,
+  parent: asIs,
   unit_kind: (i18n, v) => (isOneOf(UNIT_KINDS, v) ? i18n.t(`unitKind.${v}`) : v),
   province: (i18n, v) => (v === '' ? '—' : provinceName(i18n.lang, v)),
   prefecture: asIs,
@@ -32,8 +33,18 @@ const VALUE_LABEL = {
     Object.hasOwn(TABLE3_COLUMN_LABELS, v) ? i18n.label(TABLE3_COLUMN_LABELS[v as Table3Column]) : v,
 } satisfies Record<PivotDim, (i18n: I18n, value: string) => string>;
 
-/** Display label of one pivot header value. */
-export function dimValueLabel(i18n: I18n, dim: PivotDim, value: string): string {
+/**
+ * Display label of one pivot header value. `unit` and `parent` values are unit_ids, named by
+ * `unitLabel` (src/ui/common/useUnitLabels.ts): two 鼓楼区 are two rows, labelled apart.
+ */
+export function dimValueLabel(
+  i18n: I18n,
+  dim: PivotDim,
+  value: string,
+  unitLabel?: (unitId: string) => string,
+): string {
+  if ((dim === 'unit' || dim === 'parent') && unitLabel && value !== '' && value !== '—')
+    return unitLabel(value);
   return VALUE_LABEL[dim](i18n, value);
 }
 
@@ -51,9 +62,12 @@ export function sortByLabels(
   dims: readonly PivotDim[],
   headers: readonly string[][],
   dir: 'asc' | 'desc',
+  unitLabel?: (unitId: string) => string,
 ): string[][] {
   const collator = new Intl.Collator(i18n.lang === 'zh' ? 'zh-Hans-CN' : 'en', { numeric: true });
-  const shown = new Map(headers.map((h) => [h, h.map((v, i) => dimValueLabel(i18n, dims[i]!, v))]));
+  const shown = new Map(
+    headers.map((h) => [h, h.map((v, i) => dimValueLabel(i18n, dims[i]!, v, unitLabel))]),
+  );
   const sign = dir === 'desc' ? -1 : 1;
   return [...headers].sort((a, b) => {
     const la = shown.get(a)!;

@@ -9,12 +9,14 @@ import { ChartFrame } from '../../common/ChartFrame';
 import { DataTable } from '../../common/DataTable';
 import { QueryState } from '../../common/QueryState';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { useUnitLabels } from '../../common/useUnitLabels';
 import { Select } from '../../controls/Select';
 import { YearSelect } from '../../controls/YearSelect';
 import { AnnotationsToolbar } from '../../review/AnnotationsToolbar';
 import { ReviewEditor } from '../../review/ReviewEditor';
 import { REVIEW_FILTERS, useReviewFilter } from '../../review/useReviewFilter';
 import { AnomaliesPanel } from './AnomaliesPanel';
+import { loadRoster, RosterPanel, type RosterSetup, saveRoster, useExpectedUnits } from './RosterPanel';
 
 const ROW_H = 28;
 /** Failed checks rendered at first: 500 table rows took ~150 ms to render at nationwide scale. */
@@ -27,10 +29,11 @@ const CHECKS_PAGE = 100;
  */
 function CoverageMatrix({ result }: { result: QualityResult }) {
   const { t } = useI18n();
+  const names = useUnitLabels();
   const set = useUi((s) => s.set);
   const scroller = useRef<HTMLDivElement>(null);
   const cells = useMemo(
-    () => new Map<string, CoverageCell>(result.matrix.map((c) => [`${c.unit}|${c.year}`, c])),
+    () => new Map<string, CoverageCell>(result.matrix.map((c) => [`${c.unitId}|${c.year}`, c])),
     [result.matrix],
   );
   const virtualizer = useVirtualizer({
@@ -43,7 +46,7 @@ function CoverageMatrix({ result }: { result: QualityResult }) {
   const padTop = items[0]?.start ?? 0;
   const padBottom = virtualizer.getTotalSize() - (items[items.length - 1]?.end ?? 0);
   const span = result.years.length + 1;
-  const symbol = { ok: '✓', failed: '!', missing: '–' } as const;
+  const symbol = { ok: '✓', failed: '!', missing: '–', absent: '✗' } as const;
   return (
     <div ref={scroller} className="table-scroll" style={{ maxHeight: '60vh' }}>
       <table className="coverage" data-testid="coverage-matrix">
@@ -65,13 +68,14 @@ function CoverageMatrix({ result }: { result: QualityResult }) {
           )}
           {items.map((item) => {
             const u = result.units[item.index]!;
+            const name = names.label(u.unitId, u.unit);
             return (
-              <tr key={u.unit} style={{ height: ROW_H }}>
-                <th scope="row">{u.unit}</th>
+              <tr key={u.unitId} style={{ height: ROW_H }}>
+                <th scope="row">{name}</th>
                 {result.years.map((y) => {
-                  const c = cells.get(`${u.unit}|${y}`);
+                  const c = cells.get(`${u.unitId}|${y}`);
                   const status = c?.status ?? 'missing';
-                  const label = `${u.unit} ${y}: ${t(`quality.${status}`)}${c && c.checkFailures > 0 ? ` (${c.checkFailures})` : ''}`;
+                  const label = `${name} ${y}: ${t(`quality.${status}`)}${c && c.checkFailures > 0 ? ` (${c.checkFailures})` : ''}`;
                   return (
                     <td key={y} className={`cov-${status}`} data-status={status}>
                       {c?.reportId ? (
@@ -109,13 +113,21 @@ function CoverageMatrix({ result }: { result: QualityResult }) {
 
 export default function QualityView() {
   const i18n = useI18n();
+  const names = useUnitLabels();
   const { t, num, lang } = i18n;
   const quality = useUi((s) => s.quality);
   const setQuality = useUi((s) => s.setQuality);
   const set = useUi((s) => s.set);
   const { years, provinces } = useDatasetInfo();
+  const [roster, setRoster] = useState<RosterSetup>(loadRoster);
+  const changeRoster = (r: RosterSetup) => {
+    setRoster(r);
+    saveRoster(r);
+  };
+  const { expected, roster: parsedRoster } = useExpectedUnits(roster);
   const review = useReviewFilter();
   const query = useQuality({
+    expected: expected.length > 0 ? expected : undefined,
     rules: quality.rule ? [quality.rule] : undefined,
     years: quality.year !== null ? [quality.year] : undefined,
     provinces: quality.province ? [quality.province] : undefined,
@@ -145,7 +157,7 @@ export default function QualityView() {
           t('col.message'),
         ],
         rows: (result?.checks ?? []).map((c) => [
-          c.unit,
+          names.label(c.unitId, c.unit),
           c.year,
           c.format,
           ruleName(lang, c.rule),
@@ -156,68 +168,72 @@ export default function QualityView() {
         ]),
       })}
       controls={
-        <div className="picker-row">
-          <Select
-            label={t('col.rule')}
-            value={quality.rule ?? ''}
-            onChange={(v) => setQuality({ rule: v || null })}
-            testId="quality-rule"
-          >
-            <option value="">{t('quality.allRules')}</option>
-            {(result?.rules ?? []).map((r) => (
-              <option key={r.rule} value={r.rule}>
-                {ruleName(lang, r.rule)} ({r.count})
-              </option>
-            ))}
-            {quality.rule && !result?.rules.some((r) => r.rule === quality.rule) && (
-              <option value={quality.rule}>{ruleName(lang, quality.rule)}</option>
-            )}
-          </Select>
-          <YearSelect
-            value={quality.year}
-            years={years}
-            onChange={(y) => setQuality({ year: y })}
-            allowLatest={false}
-            allLabel={t('control.all')}
-          />
-          <Select
-            label={t('col.province')}
-            value={quality.province ?? ''}
-            onChange={(v) => setQuality({ province: v || null })}
-          >
-            <option value="">{t('control.all')}</option>
-            {provinces.map((p) => (
-              <option key={p} value={p}>
-                {provinceName(lang, p)}
-              </option>
-            ))}
-          </Select>
-          <label className="checkbox">
-            <input
-              type="checkbox"
-              checked={quality.problemsOnly}
-              onChange={(e) => setQuality({ problemsOnly: e.target.checked })}
+        <>
+          <div className="picker-row">
+            <Select
+              label={t('col.rule')}
+              value={quality.rule ?? ''}
+              onChange={(v) => setQuality({ rule: v || null })}
+              testId="quality-rule"
+            >
+              <option value="">{t('quality.allRules')}</option>
+              {(result?.rules ?? []).map((r) => (
+                <option key={r.rule} value={r.rule}>
+                  {ruleName(lang, r.rule)} ({r.count})
+                </option>
+              ))}
+              {quality.rule && !result?.rules.some((r) => r.rule === quality.rule) && (
+                <option value={quality.rule}>{ruleName(lang, quality.rule)}</option>
+              )}
+            </Select>
+            <YearSelect
+              value={quality.year}
+              years={years}
+              onChange={(y) => setQuality({ year: y })}
+              allowLatest={false}
+              allLabel={t('control.all')}
             />
-            {t('quality.problemsOnly')}
-          </label>
-          <Select
-            label={t('review.filter')}
-            value={review.choice}
-            onChange={(v) => review.setChoice(REVIEW_FILTERS.find((f) => f === v) ?? 'all')}
-            testId="review-filter"
-          >
-            {REVIEW_FILTERS.map((f) => (
-              <option key={f} value={f}>
-                {t(`review.${f}`)}
-              </option>
-            ))}
-          </Select>
-          {(quality.year !== null || quality.rule || quality.province) && (
-            <button type="button" onClick={() => setQuality({ year: null, rule: null, province: null })}>
-              {t('control.clear')}
-            </button>
-          )}
-        </div>
+            <Select
+              label={t('col.province')}
+              value={quality.province ?? ''}
+              onChange={(v) => setQuality({ province: v || null })}
+            >
+              <option value="">{t('control.all')}</option>
+              {provinces.map((p) => (
+                <option key={p} value={p}>
+                  {provinceName(lang, p)}
+                </option>
+              ))}
+            </Select>
+            <label className="checkbox">
+              <input
+                type="checkbox"
+                checked={quality.problemsOnly}
+                onChange={(e) => setQuality({ problemsOnly: e.target.checked })}
+              />
+              {t('quality.problemsOnly')}
+            </label>
+            <Select
+              label={t('review.filter')}
+              value={review.choice}
+              onChange={(v) => review.setChoice(REVIEW_FILTERS.find((f) => f === v) ?? 'all')}
+              testId="review-filter"
+            >
+              {REVIEW_FILTERS.map((f) => (
+                <option key={f} value={f}>
+                  {t(`review.${f}`)}
+                </option>
+              ))}
+            </Select>
+            {(quality.year !== null || quality.rule || quality.province) && (
+              <button type="button" onClick={() => setQuality({ year: null, rule: null, province: null })}>
+                {t('control.clear')}
+              </button>
+            )}
+          </div>
+          {/* After the filters: their order (and tests that count selects) stays as it was. */}
+          <RosterPanel setup={roster} onChange={changeRoster} roster={parsedRoster} />
+        </>
       }
     >
       <QueryState error={query.error} hasData={result !== undefined}>
@@ -229,11 +245,16 @@ export default function QualityView() {
                 failed: num(result.summary.failed),
                 missing: num(result.summary.missing),
               })}
+              {result.summary.absent !== undefined &&
+                ` · ${t('quality.absentSummary', { absent: num(result.summary.absent) })}`}
             </p>
             <div className="legend" aria-hidden="true">
               <span className="cov-ok">{t('quality.ok')}</span>
               <span className="cov-failed">{t('quality.failed')}</span>
               <span className="cov-missing">{t('quality.missing')}</span>
+              {result.summary.absent !== undefined && (
+                <span className="cov-absent">{t('quality.absent')}</span>
+              )}
             </div>
             <CoverageMatrix result={result} />
             <AnnotationsToolbar />
@@ -255,10 +276,13 @@ export default function QualityView() {
                     <button
                       type="button"
                       className="link-button"
-                      aria-label={t('quality.openReport', { unit: c.unit, year: c.year })}
+                      aria-label={t('quality.openReport', {
+                        unit: names.label(c.unitId, c.unit),
+                        year: c.year,
+                      })}
                       onClick={() => set({ view: 'report', report: c.report_id })}
                     >
-                      {c.unit}
+                      {names.label(c.unitId, c.unit)}
                     </button>
                   ),
                 },

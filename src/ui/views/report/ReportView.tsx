@@ -7,6 +7,7 @@ import { type ReportParams, useReport, useUnitSearch } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { QueryState } from '../../common/QueryState';
+import { useUnitLabels } from '../../common/useUnitLabels';
 import { Select } from '../../controls/Select';
 import { UnitPicker } from '../../controls/UnitPicker';
 import { YearSelect } from '../../controls/YearSelect';
@@ -25,8 +26,8 @@ function useReportParams(): ReportParams | null {
   const year = useUi((s) => s.year);
   const fallback = useUnitSearch({ limit: 1 });
   if (reportId) return { reportId };
-  const unit = units[0] ?? fallback.data?.[0]?.unit;
-  return unit ? { unit, year } : null;
+  const unitId = units[0] ?? fallback.data?.[0]?.unitId;
+  return unitId ? { unitId, year } : null;
 }
 
 export default function ReportView() {
@@ -35,10 +36,13 @@ export default function ReportView() {
   const params = useReportParams();
   const units = useUi((s) => s.units);
   const set = useUi((s) => s.set);
+  const names = useUnitLabels();
   const query = useReport(params);
   const detail = query.data ?? null;
   const r = detail?.report;
-  const title = r ? t('report.title', { unit: r.unit, year: r.year }) : t('view.report');
+  const title = r
+    ? t('report.title', { unit: names.label(r.unit_id, r.unit), year: r.year })
+    : t('view.report');
   const isUrl = r ? /^https?:\/\//.test(r.source) : false;
   // The selected cell lives in the URL (`cell`): a figure clicked in a chart opens it here.
   const selected = useUi((s) => s.cell);
@@ -73,12 +77,12 @@ export default function ReportView() {
             {units.length > 1 && (
               <Select
                 label={t('col.unit')}
-                value={r?.unit ?? units[0] ?? ''}
+                value={r?.unit_id ?? units[0] ?? ''}
                 onChange={(u) => set({ units: [u, ...units.filter((x) => x !== u)], report: null })}
               >
                 {units.map((u) => (
                   <option key={u} value={u}>
-                    {u}
+                    {names.label(u)}
                   </option>
                 ))}
               </Select>
@@ -89,7 +93,7 @@ export default function ReportView() {
                 years={detail.years}
                 allowLatest={false}
                 onChange={(y) =>
-                  set({ year: y, report: null, units: units.length > 0 ? units : [detail.report.unit] })
+                  set({ year: y, report: null, units: units.length > 0 ? units : [detail.report.unit_id] })
                 }
               />
             )}

@@ -26,6 +26,7 @@ const MAX_DOTTED_SERIES = 12;
 
 /** A point of the chart with anomaly flags: a ring around it, the reasons as its tooltip. */
 export interface TrendMark {
+  /** The unit_id of the line it marks. */
   unit: string;
   year: number;
   value: number;
@@ -45,9 +46,12 @@ export const TrendsChart = memo(function TrendsChart({
   formatChange,
   gapLabel,
   marks = [],
+  label,
 }: {
   rows: readonly TrendRow[];
+  /** unit_ids: each line is keyed by its unit's id and named by its label. */
   units: readonly string[];
+  label: (unitId: string) => string;
   scale: Scale;
   format: (v: number | null) => string;
   formatChange: string;
@@ -138,7 +142,7 @@ export const TrendsChart = memo(function TrendsChart({
               key={u}
               type="linear"
               dataKey={u}
-              name={u}
+              name={label(u)}
               stroke={seriesColour(i)}
               strokeWidth={highlighted === u ? 3 : 2}
               strokeOpacity={highlighted === null || highlighted === u ? 1 : 0.15}

@@ -12,6 +12,7 @@ import { seriesColour } from '../../common/palette';
 import { QueryState } from '../../common/QueryState';
 import { useChartUnits } from '../../common/useChartUnits';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { useUnitLabels } from '../../common/useUnitLabels';
 import { MetricSelect } from '../../controls/MetricSelect';
 import { Segmented } from '../../controls/Segmented';
 import { UnitPicker } from '../../controls/UnitPicker';
@@ -45,6 +46,7 @@ export default function TrendsView() {
   const { latest } = useDatasetInfo();
   const metric = getMetric(metricId);
   const { units } = useChartUnits(metricId, latest, TOP_N);
+  const names = useUnitLabels();
   const corr = useChartCorrections();
   const query = useTrends({ metric: metricId, units, mode, corrections: corr.cells });
   const rows = query.data?.rows ?? NO_ROWS;
@@ -60,16 +62,15 @@ export default function TrendsView() {
   const marks = useMemo<TrendMark[]>(() => {
     const flags = anomalies.data ?? [];
     if (flags.length === 0) return [];
-    const byPoint = new Map<string, string[]>();
-    for (const a of flags) {
-      const key = `${a.unit}\u001f${a.year}`;
-      byPoint.set(key, [...(byPoint.get(key) ?? []), anomalyWhy(i18n, a)]);
-    }
+    // By report: a flag belongs to one report of one unit (two 鼓楼区 are two lines).
+    const byReport = new Map<string, string[]>();
+    for (const a of flags)
+      byReport.set(a.reportId, [...(byReport.get(a.reportId) ?? []), anomalyWhy(i18n, a)]);
     const out: TrendMark[] = [];
     for (const r of rows) {
-      const why = byPoint.get(`${r.unit}\u001f${r.year}`);
+      const why = byReport.get(r.reportId);
       if (why && r.value !== null)
-        out.push({ unit: r.unit, year: r.year, value: r.value, text: why.join('；') });
+        out.push({ unit: r.unitId, year: r.year, value: r.value, text: why.join('；') });
     }
     return out;
   }, [anomalies.data, rows, i18n]);
@@ -79,7 +80,7 @@ export default function TrendsView() {
   const subtitle = [unitsText(i18n, filter, chosen.length, TOP_N), t(`mode.${mode}`)].join(' · ');
   const notes = [
     ...(gaps.length > 0
-      ? [t('trends.gaps', { list: i18n.list(gaps.map((g) => `${g.unit} ${g.year}`)) })]
+      ? [t('trends.gaps', { list: i18n.list(gaps.map((g) => `${names.label(g.unit)} ${g.year}`)) })]
       : []),
     ...(spansChange ? [t('trends.formatNote')] : []),
     ...(drawnMode === 'relative' ? [t('trends.relativeNote')] : []),
@@ -93,7 +94,7 @@ export default function TrendsView() {
   const metricName = label(drawnMetric.label);
 
   const columns: Column<TrendRow>[] = [
-    { key: 'unit', label: t('col.unit'), render: (r) => r.unit },
+    { key: 'unit', label: t('col.unit'), render: (r) => names.label(r.unitId, r.unit) },
     { key: 'year', label: t('col.year'), render: (r) => r.year },
     { key: 'format', label: t('col.format'), render: (r) => r.format },
     { key: 'value', label: t(`mode.${drawnMode}`), numeric: true, render: valueText },
@@ -115,12 +116,13 @@ export default function TrendsView() {
       title={title}
       subtitle={subtitle}
       formula={label(metric.formula)}
-      legend={drawnUnits.map((u, i) => ({ label: u, colour: seriesColour(i) }))}
+      legend={drawnUnits.map((u, i) => ({ label: names.label(u), colour: seriesColour(i) }))}
       notes={notes}
       busy={query.isPlaceholderData}
       csv={() => ({
         header: [
           t('col.unit'),
+          t('col.unitId'),
           t('col.year'),
           t('col.format'),
           ...(drawnMode === 'absolute'
@@ -134,7 +136,8 @@ export default function TrendsView() {
           t('export.note'),
         ],
         rows: rows.map((r) => [
-          r.unit,
+          names.label(r.unitId, r.unit),
+          r.unitId,
           r.year,
           t(`format.${r.format}`),
           ...(drawnMode === 'absolute' ? [] : [r.comparable ? r.value : null]),
@@ -185,7 +188,7 @@ export default function TrendsView() {
             <ul>
               {marks.map((m) => (
                 <li key={`${m.unit}|${m.year}`}>
-                  {t('anomaly.mark', { unit: m.unit, year: m.year, why: m.text })}
+                  {t('anomaly.mark', { unit: names.label(m.unit), year: m.year, why: m.text })}
                 </li>
               ))}
             </ul>
@@ -193,7 +196,7 @@ export default function TrendsView() {
         )
       }
       table={
-        <DataTable caption={title} columns={columns} rows={rows} rowKey={(r) => `${r.unit}|${r.year}`} />
+        <DataTable caption={title} columns={columns} rows={rows} rowKey={(r) => `${r.unitId}|${r.year}`} />
       }
     >
       <QueryState error={query.error} hasData={query.data !== undefined || units.length === 0}>
@@ -206,6 +209,7 @@ export default function TrendsView() {
             scale={drawnMode === 'yoy' ? 'linear' : scale}
             format={drawnFormat}
             formatChange={t('chart.formatChange')}
+            label={names.label}
             gapLabel={t('trends.gap')}
             marks={marks}
           />

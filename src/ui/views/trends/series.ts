@@ -22,15 +22,15 @@ export function buildSeries(rows: readonly TrendRow[], units: readonly string[],
   for (const r of rows) {
     min = Math.min(min, r.year);
     max = Math.max(max, r.year);
-    const s = have.get(r.unit) ?? new Set<number>();
+    const s = have.get(r.unitId) ?? new Set<number>();
     s.add(r.year);
-    have.set(r.unit, s);
+    have.set(r.unitId, s);
   }
   const years: number[] = [];
   for (let y = min; y <= max; y++) years.push(y);
   const byYear = new Map<number, Record<string, number | null>>();
   for (const y of years) {
-    // Keyed by unit names (data): a null-prototype point, so a unit called `__proto__` is a series.
+    // Keyed by unit_id (data): a null-prototype point, so no key can reach Object.prototype.
     const point = Object.assign(Object.create(null) as Record<string, number | null>, { year: y });
     for (const u of units) point[u] = null;
     byYear.set(y, point);
@@ -38,8 +38,8 @@ export function buildSeries(rows: readonly TrendRow[], units: readonly string[],
   for (const r of rows) {
     const point = byYear.get(r.year);
     // a log axis cannot place zero or negatives: leave a gap rather than a false point
-    if (point && units.includes(r.unit))
-      point[r.unit] = r.value !== null && (scale === 'linear' || r.value > 0) ? r.value : null;
+    if (point && units.includes(r.unitId))
+      point[r.unitId] = r.value !== null && (scale === 'linear' || r.value > 0) ? r.value : null;
   }
   const gaps: Gap[] = [];
   for (const u of units) {

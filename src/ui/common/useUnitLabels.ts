@@ -1,0 +1,36 @@
+import { useMemo } from 'react';
+import { LABEL_SEPARATOR, type UnitInfo, type UnitLabel, unitLabels } from '../../domain/units/labels';
+import { useUnitDirectory } from '../../queries';
+
+export interface UnitNamer {
+  /** The unit's label (鼓楼区 · 南京市 when another 鼓楼区 is loaded); `fallback` until the directory answers. */
+  label: (unitId: string, fallback?: string) => string;
+  /** The unit's directory entry, when loaded. */
+  info: (unitId: string) => UnitInfo | undefined;
+  /** Its label parts. */
+  parts: (unitId: string) => UnitLabel | undefined;
+  /** Every loaded unit. */
+  all: readonly UnitInfo[];
+  ready: boolean;
+}
+
+const NONE: UnitInfo[] = [];
+
+/** Labels of the loaded units: one function (src/domain/units/labels.ts) for every view. */
+export function useUnitLabels(): UnitNamer {
+  const { data } = useUnitDirectory();
+  return useMemo(() => {
+    const all = data ?? NONE;
+    const labels = unitLabels(all);
+    const byId = new Map(all.map((u) => [u.unitId, u]));
+    return {
+      label: (unitId, fallback) => labels.get(unitId)?.label ?? fallback ?? unitId,
+      info: (unitId) => byId.get(unitId),
+      parts: (unitId) => labels.get(unitId),
+      all,
+      ready: data !== undefined,
+    };
+  }, [data]);
+}
+
+export { LABEL_SEPARATOR };

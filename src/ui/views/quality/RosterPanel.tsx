@@ -1,0 +1,155 @@
+import { type ChangeEvent, useId, useMemo } from 'react';
+import { type ExpectedUnit, rosterUnits } from '../../../dataset/roster-units';
+import { governmentId } from '../../../domain/units/identity';
+import { parseRoster, type Roster } from '../../../domain/units/roster';
+import { useI18n } from '../../../i18n';
+import { useLowerGovernments } from '../../../queries';
+import { useUnitLabels } from '../../common/useUnitLabels';
+import { Select } from '../../controls/Select';
+
+/** What the user set up: kept in localStorage, so it comes back with the page (and the imports). */
+export interface RosterSetup {
+  /** unit_id of the government whose bodies are expected; '' = no roster. */
+  government: string;
+  /** Also expect its lower governments (the counties of a prefecture), from GB/T 2260. */
+  lower: boolean;
+  /** The pasted or imported list of its bodies. */
+  text: string;
+}
+
+export const NO_ROSTER: RosterSetup = { government: '', lower: false, text: '' };
+const STORAGE_KEY = 'gov-info-reports.roster';
+/** Largest roster file read (a list of names; anything bigger is not one). */
+const MAX_FILE = 512 * 1024;
+
+export function loadRoster(): RosterSetup {
+  try {
+    const v = JSON.parse(
+      globalThis.localStorage?.getItem(STORAGE_KEY) ?? 'null',
+    ) as Partial<RosterSetup> | null;
+    if (!v || typeof v !== 'object') return NO_ROSTER;
+    return {
+      government: typeof v.government === 'string' && /^[0-9a-f]{16}$/.test(v.government) ? v.government : '',
+      lower: v.lower === true,
+      text: typeof v.text === 'string' ? v.text.slice(0, MAX_FILE) : '',
+    };
+  } catch {
+    return NO_ROSTER;
+  }
+}
+
+export function saveRoster(r: RosterSetup): void {
+  try {
+    globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(r));
+  } catch {
+    // storage disabled: the roster lasts for this page
+  }
+}
+
+/** The expected units of a setup: the roster's names under the government, and its lower governments. */
+export function useExpectedUnits(setup: RosterSetup): { expected: ExpectedUnit[]; roster: Roster } {
+  const names = useUnitLabels();
+  const gov = names.info(setup.government);
+  const lower = useLowerGovernments(setup.lower && gov?.regionCode ? gov.regionCode : null);
+  return useMemo(() => {
+    const roster = parseRoster(setup.text);
+    if (!gov) return { expected: [], roster };
+    const fromRoster = rosterUnits(roster.names, gov);
+    const fromTree = (lower.data ?? []).map((r) => ({ unitId: governmentId(r.code), name: r.name }));
+    const seen = new Set<string>();
+    const expected = [...fromTree, ...fromRoster].filter((e) => !seen.has(e.unitId) && seen.add(e.unitId));
+    return { expected, roster };
+  }, [setup.text, gov, lower.data]);
+}
+
+/**
+ * Pick a government, then say which bodies it should have report: its lower governments (GB/T
+ * 2260) and a roster of its departments and 片区 (CSV/TXT file or pasted, one name a line).
+ */
+export function RosterPanel({
+  setup,
+  onChange,
+  roster,
+}: {
+  setup: RosterSetup;
+  onChange: (r: RosterSetup) => void;
+  roster: Roster;
+}) {
+  const { t } = useI18n();
+  const names = useUnitLabels();
+  const textId = useId();
+  const governments = useMemo(
+    () =>
+      names.all
+        .filter((u) => u.kind === 'government' && u.regionCode)
+        .map((u) => ({ id: u.unitId, label: names.label(u.unitId, u.unit) }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'zh-Hans-CN')),
+    [names],
+  );
+  const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
+    const file = e.target.files?.[0];
+    if (!file) return;
+    const text = file.size > MAX_FILE ? '' : await file.text();
+    onChange({ ...setup, text });
+  };
+  return (
+    <details className="roster" data-testid="roster" open={setup.government !== ''}>
+      <summary>{t('roster.title')}</summary>
+      <div className="picker-row">
+        <Select
+          label={t('roster.government')}
+          value={setup.government}
+          onChange={(v) => onChange({ ...setup, government: v })}
+          testId="roster-government"
+        >
+          <option value="">{t('control.none')}</option>
+          {governments.map((g) => (
+            <option key={g.id} value={g.id}>
+              {g.label}
+            </option>
+          ))}
+        </Select>
+        <label className="field">
+          <input
+            type="checkbox"
+            checked={setup.lower}
+            data-testid="roster-lower"
+            onChange={(e) => onChange({ ...setup, lower: e.target.checked })}
+          />{' '}
+          {t('roster.lower')}
+        </label>
+        <label className="field">
+          {t('roster.file')}{' '}
+          <input
+            type="file"
+            accept=".csv,.txt,text/plain,text/csv"
+            data-testid="roster-file"
+            onChange={onFile}
+          />
+        </label>
+      </div>
+      <label htmlFor={textId} className="field-label">
+        {t('roster.paste')}
+      </label>
+      <textarea
+        id={textId}
+        rows={4}
+        value={setup.text}
+        data-testid="roster-text"
+        onChange={(e) => onChange({ ...setup, text: e.target.value.slice(0, MAX_FILE) })}
+      />
+      <p className="muted" data-testid="roster-summary">
+        {t('roster.summary', { n: roster.names.length, bad: roster.problems.length })}
+      </p>
+      {roster.problems.length > 0 && (
+        <ul className="roster-problems" data-testid="roster-problems">
+          {roster.problems.slice(0, 20).map((p) => (
+            <li key={p.line}>
+              {t('roster.badLine', { line: p.line, text: p.text, why: t(`roster.${p.code}`) })}
+            </li>
+          ))}
+        </ul>
+      )}
+    </details>
+  );
+}

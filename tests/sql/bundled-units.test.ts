@@ -1,0 +1,66 @@
+/**
+ * Unit search and labels on the bundled dataset (public/data), on the engine users get: places
+ * are found by their short names, an OCR-misprinted county by its real name, a town by its
+ * county, and 平潭's departments say whose they are.
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { PARQUET_FILES } from '../../src/dataset/rows';
+import { DATASET_TABLES } from '../../src/db/types';
+import { governmentId } from '../../src/domain/units/identity';
+import { unitLabels } from '../../src/domain/units/labels';
+import { fetchUnitDirectory, fetchUnitSearch } from '../../src/queries/fetch/units';
+import { openTestDb, type TestDb } from '../db/harness';
+
+const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/data');
+
+describe('units of the bundled dataset', () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await openTestDb();
+    for (const table of DATASET_TABLES)
+      await db.engine.addFile({
+        table,
+        name: PARQUET_FILES[table],
+        bytes: new Uint8Array(readFileSync(path.join(dataDir, PARQUET_FILES[table]))),
+      });
+    await db.engine.buildDerived();
+  }, 120_000);
+
+  it('沭阳 finds 沭阳县, printed 沐阳县 by OCR, first and by its name', async () => {
+    const [hit] = await fetchUnitSearch(db, { text: '沭阳' });
+    expect(hit).toMatchObject({ unit: '沐阳县人民政府', short: '沭阳县', rank: 0 });
+    const labels = unitLabels(await fetchUnitDirectory(db));
+    expect(labels.get(hit!.unitId)?.label).toBe('沭阳县');
+  });
+
+  it('迁安 finds 迁安市大五里镇 (printed 大五里镇) by its county, and says so', async () => {
+    const hits = await fetchUnitSearch(db, { text: '迁安' });
+    const town = hits.find((h) => h.unit === '大五里镇');
+    expect(town).toMatchObject({ rank: 4, unitKind: 'township', parentUnitId: governmentId('130283') });
+    const labels = unitLabels(await fetchUnitDirectory(db));
+    expect(labels.get(town!.unitId)?.parent).toBe('迁安市');
+  });
+
+  it('平潭: the government’s own units in one query, each under it', async () => {
+    const pingtan = governmentId('350128');
+    const children = await fetchUnitSearch(db, { parentUnitId: pingtan, limit: 60 });
+    expect(children.length).toBeGreaterThanOrEqual(10);
+    expect(children.every((h) => h.parentName === '平潭综合实验区')).toBe(true);
+    expect(children.map((h) => h.unitKind).sort()).toContain('township');
+    const departments = await fetchUnitSearch(db, { parentUnitId: pingtan, kind: 'department', limit: 60 });
+    expect(departments.every((h) => h.unitKind === 'department')).toBe(true);
+    expect(departments.length).toBeLessThan(children.length);
+  });
+
+  it('ranks a pinyin-initials prefix before a contained name, in a stable order', async () => {
+    const a = await fetchUnitSearch(db, { text: 'pt' });
+    const b = await fetchUnitSearch(db, { text: 'pt' });
+    expect(a.map((h) => h.unitId)).toEqual(b.map((h) => h.unitId));
+    expect(a[0]?.short).toBe('平潭综合实验区');
+    const ranks = a.map((h) => h.rank);
+    expect([...ranks].sort((x, y) => x - y)).toEqual(ranks);
+  });
+});
