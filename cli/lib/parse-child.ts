@@ -11,16 +11,21 @@ export interface ParseRequest {
   fileName: string;
 }
 
-export type ParseReply = { id: number; peakKb: number } & (
-  | { outcome: import('../../src/parser/api').ParseOutcome }
-  | { error: string }
-);
+export type ParseReply =
+  | ({ id: number; peakKb: number } & (
+      | { outcome: import('../../src/parser/api').ParseOutcome }
+      | { error: string }
+    ))
+  /** A scanned page was read: the time limit applies per page from here on. */
+  | { id: number; progress: { page: number; pages: number } };
 
 process.on('message', async ({ id, bytes, fileName }: ParseRequest) => {
   const peakKb = () => process.resourceUsage().maxRSS;
   try {
     const { parseReport } = await loadParser();
-    const outcome = await parseReport(bytes, fileName);
+    const outcome = await parseReport(bytes, fileName, {
+      onProgress: (progress) => process.send?.({ id, progress } satisfies ParseReply),
+    });
     process.send?.({ id, outcome, peakKb: peakKb() } satisfies ParseReply);
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);

@@ -38,6 +38,12 @@ export class ParseRunner {
       };
       const onMessage = (r: ParseReply) => {
         if (r.id !== id) return;
+        if ('progress' in r) {
+          // OCR reports each page: a scan gets the limit per page, not for the whole file.
+          clearTimeout(timer);
+          timer = setTimeout(timeout, this.timeLimitMs);
+          return;
+        }
         done();
         childPeakKb = Math.max(childPeakKb, r.peakKb);
         if ('outcome' in r) resolve(r.outcome);
@@ -48,11 +54,12 @@ export class ParseRunner {
         this.child = null;
         fail(limitText.memory(this.heapLimitMb));
       };
-      const timer = setTimeout(() => {
+      const timeout = () => {
         done();
         this.kill(child);
         fail(limitText.time());
-      }, this.timeLimitMs);
+      };
+      let timer = setTimeout(timeout, this.timeLimitMs);
       child.on('message', onMessage);
       child.on('exit', onExit);
       child.send({ id, bytes, fileName } satisfies ParseRequest);

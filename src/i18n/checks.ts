@@ -67,6 +67,7 @@ const RULES: Readonly<Record<string, Bilingual>> = {
   no_figures: { zh: '表格没有数字', en: 'Table has no figures' },
   'table2.short_row': { zh: '表二行缺单元格', en: 'Table 2 row has missing cells' },
   ambiguous_split: { zh: '连写数字拆分不唯一', en: 'Run-together digits split more than one way' },
+  'ocr.uncertain_cell': { zh: 'OCR 识别不确定的单元格', en: 'Cell the OCR was unsure of' },
 };
 
 const OTHER_RULE: Bilingual = { zh: '其他校验', en: 'Other check' };
@@ -115,6 +116,10 @@ const MESSAGES: Readonly<Record<string, Bilingual>> = {
   ambiguous_split: {
     zh: '{where}：连写数字有多种拆分，已取其一',
     en: '{where}: run-together digits fit more than one split; one was taken',
+  },
+  'ocr.uncertain_cell': {
+    zh: '{where}：扫描件 OCR 读作 {a}，但识别不确定，请对照原件核对',
+    en: '{where}: the scan was read as {a} by OCR, but not surely; check it against the original',
   },
   other: { zh: '{where}：应为 {e}，实为 {a}', en: '{where}: expected {e}, found {a}' },
   'other.bare': { zh: '{where}：未通过', en: '{where}: failed' },

@@ -14,13 +14,19 @@ import type { ImportRequest, ImportResponse } from './worker';
 let worker: Worker | null = null;
 let nextId = 0;
 const pending = new Map<number, (r: FileResult) => void>();
+const progressOf = new Map<number, (p: { page: number; pages: number }) => void>();
 
 function importWorker(): Worker {
   if (worker) return worker;
   worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
   worker.onmessage = (e: MessageEvent<ImportResponse>) => {
+    if ('progress' in e.data) {
+      progressOf.get(e.data.id)?.(e.data.progress);
+      return;
+    }
     pending.get(e.data.id)?.(e.data.result);
     pending.delete(e.data.id);
+    progressOf.delete(e.data.id);
   };
   worker.onerror = (e) => stopWorker(`import worker stopped (${e.message})`);
   return worker;
@@ -32,30 +38,61 @@ function stopWorker(reason: string): void {
   worker = null;
   const inFlight = [...pending];
   pending.clear();
+  progressOf.clear();
   for (const [id, done] of inFlight) done({ ok: false, file: `#${id}`, reason });
 }
 
 /**
- * Parse or validate one file off the main thread; never rejects. The watchdog: a file still not
- * answered after the parse time limit is stopped with its worker (a fresh one takes the next
- * file), so a parse that runs away costs a worker, never the tab.
+ * Parse or validate one file off the main thread; never rejects. A scanned file reports its pages
+ * as they are read (`onProgress`) and stops when `signal` aborts (it then fails as cancelled).
+ * The watchdog: a file still not answered after the parse time limit is stopped with its worker
+ * (a fresh one takes the next file), so a parse that runs away costs a worker, never the tab; a
+ * scan gets the limit per page (each page read restarts it).
  */
-export function inspectFile(file: File): Promise<FileResult> {
+export function inspectFile(file: File, options: InspectOptions = {}): Promise<FileResult> {
+  return inspect(file.name, (id) => ({ id, file }), options);
+}
+
+/** Page images of one report (several photos dropped together), read as one report in this order. */
+export function inspectPages(name: string, pages: File[], options: InspectOptions = {}): Promise<FileResult> {
+  return inspect(name, (id) => ({ id, name, pages }), options);
+}
+
+export interface InspectOptions {
+  onProgress?: (p: { page: number; pages: number }) => void;
+  signal?: AbortSignal;
+}
+
+function inspect(
+  name: string,
+  request: (id: number) => ImportRequest,
+  options: InspectOptions,
+): Promise<FileResult> {
   return new Promise((resolve) => {
     const id = ++nextId;
-    const timer = setTimeout(() => {
+    const timeout = () => {
       const others = pending.size - 1;
-      pending.get(id)?.({ ok: false, file: file.name, reason: limitText.time() });
+      pending.get(id)?.({ ok: false, file: name, reason: limitText.time() });
       pending.delete(id);
       stopWorker(
-        `import worker stopped: another file (${file.name}) ran past the time limit${others > 0 ? '; add this one again' : ''}`,
+        `import worker stopped: another file (${name}) ran past the time limit${others > 0 ? '; add this one again' : ''}`,
       );
-    }, PARSE_TIME_LIMIT_MS);
+    };
+    let timer = setTimeout(timeout, PARSE_TIME_LIMIT_MS);
     pending.set(id, (r) => {
       clearTimeout(timer);
-      resolve(r.ok || r.file !== `#${id}` ? r : { ...r, file: file.name });
+      progressOf.delete(id);
+      resolve(r.ok || r.file !== `#${id}` ? r : { ...r, file: name });
     });
-    importWorker().postMessage({ id, file } satisfies ImportRequest);
+    progressOf.set(id, (p) => {
+      clearTimeout(timer);
+      timer = setTimeout(timeout, PARSE_TIME_LIMIT_MS);
+      options.onProgress?.(p);
+    });
+    options.signal?.addEventListener('abort', () =>
+      worker?.postMessage({ cancel: id } satisfies ImportRequest),
+    );
+    importWorker().postMessage(request(id));
   });
 }
 

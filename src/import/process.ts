@@ -6,7 +6,7 @@
  */
 import type { CellRow, CheckRow, RegionRow, ReportRow } from '../dataset/rows';
 import type { DatasetTable } from '../db/types';
-import type { ParseReport } from '../parser/api';
+import type { ParseOptions, ParseOutcome, ParseReport } from '../parser/api';
 import { MAX_DATASET_BYTES, MAX_REPORT_BYTES, sizeProblem } from '../parser/limits';
 import type { RegionIndex } from '../region/region-index';
 import { sha256Hex } from '../util/sha256';
@@ -18,6 +18,12 @@ import { validateRows } from './validate';
 
 export interface ProcessDeps {
   parseReport: ParseReport;
+  /** Several page images as one report (OCR); absent where OCR is not offered. */
+  parseImages?: (
+    pages: readonly Uint8Array[],
+    fileName: string,
+    options?: ParseOptions,
+  ) => Promise<ParseOutcome>;
   /** The region index for placing units; null places nothing (region columns stay null). */
   regionIndex: () => Promise<RegionIndex | null>;
   parserVersion: string;
@@ -39,9 +45,10 @@ export async function processFile(
   fileName: string,
   bytes: Uint8Array,
   deps: ProcessDeps,
+  options: ParseOptions = {},
 ): Promise<FileResult> {
   try {
-    const result = await processKind(fileName, bytes, deps);
+    const result = await processKind(fileName, bytes, deps, options);
     // The same bytes under another name are the same import (client.ts refuses the second).
     return result.ok ? { ...result, digest: await sha256Hex(bytes) } : result;
   } catch (error) {
@@ -49,14 +56,57 @@ export async function processFile(
   }
 }
 
-async function processKind(fileName: string, bytes: Uint8Array, deps: ProcessDeps): Promise<FileResult> {
+async function processKind(
+  fileName: string,
+  bytes: Uint8Array,
+  deps: ProcessDeps,
+  options: ParseOptions,
+): Promise<FileResult> {
   if (/\.parquet$/i.test(fileName) || isParquet(bytes)) return processParquet(fileName, bytes, deps);
   if (/\.csv$/i.test(fileName)) return processCsv(fileName, bytes, deps);
-  return processReport(fileName, bytes, deps);
+  return processReport(fileName, bytes, deps, options);
 }
 
-async function processReport(fileName: string, bytes: Uint8Array, deps: ProcessDeps): Promise<FileResult> {
-  const outcome = await deps.parseReport(bytes, fileName);
+async function processReport(
+  fileName: string,
+  bytes: Uint8Array,
+  deps: ProcessDeps,
+  options: ParseOptions,
+): Promise<FileResult> {
+  return reportResult(fileName, await deps.parseReport(bytes, fileName, options), deps);
+}
+
+/**
+ * Page images dropped together (photos of one report's pages) → one report, pages in the order
+ * given; named after the first image.
+ */
+export async function processImageSet(
+  name: string,
+  blobs: readonly Blob[],
+  deps: ProcessDeps,
+  options: ParseOptions = {},
+): Promise<FileResult> {
+  if (!deps.parseImages) return { ok: false, file: name, reason: 'page images cannot be read here' };
+  const total = blobs.reduce((n, b) => n + b.size, 0);
+  const tooBig = sizeProblem(total, MAX_REPORT_BYTES);
+  if (tooBig) return { ok: false, file: name, reason: tooBig };
+  try {
+    const pages = await Promise.all(blobs.map(async (b) => new Uint8Array(await b.arrayBuffer())));
+    const result = await reportResult(name, await deps.parseImages(pages, name, options), deps);
+    if (!result.ok) return result;
+    const all = new Uint8Array(total);
+    let at = 0;
+    for (const p of pages) {
+      all.set(p, at);
+      at += p.length;
+    }
+    return { ...result, digest: await sha256Hex(all) };
+  } catch (error) {
+    return { ok: false, file: name, reason: `could not be read (${firstLine(error)})` };
+  }
+}
+
+async function reportResult(fileName: string, outcome: ParseOutcome, deps: ProcessDeps): Promise<FileResult> {
   if (!outcome.ok) return { ok: false, file: fileName, reason: outcome.reason };
   const report = outcome.report;
   if (Object.keys(report.table3).length === 0)
@@ -210,7 +260,12 @@ async function processCsv(fileName: string, bytes: Uint8Array, deps: ProcessDeps
  * A `File` or `Blob` → FileResult. The size is checked before a byte is read, so a 100 MB
  * mistake costs nothing; otherwise the bytes are read once.
  */
-export async function processBlob(fileName: string, blob: Blob, deps: ProcessDeps): Promise<FileResult> {
+export async function processBlob(
+  fileName: string,
+  blob: Blob,
+  deps: ProcessDeps,
+  options: ParseOptions = {},
+): Promise<FileResult> {
   const dataset = /\.(parquet|csv)$/i.test(fileName);
   const tooBig = sizeProblem(blob.size, dataset ? MAX_DATASET_BYTES : MAX_REPORT_BYTES);
   if (tooBig) return { ok: false, file: fileName, reason: tooBig };
@@ -220,5 +275,5 @@ export async function processBlob(fileName: string, blob: Blob, deps: ProcessDep
   } catch (error) {
     return { ok: false, file: fileName, reason: `could not be read (${firstLine(error)})` };
   }
-  return processFile(fileName, bytes, deps);
+  return processFile(fileName, bytes, deps, options);
 }

@@ -15,4 +15,14 @@ export type ParseOutcome =
     }
   | { ok: false; file: string; reason: string };
 
-export type ParseReport = (bytes: Uint8Array, fileName: string) => Promise<ParseOutcome>;
+/** For slow paths (OCR of scanned pages): progress per page, and a way to stop. */
+export interface ParseOptions {
+  onProgress?: (progress: { page: number; pages: number }) => void;
+  signal?: AbortSignal;
+}
+
+export type ParseReport = (
+  bytes: Uint8Array,
+  fileName: string,
+  options?: ParseOptions,
+) => Promise<ParseOutcome>;

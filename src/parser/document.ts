@@ -20,6 +20,19 @@ export interface DocLine {
   /** Table index within the document for origin 'table'; page number for pdf. */
   table?: number;
   page?: number;
+  /** For OCR'd table rows: per cell, how sure the recogniser was and where the cell is. */
+  ocr?: (OcrCell | null)[];
+}
+
+/** A table cell read by OCR: the recogniser's confidence (lowest character probability) and its place. */
+export interface OcrCell {
+  confidence: number;
+  /** 1-based page number. */
+  page: number;
+  /** Cell box in page pixels: x0, y0, x1, y1. */
+  box: [number, number, number, number];
+  /** Why the reading is doubtful (low confidence, a look-alike read as a digit…); absent when sure. */
+  uncertain?: string;
 }
 
 export interface ExtractedDocument {

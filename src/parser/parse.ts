@@ -7,11 +7,12 @@ import { checkReport } from '../domain/checks';
 import type { Format } from '../domain/keys';
 import type { CheckFailure, Report, TableValues } from '../domain/report';
 import { sha256Hex } from '../util/sha256';
-import type { ParseOutcome } from './api';
+import type { ParseOptions, ParseOutcome } from './api';
 import { type ExtractedDocument, NotAReportError } from './document';
 import { extractDocument } from './extract';
 import { matchTable3Label } from './labels';
 import { detectUnit, detectYear } from './meta';
+import { ocrChecks } from './ocr-checks';
 import { findSections } from './tables/sections';
 import { readTable2, table2Format } from './tables/table2';
 import { hasThreeRowOther, readTable3 } from './tables/table3';
@@ -47,16 +48,50 @@ function whyNoTable3(text: string, year: number | null): string {
   return NO_TABLE3;
 }
 
-export async function parseReport(bytes: Uint8Array, fileName: string): Promise<ParseOutcome> {
+export async function parseReport(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ParseOptions = {},
+): Promise<ParseOutcome> {
   let doc: ExtractedDocument;
   try {
-    doc = await extractDocument(bytes, fileName);
+    doc = await extractDocument(bytes, fileName, options);
   } catch (e) {
     const reason =
       e instanceof NotAReportError ? e.reason : `cannot read the document: ${(e as Error).message}`;
     return { ok: false, file: fileName, reason };
   }
   return parseDocument(doc, fileName, await sha256Hex(bytes));
+}
+
+/**
+ * Several page images (photos or scans of one report, in page order) → one report, read by OCR.
+ * The report's digest is of the pages' bytes in order.
+ */
+export async function parseImages(
+  pages: readonly Uint8Array[],
+  fileName: string,
+  options: ParseOptions = {},
+): Promise<ParseOutcome> {
+  let doc: ExtractedDocument;
+  try {
+    const { ocrImages } = await import('./ocr/images');
+    doc = await ocrImages(pages, options);
+  } catch (e) {
+    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
+    const reason =
+      e instanceof Error && e.name === 'OcrCancelled'
+        ? 'cancelled: OCR stopped before the last page'
+        : `page images could not be read (${message})`;
+    return { ok: false, file: fileName, reason };
+  }
+  const all = new Uint8Array(pages.reduce((n, p) => n + p.length, 0));
+  let at = 0;
+  for (const p of pages) {
+    all.set(p, at);
+    at += p.length;
+  }
+  return parseDocument(doc, fileName, await sha256Hex(all));
 }
 
 function hasNumbers(t: TableValues): boolean {
@@ -136,6 +171,7 @@ export function parseDocument(doc: ExtractedDocument, fileName: string, sha256 =
     });
   }
   checks.push(...t3.checks, ...t4.checks, ...t2.checks);
+  if (doc.kind === 'ocr') checks.push(...ocrChecks([...(t3.hasNumbers ? t3.ocr : []), ...(t4.ocr ?? [])]));
   checks.push(...checkReport({ table3, table4 }, doc.text));
 
   const report: Report = {

@@ -191,6 +191,37 @@ describe.skipIf(!hasCorpus)('golden corpus: complete reports', () => {
 });
 
 /**
+ * Scanned copies (image-only PDFs, read by OCR): every table 三/四 cell exact. A cell the OCR
+ * marks uncertain still has to be right (uncertain-and-wrong fails like wrong). Slow (the OCR
+ * runs on every page), so one parse per file and a long timeout.
+ */
+const SCANNED: readonly [string, string][] = [
+  ['洪泽区_2024_扫描件.pdf', '洪泽区_2024_扫描件'],
+  ['平潭综合实验区_2021_扫描件.pdf', '平潭综合实验区_2021_扫描件'],
+];
+
+describe.skipIf(!hasCorpus)('golden corpus: scanned copies through OCR', () => {
+  for (const [file, name] of SCANNED) {
+    it(`${file}: every table 三 and 四 cell as expected, read by OCR`, async () => {
+      const want = loadExpected(name)!;
+      const r = await parsed(file);
+      expect(r.source.reader).toBe('ocr');
+      expect(r.year).toBe(want.year);
+      expect(r.format).toBe(want.format);
+      expect(r.unit).toContain(want.unit!.replace(/人民政府$/, ''));
+      expect(diff('table3', r.table3, want.table3)).toEqual([]);
+      expect(diff('table4', r.table4, want.table4 ?? {})).toEqual([]);
+      expect(r.checks.filter((c) => c.rule === 'incomplete')).toEqual([]);
+      // Uncertain cells are named at their table address, with the page they are on.
+      for (const c of r.checks.filter((c) => c.rule === 'ocr.uncertain_cell')) {
+        expect(c.where).toMatch(/^table[34]\.\w+\.\w+$/);
+        expect(c.message).toMatch(/第 \d+ 页/);
+      }
+    }, 900_000);
+  }
+});
+
+/**
  * Cells where the fixture and the printed text disagree, with the evidence. Reported to the
  * fixture's author; listed here so the disagreement stays visible instead of silently passing.
  */

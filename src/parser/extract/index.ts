@@ -1,3 +1,4 @@
+import type { ParseOptions } from '../api';
 import { type ExtractedDocument, NotAReportError } from '../document';
 import { extractDocx } from './docx';
 import { extractHtml } from './html';
@@ -16,20 +17,29 @@ import { extractText } from './text';
  * report container (empty, binary, an image, a non-DOCX ZIP, a PDF without a text layer, a
  * damaged file); never lets a library error escape.
  */
-export async function extractDocument(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+export async function extractDocument(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ParseOptions = {},
+): Promise<ExtractedDocument> {
   const found = sniff(bytes);
   try {
     switch (found.kind) {
       case 'rejected':
         throw new NotAReportError(fileName, found.reason);
       case 'pdf':
-        return await extractPdf(bytes, fileName);
+        return await extractPdf(bytes, fileName, options);
       case 'docx':
         return await extractDocx(bytes, fileName);
       case 'doc': {
         // Loaded only when a .doc arrives: the OLE reader stays out of the web app's first load.
         const { extractWord } = await import('./word');
         return extractWord(bytes, fileName);
+      }
+      case 'image': {
+        // A page photo or scan (PNG/JPEG): one page of OCR.
+        const { ocrImages } = await import('../ocr/images');
+        return await ocrImages([bytes], options);
       }
       case 'html':
         return extractHtml(found.decoded.text);
@@ -39,6 +49,9 @@ export async function extractDocument(bytes: Uint8Array, fileName: string): Prom
   } catch (error) {
     if (error instanceof NotAReportError) throw error;
     if (error instanceof LimitExceeded) throw new NotAReportError(fileName, error.message);
+    if (error instanceof Error && error.name === 'OcrCancelled') {
+      throw new NotAReportError(fileName, 'cancelled: OCR stopped before the last page');
+    }
     const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
     throw new NotAReportError(fileName, `${found.kind.toUpperCase()} could not be read (${message})`);
   }

@@ -1,3 +1,4 @@
+import type { ParseOptions } from '../api';
 import { type ExtractedDocument, NotAReportError } from '../document';
 import { limitText, MAX_PDF_PAGES } from './limits';
 import { linesToText } from './normalize';
@@ -9,19 +10,41 @@ import { heapOf, loadPdfium, type Pdfium } from './pdfium';
 /**
  * PDF → lines, from the text layer's positioned characters (PDFium, see `readPageItems` and
  * `buildPdfLines` for the layout rules). Fonts are never rendered or fetched; a PDF without any
- * text (a scan) or that PDFium cannot open is a NotAReportError with a one-line reason.
+ * text (a scan) goes to OCR (src/parser/ocr/); one PDFium cannot open is a NotAReportError.
  */
-export async function extractPdf(bytes: Uint8Array, fileName: string): Promise<ExtractedDocument> {
+export async function extractPdf(
+  bytes: Uint8Array,
+  fileName: string,
+  options: ParseOptions = {},
+): Promise<ExtractedDocument> {
   const pdfium = await loadPdfium();
-  const pages = readPages(pdfium, bytes, fileName);
+  const { pages, images } = readPages(pdfium, bytes, fileName);
   if (pages.every((p) => p.items.length === 0)) {
-    throw new NotAReportError(fileName, 'PDF has no text layer (scanned?)');
+    if (!images) throw new NotAReportError(fileName, NO_TEXT);
+    // A scan: read its page images (the OCR code loads only now).
+    const { ocrPdf } = await import('../ocr/pdf');
+    return ocrPdf(pdfium, bytes, fileName, options);
   }
   const lines = buildPdfLines(pages);
   return { kind: 'pdf', lines, text: linesToText(lines) };
 }
 
-function readPages(pdfium: Pdfium, bytes: Uint8Array, fileName: string): PdfPage[] {
+export const NO_TEXT = 'PDF has no text layer and no page images to read (blank?)';
+
+/** Whether a page holds an image object (a scan's page picture). */
+function hasImage(pdfium: Pdfium, page: number): boolean {
+  const count = Math.min(pdfium.FPDFPage_CountObjects(page), 10_000);
+  for (let i = 0; i < count; i++) {
+    if (pdfium.FPDFPageObj_GetType(pdfium.FPDFPage_GetObject(page, i)) === 3) return true;
+  }
+  return false;
+}
+
+function readPages(
+  pdfium: Pdfium,
+  bytes: Uint8Array,
+  fileName: string,
+): { pages: PdfPage[]; images: boolean } {
   const heap = heapOf(pdfium);
   // PDFium reads the document from wasm memory for as long as it is open.
   const data = heap.wasmExports.malloc(Math.max(1, bytes.length));
@@ -36,6 +59,7 @@ function readPages(pdfium: Pdfium, bytes: Uint8Array, fileName: string): PdfPage
   try {
     if (!doc) throw new NotAReportError(fileName, openFailure(pdfium.FPDF_GetLastError()));
     const pages: PdfPage[] = [];
+    let images = false;
     const end = new EndOfTables();
     const count = pdfium.FPDF_GetPageCount(doc);
     if (count > MAX_PDF_PAGES) throw new NotAReportError(fileName, limitText.pdfPages(count));
@@ -45,12 +69,13 @@ function readPages(pdfium: Pdfium, bytes: Uint8Array, fileName: string): PdfPage
       try {
         const read = readPageItems(pdfium, page, scratch);
         pages.push(read);
+        if (read.items.length === 0) images ||= hasImage(pdfium, page);
         end.see(read.items);
       } finally {
         pdfium.FPDF_ClosePage(page);
       }
     }
-    return pages;
+    return { pages, images };
   } finally {
     if (doc) pdfium.FPDF_CloseDocument(doc);
     heap.wasmExports.free(scratch);

@@ -8,6 +8,7 @@ export type Sniffed =
   | { kind: 'pdf' }
   | { kind: 'docx' }
   | { kind: 'doc' }
+  | { kind: 'image' }
   | { kind: 'html'; decoded: Decoded }
   | { kind: 'text'; decoded: Decoded }
   | { kind: 'rejected'; reason: string };
@@ -18,8 +19,6 @@ const BINARY = 'binary data, not a text, HTML, PDF, DOC or DOCX report';
 /** Magic numbers of formats people save reports as by mistake, with the reason we give. */
 const KNOWN_BINARIES: Array<[number[], string]> = [
   [[0xd0, 0xcf, 0x11, 0xe0], 'damaged legacy Word/Excel (OLE) file (truncated header)'],
-  [[0x89, 0x50, 0x4e, 0x47], 'PNG image, not a text report (scanned? needs OCR)'],
-  [[0xff, 0xd8, 0xff], 'JPEG image, not a text report (scanned? needs OCR)'],
   [[0x47, 0x49, 0x46, 0x38], 'GIF image, not a report'],
   [[0x1f, 0x8b], 'gzip archive, not a report'],
   [[0x52, 0x61, 0x72, 0x21], 'RAR archive, not a report'],
@@ -38,6 +37,9 @@ export function sniff(bytes: Uint8Array): Sniffed {
   }
   // OLE compound file: Word 97–2003 .doc / WPS .wps (or .xls/.ppt, refused once opened).
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'doc' };
+  // A photographed or scanned page: read by OCR.
+  if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]))
+    return { kind: 'image' };
   for (const [magic, reason] of KNOWN_BINARIES) {
     if (startsWith(bytes, magic)) return { kind: 'rejected', reason };
   }

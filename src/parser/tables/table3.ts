@@ -9,6 +9,7 @@
  */
 import { TABLE3_COLUMNS, TABLE3_ROWS, type Table3Row } from '../../domain/keys';
 import type { CellSource, CheckFailure, TableValues } from '../../domain/report';
+import type { OcrCell } from '../document';
 import { isHeading, matchTable3Label, type Table3Match, table3RowsIn } from '../labels';
 import { isRunTogether, type Run, toRuns } from './runs';
 import { chooseSplits } from './table3-split';
@@ -41,6 +42,16 @@ export interface Table3Read {
   expectedRows: number;
   /** Where each cell read from one printed figure stands (`table3.row.col` → document place). */
   src: Record<string, CellSource>;
+  /** Cells read by OCR, by address (the parser turns the doubtful ones into checks). */
+  ocr: OcrRead[];
+}
+
+/** A table cell read by OCR, at its table address. */
+export interface OcrRead {
+  where: string;
+  value: number | null;
+  raw: string;
+  cell: OcrCell;
 }
 
 function asRow(m: Table3Match | null): Table3Row | null {
@@ -236,6 +247,7 @@ export function readTable3(
   const raw: Record<string, string> = {};
   const src: Record<string, CellSource> = {};
   const checks: CheckFailure[] = [];
+  const ocr: OcrRead[] = [];
   let hasNumbers = false;
 
   const flatRows = new Map<Table3Row, string[]>();
@@ -251,6 +263,7 @@ export function readTable3(
     cells.forEach((c, i) => {
       const col = TABLE3_COLUMNS[i]!;
       rec[col] = c.value;
+      if (c.ocr) ocr.push({ where: `table3.${row}.${col}`, value: c.value, raw: c.raw, cell: c.ocr });
       if (c.src) src[`table3.${row}.${col}`] = { line: c.row, ...c.src };
       if (c.value === null && c.raw !== '') raw[`table3.${row}.${col}`] = c.raw;
       else hasNumbers = true;
@@ -272,5 +285,5 @@ export function readTable3(
   const ordered: TableValues = {};
   for (const row of rows) if (values[row]) ordered[row] = values[row];
   const missing = rows.filter((r) => !ordered[r] || Object.keys(ordered[r]).length < WIDTH);
-  return { values: ordered, raw, checks, hasNumbers, missing, expectedRows: rows.length, src };
+  return { values: ordered, raw, checks, hasNumbers, missing, expectedRows: rows.length, src, ocr };
 }

@@ -9,6 +9,7 @@ import type { CellSource, CheckFailure, TableValues } from '../../domain/report'
 import { AFTER_TABLE4 } from '../labels';
 import { isRunTogether, toRuns } from './runs';
 import { groupSumsHold, splitCandidates } from './split';
+import type { OcrRead } from './table3';
 import type { Token, ValueToken } from './tokens';
 
 const CELLS = TABLE4_GROUPS.length * TABLE4_COLUMNS.length;
@@ -19,6 +20,8 @@ export interface Table4Read {
   checks: CheckFailure[];
   /** Where each cell read from one printed figure stands (`table4.group.col` → document place). */
   src: Record<string, CellSource>;
+  /** Cells read by OCR, by address. */
+  ocr?: OcrRead[];
 }
 
 function sumsHeld(cells: readonly (number | null)[]): number {
@@ -93,10 +96,14 @@ export function readTable4(tokens: readonly Token[], from: number, to: number): 
   }
   const src: Record<string, CellSource> = {};
   if (!picked) return { values, raw, checks, src };
+  const ocr: OcrRead[] = [];
   TABLE4_GROUPS.forEach((g, gi) => {
     const rec: Record<string, number | null> = {};
     TABLE4_COLUMNS.forEach((c, ci) => {
       const v = picked[gi * 5 + ci] ?? null;
+      const read = pickedTokens[gi * 5 + ci]?.ocr;
+      if (read)
+        ocr.push({ where: `table4.${g}.${c}`, value: v, raw: pickedRaw[gi * 5 + ci] ?? '', cell: read });
       rec[c] = v;
       const printed = pickedRaw[gi * 5 + ci] ?? '';
       if (v === null && printed !== '') raw[`table4.${g}.${c}`] = printed;
@@ -105,5 +112,5 @@ export function readTable4(tokens: readonly Token[], from: number, to: number): 
     });
     values[g] = rec;
   });
-  return { values, raw, checks, src };
+  return { values, raw, checks, src, ocr };
 }

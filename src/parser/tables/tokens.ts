@@ -3,7 +3,7 @@
  * or a blank marker kept as printed). Every token carries the row it was printed on, which is
  * what binds a value run to the label on the same row.
  */
-import type { DocLine, ExtractedDocument } from '../document';
+import type { DocLine, ExtractedDocument, OcrCell } from '../document';
 
 export interface LabelToken {
   kind: 'label';
@@ -23,6 +23,8 @@ export interface ValueToken {
    * value is never several cells run together.
    */
   cell?: boolean;
+  /** For a cell read by OCR: how sure the recogniser was, and where the cell is. */
+  ocr?: OcrCell;
   /**
    * Where the value was printed: the cell of its document line (`row`) and the character span
    * [start, end) of `raw` in that cell's text. Absent for values the table logic makes up (a
@@ -158,7 +160,13 @@ function splitPipes(line: string): string[] {
   return parts;
 }
 
-function tokenizeCells(out: Token[], pieces: readonly Piece[], row: number, splitMixed: boolean): void {
+function tokenizeCells(
+  out: Token[],
+  pieces: readonly Piece[],
+  row: number,
+  splitMixed: boolean,
+  ocr?: readonly (OcrCell | null)[],
+): void {
   const trimmed = pieces.map((p) => p.text.trim());
   if (trimmed.every((c) => c === '' || SEPARATOR_CELL.test(c)) && trimmed.some((c) => c !== '')) return;
   pieces.forEach((piece, i) => {
@@ -171,7 +179,12 @@ function tokenizeCells(out: Token[], pieces: readonly Piece[], row: number, spli
     });
     const v = cellValue(cell, row);
     if (v) {
-      out.push({ ...v, cell: true, src: src(0, cell.length) });
+      const read = ocr?.[piece.cell];
+      out.push(
+        read
+          ? { ...v, cell: true, src: src(0, cell.length), ocr: read }
+          : { ...v, cell: true, src: src(0, cell.length) },
+      );
       return;
     }
     if (/^[-+]?\d+(?:\.\d+)?(?:\s+[-+]?\d+(?:\.\d+)?)+$/.test(cell)) {
@@ -237,6 +250,7 @@ export function tokenizeLine(out: Token[], line: DocLine, row: number, pipeCells
       line.cells.map((text, cell) => ({ text, cell, offset: 0 })),
       row,
       false,
+      line.ocr,
     );
     return;
   }

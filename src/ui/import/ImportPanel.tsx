@@ -11,6 +11,7 @@ import {
   getImports,
   getQuarantined,
   inspectFile,
+  inspectPages,
   removeImport,
   restoreImports,
   subscribeImports,
@@ -28,9 +29,13 @@ interface Inspected {
   name: string;
   result: FileResult | null;
   existing: string | null;
+  /** A scanned file being read by OCR: pages done of pages. */
+  progress?: { page: number; pages: number };
+  cancel?: () => void;
 }
 
-const ACCEPT = '.pdf,.html,.htm,.txt,.docx,.parquet,.csv';
+const ACCEPT = '.pdf,.html,.htm,.txt,.docx,.doc,.wps,.jpg,.jpeg,.png,.parquet,.csv';
+const IMAGE = /\.(jpe?g|png)$/i;
 
 export function ImportPanel() {
   const lang = useUi((s) => s.lang);
@@ -57,12 +62,28 @@ export function ImportPanel() {
     restoreImports(report).then(refresh, (e: unknown) => report(String(e)));
   }, []);
 
-  const inspect = (files: File[]) => {
+  const inspect = (dropped: File[]) => {
     setOpen(true);
-    for (const file of files) {
+    // Page images dropped together are the pages of one report, in file-name order (page1, page2…).
+    const images = dropped
+      .filter((f) => IMAGE.test(f.name))
+      .sort((a, b) => a.name.localeCompare(b.name, 'zh', { numeric: true }));
+    const files: (File | File[])[] = dropped.filter((f) => !IMAGE.test(f.name));
+    if (images.length === 1) files.push(images[0]!);
+    else if (images.length > 1) files.push(images);
+    for (const item of files) {
+      const file = Array.isArray(item) ? { name: `${item[0]!.name} +${item.length - 1}` } : item;
       const key = ++nextKey.current;
-      setInspected((list) => [...list, { key, name: file.name, result: null, existing: null }]);
-      inspectFile(file).then(async (result) => {
+      const stop = new AbortController();
+      setInspected((list) => [
+        ...list,
+        { key, name: file.name, result: null, existing: null, cancel: () => stop.abort() },
+      ]);
+      const onProgress = (progress: { page: number; pages: number }) =>
+        setInspected((list) => list.map((i) => (i.key === key ? { ...i, progress } : i)));
+      const options = { onProgress, signal: stop.signal };
+      const read = Array.isArray(item) ? inspectPages(file.name, item, options) : inspectFile(item, options);
+      read.then(async (result) => {
         // Reports or datasets whose report_ids are already loaded cannot be added (they would
         // replace, and on removal delete, rows they do not own).
         const clash = result.ok ? await collisionOf(result).catch(() => null) : null;
@@ -179,6 +200,21 @@ export function ImportPanel() {
             ) : (
               <li key={i.key} className="import-result muted" data-testid="import-pending">
                 <bdi>{i.name}</bdi> · {t('parsing')}
+                {i.progress && (
+                  <>
+                    {' '}
+                    <progress
+                      data-testid="import-progress"
+                      max={i.progress.pages}
+                      value={i.progress.page}
+                      aria-label={t('ocrPages', { page: i.progress.page, pages: i.progress.pages })}
+                    />{' '}
+                    {t('ocrPages', { page: i.progress.page, pages: i.progress.pages })}{' '}
+                    <button type="button" data-testid="import-cancel" onClick={i.cancel}>
+                      {t('cancel')}
+                    </button>
+                  </>
+                )}
               </li>
             ),
           )}

@@ -27,6 +27,8 @@ const ZH = {
   reader_docx: '读取方式：DOCX',
   reader_doc: '读取方式：Word 97–2003/WPS',
   reader_ocr: '读取方式：OCR 识别（请核对）',
+  ocrPages: 'OCR 识别第 {page}/{pages} 页',
+  cancel: '取消',
 } as const;
 
 export type ImportKey = keyof typeof ZH;
@@ -57,6 +59,8 @@ const EN: Record<ImportKey, string> = {
   reader_docx: 'read as DOCX',
   reader_doc: 'read as Word 97–2003/WPS',
   reader_ocr: 'read by OCR (please check)',
+  ocrPages: 'OCR: page {page} of {pages}',
+  cancel: 'Cancel',
 };
 
 export function importText(lang: Lang, key: ImportKey, vars: Record<string, string | number> = {}): string {

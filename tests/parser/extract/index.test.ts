@@ -47,7 +47,9 @@ describe(extractDocument, () => {
     expect(await reason(storedZip({ 'word/document.xml': 'garbage' }), 'a.docx')).toMatch(
       /^DOCX could not be read/,
     );
-    expect(await reason(makePdf([[]]), 'scan.pdf')).toBe('PDF has no text layer (scanned?)');
+    expect(await reason(makePdf([[]]), 'scan.pdf')).toBe(
+      'PDF has no text layer and no page images to read (blank?)',
+    );
     const truncated = await reason(makePdf([[{ x: 72, y: 700, text: 'report' }]]).slice(0, 40), 'cut.pdf');
     expect(truncated).not.toContain('\n');
   });

@@ -63,7 +63,9 @@ describe(extractPdf, () => {
   });
 
   it('rejects a PDF without text as having no text layer', async () => {
-    expect((await rejection(makePdf([[]]))).reason).toBe('PDF has no text layer (scanned?)');
+    expect((await rejection(makePdf([[]]))).reason).toBe(
+      'PDF has no text layer and no page images to read (blank?)',
+    );
   });
 
   it('rejects damaged PDFs with a one-line reason', async () => {

@@ -47,7 +47,11 @@ describe(sniff, () => {
 
   it('names common wrong formats', () => {
     expect(reason(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1]))).toMatch(/legacy Word/);
-    expect(reason(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a]))).toMatch(/PNG image/);
-    expect(reason(new Uint8Array([0xff, 0xd8, 0xff, 0xe0]))).toMatch(/JPEG image/);
+  });
+
+  it('hands page images (PNG, JPEG) and OLE files (.doc/.wps) to their readers', () => {
+    expect(sniff(new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a])).kind).toBe('image');
+    expect(sniff(new Uint8Array([0xff, 0xd8, 0xff, 0xe0])).kind).toBe('image');
+    expect(sniff(new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, 0])).kind).toBe('doc');
   });
 });
