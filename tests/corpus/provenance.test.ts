@@ -25,6 +25,7 @@ function figure(text: string): number | null {
 describe.skipIf(!hasCorpus)('provenance over the corpus', () => {
   const summary: string[] = [];
   const coverage = new Map<string, [number, number]>();
+  // Scanned copies go through OCR on every page: minutes under load, not the unit default.
   it.each(files)('%s: every recorded place prints its cell', async (file) => {
     let doc: Awaited<ReturnType<typeof extractDocument>>;
     try {
@@ -54,7 +55,7 @@ describe.skipIf(!hasCorpus)('provenance over the corpus', () => {
     }
     summary.push(`${file}: ${Object.keys(src).length}/${cells}`);
     coverage.set(file, [Object.keys(src).length, cells]);
-  });
+  }, 900_000);
   it('records a place for every cell of the grid formats (HTML tables, the PDF)', () => {
     console.log(`provenance recorded (cells with a place / cells):\n${summary.join('\n')}`);
     const grid = [...coverage].filter(([f]) => /\.(html?|pdf|doc)$/i.test(f));
