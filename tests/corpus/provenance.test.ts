@@ -26,36 +26,40 @@ describe.skipIf(!hasCorpus)('provenance over the corpus', () => {
   const summary: string[] = [];
   const coverage = new Map<string, [number, number]>();
   // Scanned copies go through OCR on every page: minutes under load, not the unit default.
-  it.each(files)('%s: every recorded place prints its cell', async (file) => {
-    let doc: Awaited<ReturnType<typeof extractDocument>>;
-    try {
-      doc = await extractDocument(new Uint8Array(readFileSync(path.join(reports, file))), file);
-    } catch (e) {
-      // A file the parser refuses (a scan without OCR here) has no cells, hence no places.
-      if (e instanceof NotAReportError) return;
-      throw e;
-    }
-    const out = parseDocument(doc, file);
-    if (!out.ok) return;
-    const { report, src = {} } = out;
-    let cells = 0;
-    for (const table of ['table3', 'table4'] as const) {
-      for (const [row, rec] of Object.entries(report[table])) {
-        for (const [col, value] of Object.entries(rec)) {
-          cells++;
-          const at = src[`${table}.${row}.${col}`];
-          if (!at) continue;
-          const text = doc.lines[at.line]?.cells[at.cell]?.slice(at.start, at.end);
-          expect(text, `${file} ${table}.${row}.${col}`).toBeDefined();
-          if (value === null)
-            expect(text, `${file} ${table}.${row}.${col}`).toBe(report.raw[`${table}.${row}.${col}`] ?? '');
-          else expect(figure(text!), `${file} ${table}.${row}.${col} "${text}"`).toBe(value);
+  it.each(files)(
+    '%s: every recorded place prints its cell',
+    async (file) => {
+      let doc: Awaited<ReturnType<typeof extractDocument>>;
+      try {
+        doc = await extractDocument(new Uint8Array(readFileSync(path.join(reports, file))), file);
+      } catch (e) {
+        // A file the parser refuses (a scan without OCR here) has no cells, hence no places.
+        if (e instanceof NotAReportError) return;
+        throw e;
+      }
+      const out = parseDocument(doc, file);
+      if (!out.ok) return;
+      const { report, src = {} } = out;
+      let cells = 0;
+      for (const table of ['table3', 'table4'] as const) {
+        for (const [row, rec] of Object.entries(report[table])) {
+          for (const [col, value] of Object.entries(rec)) {
+            cells++;
+            const at = src[`${table}.${row}.${col}`];
+            if (!at) continue;
+            const text = doc.lines[at.line]?.cells[at.cell]?.slice(at.start, at.end);
+            expect(text, `${file} ${table}.${row}.${col}`).toBeDefined();
+            if (value === null)
+              expect(text, `${file} ${table}.${row}.${col}`).toBe(report.raw[`${table}.${row}.${col}`] ?? '');
+            else expect(figure(text!), `${file} ${table}.${row}.${col} "${text}"`).toBe(value);
+          }
         }
       }
-    }
-    summary.push(`${file}: ${Object.keys(src).length}/${cells}`);
-    coverage.set(file, [Object.keys(src).length, cells]);
-  }, 900_000);
+      summary.push(`${file}: ${Object.keys(src).length}/${cells}`);
+      coverage.set(file, [Object.keys(src).length, cells]);
+    },
+    900_000,
+  );
   it('records a place for every cell of the grid formats (HTML tables, the PDF)', () => {
     console.log(`provenance recorded (cells with a place / cells):\n${summary.join('\n')}`);
     const grid = [...coverage].filter(([f]) => /\.(html?|pdf|doc)$/i.test(f));
