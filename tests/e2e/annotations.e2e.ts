@@ -157,6 +157,9 @@ describe('reviews and corrections', () => {
     await expect(p2.getByTestId('annotations-summary').textContent()).resolves.not.toBe(summary);
     await p2.getByTestId('annotations-import').setInputFiles(file);
     await expect.poll(() => p2.getByTestId('annotations-summary').textContent()).toBe(summary);
+    // The summary changes as soon as the file is merged; the status line only once IndexedDB has
+    // kept it. Navigating before that would lose the write.
+    await p2.getByTestId('annotations-toolbar').getByRole('status').waitFor();
     await openReport(p2);
     await expect.poll(() => firstReview(p2).getAttribute('data-status')).toBe('confirmed');
     await expect(firstReview(p2).textContent()).resolves.toContain(NOTE);
