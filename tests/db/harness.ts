@@ -9,6 +9,7 @@ import * as pq from 'parquet-wasm/node';
 import type { CellRow, CheckRow, RegionRow, ReportRow } from '../../src/dataset/rows';
 import { type DatasetFile, Engine } from '../../src/db/engine';
 import type { EngineConnection, ParquetCodec, Queryable } from '../../src/db/types';
+import { CONTRACT } from '../../src/domain/vocab/contract';
 import type { BoundQuery } from '../../src/sql/bound';
 
 const require = createRequire(import.meta.url);
@@ -84,49 +85,11 @@ export interface Fixture {
   regions: RegionRow[];
 }
 
-export const REPORT_SPEC = {
-  report_id: 'text',
-  unit_id: 'text',
-  unit: 'text',
-  unit_kind: 'text',
-  parent_unit_id: 'text',
-  region_code: 'text',
-  region_name: 'text',
-  province: 'text',
-  prefecture: 'text',
-  county: 'text',
-  level: 'text',
-  year: 'int',
-  format: 'text',
-  source: 'text',
-  sha256: 'text',
-  parser_version: 'text',
-  check_failures: 'int',
-} as const;
-export const CELL_SPEC = {
-  report_id: 'text',
-  table: 'text',
-  row: 'text',
-  col: 'text',
-  value: 'float',
-  raw: 'text',
-} as const;
-export const CHECK_SPEC = {
-  report_id: 'text',
-  rule: 'text',
-  location: 'text',
-  expected: 'float',
-  actual: 'float',
-  message: 'text',
-} as const;
-export const REGION_SPEC = {
-  code: 'text',
-  name: 'text',
-  level: 'text',
-  parent_code: 'text',
-  province_code: 'text',
-  pinyin: 'text',
-} as const;
+/** Column kinds of the contract's four files, for writing fixtures (one list: the contract's). */
+export const REPORT_SPEC = CONTRACT.reports;
+export const CELL_SPEC = CONTRACT.cells;
+export const CHECK_SPEC = CONTRACT.checks;
+export const REGION_SPEC = CONTRACT.regions;
 
 export function fixtureFiles(f: Fixture): DatasetFile[] {
   return [
