@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 import { lockNetwork } from '../src/workers/network-lock.ts';
+import { streamWasmFromHttpCache } from '../src/workers/wasm-streaming.ts';
 import { duckdbExportFilter, stripExports } from './wasm-exports.ts';
 
 interface Rewrite {
@@ -76,11 +77,13 @@ const DEV_PREFIX = '/@duckdb-worker/';
 
 /**
  * The worker script served: the network lock first (src/workers/network-lock.ts: DuckDB reads
- * only bytes it is given, and must reach nothing but its own wasm on the origin), then the glue.
+ * only bytes it is given, and must reach nothing but its own wasm on the origin), the switch
+ * that lets it compile from the HTTP cache's response (src/workers/wasm-streaming.ts), then the
+ * glue.
  */
 function patchedWorker(name: string): string {
   const file = createRequire(import.meta.url).resolve(`@duckdb/duckdb-wasm/dist/${name}`);
-  return `(${lockNetwork.toString()})(self);\n${patchDuckdbWorker(readFileSync(file, 'utf8'), name)}`;
+  return `(${lockNetwork.toString()})(self);\n(${streamWasmFromHttpCache.toString()})(self);\n${patchDuckdbWorker(readFileSync(file, 'utf8'), name)}`;
 }
 
 /** The wasm imports of src/db/client.ts, e.g. `@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url`. */
