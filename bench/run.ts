@@ -111,7 +111,11 @@ async function main() {
           log,
         });
         if (profile) {
-          repeats = await repeatVisits(profile.context, `${server.url}${d.search}`, Number(opt['repeat-visits']));
+          repeats = await repeatVisits(
+            profile.context,
+            `${server.url}${d.search}`,
+            Number(opt['repeat-visits']),
+          );
           log(
             `  repeat visits: first chart ${repeats.map((r) => r.firstChart.toFixed(0)).join(', ')} ms (DuckDB instantiate ${repeats.map((r) => r.instantiate.toFixed(0)).join(', ')} ms)`,
           );

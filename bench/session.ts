@@ -171,7 +171,10 @@ export async function coldFirstChart(browser: Browser, url: string): Promise<num
 }
 
 /** Navigate a new page of `context` to `url`; the first chart's time and DuckDB's start-up stage. */
-async function visit(context: BrowserContext, url: string): Promise<{ page: Page; firstChart: number; instantiate: number }> {
+async function visit(
+  context: BrowserContext,
+  url: string,
+): Promise<{ page: Page; firstChart: number; instantiate: number }> {
   const page = await context.newPage();
   await page.goto(url);
   await page.waitForFunction(() => (window as never as BenchWindow).__BENCH__.firstChart !== null, null, {

@@ -89,8 +89,11 @@ function patchedWorker(name: string): string {
 /** The wasm imports of src/db/client.ts, e.g. `@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url`. */
 const WASM_IMPORT = /\/duckdb-wasm\/dist\/duckdb-(eh|mvp)\.wasm\?url$/;
 
-/** A build's DuckDB wasm: the package's, with only the exports its (patched) worker can ask for. */
-function strippedWasm(build: 'eh' | 'mvp'): Uint8Array {
+/**
+ * A build's DuckDB wasm: the package's, with only the exports its (patched) worker can ask for.
+ * What `vite build` ships; tests/sql/production-wasm.test.ts runs the query builders on it.
+ */
+export function strippedWasm(build: 'eh' | 'mvp'): Uint8Array {
   const file = createRequire(import.meta.url).resolve(`@duckdb/duckdb-wasm/dist/duckdb-${build}.wasm`);
   const wasm = new Uint8Array(readFileSync(file));
   return stripExports(wasm, duckdbExportFilter(wasm, patchedWorker(`duckdb-browser-${build}.worker.js`)));

@@ -29,7 +29,8 @@ export function wasmUncompressedPlugin(): Plugin {
           'Content-Type': 'application/wasm',
           'Content-Length': size,
           // Content-hashed under assets/ (./cache.ts): kept, so Chromium's wasm code cache applies.
-          'Cache-Control': cacheControlFor(`/${path.relative(root, file).split(path.sep).join('/')}`) ?? 'no-cache',
+          'Cache-Control':
+            cacheControlFor(`/${path.relative(root, file).split(path.sep).join('/')}`) ?? 'no-cache',
         });
         createReadStream(file).pipe(res);
       });

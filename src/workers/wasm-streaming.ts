@@ -28,7 +28,8 @@ export function streamWasmFromHttpCache(scope: typeof globalThis): void {
   };
   g.TransformStream = undefined;
   scope.console.warn = (...args: unknown[]) => {
-    if (!String(args[0]).startsWith('instantiating without progress handler')) warn.apply(scope.console, args);
+    if (!String(args[0]).startsWith('instantiating without progress handler'))
+      warn.apply(scope.console, args);
   };
   wasm.instantiateStreaming = (source, imports) => {
     restore();
