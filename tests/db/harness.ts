@@ -30,7 +30,7 @@ let wasmOverride: { eh: string; mvp: string } | null = null;
  * Run every later `openTestDb` on other builds of DuckDB's wasm (the same glue, other binaries):
  * tests/sql/production-wasm.test.ts uses the ones `vite build` ships, exports cut.
  */
-export function useWasm(files: { eh: string; mvp: string } | null): void {
+export function setTestWasm(files: { eh: string; mvp: string } | null): void {
   wasmOverride = files;
 }
 

@@ -13,14 +13,14 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { strippedWasm } from '../../scripts/duckdb-glue';
 import { exportNames } from '../../scripts/wasm-exports';
-import { useWasm } from '../db/harness';
+import { setTestWasm } from '../db/harness';
 
 const dir = mkdtempSync(join(tmpdir(), 'duckdb-production-'));
 const shipped = { eh: strippedWasm('eh'), mvp: strippedWasm('mvp') };
 const files = { eh: join(dir, 'duckdb-eh.wasm'), mvp: join(dir, 'duckdb-mvp.wasm') };
 writeFileSync(files.eh, shipped.eh);
 writeFileSync(files.mvp, shipped.mvp);
-useWasm(files);
+setTestWasm(files);
 
 describe('the shipped DuckDB wasm', () => {
   it('is the cut one, and Node’s glue asks for nothing the browser worker’s does not', () => {
