@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ChangeEvent, useId, useMemo } from 'react';
+import { type ChangeEvent, useId, useMemo, useState } from 'react';
 import { type ExpectedUnit, rosterUnits } from '../../../dataset/roster-units';
 import { governmentId } from '../../../domain/units/identity';
 import { parseRoster, type Roster } from '../../../domain/units/roster';
@@ -7,6 +7,9 @@ import { useI18n } from '../../../i18n';
 import { lowerRegionsQuery } from '../../../queries';
 import { useUnitLabels } from '../../common/useUnitLabels';
 import { Select } from '../../controls/Select';
+
+/** One collator for thousands of labels (`localeCompare` with a locale builds one per call). */
+const ZH = new Intl.Collator('zh-Hans-CN');
 
 /** What the user set up: kept in localStorage, so it comes back with the page (and the imports). */
 export interface RosterSetup {
@@ -79,13 +82,19 @@ export function RosterPanel({
   const { t } = useI18n();
   const names = useUnitLabels();
   const textId = useId();
+  const [open, setOpen] = useState(setup.government !== '');
+  // Thousands of governments at nationwide scale: their options are built when the panel is
+  // opened, not with every Quality view (they were most of its first render, issue 12).
+  const listed = open || setup.government !== '';
   const governments = useMemo(
     () =>
-      names.all
-        .filter((u) => u.kind === 'government' && u.regionCode)
-        .map((u) => ({ id: u.unitId, label: names.label(u.unitId, u.unit) }))
-        .sort((a, b) => a.label.localeCompare(b.label, 'zh-Hans-CN')),
-    [names],
+      listed
+        ? names.all
+            .filter((u) => u.kind === 'government' && u.regionCode)
+            .map((u) => ({ id: u.unitId, label: names.label(u.unitId, u.unit) }))
+            .sort((a, b) => ZH.compare(a.label, b.label))
+        : [],
+    [names, listed],
   );
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -94,7 +103,12 @@ export function RosterPanel({
     onChange({ ...setup, text });
   };
   return (
-    <details className="roster" data-testid="roster" open={setup.government !== ''}>
+    <details
+      className="roster"
+      data-testid="roster"
+      open={open}
+      onToggle={(e) => setOpen(e.currentTarget.open)}
+    >
       <summary>{t('roster.title')}</summary>
       <div className="picker-row">
         <Select
