@@ -28,8 +28,8 @@ export interface UrlHost {
  * waits for only when it comes before the frame that shows their change (issue 12).
  */
 function afterPaint(host: UrlHost, fn: () => void): void {
-  if (typeof host.requestAnimationFrame !== 'function') return fn();
-  host.requestAnimationFrame(() => setTimeout(fn, 0));
+  if (typeof host.requestAnimationFrame === 'function') host.requestAnimationFrame(() => setTimeout(fn, 0));
+  else fn();
 }
 
 function storedLang(host: UrlHost): Lang | null {
