@@ -215,6 +215,14 @@ export interface PivotResult {
   rowTotals: PivotCell[];
   colTotals: PivotCell[];
   grandTotal: PivotCell | null;
+  /**
+   * With two or more row dims: one line per value of each leading part of the row tuple (row =
+   * that prefix, shorter than rowDims), per column header; computed by the SQL's grouping sets,
+   * so a rate's subtotal is its group's Σnumerator / Σdenominator. Empty when totals are off.
+   */
+  subtotals: PivotCell[];
+  /** Each subtotal line's total across the columns (row = the prefix, col = []). */
+  subtotalTotals: PivotCell[];
   /** True when rowHeaders were cut at `limit`. */
   truncated: boolean;
 }
