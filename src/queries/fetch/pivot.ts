@@ -110,7 +110,7 @@ export async function fetchPivot(db: Queryable, p: PivotParams): Promise<PivotRe
   const sort = p.sort ?? D.pivot.sort;
   const dir = sort.dir === 'desc' ? -1 : 1;
   let rowHeaders = uniqueHeaders(cells.map((c) => c.row));
-  const valueOf = (h: string[]) =>
+  const lineValue = (h: string[]) =>
     (h.length < p.rows.length ? subTotals : rowTotals).get(pivotKey(h))?.value ?? Number.NEGATIVE_INFINITY;
   rowHeaders.sort((a, b) => {
     if (sort.by === 'value') {
@@ -119,8 +119,8 @@ export async function fetchPivot(db: Queryable, p: PivotParams): Promise<PivotRe
         const pa = a.slice(0, depth);
         const pb = b.slice(0, depth);
         if (pivotKey(pa) === pivotKey(pb)) continue;
-        const va = valueOf(pa);
-        const vb = valueOf(pb);
+        const va = lineValue(pa);
+        const vb = lineValue(pb);
         if (va !== vb) return (va - vb) * dir;
         return cmpLabel(pa, pb);
       }
