@@ -1,3 +1,4 @@
+import { enAnalyst } from './analyst';
 import { enTrace } from './trace';
 import type { MessageKey } from './zh';
 
@@ -157,7 +158,6 @@ export const en: Record<MessageKey, string> = {
   'pivot.measure.sum.rows': 'Sum of the chosen table-3 rows',
   'pivot.sumNote':
     'Not split by table-3 row or outcome group, the sum adds each report’s “total handled”; split by them, it adds the outcome rows. The two differ where a report fails its checks (outcomes ≠ total handled) or its table 3 is incomplete.',
-  'pivot.subtotal': 'Subtotal',
   'pivot.incomplete': '{n} of the {m} reports in this cell lack this figure (incomplete table 3): not added',
   'pivot.incompleteNote':
     '* Some reports in this cell lack the summed figure (incomplete table 3): counted as reports, not added; hover for how many.',
@@ -217,4 +217,5 @@ export const en: Record<MessageKey, string> = {
   'quality.openReport': 'Open the {year} report of {unit}',
   'embed.open': 'Open in the dashboard',
   ...enTrace,
+  ...enAnalyst,
 };

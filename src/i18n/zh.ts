@@ -1,3 +1,4 @@
+import { zhAnalyst } from './analyst';
 import { zhTrace } from './trace';
 
 /** Chinese UI strings (the default language). Keys are the contract for en.ts. */
@@ -155,7 +156,6 @@ export const zh = {
   'pivot.measure.sum.rows': '所选表三行件数之和',
   'pivot.sumNote':
     '未按表三行或办理结果类别拆分时，合计的是各年报的“办理总计”；按其拆分时，合计的是各办理结果行。年报未通过校验（各结果之和 ≠ 办理总计）或表三不完整时，两种合计不同。',
-  'pivot.subtotal': '小计',
   'pivot.incomplete': '本格 {m} 份年报中有 {n} 份缺少此数（表三不完整），未计入',
   'pivot.incompleteNote':
     '* 本格有年报缺少所合计的数（表三不完整），已计入年报数但未计入件数；鼠标悬停可见份数。',
@@ -215,6 +215,7 @@ export const zh = {
   'quality.openReport': '打开 {unit} {year} 年报',
   'embed.open': '在仪表盘中打开',
   ...zhTrace,
+  ...zhAnalyst,
 } as const;
 
 export type MessageKey = keyof typeof zh;

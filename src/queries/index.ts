@@ -16,16 +16,19 @@ import { useSyncExternalStore } from 'react';
 import { getDatabase, getStatus, subscribeStatus } from '../db/client';
 import type { Anomaly } from '../domain/anomalies';
 import type { UnitInfo } from '../domain/units/labels';
+import { fetchAbout } from './fetch/about';
 import { fetchAnomalies } from './fetch/anomalies';
 import { fetchCompare } from './fetch/compare';
 import { fetchOutcomes } from './fetch/outcomes';
 import { fetchPivot } from './fetch/pivot';
+import { fetchProvinceMap } from './fetch/province-map';
 import { fetchQuality } from './fetch/quality';
 import { fetchReport } from './fetch/report';
 import { fetchTrends } from './fetch/trends';
 import { fetchLowerRegions, fetchUnitDirectory, fetchUnitSearch } from './fetch/units';
 import { queryKeys } from './keys';
 import type {
+  AboutResult,
   CompareParams,
   CompareResult,
   DatasetStatus,
@@ -33,6 +36,8 @@ import type {
   OutcomesResult,
   PivotParams,
   PivotResult,
+  ProvinceMapParams,
+  ProvinceMapResult,
   QualityParams,
   QualityResult,
   ReportDetail,
@@ -72,6 +77,16 @@ function useDbQuery<P, R>(
 /** 对比: one metric for a year, one bar per unit, sorted by value (nulls last). */
 export function useCompare(params: CompareParams): UseQueryResult<CompareResult> {
   return useDbQuery(queryKeys.compare(params), params, fetchCompare);
+}
+
+/** 省份地图: one metric for a year aggregated per province (Σnum/Σden for rates). Disabled when not shown. */
+export function useProvinceMap(params: ProvinceMapParams, enabled = true): UseQueryResult<ProvinceMapResult> {
+  return useDbQuery(queryKeys.provinceMap(params), params, fetchProvinceMap, enabled);
+}
+
+/** 关于数据: the loaded reports counted by format, year and origin, and failed checks by rule. */
+export function useAbout(): UseQueryResult<AboutResult> {
+  return useDbQuery(queryKeys.about(), null, (db) => fetchAbout(db));
 }
 
 /** 趋势: one metric over years per unit, absolute / relative (first year = 100) / YoY %. Disabled with no units. */

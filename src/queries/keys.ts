@@ -8,6 +8,7 @@ import type {
   CompareParams,
   OutcomesParams,
   PivotParams,
+  ProvinceMapParams,
   QualityParams,
   ReportParams,
   TrendsParams,
@@ -58,6 +59,17 @@ export const queryKeys = {
         parent: p.parent ?? null,
       }),
     ] as const,
+  provinceMap: (p: ProvinceMapParams) =>
+    [
+      'db',
+      'province-map',
+      normaliseKey({
+        ...p,
+        units: sortedSet(p.units),
+        level: p.level ?? null,
+        latestEach: p.latestEach ?? false,
+      }),
+    ] as const,
   trends: (p: TrendsParams) =>
     [
       'db',
@@ -90,6 +102,7 @@ export const queryKeys = {
       }),
     ] as const,
   anomalies: () => ['db', 'anomalies'] as const,
+  about: () => ['db', 'about'] as const,
   report: (p: ReportParams) => ['db', 'report', normaliseKey(p)] as const,
   quality: (p: QualityParams) =>
     [

@@ -167,6 +167,60 @@ export interface OutcomesResult extends Answering<OutcomesParams> {
   missing: string[];
 }
 
+// ---------------------------------------------------------------- 关于数据 About
+
+export interface AboutFacetRow {
+  /** What `key` is: a format, a year, a source origin (src/sql/about.ts), or '' for all reports. */
+  facet: 'format' | 'year' | 'origin' | 'all';
+  key: string;
+  reports: number;
+  units: number;
+  provinces: number;
+  /** Distinct archives, web hosts or files the reports came from. */
+  places: number;
+  /** Reports with at least one failed check. */
+  flagged: number;
+}
+
+export interface AboutCheckRow {
+  rule: string;
+  failures: number;
+  reports: number;
+}
+
+export interface AboutResult {
+  facets: AboutFacetRow[];
+  checks: AboutCheckRow[];
+}
+
+// ---------------------------------------------------------------- 省份地图 Province tile map
+
+export interface ProvinceMapParams {
+  metric: MetricId;
+  year: number;
+  /** unit_ids; empty = every unit (of `level`). */
+  units: readonly string[];
+  level?: RegionLevel | null;
+  latestEach?: boolean;
+  corrections?: readonly CorrectedCell[];
+}
+
+export interface ProvinceMapRow {
+  /** As in reports.province. */
+  province: string;
+  /** Rates: Σnumerator / Σdenominator over the reports printing both; counts: the sum. */
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** Reports in scope, and how many of them added a figure. */
+  reports: number;
+  reported: number;
+}
+
+export interface ProvinceMapResult extends Answering<ProvinceMapParams> {
+  rows: ProvinceMapRow[];
+}
+
 // ---------------------------------------------------------------- 透视 Pivot
 
 export interface PivotParams {
