@@ -98,6 +98,7 @@ export default function CompareView() {
       key: 'value',
       label: t('col.value'),
       numeric: true,
+      sortValue: (r) => (r.comparable ? r.value : null),
       render: (r) =>
         r.comparable ? (
           <button
@@ -119,17 +120,25 @@ export default function CompareView() {
             key: 'num',
             label: t('col.numerator'),
             numeric: true,
+            sortValue: (r: CompareRow) => r.numerator,
             render: (r: CompareRow) => num(r.numerator),
           },
           {
             key: 'den',
             label: t('col.denominator'),
             numeric: true,
+            sortValue: (r: CompareRow) => r.denominator,
             render: (r: CompareRow) => num(r.denominator),
           },
         ]
       : []),
-    { key: 'checks', label: t('col.checks'), numeric: true, render: (r) => num(r.checkFailures) },
+    {
+      key: 'checks',
+      label: t('col.checks'),
+      numeric: true,
+      sortValue: (r) => r.checkFailures,
+      render: (r) => num(r.checkFailures),
+    },
   ];
 
   const controls = (

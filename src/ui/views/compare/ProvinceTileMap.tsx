@@ -65,13 +65,13 @@ export const ProvinceTileMap = memo(function ProvinceTileMap({
               const x = GAP + p.col * (tile + GAP);
               const y = GAP + p.row * (tile + GAP);
               const en = provinceName('en', p.name);
-              // English: the name when it fits at 8 px or more, else the GB/T 2260 letter code.
+              // English: the name when it fits at 9 px or more, else the GB/T 2260 letter code.
               const fits = Math.min(12, tile * 0.22, (tile - 4) / (0.6 * en.length));
-              const name = i18n.lang === 'zh' ? p.short : fits >= 8 ? en : p.code;
+              const name = i18n.lang === 'zh' ? p.short : fits >= 9 ? en : p.code;
               const nameSize =
                 i18n.lang === 'zh'
                   ? Math.round(tile * 0.3)
-                  : Math.floor(fits >= 8 ? fits : Math.min(12, tile * 0.22));
+                  : Math.floor(fits >= 9 ? fits : Math.min(12, tile * 0.22));
               const tip = [
                 provinceName(i18n.lang, p.name),
                 state === 'value' ? fmt(v) : i18n.t('map.noData'),
