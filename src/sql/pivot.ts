@@ -3,7 +3,7 @@
  * column dimensions, with totals and row subtotals through GROUPING SETS: every total is its own
  * aggregate over the reports it covers (a rate's subtotal is Σnumerator / Σdenominator of its
  * group, never a sum of the rates shown). Shares, header sort and the row limit are applied by
- * the caller (src/queries/fetch/pivot.ts) on these sums.
+ * the caller (src/queries/pivot.ts) on these sums.
  */
 import { APPLICANT_COLUMNS, OUTCOME_ROWS, TABLE3_COLUMNS } from '../domain/keys';
 import {

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import {
   ANOMALY_RULES,
   type AnomalyRule,
@@ -13,7 +14,7 @@ import { FORMATS, TABLE2_CROSS_FORMAT, TABLE2_ITEMS, TABLE3_ROWS } from '../../.
 import { METRICS, type MetricDef, TABLE2_ITEM_LABELS, TABLE3_ROW_LABELS } from '../../../domain/metrics';
 import { type I18n, useI18n } from '../../../i18n';
 import { NAMED_CHECK_RULES, ruleName } from '../../../i18n/checks';
-import { type AboutFacetRow, useAbout, useDatasetStatus } from '../../../queries';
+import { type AboutFacetRow, aboutQuery, useDatasetStatus } from '../../../queries';
 import { useUi } from '../../../state';
 import { type Column, DataTable } from '../../common/DataTable';
 import { QueryState } from '../../common/QueryState';
@@ -49,7 +50,7 @@ export default function AboutView() {
   const { t, label, num } = i18n;
   const dataset = useUi((s) => s.dataset);
   const status = useDatasetStatus();
-  const query = useAbout();
+  const query = useQuery(aboutQuery());
   const summary = status.phase === 'ready' ? status.summary : null;
   const facets = query.data?.facets ?? [];
   const of = (facet: AboutFacetRow['facet']) => facets.filter((f) => f.facet === facet);

@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { getMetric, type MetricId } from '../../../domain/metrics';
 import { useI18n } from '../../../i18n';
 import { provinceName } from '../../../i18n/places';
-import { type ProvinceMapRow, useProvinceMap } from '../../../queries';
+import { type ProvinceMapRow, provinceMapQuery } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { type Column, DataTable } from '../../common/DataTable';
@@ -34,14 +35,16 @@ export function CompareMapFrame({
   const units = useUi((s) => s.units);
   const filter = useUi((s) => s.filter);
   const corr = useChartCorrections();
-  const query = useProvinceMap({
-    metric: metricId,
-    year,
-    units,
-    level: filter.level,
-    latestEach,
-    corrections: corr.cells,
-  });
+  const query = useQuery(
+    provinceMapQuery({
+      metric: metricId,
+      year,
+      units,
+      level: filter.level,
+      latestEach,
+      corrections: corr.cells,
+    }),
+  );
   const rows = query.data?.rows ?? NO_ROWS;
   const drawn = getMetric(query.data?.params.metric ?? metricId);
   const metricName = label(drawn.label);

@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { getMetric } from '../../../domain/metrics';
 import { parseSortKey, SORT_OPTIONS, sortKey } from '../../../domain/vocab';
 import { useI18n } from '../../../i18n';
 import { provinceName } from '../../../i18n/places';
-import { type CompareRow, useCompare } from '../../../queries';
+import { type CompareRow, compareQuery } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { type Column, DataTable } from '../../common/DataTable';
@@ -46,16 +47,18 @@ export default function CompareView() {
   const metric = getMetric(metricId);
   const names = useUnitLabels();
   const corr = useChartCorrections();
-  const query = useCompare({
-    metric: metricId,
-    year,
-    units,
-    limit: units.length > 0 ? units.length : TOP_N,
-    province: filter.province,
-    level: filter.level,
-    corrections: corr.cells,
-    latestEach,
-  });
+  const query = useQuery(
+    compareQuery({
+      metric: metricId,
+      year,
+      units,
+      limit: units.length > 0 ? units.length : TOP_N,
+      province: filter.province,
+      level: filter.level,
+      corrections: corr.cells,
+      latestEach,
+    }),
+  );
   const queried = query.data?.rows ?? NO_ROWS;
   // The rows drawn are the query's (top N by value, or the chosen units); the sort orders them.
   const rows = useMemo(
