@@ -203,11 +203,7 @@ export function shapePivot(a: PivotAnswer, d: PivotDisplay): PivotResult {
     const lineSum = (c: PivotCell) => (c.row.length < depth ? subSums : rowSums).get(pivotKey(c.row))?.sum;
     const apply = (c: PivotCell): PivotCell => {
       const base =
-        share === 'row'
-          ? lineSum(c)
-          : share === 'col'
-            ? colSums.get(pivotKey(c.col))?.sum
-            : grandSum;
+        share === 'row' ? lineSum(c) : share === 'col' ? colSums.get(pivotKey(c.col))?.sum : grandSum;
       return { ...c, denominator: base ?? null, value: c.sum === null || !base ? null : c.sum / base };
     };
     cells = cells.map(apply);
