@@ -22,8 +22,9 @@ import { fetchWithProgress, sameOriginUrl } from './fetch';
 import { LateTables } from './late';
 import { fetchPrecomputed, type PrecomputedIpc } from './precomputed';
 import { type Booted, type DuckdbBundles, startDuckdb } from './start-duckdb';
-import { setStatus } from './status';
+import { getStatus, setStatus, subscribeStatus } from './status';
 import { measure } from './timing';
+import type { MergeConflict } from './unit-merges';
 import {
   DATASET_TABLES,
   type DatasetTable,
@@ -371,6 +372,47 @@ export async function exportParquet(): Promise<Record<DatasetTable, Uint8Array>>
   const e = await engine();
   await late.ready().catch(() => undefined);
   return e.exportParquet();
+}
+
+/**
+ * The units merged in the browser (resolved from → into pairs, src/domain/units/merges.ts): kept
+ * by the engine for every later load and applied now; returns the merged (unit, year) pairs that
+ * hold two reports. Before the dataset is ready, the load applies them itself.
+ */
+export async function setUnitMerges(pairs: readonly (readonly [string, string])[]): Promise<MergeConflict[]> {
+  const e = await engine();
+  e.setUnitMerges(pairs);
+  // A load or import in progress applies them itself only if it has not built yet: wait it out.
+  await notLoading();
+  if (getStatus().phase !== 'ready') return [];
+  const started = performance.now();
+  await late.ready().catch(() => undefined);
+  setStatus({ phase: 'loading', progress: null });
+  try {
+    await e.remapUnits();
+    setStatus({ phase: 'ready', summary: { ...(await e.summary()), loadMs: performance.now() - started } });
+  } catch (err) {
+    setStatus({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
+    throw err;
+  }
+  return e.mergeConflicts;
+}
+
+function notLoading(): Promise<void> {
+  return new Promise((done) => {
+    const check = () => {
+      if (getStatus().phase === 'loading') return;
+      stop();
+      done();
+    };
+    const stop = subscribeStatus(check);
+    check();
+  });
+}
+
+/** Merged (unit, year) pairs holding two reports after the last load or merge change. */
+export async function unitMergeConflicts(): Promise<MergeConflict[]> {
+  return (await engine()).mergeConflicts;
 }
 
 /** Arrow IPC stream → Parquet bytes in the codec worker (files the app writes besides the dataset). */
