@@ -24,7 +24,6 @@ import { fetchPrecomputed, type PrecomputedIpc } from './precomputed';
 import { type Booted, type DuckdbBundles, startDuckdb } from './start-duckdb';
 import { getStatus, setStatus, subscribeStatus } from './status';
 import { measure } from './timing';
-import type { MergeConflict } from './unit-merges';
 import {
   DATASET_TABLES,
   type DatasetTable,
@@ -33,6 +32,7 @@ import {
   type ParquetCodec,
   type Queryable,
 } from './types';
+import type { MergeConflict } from './unit-merges';
 
 export { sameOriginUrl } from './fetch';
 export { getStatus, subscribeStatus } from './status';

@@ -86,7 +86,9 @@ describe('the aliases file', () => {
     ]);
   });
   it('keeps a name with a newline or # from breaking a line', () => {
-    const text = mergesToAliases([{ ...m(A, B), fromName: 'x\n#unit:cccccccccccccccc\tunit:dddddddddddddddd' }]);
+    const text = mergesToAliases([
+      { ...m(A, B), fromName: 'x\n#unit:cccccccccccccccc\tunit:dddddddddddddddd' },
+    ]);
     expect([...parseAliases(text).units]).toEqual([[A, B]]);
   });
   it('names a half unit line', () => {
