@@ -375,6 +375,12 @@ export async function exportParquet(): Promise<Record<DatasetTable, Uint8Array>>
 }
 
 /**
+ * Settles when the last change of unit merges is applied: queries wait for it, so none reads
+ * the reports half rewritten. The view stays on screen meanwhile (its queries run again after).
+ */
+let remapping: Promise<void> = Promise.resolve();
+
+/**
  * The units merged in the browser (resolved from → into pairs, src/domain/units/merges.ts): kept
  * by the engine for every later load and applied now; returns the merged (unit, year) pairs that
  * hold two reports. Before the dataset is ready, the load applies them itself.
@@ -386,15 +392,19 @@ export async function setUnitMerges(pairs: readonly (readonly [string, string])[
   await notLoading();
   if (getStatus().phase !== 'ready') return [];
   const started = performance.now();
-  await late.ready().catch(() => undefined);
-  setStatus({ phase: 'loading', progress: null });
-  try {
+  const run = remapping.then(async () => {
+    await late.ready().catch(() => undefined);
     await e.remapUnits();
-    setStatus({ phase: 'ready', summary: { ...(await e.summary()), loadMs: performance.now() - started } });
+  });
+  remapping = run.catch(() => undefined);
+  try {
+    await run;
   } catch (err) {
     setStatus({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
     throw err;
   }
+  // Still ready (the view is not replaced by the loading panel); the counts are new.
+  setStatus({ phase: 'ready', summary: { ...(await e.summary()), loadMs: performance.now() - started } });
   return e.mergeConflicts;
 }
 
@@ -425,6 +435,7 @@ export function getDatabase(): Queryable {
   return {
     query: async <T>(q: BoundQuery) => {
       const e = await engine();
+      await remapping;
       const started = performance.now();
       const run = () => e.run<T>(q);
       const rows = usesLateTables(q.sql) ? await late.ready().then(run) : await late.track(run);
