@@ -7,12 +7,12 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import type { CellRow, ReportRow } from '../../src/dataset/rows';
 import { identityOf } from '../../src/dataset/unit-identity';
 import { checkMerge, type MergeCandidate, mergePairs, type UnitMerge } from '../../src/domain/units/merges';
-import { fetchCompare } from '../../src/queries/fetch/compare';
-import { fetchPivot } from '../../src/queries/fetch/pivot';
-import { fetchQuality } from '../../src/queries/fetch/quality';
-import { fetchReport } from '../../src/queries/fetch/report';
-import { fetchTrends } from '../../src/queries/fetch/trends';
-import { fetchUnitDirectory, fetchUnitSearch } from '../../src/queries/fetch/units';
+import { fetchCompare } from '../../src/queries/compare';
+import { fetchPivot } from '../../src/queries/pivot';
+import { fetchQuality } from '../../src/queries/quality';
+import { fetchReport } from '../../src/queries/report';
+import { fetchTrends } from '../../src/queries/trends';
+import { fetchUnitDirectory, fetchUnitSearch } from '../../src/queries/units';
 import { mergeCandidatesSql } from '../../src/sql/merges';
 import { CELL_SPEC, loadFixture, openTestDb, REPORT_SPEC, type TestDb, toParquet } from '../db/harness';
 

@@ -1,6 +1,6 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { queryKeys } from '../../queries';
+import { QUERY_ROOT } from '../../queries';
 import { useUi } from '../../state';
 import { useUnitMerges } from './useUnitMerges';
 
@@ -16,7 +16,7 @@ export function MergedUnits() {
   const units = useUi((s) => s.units);
   const filters = useUi((s) => s.pivot.filters);
   useEffect(() => {
-    if (applied > 0) void queryClient.invalidateQueries({ queryKey: queryKeys.all });
+    if (applied > 0) void queryClient.invalidateQueries({ queryKey: QUERY_ROOT });
   }, [applied, queryClient]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs again when a link, back/forward or a pick brings a merged id
   useEffect(() => {

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { type ChangeEvent, useId, useMemo, useSyncExternalStore } from 'react';
 import { type ExpectedUnit, rosterUnits } from '../../../dataset/roster-units';
 import { governmentId } from '../../../domain/units/identity';
@@ -5,7 +6,7 @@ import { mergedId } from '../../../domain/units/merges';
 import { MAX_ROSTER_CHARS, parseRoster, type Roster, type RosterSetup } from '../../../domain/units/roster';
 import { useI18n } from '../../../i18n';
 import { ensureRosterLoaded, getRoster, setRoster, subscribeRoster } from '../../../import/user-state';
-import { useLowerGovernments } from '../../../queries';
+import { lowerRegionsQuery } from '../../../queries';
 import { useUnitLabels } from '../../common/useUnitLabels';
 import { useUnitMerges } from '../../common/useUnitMerges';
 import { Select } from '../../controls/Select';
@@ -26,7 +27,7 @@ export function useExpectedUnits(setup: RosterSetup): { expected: ExpectedUnit[]
   const names = useUnitLabels();
   const { resolved } = useUnitMerges();
   const gov = names.info(mergedId(resolved, setup.government));
-  const lower = useLowerGovernments(setup.lower && gov?.regionCode ? gov.regionCode : null);
+  const lower = useQuery(lowerRegionsQuery(setup.lower && gov?.regionCode ? gov.regionCode : null));
   return useMemo(() => {
     const roster = parseRoster(setup.text);
     if (!gov) return { expected: [], roster };
