@@ -5,6 +5,7 @@
  * again; merges that would double a year or join two governments are refused with the reason.
  * The roster saved by an earlier version in localStorage moves to IndexedDB once.
  */
+import { readFileSync } from 'node:fs';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newContext, openView, RequestLog, SCREENSHOTS } from './browser';
@@ -106,19 +107,19 @@ describe('merging units in the browser', () => {
     await page.locator('[data-testid="merge-into"]').selectOption(pair.into.unit_id);
     await page.locator('[data-testid="merge-go"]').click();
     await page.locator('[data-testid="merge-list"] li').waitFor({ timeout: 30_000 });
-    await expect.poll(() => page.url()).not.toContain(pair.from.unit_id);
+    await expect.poll(() => page.url(), { timeout: 30_000 }).not.toContain(pair.from.unit_id);
     expect(page.url()).toContain(`units=${pair.into.unit_id}`);
     await expect
-      .poll(async () => [...(await trendsTable())])
+      .poll(async () => [...(await trendsTable())], { timeout: 30_000 })
       .toEqual([[label.get(pair.into.unit_id), [...pair.from.years, ...pair.into.years].sort()]]);
     await page.screenshot({ path: `${SCREENSHOTS}/merge-trends.png` });
   });
 
   it('after a reload the merge holds, and the old link opens the merged unit', async () => {
     await openView(page, baseUrl, trendsUrl([pair.from.unit_id]), 'trends');
-    await expect.poll(() => page.url()).toContain(`units=${pair.into.unit_id}`);
+    await expect.poll(() => page.url(), { timeout: 30_000 }).toContain(`units=${pair.into.unit_id}`);
     await expect
-      .poll(async () => [...(await trendsTable())])
+      .poll(async () => [...(await trendsTable())], { timeout: 30_000 })
       .toEqual([[label.get(pair.into.unit_id), [...pair.from.years, ...pair.into.years].sort()]]);
     expect(await page.locator('[data-testid="merge-list"] li').count()).toBe(1);
   });
@@ -148,7 +149,7 @@ describe('merging units in the browser', () => {
       .toEqual([[label.get(pair.into.unit_id), pair.into.years]]);
     await openView(page, baseUrl, trendsUrl([pair.from.unit_id, pair.into.unit_id]), 'trends');
     await expect
-      .poll(async () => [...(await trendsTable())].sort())
+      .poll(async () => [...(await trendsTable())].sort(), { timeout: 30_000 })
       .toEqual(
         [
           [label.get(pair.from.unit_id), pair.from.years],
@@ -170,14 +171,48 @@ describe('merging units in the browser', () => {
       [gov],
     );
     await openView(page, baseUrl, '?v=2&view=quality', 'quality');
-    await expect.poll(() => page.locator('[data-testid="roster-government"]').inputValue()).toBe(gov);
+    await expect
+      .poll(() => page.locator('[data-testid="roster-government"]').inputValue(), { timeout: 30_000 })
+      .toBe(gov);
     expect(await page.evaluate(() => localStorage.getItem('gov-info-reports.roster'))).toBeNull();
     await page.reload();
     await page.locator('[data-testid="chart-quality"]').waitFor({ timeout: 30_000 });
     await expect
-      .poll(() => page.locator('[data-testid="roster-text"]').inputValue())
+      .poll(() => page.locator('[data-testid="roster-text"]').inputValue(), { timeout: 30_000 })
       .toBe('公安局\n不是名称!!\n');
     expect(await page.locator('[data-testid="roster-problems"] li').count()).toBe(1);
+  });
+
+  it('the merges and the roster travel in the annotations file to another browser', async () => {
+    await openView(page, baseUrl, trendsUrl([pair.from.unit_id, pair.into.unit_id]), 'trends');
+    await openMergePanel();
+    await page.locator('[data-testid="merge-from"]').selectOption(pair.from.unit_id);
+    await page.locator('[data-testid="merge-into"]').selectOption(pair.into.unit_id);
+    await page.locator('[data-testid="merge-go"]').click();
+    await page.locator('[data-testid="merge-list"] li').waitFor({ timeout: 30_000 });
+    await openView(page, baseUrl, '?v=2&view=quality', 'quality');
+    const download = page.waitForEvent('download');
+    await page.getByTestId('annotations-export').click();
+    const file = await (await download).path();
+    const doc = JSON.parse(readFileSync(file!, 'utf8'));
+    expect(doc.merges.map((m: { from: string; into: string }) => [m.from, m.into])).toEqual([
+      [pair.from.unit_id, pair.into.unit_id],
+    ]);
+    expect(doc.roster.government).toBe(government);
+
+    const fresh = await newContext(browser, log);
+    const p2 = await fresh.newPage();
+    await openView(p2, baseUrl, '?v=2&view=quality', 'quality');
+    await p2.getByTestId('annotations-import').setInputFiles(file!);
+    await p2.getByTestId('annotations-toolbar').getByRole('status').waitFor({ timeout: 30_000 });
+    expect(await p2.getByTestId('annotations-toolbar').getByRole('status').textContent()).toContain(
+      '合并单位：新增 1 项',
+    );
+    await p2.locator('[data-testid="merge-list"] li').waitFor();
+    await expect
+      .poll(() => p2.locator('[data-testid="roster-government"]').inputValue(), { timeout: 30_000 })
+      .toBe(government);
+    await fresh.close();
   });
 
   it('asked nothing of any other origin', () => {

@@ -20,7 +20,8 @@ export function MergedUnits() {
   }, [applied, queryClient]);
   // biome-ignore lint/correctness/useExhaustiveDependencies: runs again when a link, back/forward or a pick brings a merged id
   useEffect(() => {
-    if (resolved.size > 0) remap(resolved);
-  }, [resolved, units, filters, remap]);
+    // Once applied: before, the merged unit's reports still carry their own id.
+    if (applied > 0 && resolved.size > 0) remap(resolved);
+  }, [applied, resolved, units, filters, remap]);
   return null;
 }
