@@ -4,7 +4,8 @@
  * `setUnitMerges`), which every later load and import then keeps applying. A merge is judged on
  * the data as it stands before it is made; a refused one says why.
  */
-import { getDatabase, setUnitMerges } from '../db/client';
+import { setUnitMerges } from '../db/changes';
+import { getDatabase } from '../db/handle';
 import type { MergeConflict } from '../db/unit-merges';
 import {
   addMerge,

@@ -5,11 +5,12 @@
  * ./options.ts; param and row shapes in ./types.ts. Adding a query: see docs/architecture.md.
  */
 import { useSyncExternalStore } from 'react';
-import { getStatus, subscribeStatus } from '../db/client';
+import { getStatus, subscribeStatus } from '../db/status';
 import type { DatasetStatus } from './types';
 
 // The dataset's own operations, for the views: they reach the database only through this module.
-export { encodeParquet, exportParquet, initDatabase, loadParquetBytes } from '../db/client';
+export { encodeParquet, exportParquet, loadParquetBytes } from '../db/changes';
+export { initDatabase } from '../db/loader';
 export { anomaliesQuery } from './anomalies';
 export { compareQuery } from './compare';
 export { QUERY_ROOT } from './options';
