@@ -129,7 +129,7 @@ export class Engine {
 
   /**
    * cells.parquet, kept as bytes while the helper tables came precomputed with the dataset
-   * (client.ts checks they belong to it): decoding 5M cells costs ~10 s in the browser, and
+   * (the loader, ./loader.ts, checks they belong to it): decoding 5M cells costs ~10 s in the browser, and
    * only export and merging need the table itself.
    */
   private deferred: DatasetFile | null = null;
