@@ -71,7 +71,7 @@ export function patchDuckdbWorker(source: string, file = 'DuckDB worker'): strin
 }
 
 const WORKERS = ['duckdb-browser-eh.worker.js', 'duckdb-browser-mvp.worker.js'] as const;
-/** The import src/db/client.ts uses, e.g. `@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url`. */
+/** The import src/db/handle.ts uses, e.g. `@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url`. */
 const IMPORT = /\/duckdb-wasm\/dist\/(duckdb-browser-(?:eh|mvp)\.worker\.js)\?url$/;
 const DEV_PREFIX = '/@duckdb-worker/';
 
@@ -86,7 +86,7 @@ function patchedWorker(name: string): string {
   return `(${lockNetwork.toString()})(self);\n(${streamWasmFromHttpCache.toString()})(self);\n${patchDuckdbWorker(readFileSync(file, 'utf8'), name)}`;
 }
 
-/** The wasm imports of src/db/client.ts, e.g. `@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url`. */
+/** The wasm imports of src/db/handle.ts, e.g. `@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url`. */
 const WASM_IMPORT = /\/duckdb-wasm\/dist\/duckdb-(eh|mvp)\.wasm\?url$/;
 
 /**
@@ -101,7 +101,7 @@ export function strippedWasm(build: 'eh' | 'mvp'): Uint8Array {
 
 /**
  * Serves the patched workers in place of the package's: emitted as assets in a build, from
- * memory under /@duckdb-worker/ in dev. Applies to the `?url` imports of src/db/client.ts. A
+ * memory under /@duckdb-worker/ in dev. Applies to the `?url` imports of src/db/handle.ts. A
  * build also emits each wasm with its exports cut to those used (./wasm-exports.ts: 34 → 27 MB,
  * 75,000 → 630 exports); the dev server serves the package's as it is.
  */
