@@ -8,9 +8,10 @@ import { PARQUET_FILES } from '../dataset/rows';
 import { Binder } from '../sql/bound';
 import { id } from '../sql/schema';
 import type { DatasetFile } from './decode';
-import { engine, getCodec, late } from './handle';
-import { setStatus } from './status';
+import { engine, getCodec, holdQueries, late } from './handle';
+import { getStatus, setStatus, subscribeStatus } from './status';
 import { DATASET_TABLES, type DatasetTable } from './types';
+import type { MergeConflict } from './unit-merges';
 
 /**
  * Merge more contract files given as bytes (e.g. a dataset imported in the browser); reports with
@@ -113,4 +114,45 @@ export async function exportParquet(): Promise<Record<DatasetTable, Uint8Array>>
 /** Arrow IPC stream → Parquet bytes in the codec worker (files the app writes besides the dataset). */
 export async function encodeParquet(ipcStream: Uint8Array): Promise<Uint8Array> {
   return getCodec().encode(ipcStream);
+}
+
+/**
+ * The units merged in the browser (resolved from → into pairs, src/domain/units/merges.ts): kept
+ * by the engine for every later load and import, and applied now; returns the merged (unit, year)
+ * pairs that hold two reports. Before the dataset is ready, the load applies them itself. Callers
+ * apply one change at a time (src/import/unit-merges.ts queues them).
+ */
+export async function setUnitMerges(pairs: readonly (readonly [string, string])[]): Promise<MergeConflict[]> {
+  const e = await engine();
+  e.setUnitMerges(pairs);
+  // A load or import in progress applies them itself only if it has not built yet: wait it out.
+  await notLoading();
+  if (getStatus().phase !== 'ready') return [];
+  const started = performance.now();
+  const run = (async () => {
+    await late.ready().catch(() => undefined);
+    await e.remapUnits();
+  })();
+  holdQueries(run);
+  try {
+    await run;
+  } catch (err) {
+    setStatus({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
+    throw err;
+  }
+  // Still ready (the view is not replaced by the loading panel); the counts are new.
+  setStatus({ phase: 'ready', summary: { ...(await e.summary()), loadMs: performance.now() - started } });
+  return e.mergeConflicts;
+}
+
+function notLoading(): Promise<void> {
+  return new Promise((done) => {
+    const check = () => {
+      if (getStatus().phase === 'loading') return;
+      stop();
+      done();
+    };
+    const stop = subscribeStatus(check);
+    check();
+  });
 }

@@ -115,11 +115,24 @@ function exposeBenchHook(e: Engine): void {
   };
 }
 
+/**
+ * A change every query waits for (the unit merges being applied, ./changes.ts), so that none reads
+ * the reports half rewritten; the view stays on screen meanwhile and asks again after.
+ */
+let gate: Promise<void> = Promise.resolve();
+export function holdQueries(change: Promise<unknown>): void {
+  gate = change.then(
+    () => undefined,
+    () => undefined,
+  );
+}
+
 /** The query surface for src/queries. Only valid once a dataset has loaded (./loader.ts). */
 export function getDatabase(): Queryable {
   return {
     query: async <T>(q: BoundQuery) => {
       const e = await engine();
+      await gate;
       const started = performance.now();
       const run = () => e.run<T>(q);
       const rows = usesLateTables(q.sql) ? await late.ready().then(run) : await late.track(run);

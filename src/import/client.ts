@@ -118,7 +118,7 @@ async function digest(bytes: Uint8Array): Promise<string> {
 }
 
 /** The dataset is loaded (imports merge into it, never race its first load). */
-function whenReady(): Promise<void> {
+export function whenReady(): Promise<void> {
   return new Promise((resolve, reject) => {
     const check = () => {
       const s = getStatus();

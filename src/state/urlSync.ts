@@ -84,8 +84,9 @@ export function bindUrl(store: StoreApi<UiStore>, host: UrlHost): () => void {
         // storage disabled: the URL still carries the language
       }
     }
-    // An old link's unit names resolved to ids is the same view, not a new step in history.
-    const resolved = legacyCount(next) < legacyCount(prev);
+    // An old link's unit names resolved to ids, or a merged unit's id to the unit it joined, is
+    // the same view, not a new step in history.
+    const resolved = legacyCount(next) < legacyCount(prev) || next.unitRemaps !== prev.unitRemaps;
     if (pending) pending.replace &&= resolved;
     else {
       pending = { replace: resolved };

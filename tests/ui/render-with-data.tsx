@@ -30,8 +30,14 @@ export function withUiState(patch: Partial<UrlState>): void {
   vi.spyOn(uiStore, 'getInitialState').mockImplementation(() => uiStore.getState());
 }
 
-export async function renderWithData(view: ReactElement, rounds = 6): Promise<string> {
-  const client = new QueryClient({ defaultOptions: { queries: { retry: false } } });
+export const testQueryClient = () => new QueryClient({ defaultOptions: { queries: { retry: false } } });
+
+/** `client` (one per render by default) may be shared to see which queries several renders asked. */
+export async function renderWithData(
+  view: ReactElement,
+  client = testQueryClient(),
+  rounds = 6,
+): Promise<string> {
   for (let i = 0; i < rounds; i++) {
     const html = renderToString(<QueryClientProvider client={client}>{view}</QueryClientProvider>);
     const pending = client

@@ -3,6 +3,7 @@
  * queries answered by the engine over the fixture dataset (tests/db/fixture.ts), and the figures
  * of that dataset found in what it renders.
  */
+import type { QueryClient } from '@tanstack/react-query';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { setStatus } from '../../src/db/status';
 import { DEFAULT_STATE, type UrlState } from '../../src/state';
@@ -14,7 +15,7 @@ import ReportView from '../../src/ui/views/report/ReportView';
 import TrendsView from '../../src/ui/views/trends/TrendsView';
 import { FIXTURE } from '../db/fixture';
 import { loadFixture, openTestDb, type TestDb } from '../db/harness';
-import { renderWithData, textOf, useDatasetReady, withUiState } from './render-with-data';
+import { renderWithData, testQueryClient, textOf, useDatasetReady, withUiState } from './render-with-data';
 
 const engine = vi.hoisted(() => ({ db: null as TestDb | null }));
 vi.mock('../../src/db/handle', () => ({ getDatabase: () => engine.db }));
@@ -36,10 +37,18 @@ afterAll(() => {
 });
 
 /** The view's text with the state `patch` on top of the defaults (data tables shown). */
-async function render(View: () => React.ReactNode, patch: Partial<UrlState> = {}): Promise<string> {
+async function render(
+  View: () => React.ReactNode,
+  patch: Partial<UrlState> = {},
+  client?: QueryClient,
+): Promise<string> {
   withUiState({ ...DEFAULT_STATE, table: true, ...patch });
-  return textOf(await renderWithData(<View />));
+  return textOf(await renderWithData(<View />, client));
 }
+
+/** The database queries named `name` that renders with `client` asked for. */
+const asked = (client: QueryClient, name: string) =>
+  client.getQueryCache().findAll({ queryKey: ['db', name] }).length;
 
 describe('views rendered with data', () => {
   it('对比: each chosen unit with its 2021 value (new requests) and its failed checks', async () => {
@@ -61,26 +70,43 @@ describe('views rendered with data', () => {
   });
 
   it('办理结果: counts and shares per outcome group, in either mode', async () => {
-    const share = await render(OutcomesView, { units: [JIYUAN, HONGZE], year: 2021 });
+    const client = testQueryClient();
+    const share = await render(OutcomesView, { units: [JIYUAN, HONGZE], year: 2021 }, client);
     expect(share).toContain('济源市 予以公开 10 50.0% 济源市 部分公开 2 10.0%');
     expect(share).toContain('洪泽区 予以公开 4 100.0%');
-    const count = await render(OutcomesView, {
-      units: [JIYUAN, HONGZE],
-      year: 2021,
-      outcome: { ...DEFAULT_STATE.outcome, mode: 'count' },
-    });
+    const count = await render(
+      OutcomesView,
+      { units: [JIYUAN, HONGZE], year: 2021, outcome: { ...DEFAULT_STATE.outcome, mode: 'count' } },
+      client,
+    );
     expect(count).toContain('济源市 无法提供 3 15.0%');
     expect(count).toContain('已选 2 个单位 · 件数 ·');
+    // Count or share is how the answer is shown, not another question.
+    expect(asked(client, 'outcomes')).toBe(1);
   });
 
   it('透视: total handled by year, with the grand total; shares of it', async () => {
-    const sum = await render(PivotView);
+    const client = testQueryClient();
+    const sum = await render(PivotView, {}, client);
     // 2019: 11 (济源市); 2021: 20 + 4 + 7; 2022: 6.
     expect(sum).toContain('合计 11 31 6 48');
-    const share = await render(PivotView, {
-      pivot: { ...DEFAULT_STATE.pivot, measure: { kind: 'share', of: 'total' } },
-    });
+    const share = await render(
+      PivotView,
+      { pivot: { ...DEFAULT_STATE.pivot, measure: { kind: 'share', of: 'total' } } },
+      client,
+    );
     expect(share).toMatch(/合计 22\.9% 64\.6% 12\.5% 100(\.0)?%/);
+    // A share is the sum's answer shown otherwise; a rate is another question.
+    expect(asked(client, 'pivot')).toBe(1);
+    const rate = await render(
+      PivotView,
+      { pivot: { ...DEFAULT_STATE.pivot, measure: { kind: 'rate', metric: 'rate.disclosure' } } },
+      client,
+    );
+    expect(asked(client, 'pivot')).toBe(2);
+    // (granted + partially granted) ÷ total handled: 6/11, (12+4+7)/31, 3/6, 32/48.
+    expect(rate).toContain('透视表 · 比率：公开率');
+    expect(rate).toContain('合计 54.5% 74.2% 50.0% 66.7%');
   });
 
   it('年报: the chosen unit’s printed tables with their figures', async () => {
