@@ -1,3 +1,4 @@
+import { enAnalyst } from './analyst';
 import { enTrace } from './trace';
 import type { MessageKey } from './zh';
 
@@ -245,4 +246,5 @@ export const en: Record<MessageKey, string> = {
   'quality.openReport': 'Open the {year} report of {unit}',
   'embed.open': 'Open in the dashboard',
   ...enTrace,
+  ...enAnalyst,
 };

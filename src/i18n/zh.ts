@@ -1,3 +1,4 @@
+import { zhAnalyst } from './analyst';
 import { zhTrace } from './trace';
 
 /** Chinese UI strings (the default language). Keys are the contract for en.ts. */
@@ -242,6 +243,7 @@ export const zh = {
   'quality.openReport': '打开 {unit} {year} 年报',
   'embed.open': '在仪表盘中打开',
   ...zhTrace,
+  ...zhAnalyst,
 } as const;
 
 export type MessageKey = keyof typeof zh;

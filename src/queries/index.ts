@@ -11,11 +11,13 @@ import type { DatasetStatus } from './types';
 // The dataset's own operations, for the views: they reach the database only through this module.
 export { encodeParquet, exportParquet, loadParquetBytes } from '../db/changes';
 export { initDatabase } from '../db/loader';
+export { aboutQuery } from './about';
 export { anomaliesQuery } from './anomalies';
 export { compareQuery } from './compare';
 export { QUERY_ROOT } from './options';
 export { outcomesQuery } from './outcomes';
 export { pivotQuery } from './pivot';
+export { provinceMapQuery } from './province-map';
 export { qualityQuery } from './quality';
 export { reportQuery } from './report';
 export { trendsQuery } from './trends';

@@ -144,6 +144,7 @@ export function urlStateOf(s: UrlState): UrlState {
     legacyNames: s.legacyNames,
     filter: s.filter,
     latestEach: s.latestEach,
+    compare: s.compare,
     year: s.year,
     metric: s.metric,
     trendMode: s.trendMode,
