@@ -237,7 +237,7 @@ export default function QualityView() {
           </div>
           {/* After the filters: their order (and tests that count selects) stays as it was. */}
           <RosterPanel setup={roster} onChange={changeRoster} roster={parsedRoster} />
-          <UnitMergePanel />
+          <UnitMergePanel picker />
         </>
       }
     >
