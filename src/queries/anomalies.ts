@@ -1,6 +1,6 @@
 import type { Queryable } from '../db/types';
 import { type Anomaly, findAnomalies, type NarrativeCheck, type ReportFeatures } from '../domain/anomalies';
-import { anomalyFeaturesSql, narrativeChecksSql } from '../sql/anomalies';
+import { anomalyCandidatesSql, narrativeChecksSql } from '../sql/anomalies';
 import { dbQuery } from './options';
 
 /**
@@ -9,11 +9,21 @@ import { dbQuery } from './options';
  */
 export const anomaliesQuery = (enabled = true) => dbQuery('anomalies', null, fetchAnomalies, enabled);
 
-/** Every anomaly flag of the loaded data (bundled and imported reports together). */
+type Candidate = ReportFeatures & { forSeries: boolean; forPeers: boolean };
+
+/**
+ * Every anomaly flag of the loaded data (bundled and imported reports together). DuckDB keeps
+ * only the reports that could be flagged (whole units, whole peer groups), so the main thread
+ * decodes and scans a few hundred rows instead of every report, for the same flags.
+ */
 export async function fetchAnomalies(db: Queryable): Promise<Anomaly[]> {
-  const [features, checks] = await Promise.all([
-    db.query<ReportFeatures>(anomalyFeaturesSql()),
+  const [rows, checks] = await Promise.all([
+    db.query<Candidate>(anomalyCandidatesSql()),
     db.query<NarrativeCheck>(narrativeChecksSql()),
   ]);
-  return findAnomalies(features, checks);
+  return findAnomalies(
+    rows.filter((r) => r.forSeries),
+    checks,
+    rows.filter((r) => r.forPeers),
+  );
 }

@@ -1,7 +1,7 @@
 /** The one SQL builder: whitelisted identifiers (./schema.ts), values bound as `$n` parameters. */
 
 export { aboutChecksSql, aboutReportsSql, SOURCE_ORIGINS, type SourceOrigin } from './about';
-export { anomalyFeaturesSql, narrativeChecksSql } from './anomalies';
+export { anomalyCandidatesSql, anomalyFeaturesSql, narrativeChecksSql } from './anomalies';
 export { Binder, type BoundQuery, type SqlValue } from './bound';
 export { type CompareQuery, compareSql, unitsWithReportSql } from './compare';
 export { type CorrectedCell, correctedSource } from './corrected';

@@ -1,7 +1,9 @@
 /** The anomaly features built on the duckdb-wasm engine from a synthetic dataset made to trigger each rule. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CellRow, CheckRow, ReportRow } from '../../src/dataset/rows';
+import { findAnomalies, type NarrativeCheck, type ReportFeatures } from '../../src/domain/anomalies';
 import { fetchAnomalies } from '../../src/queries/anomalies';
+import { anomalyCandidatesSql, anomalyFeaturesSql, narrativeChecksSql } from '../../src/sql/anomalies';
 import { loadFixture, openTestDb, type TestDb } from '../db/harness';
 
 const reports: ReportRow[] = [];
@@ -87,5 +89,20 @@ describe('anomalies on the engine', () => {
       ['跳变', 2022, 'narrative_total', 300, 30],
       ['跳变', 2022, 'yoy_jump', 300, 30],
     ]);
+  });
+
+  it('keeps only the reports that could be flagged, and gives the flags of all reports', async () => {
+    const all = await db.query<ReportFeatures>(anomalyFeaturesSql());
+    const checks = await db.query<NarrativeCheck>(narrativeChecksSql());
+    const kept = await db.query<ReportFeatures & { forSeries: boolean; forPeers: boolean }>(
+      anomalyCandidatesSql(),
+    );
+    expect(kept.length).toBeLessThan(all.length);
+    // 2021 has too few peers and 同名's units one report each: its 2021 report is pruned. The
+    // 2022 peer group (one outlier) is kept whole.
+    expect(kept.some((r) => r.unit === '同名' && r.year === 2021)).toBe(false);
+    const peers2022 = all.filter((r) => r.year === 2022).map((r) => r.reportId);
+    expect(kept.filter((r) => r.forPeers).map((r) => r.reportId)).toEqual(peers2022);
+    expect(await fetchAnomalies(db)).toEqual(findAnomalies(all, checks));
   });
 });

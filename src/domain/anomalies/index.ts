@@ -13,14 +13,19 @@ export { PEER_MIN_DENOMINATOR, PEER_MIN_GROUP, PEER_Z, peerOutliers, robustZ } f
 export * from './types';
 export { YOY_FACTOR, YOY_MIN_BASE, yoyJumps } from './yoy';
 
-/** Every flag, ordered by unit, year and rule. */
+/**
+ * Every flag, ordered by unit, year and rule. `peers` are the reports the peer rule compares
+ * (all of them by default); a caller may pass each rule only the whole units (`features`) and
+ * whole peer groups (`peers`) that can be flagged, which gives the same flags (src/sql/anomalies.ts).
+ */
 export function findAnomalies(
   features: readonly ReportFeatures[],
   checks: readonly NarrativeCheck[],
+  peers: readonly ReportFeatures[] = features,
 ): Anomaly[] {
   const all = [
     ...yoyJumps(features),
-    ...peerOutliers(features),
+    ...peerOutliers(peers),
     ...copiedTables(features),
     ...oldFormat(features),
     ...narrativeMismatches(checks),
