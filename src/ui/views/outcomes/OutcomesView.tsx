@@ -86,8 +86,20 @@ export default function OutcomesView() {
       label: byRow ? t('control.row') : t('control.group'),
       render: (r) => keyLabel(r.key, label),
     },
-    { key: 'count', label: t('control.count'), numeric: true, render: (r) => num(r.count) },
-    { key: 'share', label: t('control.share'), numeric: true, render: (r) => pct(r.share) },
+    {
+      key: 'count',
+      label: t('control.count'),
+      numeric: true,
+      sortValue: (r) => r.count,
+      render: (r) => num(r.count),
+    },
+    {
+      key: 'share',
+      label: t('control.share'),
+      numeric: true,
+      sortValue: (r) => r.share,
+      render: (r) => pct(r.share),
+    },
   ];
 
   return (

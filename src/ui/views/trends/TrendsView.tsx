@@ -99,13 +99,20 @@ export default function TrendsView() {
     { key: 'unit', label: t('col.unit'), render: (r) => names.label(r.unitId, r.unit) },
     { key: 'year', label: t('col.year'), render: (r) => r.year },
     { key: 'format', label: t('col.format'), render: (r) => r.format },
-    { key: 'value', label: t(`mode.${drawnMode}`), numeric: true, render: valueText },
+    {
+      key: 'value',
+      label: t(`mode.${drawnMode}`),
+      numeric: true,
+      sortValue: (r) => r.value,
+      render: valueText,
+    },
     ...(drawnMode !== 'absolute'
       ? [
           {
             key: 'abs',
             label: metricName,
             numeric: true,
+            sortValue: (r: TrendRow) => r.absolute,
             render: (r: TrendRow) => formatMetric(i18n, drawnUnit, r.absolute),
           },
         ]
