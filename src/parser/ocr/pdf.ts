@@ -43,7 +43,8 @@ export async function ocrPdf(
         if (!page) throw new NotAReportError(fileName, `PDF page ${n + 1} could not be read`);
         try {
           const image = renderPage(pdfium, page, 200, scratch);
-          return { image, dpi: pageDpi(image) };
+          const pointsPerPixel = pdfium.FPDF_GetPageWidthF(page) / image.width;
+          return { image, dpi: pageDpi(image), pointsPerPixel };
         } finally {
           pdfium.FPDF_ClosePage(page);
         }
