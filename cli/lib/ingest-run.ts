@@ -4,7 +4,7 @@ import { toRegionRows } from '../../src/dataset/region-rows';
 import { idOf, toCellRows, toCheckRows, toReportRow } from '../../src/dataset/report-rows';
 import type { CellRow, CheckRow, ReportRow } from '../../src/dataset/rows';
 import { identityOf } from '../../src/dataset/unit-identity';
-import type { Report, ReportNote } from '../../src/domain/report';
+import type { CellSource, Report, ReportNote } from '../../src/domain/report';
 import type { UnitAliases } from '../../src/domain/units/identity';
 import type { ParseReport } from '../../src/parser/api';
 import type { RegionIndex } from '../../src/region/region-index';
@@ -70,6 +70,8 @@ interface Parsed {
   file: string;
   input: InputFile;
   report: Report;
+  /** Where each figure was printed (the parser's places, written as the `src_` columns). */
+  src: Readonly<Record<string, CellSource>> | undefined;
   resolution: Resolution | null;
   regionNote: string | null;
   regionCode: string | null;
@@ -147,6 +149,7 @@ export async function ingestFiles(
       file: input.path,
       input,
       report,
+      src: outcome.src,
       resolution,
       regionNote: placed.note,
       regionCode: resolution?.region.code ?? null,
@@ -180,7 +183,7 @@ export async function ingestFiles(
         parserVersion: options.parserVersion,
       }),
     );
-    cells.push(...toCellRows(p.report, id));
+    cells.push(...toCellRows(p.report, id, p.src));
     checks.push(...toCheckRows(p.report, id));
     for (const r of p.resolution?.chain ?? []) regionCodes.add(r.code);
   }

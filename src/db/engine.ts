@@ -259,17 +259,29 @@ FROM (DESCRIBE ${stage})`),
       const want = CONTRACT_TYPES[file.table];
       const exact = Object.entries(want).map(([c, t]) => `${c}:${SQL_TYPE[t]}`);
       const staged = described.map((c) => `${c.name}:${c.type}`);
-      if (exact.join() === staged.join() && empty) {
+      const have = new Set(described.map((c) => c.name));
+      // Optional columns the file lacks, when they are the contract's last ones (cells without
+      // the `src_` provenance columns): added empty after adopting, no copy of the rows.
+      const lacking = Object.keys(want).filter((c) => !have.has(c));
+      const kept = exact.length - lacking.length;
+      const adoptable =
+        exact.slice(0, kept).join() === staged.join() &&
+        Object.keys(want)
+          .slice(kept)
+          .every((c) => (OPTIONAL_COLUMNS[file.table] ?? []).includes(c) && !have.has(c));
+      if (adoptable && empty) {
         // First load of this table and already in the contract's shape: adopt the staged rows
         // instead of copying them (at nationwide scale the copy of cells is millions of rows).
+        const add = lacking.map(
+          (c) => `ALTER TABLE ${id(file.table)} ADD COLUMN ${id(c as never)} ${SQL_TYPE[want[c]!]};`,
+        );
         await this.conn.query(
-          `DROP TABLE ${id(file.table)}; ALTER TABLE ${stage} RENAME TO ${id(file.table)};`,
+          `DROP TABLE ${id(file.table)}; ALTER TABLE ${stage} RENAME TO ${id(file.table)};${add.join('')}`,
         );
         adopted = true;
         return n;
       }
       // A column the file may lack (OPTIONAL_COLUMNS) goes in as NULL and is filled in below.
-      const have = new Set(described.map((c) => c.name));
       const cols = Object.entries(want).map(([c, t]) =>
         have.has(c) ? `${id(c as never)}::${SQL_TYPE[t]}` : `NULL::${SQL_TYPE[t]} AS ${id(c as never)}`,
       );

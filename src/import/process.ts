@@ -115,7 +115,7 @@ async function reportResult(fileName: string, outcome: ParseOutcome, deps: Proce
       file: fileName,
       reason: `no figures to add: ${report.checks.map((c) => c.message).join('; ') || 'table 三 is empty'}`,
     };
-  const rows = importRows(report, fileName, await deps.regionIndex(), deps.parserVersion);
+  const rows = importRows(report, fileName, await deps.regionIndex(), deps.parserVersion, outcome.src);
   const row = rows.reports[0]!;
   return {
     ok: true,
