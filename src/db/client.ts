@@ -389,5 +389,9 @@ export function getDatabase(): Queryable {
       measure('db:query', started, { sql: q.sql, params: q.params, rows: rows.length });
       return rows;
     },
+    cellSources: async (reportId: string) => {
+      const e = await engine();
+      return e.cellSources(reportId);
+    },
   };
 }

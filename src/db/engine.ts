@@ -22,6 +22,7 @@ import {
   SELECT_UNIT_FACTS,
   type UnitPinyinRow,
 } from '../sql/derived';
+import { type CellSourceRow, cellSourcesSql } from '../sql/report';
 import { CONTRACT_TYPES, id, OPTIONAL_COLUMNS, SCHEMA } from '../sql/schema';
 import { describeIpc, type StagedColumns } from './arrow-schema';
 import type { DatasetFile } from './decode';
@@ -377,6 +378,27 @@ COMMIT;`,
     stage('unit pinyin insert');
     await this.run(buildUnits());
     stage('units');
+  }
+
+  /**
+   * The provenance (`src_` columns) of one report's cells. While cells are deferred they are read
+   * from the kept file's bytes (./cell-sources.ts), so opening a figure's source never decodes
+   * the whole cells table; once inserted, from the table (imports included).
+   */
+  async cellSources(reportId: string): Promise<CellSourceRow[]> {
+    if (this.deferred) {
+      // A copy now: inserting the deferred cells (an import's merge) hands the bytes to the codec worker.
+      const bytes = this.deferred.bytes.slice();
+      const { sourcesFromParquet } = await import('./cell-sources');
+      return sourcesFromParquet(bytes, reportId);
+    }
+    const rows = await this.run<CellSourceRow>(cellSourcesSql(reportId));
+    // Only the columns that are set: null ones say nothing about the place.
+    return rows.map((r) => {
+      const out = Object.create(null) as CellSourceRow;
+      for (const [k, v] of Object.entries(r)) if (v !== null && v !== undefined) (out as Row)[k] = v;
+      return out;
+    });
   }
 
   /** Counts, years and provinces of what is loaded. */

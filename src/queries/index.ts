@@ -16,12 +16,13 @@ import { useSyncExternalStore } from 'react';
 import { getDatabase, getStatus, subscribeStatus } from '../db/client';
 import type { Anomaly } from '../domain/anomalies';
 import type { UnitInfo } from '../domain/units/labels';
+import type { CellSourceRow } from '../sql';
 import { fetchAnomalies } from './fetch/anomalies';
 import { fetchCompare } from './fetch/compare';
 import { fetchOutcomes } from './fetch/outcomes';
 import { fetchPivot } from './fetch/pivot';
 import { fetchQuality } from './fetch/quality';
-import { fetchReport } from './fetch/report';
+import { fetchCellSources, fetchReport } from './fetch/report';
 import { fetchTrends } from './fetch/trends';
 import { fetchLowerRegions, fetchUnitDirectory, fetchUnitSearch } from './fetch/units';
 import { queryKeys } from './keys';
@@ -45,6 +46,7 @@ import type {
 
 // The dataset's own operations, for the views: they reach the database only through this module.
 export { encodeParquet, exportParquet, initDatabase, loadParquetBytes } from '../db/client';
+export type { CellSourceRow } from '../sql';
 export { queryKeys } from './keys';
 export * from './types';
 
@@ -93,6 +95,19 @@ export function usePivot(params: PivotParams): UseQueryResult<PivotResult> {
 export function useReport(params: ReportParams | null): UseQueryResult<ReportDetail | null> {
   const p = params ?? { reportId: '' };
   return useDbQuery(queryKeys.report(p), p, fetchReport, params !== null);
+}
+
+/**
+ * Where each figure of one report was printed (the optional `src_` columns of cells), by
+ * `table.row.col`; read only when the Report view shows a figure's source.
+ */
+export function useCellSources(reportId: string | null): UseQueryResult<Map<string, CellSourceRow>> {
+  return useDbQuery(
+    queryKeys.cellSources(reportId ?? ''),
+    reportId ?? '',
+    fetchCellSources,
+    reportId !== null,
+  );
 }
 
 /** 数据质量: unit × year coverage matrix and the failed-check list. */

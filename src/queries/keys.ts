@@ -43,6 +43,7 @@ const sortFilters = (f: PivotFilters): PivotFilters =>
 export const queryKeys = {
   all: ['db'] as const,
   status: () => ['db', 'status'] as const,
+  cellSources: (reportId: string) => ['db', 'cellSources', reportId] as const,
   compare: (p: CompareParams) =>
     [
       'db',

@@ -1,7 +1,14 @@
 import type { CheckRow, ReportRow } from '../../dataset/rows';
 import type { Queryable } from '../../db/types';
 import type { TableName } from '../../domain/keys';
-import { reportCellsSql, reportChecksSql, reportRowSql, unitYearsSql } from '../../sql';
+import {
+  type CellSourceRow,
+  cellSourcesSql,
+  reportCellsSql,
+  reportChecksSql,
+  reportRowSql,
+  unitYearsSql,
+} from '../../sql';
 import type { ReportCell, ReportDetail, ReportParams } from '../types';
 
 /** Does a check location (`table3.*.total`, `table3.granted.total`, `table4.review.*`) cover a cell? */
@@ -42,4 +49,12 @@ export async function fetchReport(db: Queryable, p: ReportParams): Promise<Repor
 
 function dict<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
+}
+
+/** One report's cell places (`src_` columns), by `table.row.col`; empty when the data has none. */
+export async function fetchCellSources(db: Queryable, reportId: string): Promise<Map<string, CellSourceRow>> {
+  const rows = db.cellSources
+    ? await db.cellSources(reportId)
+    : await db.query<CellSourceRow>(cellSourcesSql(reportId));
+  return new Map(rows.map((r) => [`${r.table}.${r.row}.${r.col}`, r]));
 }

@@ -6,8 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { writeDataset } from '../../../src/dataset/node/parquet-writer';
 import { toRegionRows } from '../../../src/dataset/region-rows';
 import { toCellRows, toCheckRows, toReportRow } from '../../../src/dataset/report-rows';
-import { handReport } from '../fixtures';
 import { CELL_SOURCE, CELL_SOURCE_COLUMNS } from '../../../src/domain/vocab';
+import { handReport } from '../fixtures';
 
 let dir: string;
 beforeAll(async () => {
@@ -60,7 +60,9 @@ describe(writeDataset, () => {
       value: 'DOUBLE',
       raw: 'VARCHAR',
       // The optional provenance columns (null here: the hand-made reports were printed nowhere).
-      ...Object.fromEntries(CELL_SOURCE_COLUMNS.map((c) => [c, CELL_SOURCE[c] === 'int' ? 'INTEGER' : 'DOUBLE'])),
+      ...Object.fromEntries(
+        CELL_SOURCE_COLUMNS.map((c) => [c, CELL_SOURCE[c] === 'int' ? 'INTEGER' : 'DOUBLE']),
+      ),
     });
     const reportTypes = await query(
       `DESCRIBE SELECT year, check_failures FROM '${path.join(dir, 'reports.parquet')}'`,
