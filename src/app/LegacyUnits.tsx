@@ -1,5 +1,6 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef } from 'react';
-import { useUnitDirectory } from '../queries';
+import { unitDirectoryQuery } from '../queries';
 import { legacyNotices, resolveLegacyNames, useUi } from '../state';
 
 /**
@@ -12,7 +13,7 @@ export function LegacyUnits() {
   const legacy = useUi((s) => s.legacyNames);
   const resolve = useUi((s) => s.resolveLegacy);
   const pending = legacy.units.length + legacy.pivot.length > 0;
-  const { data } = useUnitDirectory();
+  const { data } = useQuery(unitDirectoryQuery());
   const noticed = useRef(new Set<string>());
   useEffect(() => {
     if (!pending || !data) return;

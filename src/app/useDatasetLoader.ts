@@ -1,6 +1,6 @@
 import type { QueryClient } from '@tanstack/react-query';
 import { useEffect } from 'react';
-import { initDatabase, queryKeys } from '../queries';
+import { initDatabase, QUERY_ROOT } from '../queries';
 import { useUi } from '../state';
 
 /**
@@ -38,7 +38,7 @@ export function useDatasetLoader(queryClient: QueryClient): void {
     }
     // errors surface through useDatasetStatus(); the promise is not the channel
     requestDataset(href).then(
-      () => queryClient.invalidateQueries({ queryKey: queryKeys.all }),
+      () => queryClient.invalidateQueries({ queryKey: QUERY_ROOT }),
       () => undefined,
     );
   }, [dataset, queryClient]);

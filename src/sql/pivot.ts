@@ -1,7 +1,7 @@
 /**
  * 透视: sums of table-三 cells (or a metric's Σnumerator/Σdenominator) over chosen row and
  * column dimensions, with totals through GROUPING SETS. Shares, header sort and the row limit
- * are applied by the caller (src/queries/fetch/pivot.ts) on these sums.
+ * are applied by the caller (src/queries/pivot.ts) on these sums.
  */
 import { APPLICANT_COLUMNS, OUTCOME_ROWS, TABLE3_COLUMNS } from '../domain/keys';
 import {

@@ -4,7 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import type { Queryable } from '../../src/db/types';
-import { fetchReport } from '../../src/queries/fetch/report';
+import { fetchReport } from '../../src/queries/report';
 
 function fakeDb(cells: object[]): Queryable {
   const answers = [

@@ -7,13 +7,13 @@
  */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Queryable, Row } from '../../src/db/types';
-import { fetchCompare } from '../../src/queries/fetch/compare';
-import { fetchOutcomes } from '../../src/queries/fetch/outcomes';
-import { fetchPivot } from '../../src/queries/fetch/pivot';
-import { fetchQuality } from '../../src/queries/fetch/quality';
-import { fetchReport } from '../../src/queries/fetch/report';
-import { fetchTrends } from '../../src/queries/fetch/trends';
-import { fetchUnitSearch } from '../../src/queries/fetch/units';
+import { fetchCompare } from '../../src/queries/compare';
+import { fetchOutcomes } from '../../src/queries/outcomes';
+import { fetchPivot } from '../../src/queries/pivot';
+import { fetchQuality } from '../../src/queries/quality';
+import { fetchReport } from '../../src/queries/report';
+import { fetchTrends } from '../../src/queries/trends';
+import { fetchUnitSearch } from '../../src/queries/units';
 import type { BoundQuery } from '../../src/sql/bound';
 import { createUiStore, decodeUrl, encodeUrl, type UrlState, urlStateOf } from '../../src/state';
 import { hashKeys, Rng } from '../../src/synth/prng';

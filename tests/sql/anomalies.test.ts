@@ -1,7 +1,7 @@
 /** The anomaly features built on the duckdb-wasm engine from a synthetic dataset made to trigger each rule. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { CellRow, CheckRow, ReportRow } from '../../src/dataset/rows';
-import { fetchAnomalies } from '../../src/queries/fetch/anomalies';
+import { fetchAnomalies } from '../../src/queries/anomalies';
 import { loadFixture, openTestDb, type TestDb } from '../db/harness';
 
 const reports: ReportRow[] = [];

@@ -11,7 +11,7 @@ import { PARQUET_FILES } from '../../src/dataset/rows';
 import { DATASET_TABLES } from '../../src/db/types';
 import { governmentId } from '../../src/domain/units/identity';
 import { unitLabels } from '../../src/domain/units/labels';
-import { fetchUnitDirectory, fetchUnitSearch } from '../../src/queries/fetch/units';
+import { fetchUnitDirectory, fetchUnitSearch } from '../../src/queries/units';
 import { openTestDb, type TestDb } from '../db/harness';
 
 const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/data');

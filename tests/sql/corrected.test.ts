@@ -1,8 +1,8 @@
 /** "With corrections" on the engine: corrected cells replace printed ones in the chart queries only. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fetchCompare } from '../../src/queries/fetch/compare';
-import { fetchReport } from '../../src/queries/fetch/report';
-import { fetchTrends } from '../../src/queries/fetch/trends';
+import { fetchCompare } from '../../src/queries/compare';
+import { fetchReport } from '../../src/queries/report';
+import { fetchTrends } from '../../src/queries/trends';
 import type { CorrectedCell } from '../../src/sql';
 import { FIXTURE } from '../db/fixture';
 import { loadFixture, openTestDb, type TestDb } from '../db/harness';

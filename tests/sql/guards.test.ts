@@ -1,9 +1,8 @@
 /**
- * The rules that keep user input out of SQL text, and the query-key normalisation. What the
+ * The rules that keep user input out of SQL text (query keys: tests/queries/options.test.ts). What the
  * builders compute is tested on the engine (./run.test.ts), not by comparing SQL text.
  */
 import { describe, expect, it } from 'vitest';
-import { queryKeys } from '../../src/queries/keys';
 import {
   compareSql,
   coverageSql,
@@ -67,29 +66,5 @@ describe('regionPrefix', () => {
       '4190',
       '419001',
     ]);
-  });
-});
-
-describe('queryKeys', () => {
-  it('normalises unit order, duplicates and defaults', () => {
-    expect(queryKeys.compare({ metric: 'm', year: 2021, units: ['b', 'a', 'b'] })).toEqual(
-      queryKeys.compare({ metric: 'm', year: 2021, units: ['a', 'b'], order: 'desc', limit: 50 }),
-    );
-    expect(queryKeys.compare({ metric: 'm', year: 2021, units: ['a'] })).not.toEqual(
-      queryKeys.compare({ metric: 'm', year: 2022, units: ['a'] }),
-    );
-    // Pivot dims are ordered: swapping them is a different question.
-    const p = { measure: { kind: 'sum' } as const, filters: { year: ['2022', '2021'] } };
-    expect(queryKeys.pivot({ ...p, rows: ['unit', 'year'], cols: [] })).not.toEqual(
-      queryKeys.pivot({ ...p, rows: ['year', 'unit'], cols: [] }),
-    );
-    expect(queryKeys.pivot({ ...p, rows: ['unit'], cols: [] })).toEqual(
-      queryKeys.pivot({
-        rows: ['unit'],
-        cols: [],
-        measure: { kind: 'sum' },
-        filters: { year: ['2021', '2022'] },
-      }),
-    );
   });
 });

@@ -8,12 +8,12 @@ import type { CellRow, ReportRow } from '../../src/dataset/rows';
 import { identityOf } from '../../src/dataset/unit-identity';
 import { governmentId } from '../../src/domain/units/identity';
 import { unitLabels } from '../../src/domain/units/labels';
-import { fetchCompare } from '../../src/queries/fetch/compare';
-import { fetchPivot } from '../../src/queries/fetch/pivot';
-import { fetchQuality } from '../../src/queries/fetch/quality';
-import { fetchReport } from '../../src/queries/fetch/report';
-import { fetchTrends } from '../../src/queries/fetch/trends';
-import { fetchUnitDirectory, fetchUnitSearch } from '../../src/queries/fetch/units';
+import { fetchCompare } from '../../src/queries/compare';
+import { fetchPivot } from '../../src/queries/pivot';
+import { fetchQuality } from '../../src/queries/quality';
+import { fetchReport } from '../../src/queries/report';
+import { fetchTrends } from '../../src/queries/trends';
+import { fetchUnitDirectory, fetchUnitSearch } from '../../src/queries/units';
 import {
   CELL_SPEC,
   type Fixture,

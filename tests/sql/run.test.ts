@@ -1,13 +1,13 @@
 /** Every builder executed on the duckdb-wasm engine against the typed fixture, with hand-computed results. */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { fetchCompare } from '../../src/queries/fetch/compare';
-import { fetchOutcomes } from '../../src/queries/fetch/outcomes';
-import { fetchPivot } from '../../src/queries/fetch/pivot';
-import { fetchQuality } from '../../src/queries/fetch/quality';
-import { fetchReport } from '../../src/queries/fetch/report';
-import { fetchTrends } from '../../src/queries/fetch/trends';
-import { fetchUnitSearch } from '../../src/queries/fetch/units';
+import { fetchCompare } from '../../src/queries/compare';
+import { fetchOutcomes } from '../../src/queries/outcomes';
+import { fetchPivot } from '../../src/queries/pivot';
+import { fetchQuality } from '../../src/queries/quality';
+import { fetchReport } from '../../src/queries/report';
+import { fetchTrends } from '../../src/queries/trends';
 import { pivotKey } from '../../src/queries/types';
+import { fetchUnitSearch } from '../../src/queries/units';
 import { FIXTURE, HOSTILE_UNIT } from '../db/fixture';
 import { loadFixture, openTestDb, type TestDb } from '../db/harness';
 

@@ -5,7 +5,7 @@
 import { renderToStaticMarkup } from 'react-dom/server';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { zh } from '../../src/i18n/zh';
-import { fetchReport } from '../../src/queries/fetch/report';
+import { fetchReport } from '../../src/queries/report';
 import { Table2, Table3, Table4 } from '../../src/ui/views/report/PrintedTables';
 import { FIXTURE } from '../db/fixture';
 import { loadFixture, openTestDb, type TestDb } from '../db/harness';

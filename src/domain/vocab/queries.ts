@@ -1,7 +1,7 @@
 /**
- * What a query means when a parameter is left out. The query keys (src/queries/keys.ts) fill
- * these in, so equal questions share a cache entry, and the fetchers and SQL builders read the
- * same values.
+ * What a query means when a parameter is left out. Each query factory (src/queries) fills
+ * these in once, so equal questions share a cache entry and its fetch reads the same values; the
+ * SQL builders fall back to them when called with a partial question.
  */
 import type { Table3Column } from '../keys';
 import type { Order } from './modes';

@@ -1,4 +1,5 @@
-import { useCompare } from '../../queries';
+import { useQuery } from '@tanstack/react-query';
+import { compareQuery } from '../../queries';
 import { useUi } from '../../state';
 
 /**
@@ -13,14 +14,16 @@ export function useChartUnits(
 ): { units: string[]; implicit: boolean } {
   const chosen = useUi((s) => s.units);
   const filter = useUi((s) => s.filter);
-  const top = useCompare({
-    metric,
-    year: latest ?? 0,
-    units: [],
-    limit: n,
-    province: filter.province,
-    level: filter.level,
-  });
+  const top = useQuery(
+    compareQuery({
+      metric,
+      year: latest ?? 0,
+      units: [],
+      limit: n,
+      province: filter.province,
+      level: filter.level,
+    }),
+  );
   if (chosen.length > 0) return { units: chosen, implicit: false };
   return {
     units: (top.data?.rows ?? []).filter((r) => r.value !== null).map((r) => r.unitId),

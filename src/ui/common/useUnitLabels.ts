@@ -1,6 +1,7 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { LABEL_SEPARATOR, type UnitInfo, type UnitLabel, unitLabels } from '../../domain/units/labels';
-import { useUnitDirectory } from '../../queries';
+import { unitDirectoryQuery } from '../../queries';
 
 export interface UnitNamer {
   /** The unit's label (鼓楼区 · 南京市 when another 鼓楼区 is loaded); `fallback` until the directory answers. */
@@ -18,7 +19,7 @@ const NONE: UnitInfo[] = [];
 
 /** Labels of the loaded units: one function (src/domain/units/labels.ts) for every view. */
 export function useUnitLabels(): UnitNamer {
-  const { data } = useUnitDirectory();
+  const { data } = useQuery(unitDirectoryQuery());
   return useMemo(() => {
     const all = data ?? NONE;
     const labels = unitLabels(all);

@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { type KeyboardEvent, useEffect, useId, useState } from 'react';
 import { isOneOf, REGION_LEVELS, type RegionLevel, UNIT_KINDS } from '../../domain/vocab';
 import { useI18n } from '../../i18n';
 import { provinceName } from '../../i18n/places';
-import { type UnitHit, useDatasetStatus, useUnitSearch } from '../../queries';
+import { type UnitHit, unitSearchQuery, useDatasetStatus } from '../../queries';
 import { MAX_UNITS, useUi } from '../../state';
 import { useUnitLabels } from '../common/useUnitLabels';
 import { Select } from './Select';
@@ -24,7 +25,7 @@ function ChildrenPicker({
   onDone: () => void;
 }) {
   const set = useUi((s) => s.set);
-  const { data } = useUnitSearch({ parentUnitId, kind, limit: MAX_UNITS });
+  const { data } = useQuery(unitSearchQuery({ parentUnitId, kind, limit: MAX_UNITS }));
   useEffect(() => {
     if (!data) return;
     if (data.length > 0) set({ units: data.map((h) => h.unitId), report: null });
@@ -60,13 +61,15 @@ export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
   const listId = useId();
   const query = useDebounced(text.trim(), 150);
   const filtering = query !== '' || province !== '' || level !== '' || kind !== '';
-  const { data: hits } = useUnitSearch({
-    text: query || undefined,
-    province: province || null,
-    level: level || null,
-    kind: kind || null,
-    limit: MAX_UNITS,
-  });
+  const { data: hits } = useQuery(
+    unitSearchQuery({
+      text: query || undefined,
+      province: province || null,
+      level: level || null,
+      kind: kind || null,
+      limit: MAX_UNITS,
+    }),
+  );
   const fresh = (hits ?? []).filter((h) => !units.includes(h.unitId));
   const shown = fresh.slice(0, SHOWN);
   const at = Math.min(active, Math.max(shown.length - 1, 0));

@@ -17,7 +17,7 @@ import {
   subscribeImports,
 } from '../../import/client';
 import type { AcceptedFile, FileResult } from '../../import/types';
-import { queryKeys } from '../../queries';
+import { QUERY_ROOT } from '../../queries';
 import { useUi } from '../../state';
 import { FileResultRow } from './FileResultRow';
 import { localiseImportReason } from './reasons';
@@ -55,7 +55,7 @@ export function ImportPanel() {
 
   const report = (text: string) =>
     setErrors((e) => [...e.slice(-4), { key: ++nextKey.current, text: localiseImportReason(lang, text) }]);
-  const refresh = () => queryClient.invalidateQueries({ queryKey: queryKeys.all });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: QUERY_ROOT });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per page; restoreImports is idempotent
   useEffect(() => {

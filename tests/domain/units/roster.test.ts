@@ -53,7 +53,7 @@ describe('rosters', () => {
 
 describe('coverage against a roster', () => {
   it('tells expected-but-absent from not collected, and gives an expected unit without reports its row', async () => {
-    const { applyRoster } = await import('../../../src/queries/fetch/roster');
+    const { applyRoster } = await import('../../../src/queries/roster');
     const base = {
       years: [2021, 2022],
       units: [

@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { getMetric } from '../../../domain/metrics';
 import { useI18n } from '../../../i18n';
 import { provinceName } from '../../../i18n/places';
-import { type CompareRow, useCompare } from '../../../queries';
+import { type CompareRow, compareQuery } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { type Column, DataTable } from '../../common/DataTable';
@@ -36,16 +37,18 @@ export default function CompareView() {
   const metric = getMetric(metricId);
   const names = useUnitLabels();
   const corr = useChartCorrections();
-  const query = useCompare({
-    metric: metricId,
-    year,
-    units,
-    limit: units.length > 0 ? units.length : TOP_N,
-    province: filter.province,
-    level: filter.level,
-    corrections: corr.cells,
-    latestEach,
-  });
+  const query = useQuery(
+    compareQuery({
+      metric: metricId,
+      year,
+      units,
+      limit: units.length > 0 ? units.length : TOP_N,
+      province: filter.province,
+      level: filter.level,
+      corrections: corr.cells,
+      latestEach,
+    }),
+  );
   const rows = query.data?.rows ?? NO_ROWS;
   // Chart and table show the rows they have with their own metric until the next ones arrive.
   const drawn = getMetric(query.data?.params.metric ?? metricId);

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
 import { OUTCOME_GROUPS, type OutcomeGroup, TABLE3_COLUMNS, type Table3Row } from '../../../domain/keys';
 import {
@@ -7,7 +8,7 @@ import {
   TABLE3_ROW_LABELS,
 } from '../../../domain/metrics';
 import { useI18n } from '../../../i18n';
-import { type OutcomeRow, useOutcomes } from '../../../queries';
+import { type OutcomeRow, outcomesQuery } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { type Column, DataTable } from '../../common/DataTable';
@@ -41,15 +42,17 @@ export default function OutcomesView() {
   const year = yearChoice ?? latest ?? 0;
   const { units } = useChartUnits('t3.total_handled', latest, TOP_N);
   const names = useUnitLabels();
-  const query = useOutcomes({
-    units,
-    year,
-    by: filters.group ? 'row' : 'group',
-    groups: filters.group ? [filters.group] : undefined,
-    rows: filters.row ? [filters.row] : undefined,
-    applicant: filters.applicant,
-    measure: filters.mode,
-  });
+  const query = useQuery(
+    outcomesQuery({
+      units,
+      year,
+      by: filters.group ? 'row' : 'group',
+      groups: filters.group ? [filters.group] : undefined,
+      rows: filters.row ? [filters.row] : undefined,
+      applicant: filters.applicant,
+      measure: filters.mode,
+    }),
+  );
   const rows = query.data?.rows ?? NO_ROWS;
   const drawn = query.data?.params;
   // Chart and table show the rows they have as they were asked for until the next ones arrive.

@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { getMetric } from '../../../domain/metrics';
 import { measureKey } from '../../../domain/vocab';
 import { useI18n } from '../../../i18n';
-import { usePivot } from '../../../queries';
+import { pivotQuery } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { formatMetric } from '../../common/format';
@@ -19,7 +20,7 @@ export default function PivotView() {
   const { t, label } = i18n;
   const pivot = useUi((s) => s.pivot);
   const names = useUnitLabels();
-  const query = usePivot(pivotParams(pivot));
+  const query = useQuery(pivotQuery(pivotParams(pivot)));
   const m = pivot.measure;
   const metric = m.kind === 'rate' ? getMetric(m.metric) : null;
   const format = (v: number | null) =>

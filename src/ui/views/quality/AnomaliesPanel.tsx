@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { ANOMALY_RULES, type Anomaly, type AnomalyRule } from '../../../domain/anomalies';
 import { useI18n } from '../../../i18n';
 import { anomalyLabel, anomalyWhy } from '../../../i18n/anomaly';
-import { useAnomalies } from '../../../queries';
+import { anomaliesQuery } from '../../../queries';
 import { useUi } from '../../../state';
 import { DataTable } from '../../common/DataTable';
 import { QueryState } from '../../common/QueryState';
@@ -18,7 +19,7 @@ export function AnomaliesPanel({ year, province }: { year: number | null; provin
   const i18n = useI18n();
   const { t, num } = i18n;
   const set = useUi((s) => s.set);
-  const query = useAnomalies();
+  const query = useQuery(anomaliesQuery());
   const [rule, setRule] = useState<AnomalyRule | ''>('');
   const [shown, setShown] = useState(PAGE);
   const rows = useMemo(

@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n';
 import { checkMessage, locationName, ruleName } from '../../../i18n/checks';
 import { provinceName } from '../../../i18n/places';
-import { type CoverageCell, type FailedCheck, type QualityResult, useQuality } from '../../../queries';
+import { type CoverageCell, type FailedCheck, type QualityResult, qualityQuery } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { DataTable } from '../../common/DataTable';
@@ -126,14 +127,16 @@ export default function QualityView() {
   };
   const { expected, roster: parsedRoster } = useExpectedUnits(roster);
   const review = useReviewFilter();
-  const query = useQuality({
-    expected: expected.length > 0 ? expected : undefined,
-    rules: quality.rule ? [quality.rule] : undefined,
-    years: quality.year !== null ? [quality.year] : undefined,
-    provinces: quality.province ? [quality.province] : undefined,
-    problemsOnly: quality.problemsOnly,
-    reviewed: review.reviewed,
-  });
+  const query = useQuery(
+    qualityQuery({
+      expected: expected.length > 0 ? expected : undefined,
+      rules: quality.rule ? [quality.rule] : undefined,
+      years: quality.year !== null ? [quality.year] : undefined,
+      provinces: quality.province ? [quality.province] : undefined,
+      problemsOnly: quality.problemsOnly,
+      reviewed: review.reviewed,
+    }),
+  );
   const result = query.data;
   // How many failed checks are shown, for the result they were counted on: a new filter starts over.
   const [page, setPage] = useState<{ of: QualityResult | undefined; n: number }>({ of: undefined, n: 0 });

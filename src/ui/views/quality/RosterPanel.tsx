@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { type ChangeEvent, useId, useMemo } from 'react';
 import { type ExpectedUnit, rosterUnits } from '../../../dataset/roster-units';
 import { governmentId } from '../../../domain/units/identity';
 import { parseRoster, type Roster } from '../../../domain/units/roster';
 import { useI18n } from '../../../i18n';
-import { useLowerGovernments } from '../../../queries';
+import { lowerRegionsQuery } from '../../../queries';
 import { useUnitLabels } from '../../common/useUnitLabels';
 import { Select } from '../../controls/Select';
 
@@ -50,7 +51,7 @@ export function saveRoster(r: RosterSetup): void {
 export function useExpectedUnits(setup: RosterSetup): { expected: ExpectedUnit[]; roster: Roster } {
   const names = useUnitLabels();
   const gov = names.info(setup.government);
-  const lower = useLowerGovernments(setup.lower && gov?.regionCode ? gov.regionCode : null);
+  const lower = useQuery(lowerRegionsQuery(setup.lower && gov?.regionCode ? gov.regionCode : null));
   return useMemo(() => {
     const roster = parseRoster(setup.text);
     if (!gov) return { expected: [], roster };

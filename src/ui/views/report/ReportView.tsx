@@ -1,9 +1,10 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { useAnnotations } from '../../../annotations/store';
 import type { Correction } from '../../../domain/annotations';
 import { useI18n } from '../../../i18n';
 import { provinceName } from '../../../i18n/places';
-import { type ReportParams, useReport, useUnitSearch } from '../../../queries';
+import { type ReportParams, reportQuery, unitSearchQuery } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { QueryState } from '../../common/QueryState';
@@ -24,7 +25,7 @@ function useReportParams(): ReportParams | null {
   const reportId = useUi((s) => s.report);
   const units = useUi((s) => s.units);
   const year = useUi((s) => s.year);
-  const fallback = useUnitSearch({ limit: 1 });
+  const fallback = useQuery(unitSearchQuery({ limit: 1 }));
   if (reportId) return { reportId };
   const unitId = units[0] ?? fallback.data?.[0]?.unitId;
   return unitId ? { unitId, year } : null;
@@ -37,7 +38,7 @@ export default function ReportView() {
   const units = useUi((s) => s.units);
   const set = useUi((s) => s.set);
   const names = useUnitLabels();
-  const query = useReport(params);
+  const query = useQuery(reportQuery(params));
   const detail = query.data ?? null;
   const r = detail?.report;
   const title = r

@@ -1,3 +1,4 @@
+import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n';
 import {
@@ -8,7 +9,7 @@ import {
   renderOriginalPage,
   type SourceLines,
 } from '../../../import/source';
-import { type CellSourceRow, useCellSources } from '../../../queries';
+import { type CellSourceRow, cellSourcesQuery } from '../../../queries';
 
 /** Page images are rendered this many pixels wide (a sharp page at the panel's width). */
 const RENDER_WIDTH = 1000;
@@ -28,7 +29,7 @@ export function SourcePanel({
   source: string;
 }) {
   const { t, num } = useI18n();
-  const sources = useCellSources(reportId);
+  const sources = useQuery(cellSourcesQuery(reportId));
   if (sources.isPending) return null;
   const place = sources.data?.get(address);
   if (!place) return <p className="muted">{t('source.notRecorded')}</p>;

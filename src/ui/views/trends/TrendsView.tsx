@@ -1,8 +1,9 @@
+import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { getMetric, type MetricUnit } from '../../../domain/metrics';
 import { type I18n, useI18n } from '../../../i18n';
 import { anomalyWhy } from '../../../i18n/anomaly';
-import { type TrendRow, useAnomalies, useTrends } from '../../../queries';
+import { anomaliesQuery, type TrendRow, trendsQuery } from '../../../queries';
 import { TREND_MODES, type TrendMode, useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { type Column, DataTable } from '../../common/DataTable';
@@ -48,7 +49,7 @@ export default function TrendsView() {
   const { units } = useChartUnits(metricId, latest, TOP_N);
   const names = useUnitLabels();
   const corr = useChartCorrections();
-  const query = useTrends({ metric: metricId, units, mode, corrections: corr.cells });
+  const query = useQuery(trendsQuery({ metric: metricId, units, mode, corrections: corr.cells }));
   const rows = query.data?.rows ?? NO_ROWS;
   const title = corr.title(t('trends.title', { metric: label(metric.label) }));
   // Chart and table show the rows they have with their own metric and mode until the next ones arrive.
@@ -58,7 +59,7 @@ export default function TrendsView() {
   const drawnUnits = query.data?.params.units ?? units;
   const drawnFormat = useMemo(() => trendFormat(i18n, drawnUnit, drawnMode), [i18n, drawnUnit, drawnMode]);
   // Flags are asked for once the chart has its data: the first chart never waits for them.
-  const anomalies = useAnomalies(query.data !== undefined);
+  const anomalies = useQuery(anomaliesQuery(query.data !== undefined));
   const marks = useMemo<TrendMark[]>(() => {
     const flags = anomalies.data ?? [];
     if (flags.length === 0) return [];

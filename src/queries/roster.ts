@@ -4,8 +4,8 @@
  * year without a report of an expected unit is "expected but absent", and an expected unit with
  * no report at all still gets its row. Cells of units not on the roster keep "not collected".
  */
-import type { ExpectedUnit } from '../../dataset/roster-units';
-import type { CoverageCell, QualityResult } from '../types';
+import type { ExpectedUnit } from '../dataset/roster-units';
+import type { CoverageCell, QualityResult } from './types';
 
 export function applyRoster(result: QualityResult, expected: readonly ExpectedUnit[]): QualityResult {
   if (expected.length === 0) return result;

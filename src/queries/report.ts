@@ -1,6 +1,7 @@
-import type { CheckRow, ReportRow } from '../../dataset/rows';
-import type { Queryable } from '../../db/types';
-import type { TableName } from '../../domain/keys';
+/** 年报: a report's printed tables, its failed checks and its unit's other years. */
+import type { CheckRow, ReportRow } from '../dataset/rows';
+import type { Queryable } from '../db/types';
+import type { TableName } from '../domain/keys';
 import {
   type CellSourceRow,
   cellSourcesSql,
@@ -8,8 +9,20 @@ import {
   reportChecksSql,
   reportRowSql,
   unitYearsSql,
-} from '../../sql';
-import type { ReportCell, ReportDetail, ReportParams } from '../types';
+} from '../sql';
+import { dbQuery } from './options';
+import type { ReportCell, ReportDetail, ReportParams } from './types';
+
+/** 年报: one unit-year as tables 二/三/四 with failed checks attached to cells; null when absent. Asks nothing for `null`. */
+export const reportQuery = (p: ReportParams | null) =>
+  dbQuery('report', p ?? { reportId: '' }, fetchReport, p !== null);
+
+/**
+ * Where each figure of one report was printed (the optional `src_` columns of cells), by
+ * `table.row.col`; asked only when the Report view shows a figure's source.
+ */
+export const cellSourcesQuery = (reportId: string | null) =>
+  dbQuery('cellSources', reportId ?? '', fetchCellSources, reportId !== null);
 
 /** Does a check location (`table3.*.total`, `table3.granted.total`, `table4.review.*`) cover a cell? */
 export function locationCovers(location: string, table: string, row: string, col: string): boolean {

@@ -1,0 +1,106 @@
+/**
+ * What every query factory of this folder shares (TanStack's `queryOptions`): a key under
+ * `['db', name]` made of the question's resolved params, a fetch that waits for the loaded
+ * dataset, results kept for as long as the dataset is (`staleTime: Infinity`; loading another
+ * one invalidates `QUERY_ROOT`), and the previous answer shown while the next one loads
+ * (`keepPreviousData`: `isPlaceholderData` is then true and the chart stays put).
+ *
+ * A factory resolves its params once (defaults from the vocabulary, order-insensitive lists
+ * sorted), and that resolved object is both the key and what the fetch reads: the two cannot
+ * disagree. Fields that change only how an answer is shown (a share's base, a sort that runs in
+ * JS, a roster laid over the grid) stay out of the key and are applied by `select`, so changing
+ * them re-shapes the cached answer without a query.
+ */
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { getDatabase, getStatus, subscribeStatus } from '../db/client';
+import type { Queryable } from '../db/types';
+
+/** Every database query's key starts with this: invalidating it refetches them all. */
+export const QUERY_ROOT = ['db'] as const;
+
+type Json = null | boolean | number | string | Json[] | { [k: string]: Json };
+
+/** Sort and dedupe a list of strings/numbers; order-insensitive lists only. */
+export function sortedSet<T extends string | number>(list: readonly T[] | undefined): T[] | undefined {
+  if (!list) return undefined;
+  return [...new Set(list)].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
+}
+
+/** Drop undefined values and sort object keys recursively: a stable, JSON-able key part. */
+export function normaliseKey(value: unknown): Json {
+  if (value === undefined || value === null) return null;
+  if (Array.isArray(value)) return value.map(normaliseKey);
+  if (typeof value === 'object') {
+    const out: { [k: string]: Json } = {};
+    for (const k of Object.keys(value).sort()) {
+      const v = (value as Record<string, unknown>)[k];
+      if (v !== undefined) out[k] = normaliseKey(v);
+    }
+    return out;
+  }
+  return value as Json;
+}
+
+/**
+ * The database once the dataset is loaded: a query asked while it loads (or reloads after an
+ * import) waits for it, and one asked after a failed load fails with the loader's message.
+ */
+export function loadedDatabase(): Promise<Queryable> {
+  return new Promise((resolve, reject) => {
+    const check = () => {
+      const s = getStatus();
+      if (s.phase === 'ready') {
+        stop();
+        resolve(getDatabase());
+      } else if (s.phase === 'error') {
+        stop();
+        reject(new Error(s.error));
+      }
+    };
+    const stop = subscribeStatus(check);
+    check();
+  });
+}
+
+/**
+ * Options of one database query: `key` is the resolved question (JSON-able), `fetch` answers it.
+ * `enabled: false` for a question with nothing to ask (no units chosen).
+ */
+export function dbQuery<K, T>(
+  name: string,
+  key: K,
+  fetch: (db: Queryable, key: K) => Promise<T>,
+  enabled = true,
+) {
+  return queryOptions({
+    queryKey: [...QUERY_ROOT, name, normaliseKey(key)] as const,
+    queryFn: async () => fetch(await loadedDatabase(), key),
+    enabled,
+    placeholderData: keepPreviousData,
+    staleTime: Number.POSITIVE_INFINITY,
+  });
+}
+
+const selects = new Map<string, unknown>();
+/** Enough for every view's display variants; the oldest is dropped beyond it. */
+const SELECTS_KEPT = 64;
+
+/**
+ * A `select` function that is the same object for the same display params (`name` + `display`),
+ * so react-query re-shapes an answer only when the data or those params change, not on every
+ * render (a new closure each render would re-run it each time).
+ */
+export function displaySelect<D, T, R>(
+  name: string,
+  display: D,
+  shape: (data: T, display: D) => R,
+): (data: T) => R {
+  const id = `${name}\u001f${JSON.stringify(normaliseKey(display))}`;
+  let fn = selects.get(id) as ((data: T) => R) | undefined;
+  if (!fn) {
+    fn = (data: T) => shape(data, display);
+    if (selects.size >= SELECTS_KEPT) selects.delete(selects.keys().next().value!);
+    selects.set(id, fn);
+  }
+  return fn;
+}

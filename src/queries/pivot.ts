@@ -1,0 +1,216 @@
+/** 透视: table-三 sums, shares or a rate over chosen row/column dimensions, with totals. */
+import { queryOptions } from '@tanstack/react-query';
+import type { Queryable } from '../db/types';
+import type { MetricId } from '../domain/metrics';
+import {
+  PIVOT_DIMS,
+  type PivotDim,
+  type PivotFilters,
+  QUERY_DEFAULTS,
+  type ShareBase,
+} from '../domain/vocab';
+import { pivotSql } from '../sql';
+import { dbQuery, displaySelect, sortedSet } from './options';
+import { type PivotCell, type PivotParams, type PivotResult, pivotKey } from './types';
+
+/** What the SQL is asked: shares, the header order, the row limit and shown totals are JS (`shapePivot`). */
+export interface PivotSqlParams {
+  rows: readonly PivotDim[];
+  cols: readonly PivotDim[];
+  /** The rate's metric; null sums cells (sum and share). */
+  rate: MetricId | null;
+  filters: PivotFilters;
+  totals: boolean;
+}
+
+/** How the answer is shown. */
+export interface PivotDisplay {
+  share: ShareBase | null;
+  sort: NonNullable<PivotParams['sort']>;
+  limit: number;
+  totals: boolean;
+}
+
+/** Cells and totals as the SQL answered them (sum or rate values; shares not yet applied). */
+export interface PivotAnswer {
+  rowDims: PivotDim[];
+  colDims: PivotDim[];
+  cells: PivotCell[];
+  rowTotals: PivotCell[];
+  colTotals: PivotCell[];
+  grandTotal: PivotCell | null;
+}
+
+const sortFilters = (f: PivotFilters): PivotFilters =>
+  Object.fromEntries(PIVOT_DIMS.filter((d) => f[d] !== undefined).map((d) => [d, sortedSet(f[d])]));
+
+/** Pivot dims are ordered (nesting), so only the filters are sorted. */
+export function resolvePivot(p: PivotParams): { sql: PivotSqlParams; display: PivotDisplay } {
+  const share = p.measure.kind === 'share' ? p.measure.of : null;
+  const totals = p.totals ?? QUERY_DEFAULTS.pivot.totals;
+  return {
+    sql: {
+      rows: p.rows,
+      cols: p.cols,
+      rate: p.measure.kind === 'rate' ? p.measure.metric : null,
+      filters: sortFilters(p.filters),
+      // Shares need the totals even when they are not shown.
+      totals: totals || share !== null,
+    },
+    display: {
+      share,
+      sort: p.sort ?? QUERY_DEFAULTS.pivot.sort,
+      limit: p.limit ?? QUERY_DEFAULTS.pivot.limit,
+      totals,
+    },
+  };
+}
+
+/** Switching sum ⇄ share, a share's base or the row order re-shapes the cached answer: no query. */
+export function pivotQuery(p: PivotParams) {
+  const { sql, display } = resolvePivot(p);
+  return queryOptions({
+    ...dbQuery('pivot', sql, answerPivot),
+    select: displaySelect('pivot', display, shapePivot),
+  });
+}
+
+export async function fetchPivot(db: Queryable, p: PivotParams): Promise<PivotResult> {
+  const { sql, display } = resolvePivot(p);
+  return shapePivot(await answerPivot(db, sql), display);
+}
+
+interface Raw {
+  [k: string]: string | number | boolean | null;
+  sum: number | null;
+  denominator: number | null;
+  reports: number | null;
+  reported: number | null;
+  rowTotal: boolean;
+  colTotal: boolean;
+}
+
+export async function answerPivot(db: Queryable, p: PivotSqlParams): Promise<PivotAnswer> {
+  const raw = await db.query<Raw>(
+    pivotSql({
+      rows: p.rows,
+      cols: p.cols,
+      value: p.rate ? { metric: p.rate } : 'sum',
+      filters: p.filters,
+      totals: p.totals,
+    }),
+  );
+  const isRate = p.rate !== null;
+  const make = (r: Raw): PivotCell => {
+    const row = p.rows.map((_, i) => String(r[`r${i}`]));
+    const col = p.cols.map((_, i) => String(r[`c${i}`]));
+    const value = isRate ? (r.denominator ? (r.sum ?? 0) / r.denominator : null) : r.sum;
+    return {
+      row,
+      col,
+      value: r.sum === null && isRate ? null : value,
+      sum: r.sum,
+      denominator: r.denominator,
+      reports: r.reports,
+      reported: r.reported,
+    };
+  };
+  const cells: PivotCell[] = [];
+  const rowTotals: PivotCell[] = [];
+  const colTotals: PivotCell[] = [];
+  let grand: PivotCell | null = null;
+  for (const r of raw) {
+    const c = make(r);
+    if (!r.rowTotal && !r.colTotal) cells.push(c);
+    else if (!r.rowTotal && r.colTotal) rowTotals.push(c);
+    else if (r.rowTotal && !r.colTotal) colTotals.push(c);
+    else grand = c;
+  }
+  if (p.rows.length === 0 || p.cols.length === 0) {
+    // Degenerate grouping sets coincide: the cells are already the totals of the missing axis.
+    for (const c of cells) {
+      if (p.cols.length === 0) rowTotals.push({ ...c });
+      if (p.rows.length === 0) colTotals.push({ ...c });
+    }
+  }
+  return { rowDims: [...p.rows], colDims: [...p.cols], cells, rowTotals, colTotals, grandTotal: grand };
+}
+
+const cmpLabel = (a: string[], b: string[]) => {
+  for (let i = 0; i < a.length; i++) {
+    const x = a[i]!;
+    const y = b[i]!;
+    if (x !== y) return x.localeCompare(y, 'zh-Hans-CN', { numeric: true });
+  }
+  return 0;
+};
+
+/**
+ * The answer as the grid shows it: shares (of row / column / grand total), the row-header order
+ * (label or row total), the row limit, totals kept or dropped. Never changes `a` (the cache's).
+ */
+export function shapePivot(a: PivotAnswer, d: PivotDisplay): PivotResult {
+  const byKey = (list: PivotCell[], side: 'row' | 'col') => {
+    const m = new Map<string, PivotCell>();
+    for (const c of list) m.set(pivotKey(c[side]), c);
+    return m;
+  };
+  let cells = a.cells;
+  let rowTotals = byKey(a.rowTotals, 'row');
+  let colTotals = byKey(a.colTotals, 'col');
+  let grand = a.grandTotal;
+  const share = d.share;
+  if (share) {
+    const rowSums = rowTotals;
+    const colSums = colTotals;
+    const grandSum = grand?.sum;
+    const apply = (c: PivotCell): PivotCell => {
+      const base =
+        share === 'row'
+          ? rowSums.get(pivotKey(c.row))?.sum
+          : share === 'col'
+            ? colSums.get(pivotKey(c.col))?.sum
+            : grandSum;
+      return { ...c, denominator: base ?? null, value: c.sum === null || !base ? null : c.sum / base };
+    };
+    cells = cells.map(apply);
+    rowTotals = new Map([...rowSums].map(([k, c]) => [k, apply(c)]));
+    colTotals = new Map([...colSums].map(([k, c]) => [k, apply(c)]));
+    grand = grand ? apply(grand) : null;
+  }
+  const dir = d.sort.dir === 'desc' ? -1 : 1;
+  let rowHeaders = uniqueHeaders(cells.map((c) => c.row));
+  rowHeaders.sort((x, y) => {
+    if (d.sort.by === 'value') {
+      const vx = rowTotals.get(pivotKey(x))?.value ?? Number.NEGATIVE_INFINITY;
+      const vy = rowTotals.get(pivotKey(y))?.value ?? Number.NEGATIVE_INFINITY;
+      if (vx !== vy) return (vx - vy) * dir;
+    }
+    return cmpLabel(x, y) * (d.sort.by === 'label' ? dir : 1);
+  });
+  const truncated = rowHeaders.length > d.limit;
+  rowHeaders = rowHeaders.slice(0, d.limit);
+  const kept = new Set(rowHeaders.map(pivotKey));
+  const colHeaders = uniqueHeaders(cells.map((c) => c.col)).sort(cmpLabel);
+  return {
+    rowDims: a.rowDims,
+    colDims: a.colDims,
+    rowHeaders,
+    colHeaders,
+    cells: truncated ? cells.filter((c) => kept.has(pivotKey(c.row))) : cells,
+    rowTotals: d.totals
+      ? rowHeaders.map((h) => rowTotals.get(pivotKey(h))).filter((c) => c !== undefined)
+      : [],
+    colTotals: d.totals
+      ? colHeaders.map((h) => colTotals.get(pivotKey(h))).filter((c) => c !== undefined)
+      : [],
+    grandTotal: d.totals ? grand : null,
+    truncated,
+  };
+}
+
+function uniqueHeaders(list: string[][]): string[][] {
+  const seen = new Map<string, string[]>();
+  for (const h of list) seen.set(pivotKey(h), h);
+  return [...seen.values()];
+}

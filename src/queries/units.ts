@@ -1,0 +1,45 @@
+/** Units: the picker's search, the directory every label comes from, the regions under a region. */
+import type { Queryable } from '../db/types';
+import type { UnitInfo } from '../domain/units/labels';
+import { QUERY_DEFAULTS } from '../domain/vocab';
+import { lowerRegionsSql, unitDirectorySql, unitSearchSql } from '../sql';
+import { dbQuery } from './options';
+import type { UnitHit, UnitSearchParams } from './types';
+
+export function resolveUnitSearch(p: UnitSearchParams): UnitSearchParams {
+  return {
+    text: (p.text ?? '').trim().toLowerCase(),
+    province: p.province ?? null,
+    level: p.level ?? null,
+    parentCode: p.parentCode ?? null,
+    parentUnitId: p.parentUnitId ?? null,
+    kind: p.kind ?? null,
+    limit: p.limit ?? QUERY_DEFAULTS.unitSearch.limit,
+  };
+}
+
+/** Unit picker: name / pinyin / initials match, optionally within a province, level or parent region. */
+export const unitSearchQuery = (p: UnitSearchParams) =>
+  dbQuery('units', resolveUnitSearch(p), fetchUnitSearch);
+
+export function fetchUnitSearch(db: Queryable, p: UnitSearchParams): Promise<UnitHit[]> {
+  return db.query<UnitHit>(unitSearchSql(resolveUnitSearch(p)));
+}
+
+/**
+ * Every loaded unit with what its label needs (src/domain/units/labels.ts). One small query on
+ * reports; every view names units through it, so same-named units read apart everywhere.
+ */
+export const unitDirectoryQuery = () => dbQuery('unit-directory', null, fetchUnitDirectory);
+
+export function fetchUnitDirectory(db: Queryable): Promise<UnitInfo[]> {
+  return db.query<UnitInfo>(unitDirectorySql());
+}
+
+/** The divisions under a region (GB/T 2260): the governments a prefecture is expected to have report. */
+export const lowerRegionsQuery = (code: string | null) =>
+  dbQuery('lower-regions', code, (db, c) => fetchLowerRegions(db, c ?? ''), code !== null);
+
+export function fetchLowerRegions(db: Queryable, code: string): Promise<{ code: string; name: string }[]> {
+  return db.query<{ code: string; name: string }>(lowerRegionsSql(code));
+}
