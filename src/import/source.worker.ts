@@ -26,7 +26,7 @@ export interface RenderedPage {
   rgba: Uint8ClampedArray<ArrayBuffer>;
 }
 
-/** Lines of the original around the place, each with its 1-based number and its cells. */
+/** Lines of the original around the place (a grid row alone), each with its 1-based number and its cells. */
 export interface SourceLines {
   lines: { n: number; cells: string[]; at: boolean }[];
 }
@@ -108,8 +108,11 @@ async function sourceLines(bytes: Uint8Array, fileName: string, place: LinePlace
   // A grid row stands alone (its neighbours are other rows of the table, shown by the Report view).
   const range = 'line' in place ? [from, to] : [at, at + 1];
   const lines: SourceLines['lines'] = [];
-  for (let i = range[0]!; i < range[1]!; i++)
-    lines.push({ n: i + 1, cells: doc.lines[i]!.cells.map((c) => c.slice(0, 2000)), at: i === at });
+  for (let i = range[0]!; i < range[1]!; i++) {
+    // Numbered as the place names it: a text line by its line, a grid row by its row in the table.
+    const n = 'line' in place ? i + 1 : place.row;
+    lines.push({ n, cells: doc.lines[i]!.cells.map((c) => c.slice(0, 2000)), at: i === at });
+  }
   return { lines };
 }
 

@@ -111,6 +111,46 @@ describe.skipIf(!hasCorpus)('a figure’s source in the original PDF', () => {
     await page.getByTestId('source-panel').screenshot({ path: `${SCREENSHOTS}/source-pdf.png` });
   }, 240_000);
 
+  it.each([
+    ['平潭综合实验区_2024.html', 'text/html'],
+    ['上海市科委_2024.txt', 'text/plain'],
+  ])(
+    'an imported %s shows the row or lines of its original with the figure marked',
+    async (file, mimeType) => {
+      const bytes = new Uint8Array(readFileSync(path.join(reportsDir, file)));
+      const parsed = await parseReport(bytes, file);
+      if (!parsed.ok) throw new Error(parsed.reason);
+      const id = reportId(parsed.report.unit, parsed.report.year, await sha256Hex(bytes));
+      const cell = 'table3.new_received.total';
+      const at = parsed.src?.[cell];
+      expect(at, `${file}: ${cell} has a place`).toBeDefined();
+      const data = `data=${encodeURIComponent(E2E_SYNTHETIC)}`;
+      await page.goto(`${baseUrl}?v=2&${data}&view=compare`);
+      await page.locator('[data-testid="chart-compare"]').waitFor({ timeout: 60_000 });
+      await page.locator('[data-testid="import-panel"] > summary').click();
+      await page
+        .locator('[data-testid="import-input"]')
+        .setInputFiles([{ name: file, mimeType, buffer: Buffer.from(bytes) }]);
+      const result = page.locator(`[data-testid="import-result"][data-file="${file}"]`);
+      await expect.poll(() => result.getAttribute('data-ok'), { timeout: 60_000 }).toBe('true');
+      await result.locator('[data-testid="import-add"]').click();
+      await page.locator(`[data-testid="import-added"][data-file="${file}"]`).waitFor({ timeout: 60_000 });
+      await page.goto(`${baseUrl}?v=2&${data}&view=report&report=${id}&cell=${cell}`);
+      const mark = page.getByTestId('source-mark');
+      await mark.waitFor({ timeout: 60_000 });
+      const printed = parsed.report.table3.new_received?.total;
+      expect((await mark.textContent())?.replace(/[^\d]/g, '')).toBe(String(printed));
+      const place = (await page.getByTestId('source-place').textContent()) ?? '';
+      if (at!.table !== undefined)
+        expect(place).toContain(`第 ${at!.table + 1} 个表格，第 ${at!.row! + 1} 行`);
+      else expect(place).toContain(`第 ${at!.line + 1} 行`);
+      await page
+        .getByTestId('source-panel')
+        .screenshot({ path: `${SCREENSHOTS}/source-${path.extname(file).slice(1)}.png` });
+    },
+    180_000,
+  );
+
   it('no request left the origin and no page error', () => {
     expect(log.offOrigin()).toEqual([]);
     expect(pageErrors).toEqual([]);
