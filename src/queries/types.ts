@@ -143,6 +143,8 @@ export interface OutcomesParams {
   applicant?: Table3Column;
   /** 'count' or 'share' (of the unit's sum over ALL outcome rows, so full stacks reach 100 %). */
   measure: OutcomeMode;
+  /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
+  corrections?: readonly CorrectedCell[];
 }
 
 export interface OutcomeRow {

@@ -1,6 +1,7 @@
 /** "With corrections" on the engine: corrected cells replace printed ones in the chart queries only. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fetchCompare } from '../../src/queries/compare';
+import { fetchOutcomes } from '../../src/queries/outcomes';
 import { fetchReport } from '../../src/queries/report';
 import { fetchTrends } from '../../src/queries/trends';
 import type { CorrectedCell } from '../../src/sql';
@@ -49,6 +50,34 @@ describe('corrections', () => {
       corrections: fix,
     });
     expect(t2.rows).toMatchObject([{ unit: A, value: 5 }]);
+  });
+
+  it('outcomes read a corrected outcome cell with corrections, the printed one without', async () => {
+    const ask = (corrections?: CorrectedCell[]) =>
+      fetchOutcomes(db, {
+        units: [idOf(A)],
+        year: 2021,
+        by: 'row',
+        measure: 'count',
+        applicant: 'total',
+        corrections,
+      });
+    const printed = await ask();
+    const granted = printed.rows.find((r) => r.key === 'granted');
+    expect(granted?.count).not.toBeNull();
+    const corrected = await ask([
+      {
+        reportId: 'A2021',
+        table: 'table3',
+        row: 'granted',
+        col: 'total',
+        corrected: (granted!.count ?? 0) + 500,
+      },
+    ]);
+    expect(corrected.rows.find((r) => r.key === 'granted')?.count).toBe((granted!.count ?? 0) + 500);
+    // Shares follow the corrected count: the other rows' shares shrink.
+    const other = printed.rows.find((r) => r.key !== 'granted' && (r.count ?? 0) > 0);
+    if (other) expect(corrected.rows.find((r) => r.key === other.key)!.share!).toBeLessThan(other.share!);
   });
 
   it('trends too, and the printed tables stay as printed', async () => {
