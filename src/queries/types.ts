@@ -187,6 +187,8 @@ export interface PivotParams {
   totals?: boolean;
   /** Cap on distinct row headers (after sort); default QUERY_DEFAULTS.pivot.limit. */
   limit?: number;
+  /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
+  corrections?: readonly CorrectedCell[];
 }
 
 export interface PivotCell {
