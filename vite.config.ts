@@ -1,11 +1,12 @@
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
+import { cachePlugin } from './scripts/cache.ts';
 import { cspPlugin, SECURITY_HEADERS } from './scripts/csp.ts';
 import { duckdbWorkerPlugin } from './scripts/duckdb-glue.ts';
 import { wasmUncompressedPlugin } from './scripts/wasm-uncompressed.ts';
 
 export default defineConfig({
-  plugins: [react(), duckdbWorkerPlugin(), cspPlugin(), wasmUncompressedPlugin()],
+  plugins: [react(), duckdbWorkerPlugin(), cspPlugin(), cachePlugin(), wasmUncompressedPlugin()],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },

@@ -5,18 +5,29 @@
  * changes are worth. Prints per build the median first chart and the median CPU time (user +
  * sys of all Chromium processes, navigation → first chart). Build a folder with
  * `npx vite build --outDir DIR` (a git worktree for an older commit).
+ *
+ * `--session bundled|synthetic`: instead, `npm run bench`'s scripted interaction session on that
+ * dataset, alternated session by session; prints per build each session's p50/p95 and the p95
+ * of all its interactions pooled. `--profile DIR` also writes each interaction's CPU profile
+ * there (open in Chrome DevTools' Performance panel); profiled sessions run slower.
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Browser } from 'playwright-core';
 import { serveStatic } from './serve';
-import { launchChromium } from './session';
-import { median } from './stats';
+import { launchChromium, runSession } from './session';
+import { median, percentile } from './stats';
 
 const { values: opt, positionals: dists } = parseArgs({
-  options: { runs: { type: 'string', default: '9' }, port: { type: 'string', default: '4200' } },
+  options: {
+    runs: { type: 'string', default: '9' },
+    port: { type: 'string', default: '4200' },
+    session: { type: 'string' },
+    profile: { type: 'string' },
+  },
   allowPositionals: true,
 });
+const SEARCH: Record<string, string> = { bundled: '?v=1', synthetic: '?v=1&data=data%2Fsynthetic%2F' };
 const PROBE = readFileSync(new URL('./probe.browser.js', import.meta.url), 'utf8');
 const TICKS = 100; // USER_HZ on Linux
 
@@ -38,7 +49,10 @@ function chromiumCpuMs(): number {
 
 type BenchWindow = { __BENCH__: { firstChart: number | null } };
 
-async function coldLoad(browser: Browser, url: string): Promise<{ ms: number; cpu: number }> {
+async function coldLoad(
+  browser: Browser,
+  url: string,
+): Promise<{ ms: number; cpu: number; instantiate: number }> {
   const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
   await context.addInitScript({ content: PROBE });
   try {
@@ -55,17 +69,92 @@ async function coldLoad(browser: Browser, url: string): Promise<{ ms: number; cp
     return {
       ms: await page.evaluate(() => (window as never as BenchWindow).__BENCH__.firstChart!),
       cpu: used,
+      // DuckDB's start (fetch, compile, instantiate, the glue's linking): what a worker-glue change moves.
+      instantiate: await page.evaluate(
+        () =>
+          (performance.getEntriesByName('db:stage') as PerformanceMeasure[]).find(
+            (e) => e.detail?.stage === 'engine: instantiate wasm',
+          )?.duration ?? Number.NaN,
+      ),
     };
   } finally {
     await context.close();
   }
 }
 
+/** Interaction sessions, alternated build by build; returns nothing, prints per build. */
+async function sessions(servers: { url: string }[], dataset: string): Promise<void> {
+  const search = SEARCH[dataset];
+  if (!search) throw new Error(`--session: bundled or synthetic, not ${dataset}`);
+  if (opt.profile) mkdirSync(opt.profile, { recursive: true });
+  const browser = await launchChromium();
+  const runs = dists.map(() => [] as { what: string; ms: number }[][]);
+  try {
+    for (let i = 0; i < Number(opt.runs); i++)
+      for (const [j, s] of servers.entries()) {
+        const r = await runSession(browser, `${s.url}${search}`, {
+          replayRepeat: 0,
+          log: () => undefined,
+          profile: !!opt.profile,
+        });
+        if (r.errors.length > 0) console.error(`${dists[j]}: page errors: ${r.errors.join(' | ')}`);
+        runs[j]!.push(r.interactions.map((x) => ({ what: `${x.view}/${x.what}`, ms: x.ms })));
+        const ms = r.interactions.map((x) => x.ms);
+        console.error(
+          `${dists[j]} #${i + 1}: p50 ${percentile(ms, 50).toFixed(0)} p95 ${percentile(ms, 95).toFixed(0)} ms`,
+        );
+        if (opt.profile)
+          for (const [k, x] of r.interactions.entries())
+            writeFileSync(
+              `${opt.profile}/${j}-${i}-${String(k).padStart(2, '0')}-${x.view}-${x.what.replace(/\W+/g, '_')}-${x.ms.toFixed(0)}ms.cpuprofile`,
+              JSON.stringify(x.profile),
+            );
+      }
+  } finally {
+    await browser.close();
+  }
+  for (const [j, d] of dists.entries()) {
+    const all = runs[j]!.flat();
+    const p95s = runs[j]!.map((r) =>
+      percentile(
+        r.map((x) => x.ms),
+        95,
+      ),
+    );
+    const slow = new Map<string, number[]>();
+    for (const x of all) slow.set(x.what, [...(slow.get(x.what) ?? []), x.ms]);
+    const worst = [...slow].map(([w, ms]) => [w, median(ms)] as const).sort((a, b) => b[1] - a[1]);
+    console.log(
+      `${d}: ${runs[j]!.length} sessions; p95 per session ${p95s.map((p) => p.toFixed(0)).join(' ')} (median ${median(p95s).toFixed(0)}); pooled p50 ${percentile(
+        all.map((x) => x.ms),
+        50,
+      ).toFixed(0)}, p95 ${percentile(
+        all.map((x) => x.ms),
+        95,
+      ).toFixed(0)} ms`,
+    );
+    console.log(
+      `  slowest (median per kind): ${worst
+        .slice(0, 12)
+        .map(([w, ms]) => `${w} ${ms.toFixed(0)}`)
+        .join(', ')}`,
+    );
+  }
+}
+
 async function main() {
   if (dists.length === 0) throw new Error('usage: npm run bench:ab -- DIST_A [DIST_B …] [--runs N]');
   const servers = await Promise.all(dists.map((d, i) => serveStatic(d, Number(opt.port) + i)));
+  if (opt.session) {
+    try {
+      await sessions(servers, opt.session);
+    } finally {
+      for (const s of servers) await s.close();
+    }
+    return;
+  }
   const browser = await launchChromium();
-  const runs = dists.map(() => [] as { ms: number; cpu: number }[]);
+  const runs = dists.map(() => [] as { ms: number; cpu: number; instantiate: number }[]);
   try {
     for (let i = 0; i < Number(opt.runs); i++)
       for (const [j, s] of servers.entries()) runs[j]!.push(await coldLoad(browser, `${s.url}?v=1`));
@@ -76,7 +165,7 @@ async function main() {
   for (const [j, d] of dists.entries()) {
     const ms = runs[j]!.map((r) => r.ms);
     console.log(
-      `${d}: first chart median ${median(ms).toFixed(0)} ms (min ${Math.min(...ms).toFixed(0)}, max ${Math.max(...ms).toFixed(0)}), CPU median ${median(runs[j]!.map((r) => r.cpu)).toFixed(0)} ms | ${ms.map((m) => m.toFixed(0)).join(' ')}`,
+      `${d}: first chart median ${median(ms).toFixed(0)} ms (min ${Math.min(...ms).toFixed(0)}, max ${Math.max(...ms).toFixed(0)}), CPU median ${median(runs[j]!.map((r) => r.cpu)).toFixed(0)} ms, DuckDB instantiate median ${median(runs[j]!.map((r) => r.instantiate)).toFixed(0)} ms | ${ms.map((m) => m.toFixed(0)).join(' ')}`,
     );
   }
 }

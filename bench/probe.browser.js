@@ -1,6 +1,6 @@
 // Injected into every page of the benchmark before the app's code (playwright addInitScript).
 // Plain JS on purpose: it is sent as text and must not depend on a bundler's helpers.
-// `window.__BENCH__` also tells src/db/client.ts to expose its replay hook (see bench/README).
+// `window.__BENCH__` also tells src/db/handle.ts to expose its replay hook (see bench/README).
 (() => {
   const state = {
     lastMutation: 0,

@@ -3,8 +3,10 @@
  * (the app's `db:load` measure), memory after load, then ≥ 50 timed interactions across the six
  * views, then an in-browser replay of every distinct query the views ran (for wasm/native).
  */
-import { readFileSync } from 'node:fs';
-import { type Browser, chromium, type Page } from 'playwright-core';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
 import type { BoundQuery } from '../src/sql/bound';
 import { rendererRssMb } from './machine';
 
@@ -34,6 +36,8 @@ export interface Interaction {
   what: string;
   ms: number;
   changed: boolean;
+  /** The interaction's CPU profile (Chrome DevTools format), when the session was asked for them. */
+  profile?: unknown;
 }
 
 export interface CapturedQuery {
@@ -166,13 +170,90 @@ export async function coldFirstChart(browser: Browser, url: string): Promise<num
   }
 }
 
-export async function runSession(
-  browser: Browser,
+/** Navigate a new page of `context` to `url`; the first chart's time and DuckDB's start-up stage. */
+async function visit(
+  context: BrowserContext,
   url: string,
-  opts: { replayRepeat: number; log: (s: string) => void },
-): Promise<SessionResult> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
+): Promise<{ page: Page; firstChart: number; instantiate: number }> {
+  const page = await context.newPage();
+  await page.goto(url);
+  await page.waitForFunction(() => (window as never as BenchWindow).__BENCH__.firstChart !== null, null, {
+    timeout: 180_000,
+    polling: 50,
+  });
+  const firstChart = await page.evaluate(() => (window as never as BenchWindow).__BENCH__.firstChart!);
+  const instantiate = await page.evaluate(
+    () =>
+      (performance.getEntriesByName('db:stage') as PerformanceMeasure[]).find(
+        (e) => e.detail?.stage === 'engine: instantiate wasm',
+      )?.duration ?? Number.NaN,
+  );
+  return { page, firstChart, instantiate };
+}
+
+/** A browser profile on disk (HTTP cache and V8's code caches, as a person's browser keeps them). */
+export interface Profile {
+  context: BrowserContext;
+  close(): Promise<void>;
+}
+
+export async function openProfile(): Promise<Profile> {
+  const dir = mkdtempSync(join(tmpdir(), 'bench-profile-'));
+  const context = await chromium.launchPersistentContext(dir, {
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: CHROMIUM_ARGS,
+    viewport: { width: 1280, height: 900 },
+    locale: 'zh-CN',
+  });
   await context.addInitScript({ content: PROBE });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+export interface RepeatVisit {
+  firstChart: number;
+  /** DuckDB's fetch + compile + instantiate (where the wasm code cache shows). */
+  instantiate: number;
+}
+
+/**
+ * Repeat visits: `n` more navigations to `url` in a profile that has been used (each a new page,
+ * closed after, as a person comes back to the site). What they reuse is standard: the HTTP cache
+ * (scripts/cache.ts: hashed assets never revalidated, the rest answered 304) and Chromium's code
+ * caches (JS from the third load on; DuckDB's wasm once V8 has tiered enough of it up, which the
+ * interaction session before does).
+ */
+export async function repeatVisits(context: BrowserContext, url: string, n: number): Promise<RepeatVisit[]> {
+  const out: RepeatVisit[] = [];
+  for (let i = 0; i < n; i++) {
+    const v = await visit(context, url);
+    // A moment on the page, as a person reads the chart: the code caches are written meanwhile.
+    await v.page.waitForTimeout(2_000);
+    await v.page.close();
+    out.push({ firstChart: v.firstChart, instantiate: v.instantiate });
+  }
+  return out;
+}
+
+/**
+ * The scripted session in a fresh context of `browser` (closed after), or in a page of
+ * `browser` when it is already a context with the probe installed (left open).
+ */
+export async function runSession(
+  browser: Browser | BrowserContext,
+  url: string,
+  opts: { replayRepeat: number; log: (s: string) => void; profile?: boolean },
+): Promise<SessionResult> {
+  const own = 'newContext' in browser;
+  const context = own
+    ? await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' })
+    : browser;
+  if (own) await context.addInitScript({ content: PROBE });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
@@ -202,11 +283,22 @@ export async function runSession(
     if (stages.length > 0) opts.log(`  load stages (start+ms since navigation): ${stages.join(', ')}`);
 
     const interactions: Interaction[] = [];
+    // Sampling costs the page a little: a profiled session is for finding where time goes, not
+    // for the budget's figure.
+    const timed = async (a: Parameters<typeof act>[1]) => {
+      if (!opts.profile) return act(page, a);
+      await cdp.send('Profiler.enable');
+      await cdp.send('Profiler.setSamplingInterval', { interval: 200 });
+      await cdp.send('Profiler.start');
+      const r = await act(page, a);
+      const { profile } = await cdp.send('Profiler.stop');
+      return { ...r, profile };
+    };
     let view = 'compare';
     for (const step of script()) {
       if ('view' in step) {
         view = step.view;
-        const r = await act(page, { kind: 'click', selector: tab(step.view) });
+        const r = await timed({ kind: 'click', selector: tab(step.view) });
         interactions.push({ view, what: `open ${step.view}`, ...r });
         continue;
       }
@@ -230,7 +322,7 @@ export async function runSession(
           ] as const)) ?? undefined;
         if (value === undefined) continue;
       }
-      const r = await act(page, { kind: 'select' in step ? 'select' : 'click', selector, value });
+      const r = await timed({ kind: 'select' in step ? 'select' : 'click', selector, value });
       interactions.push({ view, what: step.what, ...r });
     }
 
@@ -264,6 +356,7 @@ export async function runSession(
       errors,
     };
   } finally {
-    await context.close();
+    if (own) await context.close();
+    else await page.close();
   }
 }

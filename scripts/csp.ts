@@ -10,6 +10,7 @@
  * The dev server gets neither: it injects inline scripts (React refresh) that they would block.
  */
 import type { Plugin } from 'vite';
+import { CACHE_RULES, IMMUTABLE, REVALIDATE } from './cache.ts';
 
 const DIRECTIVES = [
   "default-src 'self'",
@@ -41,10 +42,14 @@ export const SECURITY_HEADERS: Readonly<Record<string, string>> = {
   'Cross-Origin-Opener-Policy': 'same-origin',
 };
 
-/** `public/_headers` (Netlify, Cloudflare Pages): the same headers for every path. */
+/**
+ * `public/_headers` (Netlify, Cloudflare Pages): the security headers for every path, then how
+ * long each file may be kept (./cache.ts).
+ */
 export function headersFile(): string {
   const lines = Object.entries(SECURITY_HEADERS).map(([k, v]) => `  ${k}: ${v}`);
-  return `# Generated from scripts/csp.ts (tests/scripts/csp.test.ts checks it): do not edit by hand.\n/*\n${lines.join('\n')}\n`;
+  const cache = CACHE_RULES.map((r) => `${r.path}\n  Cache-Control: ${r.cacheControl}\n`);
+  return `# Generated from scripts/csp.ts and scripts/cache.ts (tests/scripts/csp.test.ts checks it): do not edit by hand.\n/*\n${lines.join('\n')}\n${cache.join('')}`;
 }
 
 /** The nginx lines README.md shows (`always`: on error pages too). */
@@ -52,6 +57,19 @@ export function nginxSnippet(): string {
   return Object.entries(SECURITY_HEADERS)
     .map(([k, v]) => `add_header ${k} "${v}" always;`)
     .join('\n');
+}
+
+/**
+ * The nginx lines README.md shows for caching (./cache.ts): `no-cache` beside the security
+ * headers, and a location for the content-hashed assets. nginx drops the server's `add_header`
+ * lines in a location that has its own, so that location repeats the security headers.
+ */
+export function nginxCacheSnippet(): string {
+  const security = nginxSnippet()
+    .split('\n')
+    .map((l) => `    ${l}`)
+    .join('\n');
+  return `add_header Cache-Control "${REVALIDATE}" always;\nlocation /assets/ {\n    add_header Cache-Control "${IMMUTABLE}" always;\n${security}\n}`;
 }
 
 export function cspPlugin(): Plugin {

@@ -17,6 +17,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import type { Plugin } from 'vite';
 import { lockNetwork } from '../src/workers/network-lock.ts';
+import { streamWasmFromHttpCache } from '../src/workers/wasm-streaming.ts';
 import { duckdbExportFilter, stripExports } from './wasm-exports.ts';
 
 interface Rewrite {
@@ -70,24 +71,29 @@ export function patchDuckdbWorker(source: string, file = 'DuckDB worker'): strin
 }
 
 const WORKERS = ['duckdb-browser-eh.worker.js', 'duckdb-browser-mvp.worker.js'] as const;
-/** The import src/db/client.ts uses, e.g. `@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url`. */
+/** The import src/db/handle.ts uses, e.g. `@duckdb/duckdb-wasm/dist/duckdb-browser-eh.worker.js?url`. */
 const IMPORT = /\/duckdb-wasm\/dist\/(duckdb-browser-(?:eh|mvp)\.worker\.js)\?url$/;
 const DEV_PREFIX = '/@duckdb-worker/';
 
 /**
  * The worker script served: the network lock first (src/workers/network-lock.ts: DuckDB reads
- * only bytes it is given, and must reach nothing but its own wasm on the origin), then the glue.
+ * only bytes it is given, and must reach nothing but its own wasm on the origin), the switch
+ * that lets it compile from the HTTP cache's response (src/workers/wasm-streaming.ts), then the
+ * glue.
  */
 function patchedWorker(name: string): string {
   const file = createRequire(import.meta.url).resolve(`@duckdb/duckdb-wasm/dist/${name}`);
-  return `(${lockNetwork.toString()})(self);\n${patchDuckdbWorker(readFileSync(file, 'utf8'), name)}`;
+  return `(${lockNetwork.toString()})(self);\n(${streamWasmFromHttpCache.toString()})(self);\n${patchDuckdbWorker(readFileSync(file, 'utf8'), name)}`;
 }
 
-/** The wasm imports of src/db/client.ts, e.g. `@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url`. */
+/** The wasm imports of src/db/handle.ts, e.g. `@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url`. */
 const WASM_IMPORT = /\/duckdb-wasm\/dist\/duckdb-(eh|mvp)\.wasm\?url$/;
 
-/** A build's DuckDB wasm: the package's, with only the exports its (patched) worker can ask for. */
-function strippedWasm(build: 'eh' | 'mvp'): Uint8Array {
+/**
+ * A build's DuckDB wasm: the package's, with only the exports its (patched) worker can ask for.
+ * What `vite build` ships; tests/sql/production-wasm.test.ts runs the query builders on it.
+ */
+export function strippedWasm(build: 'eh' | 'mvp'): Uint8Array {
   const file = createRequire(import.meta.url).resolve(`@duckdb/duckdb-wasm/dist/duckdb-${build}.wasm`);
   const wasm = new Uint8Array(readFileSync(file));
   return stripExports(wasm, duckdbExportFilter(wasm, patchedWorker(`duckdb-browser-${build}.worker.js`)));
@@ -95,7 +101,7 @@ function strippedWasm(build: 'eh' | 'mvp'): Uint8Array {
 
 /**
  * Serves the patched workers in place of the package's: emitted as assets in a build, from
- * memory under /@duckdb-worker/ in dev. Applies to the `?url` imports of src/db/client.ts. A
+ * memory under /@duckdb-worker/ in dev. Applies to the `?url` imports of src/db/handle.ts. A
  * build also emits each wasm with its exports cut to those used (./wasm-exports.ts: 34 → 27 MB,
  * 75,000 → 630 exports); the dev server serves the package's as it is.
  */

@@ -7,6 +7,7 @@
 import { createReadStream, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Plugin } from 'vite';
+import { cacheControlFor } from './cache.ts';
 
 export function wasmUncompressedPlugin(): Plugin {
   return {
@@ -27,7 +28,9 @@ export function wasmUncompressedPlugin(): Plugin {
         res.writeHead(200, {
           'Content-Type': 'application/wasm',
           'Content-Length': size,
-          'Cache-Control': 'no-cache',
+          // Content-hashed under assets/ (./cache.ts): kept, so Chromium's wasm code cache applies.
+          'Cache-Control':
+            cacheControlFor(`/${path.relative(root, file).split(path.sep).join('/')}`) ?? 'no-cache',
         });
         createReadStream(file).pipe(res);
       });

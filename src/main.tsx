@@ -4,7 +4,7 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { requestDataset, resolveDatasetUrl } from './app/useDatasetLoader';
 import { prefetchAllViews, prefetchView } from './app/views';
-import { firstViewSettled } from './db/client';
+import { firstViewSettled } from './db/handle';
 import { bindUrl, uiStore } from './state';
 import './app/styles.css';
 

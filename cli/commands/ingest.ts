@@ -22,7 +22,9 @@ export async function run(args: string[]): Promise<void> {
   if (!out) throw new CliError(`missing --out DIR\n${USAGE}`, EXIT.usage);
   if (positionals.length === 0) throw new CliError(`no INPUT given\n${USAGE}`, EXIT.usage);
 
-  const aliases = values.aliases ? await readAliases(values.aliases) : undefined;
+  const { aliases, units: unitMerges } = values.aliases
+    ? await readAliases(values.aliases)
+    : { aliases: undefined, units: undefined };
   const { files, problems } = await collectInputs(positionals);
   // Each file is parsed in a worker thread with a capped heap and a time limit (../lib/parse-runner.ts).
   const runner = new ParseRunner();
@@ -49,6 +51,7 @@ export async function run(args: string[]): Promise<void> {
     regions,
     sources,
     aliases,
+    unitMerges,
     onFile: (f) => bar?.update(done++, { file: escapeForTerminal(f.name) }),
   });
   await runner.close();
@@ -79,16 +82,18 @@ export async function run(args: string[]): Promise<void> {
  * The aliases file (src/domain/units/identity.ts `parseAliases`): a line it cannot read is named
  * on stderr and skipped, the others apply; a file that cannot be read at all stops the run.
  */
-async function readAliases(file: string): Promise<UnitAliases> {
+async function readAliases(
+  file: string,
+): Promise<{ aliases: UnitAliases; units: ReadonlyMap<string, string> }> {
   let text: string;
   try {
     text = await readFile(file, 'utf8');
   } catch (error) {
     throw new CliError(`--aliases ${file}: cannot read (${describeIoError(error)})`, EXIT.usage);
   }
-  const { aliases, problems } = parseAliases(text);
+  const { aliases, units, problems } = parseAliases(text);
   for (const p of problems) process.stderr.write(`${file}: ${p} (line skipped)\n`);
-  return aliases;
+  return { aliases, units };
 }
 
 function parseCommandArgs(args: string[]) {

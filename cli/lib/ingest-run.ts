@@ -3,9 +3,10 @@ import type { DatasetTables } from '../../src/dataset/node/parquet-writer';
 import { toRegionRows } from '../../src/dataset/region-rows';
 import { idOf, toCellRows, toCheckRows, toReportRow } from '../../src/dataset/report-rows';
 import type { CellRow, CheckRow, ReportRow } from '../../src/dataset/rows';
-import { identityOf } from '../../src/dataset/unit-identity';
+import { identityOf, type UnitIdentity } from '../../src/dataset/unit-identity';
 import type { CellSource, Report, ReportNote } from '../../src/domain/report';
 import type { UnitAliases } from '../../src/domain/units/identity';
+import { mergedId, resolveMerges } from '../../src/domain/units/merges';
 import type { ParseReport } from '../../src/parser/api';
 import type { RegionIndex } from '../../src/region/region-index';
 import type { RegionEntry, Resolution } from '../../src/region/types';
@@ -63,6 +64,8 @@ export interface IngestOptions {
   sources: ReadonlyMap<string, string>;
   /** Declared aliases (renamed bodies, misprints): see src/domain/units/identity.ts. */
   aliases?: UnitAliases;
+  /** Units merged in the browser (`unit:` lines of the aliases file): unit_id → the unit_id it joins. */
+  unitMerges?: ReadonlyMap<string, string>;
   onFile?: (file: InputFile) => void;
 }
 
@@ -92,6 +95,12 @@ export async function ingestFiles(
   options: IngestOptions,
 ): Promise<{ tables: DatasetTables; manifest: Manifest; unreadable: ManifestEntry[] }> {
   const entries = new Map<InputFile, ManifestEntry>();
+  // The browser's merges, chains resolved as the browser resolves them (src/domain/units/merges.ts).
+  const merges = resolveMerges([...(options.unitMerges ?? [])].map(([from, into]) => ({ from, into })));
+  const merged = (i: UnitIdentity): UnitIdentity => ({
+    unitId: mergedId(merges, i.unitId),
+    parentUnitId: i.parentUnitId === null ? null : mergedId(merges, i.parentUnitId),
+  });
   const parsed: Parsed[] = [];
   const unreadable: ManifestEntry[] = [];
   for (const input of files) {
@@ -144,7 +153,7 @@ export async function ingestFiles(
     const regionParent = resolution
       ? (options.regions.byCode.get(resolution.region.code)?.parent_code ?? null)
       : null;
-    const identity = identityOf(report.unit, unitKind, resolution, regionParent, options.aliases);
+    const identity = merged(identityOf(report.unit, unitKind, resolution, regionParent, options.aliases));
     parsed.push({
       file: input.path,
       input,

@@ -5,6 +5,7 @@ import { useUi } from '../state';
 import { ErrorBoundary } from '../ui/common/ErrorBoundary';
 import { ErrorPanel } from '../ui/common/ErrorPanel';
 import { LoadingPanel } from '../ui/common/LoadingPanel';
+import { MergedUnits } from '../ui/common/MergedUnits';
 import { NoticeBanner } from '../ui/common/NoticeBanner';
 import { SyntheticBanner } from '../ui/common/SyntheticBanner';
 import { ImportPanel } from '../ui/import/ImportPanel';
@@ -38,12 +39,14 @@ export function Shell() {
   if (embed) {
     return (
       <main className="embed" aria-label={t('app.title')}>
+        <MergedUnits />
         <CurrentView />
       </main>
     );
   }
   return (
     <div className="app">
+      <MergedUnits />
       <Header />
       <NoticeBanner />
       <SyntheticBanner />

@@ -12,6 +12,7 @@ const LOADERS: Record<View, Loader> = {
   pivot: () => import('../ui/views/pivot/PivotView'),
   report: () => import('../ui/views/report/ReportView'),
   quality: () => import('../ui/views/quality/QualityView'),
+  about: () => import('../ui/views/about/AboutView'),
 };
 
 const loaded: Partial<Record<View, Module>> = {};

@@ -3,6 +3,6 @@
  * worker starts and its wasm begins to download and compile, the longest step before the
  * first chart.
  */
-import { bootEngine } from './client';
+import { bootEngine } from './handle';
 
 bootEngine();

@@ -32,6 +32,7 @@ import { measure } from './timing';
 import type { DatasetTable, EngineConnection, ParquetCodec, Row } from './types';
 import { DATASET_TABLES } from './types';
 import { fillUnitIds } from './unit-ids';
+import { type MergeConflict, UnitMerges } from './unit-merges';
 
 type Prepared = Awaited<ReturnType<EngineConnection['prepare']>>;
 
@@ -129,7 +130,7 @@ export class Engine {
 
   /**
    * cells.parquet, kept as bytes while the helper tables came precomputed with the dataset
-   * (client.ts checks they belong to it): decoding 5M cells costs ~10 s in the browser, and
+   * (the loader, ./loader.ts, checks they belong to it): decoding 5M cells costs ~10 s in the browser, and
    * only export and merging need the table itself.
    */
   private deferred: DatasetFile | null = null;
@@ -330,10 +331,30 @@ COMMIT;`,
     await this.buildLate();
   }
 
+  /** Units merged in the browser: applied to `reports` by every build (src/db/unit-merges.ts). */
+  private readonly merges = new UnitMerges();
+  /** Merged (unit, year) pairs with two reports after the last build (a later import's doing). */
+  mergeConflicts: MergeConflict[] = [];
+
+  /** The resolved from → into pairs every later build applies (`remapUnits` applies them now). */
+  setUnitMerges(pairs: readonly (readonly [string, string])[]): void {
+    this.merges.set(pairs);
+  }
+
+  /** Apply the unit merges now and rebuild what groups by unit: report keys, unit index, coverage. */
+  async remapUnits(): Promise<void> {
+    await this.closePrepared();
+    this.mergeConflicts = await this.merges.apply(this);
+    await this.run(buildReportKeys());
+    for (const view of CREATE_VIEWS) await this.conn.query(view);
+    await this.buildLate();
+  }
+
   /** The part of `buildDerived` the views' main queries read: report keys, helper tables, views. */
   async buildCore(): Promise<void> {
     await this.closePrepared();
     let t = performance.now();
+    this.mergeConflicts = await this.merges.apply(this);
     await this.run(buildReportKeys());
     measure('db:stage', t, { stage: 'derived: rkeys' });
     t = performance.now();

@@ -1,22 +1,21 @@
 /**
  * Parquet ⇄ Arrow IPC off the main thread. Small flat files decode in plain JavaScript
  * (./parquet-js.ts); parquet-wasm (wasm served from the app's origin) takes everything else and
- * encodes, and is only fetched and compiled when first needed.
- * Messages: { id, op: 'decode' | 'encode', bytes } → { id, ok: true, bytes } | { id, ok: false, error }.
+ * encodes, and is only fetched and compiled when first needed. Called through src/workers/rpc.ts
+ * (./codec.ts); answers are transferred, not copied.
  */
 // First: no network beyond the origin before any decoder runs.
 import '../workers/lock-this-worker';
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
+import { serve, transfer } from '../workers/rpc';
 import { decodeParquetJs } from './parquet-js';
 
-export interface CodecRequest {
-  id: number;
-  op: 'decode' | 'encode';
-  bytes: Uint8Array;
+export interface CodecApi {
+  /** Parquet → Arrow IPC stream; rejects on bytes that are not a readable Parquet file. */
+  decode(parquet: Uint8Array): Promise<Uint8Array>;
+  /** Arrow IPC stream → Parquet. */
+  encode(ipcStream: Uint8Array): Promise<Uint8Array>;
 }
-export type CodecResponse =
-  | { id: number; ok: true; bytes: Uint8Array }
-  | { id: number; ok: false; error: string };
 
 type ParquetWasm = typeof import('parquet-wasm/esm');
 let parquetWasm: Promise<ParquetWasm> | null = null;
@@ -29,25 +28,15 @@ function wasm(): Promise<ParquetWasm> {
   return parquetWasm;
 }
 
-async function handle({ op, bytes }: CodecRequest): Promise<Uint8Array> {
-  if (op === 'decode') {
-    const js = await decodeParquetJs(bytes);
-    if (js) return js;
-    return (await wasm()).readParquet(bytes).intoIPCStream();
-  }
-  const pq = await wasm();
-  return pq.writeParquet(pq.Table.fromIPCStream(bytes));
-}
+const moved = (bytes: Uint8Array) => transfer(bytes, [bytes.buffer as ArrayBuffer]);
 
-self.onmessage = async (e: MessageEvent<CodecRequest>) => {
-  const { id } = e.data;
-  try {
-    const out = await handle(e.data);
-    (self as unknown as Worker).postMessage({ id, ok: true, bytes: out } satisfies CodecResponse, [
-      out.buffer,
-    ]);
-  } catch (err) {
-    const error = err instanceof Error ? err.message : String(err);
-    (self as unknown as Worker).postMessage({ id, ok: false, error } satisfies CodecResponse);
-  }
-};
+serve<CodecApi>({
+  async decode(bytes) {
+    const js = await decodeParquetJs(bytes);
+    return moved(js ?? (await wasm()).readParquet(bytes).intoIPCStream());
+  },
+  async encode(bytes) {
+    const pq = await wasm();
+    return moved(pq.writeParquet(pq.Table.fromIPCStream(bytes)));
+  },
+});

@@ -2,9 +2,9 @@
  * The first step of DuckDB's start: its worker, asked at once to instantiate (fetch and compile
  * the 34 MB wasm), the longest step before the first chart (issue 3). It speaks the worker's own
  * protocol (`INSTANTIATE` → `OK` | `ERROR`, what `AsyncDuckDB.instantiate` sends), so it need not
- * wait for DuckDB's main-thread JS; ./client.ts hands the worker to AsyncDuckDB once it answered.
+ * wait for DuckDB's main-thread JS; ./handle.ts hands the worker to AsyncDuckDB once it answered.
  *
- * src/db/boot.ts calls this (through ./client.ts `bootEngine`) before React and the app are
+ * src/db/boot.ts calls this (through ./handle.ts `bootEngine`) before React and the app are
  * evaluated. Starting it even earlier, from an inline script in index.html (~60 ms sooner), was
  * measured and made no difference: 1,602 ms median first chart either way over 21 cold loads.
  */

@@ -70,6 +70,9 @@ const RULES: Readonly<Record<string, Bilingual>> = {
   'ocr.uncertain_cell': { zh: 'OCR 识别不确定的单元格', en: 'Cell the OCR was unsure of' },
 };
 
+/** Every rule the parser and the CLI write into checks.parquet that has a name (the About page lists them). */
+export const NAMED_CHECK_RULES: readonly string[] = Object.keys(RULES);
+
 const OTHER_RULE: Bilingual = { zh: '其他校验', en: 'Other check' };
 
 /** Messages by rule: {where} the location, {e} expected, {a} actual, {n} missing rows. */

@@ -1,3 +1,4 @@
+import { enAnalyst } from './analyst';
 import { enTrace } from './trace';
 import type { MessageKey } from './zh';
 
@@ -199,6 +200,35 @@ export const en: Record<MessageKey, string> = {
   'quality.missing': 'Not collected',
   'quality.absent': 'Expected but absent',
   'quality.absentSummary': 'expected but absent {absent}',
+  'merge.title': 'Merge units (one body under two units)',
+  'merge.help':
+    'Join two units that are one body: renamed in a reorganisation, or printed under spellings the name rules did not join. Every view then shows one unit with both units’ years. Merges stay in this browser and can be undone.',
+  'merge.from': 'Merge',
+  'merge.into': 'into',
+  'merge.action': 'Merge',
+  'merge.pickTwo': 'Pick the two units to merge (in Trends, under Units) to merge them.',
+  'merge.done': 'Merged: {from} → {into}',
+  'merge.list': 'Merged units ({n})',
+  'merge.entry': '{from} → {into} ({date})',
+  'merge.undo': 'Undo',
+  'merge.undoLabel': 'Undo merge {from} → {into}',
+  'merge.refused.same': 'That is the same unit.',
+  'merge.refused.missing': 'That unit is not in the loaded data.',
+  'merge.refused.years':
+    'Not merged: {from} and {into} both have a report for {years}; merged, one unit would have two reports in a year.',
+  'merge.refused.parent':
+    'Not merged: {from} belongs to {fromGov}, {into} to {intoGov}. A body belongs to one government, and same-named bodies of two governments are two units; if the region changed, correct its region in the data and ingest again.',
+  'merge.noGov': '(no government)',
+  'merge.conflict':
+    'Note: {unit} now has {n} reports for {year} (data imported after the merge); undo the merge concerned.',
+  'merge.aliases': 'Download the merges (aliases.tsv, for cli ingest --aliases)',
+  'merge.why.same': 'the same unit',
+  'merge.why.missing': 'a unit not in the loaded data',
+  'merge.why.years': 'both have a report for the same year',
+  'merge.why.parent': 'they belong to different governments',
+  'annotations.importedMerges': 'Merged units: {n} added, {refused} not merged.',
+  'annotations.refusedMerge': '{from} → {into} not merged ({why}).',
+  'annotations.importedRoster': 'Roster of expected units imported.',
   'roster.title': 'Roster of expected units (coverage)',
   'roster.government': 'Government',
   'roster.lower': 'its lower governments (GB/T 2260)',
@@ -216,4 +246,5 @@ export const en: Record<MessageKey, string> = {
   'quality.openReport': 'Open the {year} report of {unit}',
   'embed.open': 'Open in the dashboard',
   ...enTrace,
+  ...enAnalyst,
 };

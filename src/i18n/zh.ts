@@ -1,3 +1,4 @@
+import { zhAnalyst } from './analyst';
 import { zhTrace } from './trace';
 
 /** Chinese UI strings (the default language). Keys are the contract for en.ts. */
@@ -197,6 +198,34 @@ export const zh = {
   'quality.missing': '未收集',
   'quality.absent': '应报未报',
   'quality.absentSummary': '应报未报 {absent}',
+  'merge.title': '合并单位（同一机构的两个单位）',
+  'merge.help':
+    '把机构改革后改名的机构、或名称写法不同未被识别为同一机构的两个单位合并为一个：合并后各视图显示一个单位、包含两者的年份。合并保存在本浏览器中，可随时撤销。',
+  'merge.from': '把',
+  'merge.into': '并入',
+  'merge.action': '合并',
+  'merge.pickTwo': '选出要合并的两个单位（在「趋势」的单位栏中）后即可合并。',
+  'merge.done': '已合并：{from} → {into}',
+  'merge.list': '已合并的单位（{n}）',
+  'merge.entry': '{from} → {into}（{date}）',
+  'merge.undo': '撤销',
+  'merge.undoLabel': '撤销合并 {from} → {into}',
+  'merge.refused.same': '这是同一个单位。',
+  'merge.refused.missing': '已加载的数据中没有这个单位。',
+  'merge.refused.years':
+    '不能合并：{from} 和 {into} 都有 {years} 年的报告，合并后同一单位同一年会有两份报告。',
+  'merge.refused.parent':
+    '不能合并：{from} 属于 {fromGov}，{into} 属于 {intoGov}。一个机构只属于一个政府，不同政府的同名机构是不同的单位；若是行政区划调整，请在数据中改正其地区后重新导入。',
+  'merge.noGov': '（未归属政府）',
+  'merge.conflict': '注意：{unit} {year} 年现有 {n} 份报告（合并后又导入了数据），请撤销相应的合并。',
+  'merge.aliases': '下载合并清单（aliases.tsv，供 cli ingest --aliases 使用）',
+  'merge.why.same': '同一个单位',
+  'merge.why.missing': '单位不在已加载的数据中',
+  'merge.why.years': '两者有同一年的报告',
+  'merge.why.parent': '两者属于不同的政府',
+  'annotations.importedMerges': '合并单位：新增 {n} 项，{refused} 项未合并。',
+  'annotations.refusedMerge': '{from} → {into} 未合并（{why}）。',
+  'annotations.importedRoster': '已导入应报单位名单。',
   'roster.title': '应报单位名单（覆盖情况对照）',
   'roster.government': '政府',
   'roster.lower': '下级政府（按 GB/T 2260 行政区划）',
@@ -214,6 +243,7 @@ export const zh = {
   'quality.openReport': '打开 {unit} {year} 年报',
   'embed.open': '在仪表盘中打开',
   ...zhTrace,
+  ...zhAnalyst,
 } as const;
 
 export type MessageKey = keyof typeof zh;

@@ -3,43 +3,38 @@
  * loaded DuckDB data (and IndexedDB), restore them after a reload, remove them again. One small
  * external store holds the list of added imports for the panel.
  */
-import { getStatus, loadParquetBytes, removeReports, reportIdsIn, subscribeStatus } from '../db/client';
+import { loadParquetBytes, removeReports, reportIdsIn } from '../db/changes';
+import { getStatus, subscribeStatus } from '../db/status';
 import { limitText, PARSE_TIME_LIMIT_MS } from '../parser/extract/limits';
+import { connect, proxy, type WorkerRpc } from '../workers/rpc';
 import { deleteImport, loadStoredImports, saveImport } from './persist';
 import type { AcceptedFile, FileResult, StoredImport } from './types';
-import type { ImportRequest, ImportResponse } from './worker';
+import type { ImportApi, ImportRequest } from './worker';
 
 // ---------------------------------------------------------------- worker
 
-let worker: Worker | null = null;
+let worker: WorkerRpc<ImportApi> | null = null;
 let nextId = 0;
-const pending = new Map<number, (r: FileResult) => void>();
-const progressOf = new Map<number, (p: { page: number; pages: number }) => void>();
 
-function importWorker(): Worker {
-  if (worker) return worker;
-  worker = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
-  worker.onmessage = (e: MessageEvent<ImportResponse>) => {
-    if ('progress' in e.data) {
-      progressOf.get(e.data.id)?.(e.data.progress);
-      return;
-    }
-    pending.get(e.data.id)?.(e.data.result);
-    pending.delete(e.data.id);
-    progressOf.delete(e.data.id);
-  };
-  worker.onerror = (e) => stopWorker(`import worker stopped (${e.message})`);
+/** The import worker, through the app's one worker RPC; a dead or stopped one is replaced. */
+function importWorker(): WorkerRpc<ImportApi> {
+  if (worker && !worker.dead) return worker;
+  const w = new Worker(new URL('./worker.ts', import.meta.url), { type: 'module' });
+  worker = connect<ImportApi>(w, 'import worker');
   return worker;
 }
 
-/** End the worker (and whatever it is stuck in): every file in flight fails with `reason`. */
-function stopWorker(reason: string): void {
-  worker?.terminate();
-  worker = null;
-  const inFlight = [...pending];
-  pending.clear();
-  progressOf.clear();
-  for (const [id, done] of inFlight) done({ ok: false, file: `#${id}`, reason });
+/** End `rpc`'s worker (and whatever it is stuck in): every other file in flight fails with `reason`. */
+function stopWorker(rpc: WorkerRpc<ImportApi>, reason: string): void {
+  rpc.stop(reason);
+  if (worker === rpc) worker = null;
+}
+
+/** Why a file in flight failed when its worker did, in words the panel localises (src/ui/import/reasons.ts). */
+function stopped(error: unknown): string {
+  const message = error instanceof Error ? error.message : String(error);
+  if (message.startsWith('import worker stopped')) return message;
+  return `import worker stopped (${message.replace(/^import worker \(a Web Worker\) failed: /, '')})`;
 }
 
 /**
@@ -50,14 +45,14 @@ function stopWorker(reason: string): void {
  * scan gets the limit per page (each page read restarts it).
  */
 export async function inspectFile(file: File, options: InspectOptions = {}): Promise<FileResult> {
-  const result = await inspect(file.name, (id) => ({ id, file }), options);
+  const result = await inspect(file.name, { file }, options);
   // The original stays with a report import (IndexedDB keeps the Blob): the source view shows it.
   return result.ok && result.kind === 'report' ? { ...result, original: file } : result;
 }
 
 /** Page images of one report (several photos dropped together), read as one report in this order. */
 export function inspectPages(name: string, pages: File[], options: InspectOptions = {}): Promise<FileResult> {
-  return inspect(name, (id) => ({ id, name, pages }), options);
+  return inspect(name, { name, pages }, options);
 }
 
 export interface InspectOptions {
@@ -65,36 +60,34 @@ export interface InspectOptions {
   signal?: AbortSignal;
 }
 
-function inspect(
-  name: string,
-  request: (id: number) => ImportRequest,
-  options: InspectOptions,
-): Promise<FileResult> {
+function inspect(name: string, request: ImportRequest, options: InspectOptions): Promise<FileResult> {
   return new Promise((resolve) => {
     const id = ++nextId;
+    const rpc = importWorker();
+    let timer: ReturnType<typeof setTimeout>;
+    const done = (r: FileResult) => {
+      clearTimeout(timer);
+      resolve(r);
+    };
     const timeout = () => {
-      const others = pending.size - 1;
-      pending.get(id)?.({ ok: false, file: name, reason: limitText.time() });
-      pending.delete(id);
+      done({ ok: false, file: name, reason: limitText.time() });
       stopWorker(
-        `import worker stopped: another file (${name}) ran past the time limit${others > 0 ? '; add this one again' : ''}`,
+        rpc,
+        `import worker stopped: another file (${name}) ran past the time limit; add this one again`,
       );
     };
-    let timer = setTimeout(timeout, PARSE_TIME_LIMIT_MS);
-    pending.set(id, (r) => {
-      clearTimeout(timer);
-      progressOf.delete(id);
-      resolve(r.ok || r.file !== `#${id}` ? r : { ...r, file: name });
-    });
-    progressOf.set(id, (p) => {
+    timer = setTimeout(timeout, PARSE_TIME_LIMIT_MS);
+    const onProgress = (p: { page: number; pages: number }) => {
       clearTimeout(timer);
       timer = setTimeout(timeout, PARSE_TIME_LIMIT_MS);
       options.onProgress?.(p);
+    };
+    options.signal?.addEventListener('abort', () => {
+      rpc.api.cancel(id).catch(() => undefined);
     });
-    options.signal?.addEventListener('abort', () =>
-      worker?.postMessage({ cancel: id } satisfies ImportRequest),
-    );
-    importWorker().postMessage(request(id));
+    rpc.api
+      .inspect(id, request, proxy(onProgress))
+      .then(done, (error: unknown) => done({ ok: false, file: name, reason: stopped(error) }));
   });
 }
 
@@ -127,7 +120,7 @@ async function digest(bytes: Uint8Array): Promise<string> {
 }
 
 /** The dataset is loaded (imports merge into it, never race its first load). */
-function whenReady(): Promise<void> {
+export function whenReady(): Promise<void> {
   return new Promise((resolve, reject) => {
     const check = () => {
       const s = getStatus();

@@ -1,7 +1,7 @@
 /**
  * The import worker: files in, FileResults out, off the main thread so a slow PDF or a hostile
- * file never freezes the page. Messages: { id, file: File } → { id, result: FileResult }; a
- * scanned file also reports { id, progress } per page and stops on { cancel: id }.
+ * file never freezes the page. Called through src/workers/rpc.ts (./client.ts): a scanned file
+ * reports its pages through the `onProgress` callback and stops on `cancel(id)`.
  */
 // First: no network beyond the origin before any parser module runs.
 import '../workers/lock-this-worker';
@@ -9,18 +9,21 @@ import init, { readParquet, Table, writeParquet } from 'parquet-wasm/esm';
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { version } from '../../package.json';
 import { parseImages, parseReport } from '../parser/parse';
+import { serve, transfer } from '../workers/rpc';
 import { type ProcessDeps, processBlob, processImageSet } from './process';
 import { browserRegionIndex } from './regions-browser';
 import type { FileResult } from './types';
 
-export type ImportRequest =
-  | { id: number; file: File }
-  /** Page images of one report, in page order, read as one (OCR). */
-  | { id: number; name: string; pages: File[] }
-  | { cancel: number };
-export type ImportResponse =
-  | { id: number; result: FileResult }
-  | { id: number; progress: { page: number; pages: number } };
+/** One report: a file, or page images read as one report in page order (OCR). */
+export type ImportRequest = { file: File } | { name: string; pages: File[] };
+export type ImportProgress = { page: number; pages: number };
+
+export interface ImportApi {
+  /** Parse or validate one file; never rejects (a failure is a FileResult with its reason). */
+  inspect(id: number, request: ImportRequest, onProgress: (p: ImportProgress) => void): Promise<FileResult>;
+  /** Stop the inspection `id` (it then fails as cancelled). */
+  cancel(id: number): void;
+}
 
 const running = new Map<number, AbortController>();
 
@@ -42,33 +45,29 @@ const deps: ProcessDeps = {
   },
 };
 
-self.onmessage = async (e: MessageEvent<ImportRequest>) => {
-  if ('cancel' in e.data) {
-    running.get(e.data.cancel)?.abort();
-    return;
-  }
-  const request = e.data;
-  const { id } = request;
-  const name = 'file' in request ? request.file.name : request.name;
-  const stop = new AbortController();
-  running.set(id, stop);
-  const post = (message: ImportResponse, transfer: ArrayBuffer[] = []) =>
-    (self as unknown as Worker).postMessage(message, transfer);
-  let result: FileResult;
-  try {
-    const options = {
-      signal: stop.signal,
-      onProgress: (progress: { page: number; pages: number }) => post({ id, progress }),
-    };
-    result =
-      'file' in request
-        ? await processBlob(name, request.file, deps, options)
-        : await processImageSet(name, request.pages, deps, options);
-  } catch (error) {
-    result = { ok: false, file: name, reason: `import failed (${String(error).slice(0, 200)})` };
-  } finally {
-    running.delete(id);
-  }
-  const transfer = result.ok ? Object.values(result.tables).map((b) => b.buffer as ArrayBuffer) : [];
-  post({ id, result }, transfer);
-};
+serve<ImportApi>({
+  async inspect(id, request, onProgress) {
+    const name = 'file' in request ? request.file.name : request.name;
+    const stop = new AbortController();
+    running.set(id, stop);
+    let result: FileResult;
+    try {
+      const options = { signal: stop.signal, onProgress };
+      result =
+        'file' in request
+          ? await processBlob(name, request.file, deps, options)
+          : await processImageSet(name, request.pages, deps, options);
+    } catch (error) {
+      result = { ok: false, file: name, reason: `import failed (${String(error).slice(0, 200)})` };
+    } finally {
+      running.delete(id);
+    }
+    return transfer(
+      result,
+      result.ok ? Object.values(result.tables).map((b) => b.buffer as ArrayBuffer) : [],
+    );
+  },
+  cancel(id) {
+    running.get(id)?.abort();
+  },
+});

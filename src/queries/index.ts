@@ -5,17 +5,20 @@
  * ./options.ts; param and row shapes in ./types.ts. Adding a query: see docs/architecture.md.
  */
 import { useSyncExternalStore } from 'react';
-import { getStatus, subscribeStatus } from '../db/client';
+import { getStatus, subscribeStatus } from '../db/status';
 import type { DatasetStatus } from './types';
 
 // The dataset's own operations, for the views: they reach the database only through this module.
-export { encodeParquet, exportParquet, initDatabase, loadParquetBytes } from '../db/client';
+export { encodeParquet, exportParquet, loadParquetBytes } from '../db/changes';
+export { initDatabase } from '../db/loader';
 export type { CellSourceRow } from '../sql';
+export { aboutQuery } from './about';
 export { anomaliesQuery } from './anomalies';
 export { compareQuery } from './compare';
 export { QUERY_ROOT } from './options';
 export { outcomesQuery } from './outcomes';
 export { pivotQuery } from './pivot';
+export { provinceMapQuery } from './province-map';
 export { qualityQuery } from './quality';
 export { cellSourcesQuery, reportQuery } from './report';
 export { trendsQuery } from './trends';

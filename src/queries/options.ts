@@ -12,7 +12,8 @@
  * them re-shapes the cached answer without a query.
  */
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
-import { getDatabase, getStatus, subscribeStatus } from '../db/client';
+import { getDatabase } from '../db/handle';
+import { getStatus, subscribeStatus } from '../db/status';
 import type { Queryable } from '../db/types';
 
 /** Every database query's key starts with this: invalidating it refetches them all. */

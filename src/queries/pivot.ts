@@ -1,4 +1,8 @@
-/** 透视: table-三 sums, shares or a rate over chosen row/column dimensions, with totals. */
+/**
+ * 透视: table-三 sums, shares or a rate over chosen row/column dimensions, with totals and row
+ * subtotals. Every total and subtotal is the SQL's own aggregate (GROUPING SETS in
+ * src/sql/pivot.ts): none is added up here, so a rate's subtotal is Σnumerator / Σdenominator.
+ */
 import { queryOptions } from '@tanstack/react-query';
 import type { Queryable } from '../db/types';
 import type { MetricId } from '../domain/metrics';
@@ -41,6 +45,10 @@ export interface PivotAnswer {
   rowTotals: PivotCell[];
   colTotals: PivotCell[];
   grandTotal: PivotCell | null;
+  /** Subtotal lines per column (row = the leading row values they total). */
+  subtotals: PivotCell[];
+  /** Each subtotal line's total across the columns. */
+  subtotalTotals: PivotCell[];
 }
 
 const sortFilters = (f: PivotFilters): PivotFilters =>
@@ -91,6 +99,8 @@ interface Raw {
   reported: number | null;
   rowTotal: boolean;
   colTotal: boolean;
+  /** Leading row dims the line is grouped on: all for a cell, fewer for a subtotal, 0 for a column total. */
+  rowDepth: number;
 }
 
 export async function answerPivot(db: Queryable, p: PivotSqlParams): Promise<PivotAnswer> {
@@ -106,7 +116,9 @@ export async function answerPivot(db: Queryable, p: PivotSqlParams): Promise<Piv
   );
   const isRate = p.rate !== null;
   const make = (r: Raw): PivotCell => {
-    const row = p.rows.map((_, i) => String(r[`r${i}`]));
+    // A subtotal's row is its prefix: the dims it is grouped on.
+    const depth = r.rowTotal ? r.rowDepth : p.rows.length;
+    const row = p.rows.slice(0, depth).map((_, i) => String(r[`r${i}`]));
     const col = p.cols.map((_, i) => String(r[`c${i}`]));
     const value = isRate ? (r.denominator ? (r.sum ?? 0) / r.denominator : null) : r.sum;
     return {
@@ -122,13 +134,22 @@ export async function answerPivot(db: Queryable, p: PivotSqlParams): Promise<Piv
   const cells: PivotCell[] = [];
   const rowTotals: PivotCell[] = [];
   const colTotals: PivotCell[] = [];
+  const subtotals: PivotCell[] = [];
+  const subtotalTotals: PivotCell[] = [];
   let grand: PivotCell | null = null;
   for (const r of raw) {
     const c = make(r);
-    if (!r.rowTotal && !r.colTotal) cells.push(c);
+    const sub = r.rowTotal && r.rowDepth > 0;
+    if (sub && !r.colTotal) subtotals.push(c);
+    else if (sub) subtotalTotals.push(c);
+    else if (!r.rowTotal && !r.colTotal) cells.push(c);
     else if (!r.rowTotal && r.colTotal) rowTotals.push(c);
-    else if (r.rowTotal && !r.colTotal) colTotals.push(c);
-    else grand = c;
+    else if (r.rowTotal && !r.colTotal && p.cols.length > 0) colTotals.push(c);
+    else {
+      // With no column dims, the () set is both the grand total and the one column's total.
+      grand = c;
+      if (p.cols.length === 0) colTotals.push({ ...c });
+    }
   }
   if (p.rows.length === 0 || p.cols.length === 0) {
     // Degenerate grouping sets coincide: the cells are already the totals of the missing axis.
@@ -136,8 +157,18 @@ export async function answerPivot(db: Queryable, p: PivotSqlParams): Promise<Piv
       if (p.cols.length === 0) rowTotals.push({ ...c });
       if (p.rows.length === 0) colTotals.push({ ...c });
     }
+    if (p.cols.length === 0) for (const c of subtotals) subtotalTotals.push({ ...c });
   }
-  return { rowDims: [...p.rows], colDims: [...p.cols], cells, rowTotals, colTotals, grandTotal: grand };
+  return {
+    rowDims: [...p.rows],
+    colDims: [...p.cols],
+    cells,
+    rowTotals,
+    colTotals,
+    grandTotal: grand,
+    subtotals,
+    subtotalTotals,
+  };
 }
 
 const cmpLabel = (a: string[], b: string[]) => {
@@ -163,38 +194,54 @@ export function shapePivot(a: PivotAnswer, d: PivotDisplay): PivotResult {
   let rowTotals = byKey(a.rowTotals, 'row');
   let colTotals = byKey(a.colTotals, 'col');
   let grand = a.grandTotal;
+  let subCells = a.subtotals;
+  let subTotals = byKey(a.subtotalTotals, 'row');
+  const depth = a.rowDims.length;
   const share = d.share;
   if (share) {
     const rowSums = rowTotals;
     const colSums = colTotals;
+    const subSums = subTotals;
     const grandSum = grand?.sum;
+    // A subtotal line's row total is its own subtotal across the columns.
+    const lineSum = (c: PivotCell) => (c.row.length < depth ? subSums : rowSums).get(pivotKey(c.row))?.sum;
     const apply = (c: PivotCell): PivotCell => {
       const base =
-        share === 'row'
-          ? rowSums.get(pivotKey(c.row))?.sum
-          : share === 'col'
-            ? colSums.get(pivotKey(c.col))?.sum
-            : grandSum;
+        share === 'row' ? lineSum(c) : share === 'col' ? colSums.get(pivotKey(c.col))?.sum : grandSum;
       return { ...c, denominator: base ?? null, value: c.sum === null || !base ? null : c.sum / base };
     };
     cells = cells.map(apply);
     rowTotals = new Map([...rowSums].map(([k, c]) => [k, apply(c)]));
     colTotals = new Map([...colSums].map(([k, c]) => [k, apply(c)]));
     grand = grand ? apply(grand) : null;
+    subCells = subCells.map(apply);
+    subTotals = new Map([...subSums].map(([k, c]) => [k, apply(c)]));
   }
   const dir = d.sort.dir === 'desc' ? -1 : 1;
   let rowHeaders = uniqueHeaders(cells.map((c) => c.row));
+  const lineValue = (h: string[]) =>
+    (h.length < depth ? subTotals : rowTotals).get(pivotKey(h))?.value ?? Number.NEGATIVE_INFINITY;
   rowHeaders.sort((x, y) => {
     if (d.sort.by === 'value') {
-      const vx = rowTotals.get(pivotKey(x))?.value ?? Number.NEGATIVE_INFINITY;
-      const vy = rowTotals.get(pivotKey(y))?.value ?? Number.NEGATIVE_INFINITY;
-      if (vx !== vy) return (vx - vy) * dir;
+      // Nested rows stay under their group: groups by their subtotal, then rows within a group.
+      for (let n = 1; n <= depth; n++) {
+        const px = x.slice(0, n);
+        const py = y.slice(0, n);
+        if (pivotKey(px) === pivotKey(py)) continue;
+        const vx = lineValue(px);
+        const vy = lineValue(py);
+        if (vx !== vy) return (vx - vy) * dir;
+        return cmpLabel(px, py);
+      }
     }
     return cmpLabel(x, y) * (d.sort.by === 'label' ? dir : 1);
   });
   const truncated = rowHeaders.length > d.limit;
   rowHeaders = rowHeaders.slice(0, d.limit);
   const kept = new Set(rowHeaders.map(pivotKey));
+  const keptPrefixes = new Set(
+    rowHeaders.flatMap((h) => h.slice(0, -1).map((_, i) => pivotKey(h.slice(0, i + 1)))),
+  );
   const colHeaders = uniqueHeaders(cells.map((c) => c.col)).sort(cmpLabel);
   return {
     rowDims: a.rowDims,
@@ -209,6 +256,8 @@ export function shapePivot(a: PivotAnswer, d: PivotDisplay): PivotResult {
       ? colHeaders.map((h) => colTotals.get(pivotKey(h))).filter((c) => c !== undefined)
       : [],
     grandTotal: d.totals ? grand : null,
+    subtotals: d.totals ? subCells.filter((c) => keptPrefixes.has(pivotKey(c.row))) : [],
+    subtotalTotals: d.totals ? [...subTotals.values()].filter((c) => keptPrefixes.has(pivotKey(c.row))) : [],
     truncated,
   };
 }

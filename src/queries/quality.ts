@@ -8,7 +8,9 @@ import { applyRoster } from './roster';
 import type { CoverageCell, FailedCheck, QualityParams, QualityResult } from './types';
 
 /** What the SQL is asked; `problemsOnly` and a roster's `expected` units filter and extend its answer in JS. */
-export type QualitySqlParams = Omit<QualityParams, 'problemsOnly' | 'expected'>;
+export type QualitySqlParams = Omit<QualityParams, 'problemsOnly' | 'expected' | 'checksLimit'> & {
+  checksLimit: number;
+};
 
 /** How the answer is shown. */
 export interface QualityDisplay {
@@ -64,7 +66,7 @@ interface RawUnit {
 export async function answerQuality(db: Queryable, p: QualitySqlParams): Promise<QualityResult> {
   const [raw, checks, rules] = await Promise.all([
     db.query<RawUnit>(coverageSql(p)),
-    db.query<FailedCheck>(failedChecksSql(p, p.checksLimit ?? QUERY_DEFAULTS.quality.checksLimit)),
+    db.query<FailedCheck>(failedChecksSql(p, p.checksLimit)),
     db.query<{ rule: string; count: number }>(ruleCountsSql(p)),
   ]);
   const matrix: CoverageCell[] = [];

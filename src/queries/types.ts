@@ -169,6 +169,60 @@ export interface OutcomesResult extends Answering<OutcomesParams> {
   missing: string[];
 }
 
+// ---------------------------------------------------------------- 关于数据 About
+
+export interface AboutFacetRow {
+  /** What `key` is: a format, a year, a source origin (src/sql/about.ts), or '' for all reports. */
+  facet: 'format' | 'year' | 'origin' | 'all';
+  key: string;
+  reports: number;
+  units: number;
+  provinces: number;
+  /** Distinct archives, web hosts or files the reports came from. */
+  places: number;
+  /** Reports with at least one failed check. */
+  flagged: number;
+}
+
+export interface AboutCheckRow {
+  rule: string;
+  failures: number;
+  reports: number;
+}
+
+export interface AboutResult {
+  facets: AboutFacetRow[];
+  checks: AboutCheckRow[];
+}
+
+// ---------------------------------------------------------------- 省份地图 Province tile map
+
+export interface ProvinceMapParams {
+  metric: MetricId;
+  year: number;
+  /** unit_ids; empty = every unit (of `level`). */
+  units: readonly string[];
+  level?: RegionLevel | null;
+  latestEach?: boolean;
+  corrections?: readonly CorrectedCell[];
+}
+
+export interface ProvinceMapRow {
+  /** As in reports.province. */
+  province: string;
+  /** Rates: Σnumerator / Σdenominator over the reports printing both; counts: the sum. */
+  value: number | null;
+  numerator: number | null;
+  denominator: number | null;
+  /** Reports in scope, and how many of them added a figure. */
+  reports: number;
+  reported: number;
+}
+
+export interface ProvinceMapResult extends Answering<ProvinceMapParams> {
+  rows: ProvinceMapRow[];
+}
+
 // ---------------------------------------------------------------- 透视 Pivot
 
 export interface PivotParams {
@@ -219,6 +273,14 @@ export interface PivotResult {
   rowTotals: PivotCell[];
   colTotals: PivotCell[];
   grandTotal: PivotCell | null;
+  /**
+   * With two or more row dims: one line per value of each leading part of the row tuple (row =
+   * that prefix, shorter than rowDims), per column header; computed by the SQL's grouping sets,
+   * so a rate's subtotal is its group's Σnumerator / Σdenominator. Empty when totals are off.
+   */
+  subtotals: PivotCell[];
+  /** Each subtotal line's total across the columns (row = the prefix, col = []). */
+  subtotalTotals: PivotCell[];
   /** True when rowHeaders were cut at `limit`. */
   truncated: boolean;
 }

@@ -1,5 +1,6 @@
 /** The one SQL builder: whitelisted identifiers (./schema.ts), values bound as `$n` parameters. */
 
+export { aboutChecksSql, aboutReportsSql, SOURCE_ORIGINS, type SourceOrigin } from './about';
 export { anomalyFeaturesSql, narrativeChecksSql } from './anomalies';
 export { Binder, type BoundQuery, type SqlValue } from './bound';
 export { type CompareQuery, compareSql, unitsWithReportSql } from './compare';
@@ -8,6 +9,7 @@ export { buildCoverage, buildUnits, PRECOMPUTED, type PrecomputedTable } from '.
 export { metricSql, metricTable } from './metric';
 export { type OutcomesQuery, outcomesSql } from './outcomes';
 export { PIVOT_NULL_LABEL, type PivotQuery, pivotSql } from './pivot';
+export { type ProvinceMapQuery, provinceMapSql } from './province-map';
 export {
   COVERAGE_CELL,
   COVERAGE_FIELD,

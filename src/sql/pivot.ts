@@ -1,7 +1,9 @@
 /**
  * 透视: sums of table-三 cells (or a metric's Σnumerator/Σdenominator) over chosen row and
- * column dimensions, with totals through GROUPING SETS. Shares, header sort and the row limit
- * are applied by the caller (src/queries/pivot.ts) on these sums.
+ * column dimensions, with totals and row subtotals through GROUPING SETS: every total is its own
+ * aggregate over the reports it covers (a rate's subtotal is Σnumerator / Σdenominator of its
+ * group, never a sum of the rates shown). Shares, header sort and the row limit are applied by
+ * the caller (src/queries/pivot.ts) on these sums.
  */
 import { APPLICANT_COLUMNS, OUTCOME_ROWS, TABLE3_COLUMNS } from '../domain/keys';
 import {
@@ -56,8 +58,13 @@ const filterValues = (d: PivotDim, values: readonly string[] | undefined): SqlVa
 /** Null dimension values (e.g. no province) show as this label. */
 export const PIVOT_NULL_LABEL = '—';
 
+/**
+ * With totals: every row prefix (a subtotal per value of the first row dims, like ROLLUP on the
+ * rows) crossed with the column dims and with none, then the column totals and the grand total.
+ */
 function groupingSets(r: string[], c: string[], totals: boolean): string {
-  const sets = totals ? [[...r, ...c], r, c, []] : [[...r, ...c]];
+  const prefixes = r.map((_, i) => r.slice(0, r.length - i));
+  const sets = totals ? [...prefixes.flatMap((p) => [[...p, ...c], p]), c, []] : [[...r, ...c]];
   const seen = new Set<string>();
   const unique = sets.filter((s) => {
     const k = s.join(',');
@@ -146,9 +153,13 @@ export function pivotSql(q: PivotQuery): BoundQuery {
   ];
   const rowGrouped = rExpr.length > 0 ? `grouping(${rExpr.join(', ')})` : '0';
   const colGrouped = cExpr.length > 0 ? `grouping(${cExpr.join(', ')})` : '0';
+  // How many leading row dims the line is grouped on: all of them for a cell, fewer for a
+  // subtotal, 0 for a column total.
+  const rowDepth = rExpr.length > 0 ? rExpr.map((e) => `(1 - grouping(${e}))`).join(' + ') : '0';
   return b.done(`
 SELECT ${[...select, measures].join(', ')},
-  (${rowGrouped} > 0) AS ${alias('rowTotal')}, (${colGrouped} > 0) AS ${alias('colTotal')}
+  (${rowGrouped} > 0) AS ${alias('rowTotal')}, (${colGrouped} > 0) AS ${alias('colTotal')},
+  (${rowDepth})::INTEGER AS ${alias('rowDepth')}
 FROM ${source} AS s
 GROUP BY ${groupingSets(rExpr, cExpr, q.totals)}`);
 }

@@ -48,6 +48,10 @@ export const SCHEMA = {
   unit_pinyin: ['unit_id', 'short', 'pinyin', 'initials', 'search', 'place'],
   /** Unit × dataset year, built once after loading: the quality view's grid is a lookup. */
   coverage: ['ord', 'unit_id', 'unit', 'province', 'level', 'year', 'report_id', 'failures'],
+  /** Units merged in the browser (src/domain/units/merges.ts): resolved from → into pairs. */
+  unit_merges: ['from_unit_id', 'into_unit_id'],
+  /** Each report's unit_id and parent_unit_id as loaded, so that undoing a merge restores them. */
+  unit_origin: ['report_id', 'unit_id', 'parent_unit_id'],
   /** Column names of builders' own CTEs. */
   cte: ['key', 'grp', 'applicant', 'v'],
   /** One row per unit (unit_id), for search: `search` holds its folded names, `place` its places. */

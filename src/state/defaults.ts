@@ -14,6 +14,7 @@ export const DEFAULT_STATE: UrlState = {
   legacyNames: { units: [], pivot: [] },
   filter: { province: null, level: null },
   latestEach: false,
+  compare: { show: 'bars', sort: { by: 'value', dir: 'desc' }, highlight: null },
   year: null,
   metric: DEFAULT_METRIC,
   trendMode: 'absolute',

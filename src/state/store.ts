@@ -31,12 +31,18 @@ export interface UiActions {
     notices: UrlNotice[],
     pending?: UrlState['legacyNames'],
   ) => void;
+  /**
+   * Unit ids merged into other units (src/domain/units/merges.ts) replaced by the unit they now
+   * are, in the chosen units and the pivot's unit filters: a link to a merged unit still opens.
+   * The address bar is rewritten in place (`unitRemaps` counts these), not pushed.
+   */
+  remapUnits: (merged: ReadonlyMap<string, string>) => void;
   /** Replace everything from a decoded URL (initial load, back/forward). */
   replace: (state: UrlState, notices: UrlNotice[]) => void;
   dismissNotices: () => void;
 }
 
-export type UiStore = UrlState & { notices: UrlNotice[] } & UiActions;
+export type UiStore = UrlState & { notices: UrlNotice[]; unitRemaps: number } & UiActions;
 
 /**
  * A patch with the cross-field rules applied: the pivot layout's, the outcome drill's, the unit
@@ -74,6 +80,7 @@ export function createUiStore(initial: UrlState = DEFAULT_STATE) {
     return {
       ...normalise(initial),
       notices: [],
+      unitRemaps: 0,
       set: (patch) => set(patch),
       setOutcome: (patch) => set((s) => ({ outcome: { ...s.outcome, ...patch } })),
       setFilter: (patch) => set((s) => ({ filter: { ...s.filter, ...patch } })),
@@ -99,6 +106,21 @@ export function createUiStore(initial: UrlState = DEFAULT_STATE) {
             notices: [...s.notices, ...notices],
           };
         }),
+      remapUnits: (merged) =>
+        set((s) => {
+          const map = (ids: readonly string[] | undefined) =>
+            ids?.some((u) => merged.has(u)) ? [...new Set(ids.map((u) => merged.get(u) ?? u))] : undefined;
+          const units = map(s.units);
+          const unit = map(s.pivot.filters.unit);
+          const parent = map(s.pivot.filters.parent);
+          if (!units && !unit && !parent) return {};
+          const filters = { ...s.pivot.filters, ...(unit && { unit }), ...(parent && { parent }) };
+          return {
+            ...(units && { units }),
+            ...((unit || parent) && { pivot: { ...s.pivot, filters } }),
+            unitRemaps: s.unitRemaps + 1,
+          };
+        }),
       replace: (state, notices) => set({ ...state, notices }),
       dismissNotices: () => set({ notices: [] }),
     };
@@ -122,6 +144,7 @@ export function urlStateOf(s: UrlState): UrlState {
     legacyNames: s.legacyNames,
     filter: s.filter,
     latestEach: s.latestEach,
+    compare: s.compare,
     year: s.year,
     metric: s.metric,
     trendMode: s.trendMode,

@@ -2,6 +2,7 @@
 import type { OutcomeGroup, Table3Column, Table3Row } from '../domain/keys';
 import type { RegionLevel } from '../domain/report';
 import type {
+  CompareShow,
   OutcomeMode,
   PivotDim,
   PivotFilters,
@@ -11,13 +12,15 @@ import type {
   TrendMode,
 } from '../domain/vocab';
 
-export const VIEWS = ['compare', 'trends', 'outcomes', 'pivot', 'report', 'quality'] as const;
+export const VIEWS = ['compare', 'trends', 'outcomes', 'pivot', 'report', 'quality', 'about'] as const;
 export type View = (typeof VIEWS)[number];
 
 export const LANGS = ['zh', 'en'] as const;
 export type Lang = (typeof LANGS)[number];
 
 export {
+  COMPARE_SHOWS,
+  type CompareShow,
   OUTCOME_MODES,
   type OutcomeMode,
   PIVOT_DIMS,
@@ -73,6 +76,15 @@ export interface UnitFilter {
   level: RegionLevel | null;
 }
 
+/** How the compare view draws: bars or the province map, their order, one unit picked out. */
+export interface CompareState {
+  show: CompareShow;
+  /** Order of the bars drawn (the units drawn are the same: the top N by value, or the chosen). */
+  sort: PivotSort;
+  /** unit_id drawn in full colour while the other bars dim; null = none. */
+  highlight: string | null;
+}
+
 export interface UrlState {
   view: View;
   lang: Lang;
@@ -88,6 +100,7 @@ export interface UrlState {
   filter: UnitFilter;
   /** Compare: each unit's latest report up to `year` instead of `year` only. */
   latestEach: boolean;
+  compare: CompareState;
   /** null = the latest year of the data. */
   year: number | null;
   metric: string;

@@ -62,8 +62,9 @@ export function bindUrl(store: StoreApi<UiStore>, host: UrlHost): () => void {
     }
     const search = encodeUrl(urlStateOf(next));
     if (search === host.location.search) return;
-    // An old link's unit names resolved to ids is the same view, not a new step in history.
-    const resolved = legacyCount(next) < legacyCount(prev);
+    // An old link's unit names resolved to ids, or a merged unit's id to the unit it joined, is
+    // the same view, not a new step in history.
+    const resolved = legacyCount(next) < legacyCount(prev) || next.unitRemaps !== prev.unitRemaps;
     if (resolved) host.history.replaceState(null, '', urlOf(search));
     else host.history.pushState(null, '', urlOf(search));
   });

@@ -61,7 +61,13 @@ describe('BENCHMARKS.md budget tables', () => {
 
   it('has a table for every budget a run reports, and a run puts its row first in each', () => {
     const text = readFileSync(join(root, 'BENCHMARKS.md'), 'utf8');
-    const bundled = { ...result, name: 'bundled', first_chart_ms: 1400, initial_js_gzip_kb: 100 };
+    const bundled = {
+      ...result,
+      name: 'bundled',
+      first_chart_ms: 1400,
+      initial_js_gzip_kb: 100,
+      repeat_visit_ms: 450,
+    };
     const budgets = budgetsOf([bundled as DatasetResult, result]);
     expect(budgets.length).toBe(BUDGETS.length);
     const { text: next, missing } = withBudgetRows(text, machine, budgets, 'test run');

@@ -13,6 +13,7 @@ import { loadParser } from '../../cli/lib/parser';
 import { regionIndex } from '../../cli/lib/regions';
 import type { ReportRow } from '../../src/dataset/rows';
 import { governmentId, parseAliases } from '../../src/domain/units/identity';
+import { mergesToAliases } from '../../src/domain/units/merges';
 import { HEADER, LABELS_2021, T4_HEADING, table3Rows } from '../parser/tables/synthetic';
 
 const ROWS = table3Rows(LABELS_2021);
@@ -44,6 +45,7 @@ async function ingest(files: Record<string, string>, aliases?: string): Promise<
     regions: await regionIndex(),
     sources: new Map(),
     aliases: aliases === undefined ? undefined : parseAliases(aliases).aliases,
+    unitMerges: aliases === undefined ? undefined : parseAliases(aliases).units,
   });
   return result.tables.reports;
 }
@@ -103,5 +105,21 @@ describe('ingest keeps units apart by region and together across spellings', () 
       '平潭综合实验区国有资产管理局',
       '平潭综合实验区投资促进局',
     ]);
+  });
+
+  it("the browser's merges, downloaded as an aliases file, give a re-ingest the same unit ids", async () => {
+    const files = {
+      '平潭综合实验区国有资产管理局_2023.txt': reportText('平潭综合实验区国有资产管理局', 2023),
+      '平潭综合实验区投资促进局_2024.txt': reportText('平潭综合实验区投资促进局', 2024),
+    };
+    const apart = await ingest(files);
+    const [from, into] = ['国有资产管理局', '投资促进局'].map(
+      (n) => apart.find((r) => r.unit.endsWith(n))!.unit_id,
+    );
+    const file = mergesToAliases([
+      { from: from!, into: into!, fromName: '国有资产管理局', intoName: '投资促进局', date: '2026-01-01' },
+    ]);
+    const joined = await ingest(files, file);
+    expect(joined.map((r) => r.unit_id)).toEqual([into, into]);
   });
 });

@@ -24,12 +24,28 @@ export interface TestDb extends Queryable {
   conn: EngineConnection;
 }
 
+let wasmOverride: { eh: string; mvp: string } | null = null;
+
+/**
+ * Run every later `openTestDb` on other builds of DuckDB's wasm (the same glue, other binaries):
+ * tests/sql/production-wasm.test.ts uses the ones `vite build` ships, exports cut.
+ */
+export function setTestWasm(files: { eh: string; mvp: string } | null): void {
+  wasmOverride = files;
+}
+
 export async function openTestDb(): Promise<TestDb> {
   const duckdb = require('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs');
   const dist = dirname(require.resolve('@duckdb/duckdb-wasm/dist/duckdb-node-blocking.cjs'));
   const bundles = {
-    mvp: { mainModule: join(dist, 'duckdb-mvp.wasm'), mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs') },
-    eh: { mainModule: join(dist, 'duckdb-eh.wasm'), mainWorker: join(dist, 'duckdb-node-eh.worker.cjs') },
+    mvp: {
+      mainModule: wasmOverride?.mvp ?? join(dist, 'duckdb-mvp.wasm'),
+      mainWorker: join(dist, 'duckdb-node-mvp.worker.cjs'),
+    },
+    eh: {
+      mainModule: wasmOverride?.eh ?? join(dist, 'duckdb-eh.wasm'),
+      mainWorker: join(dist, 'duckdb-node-eh.worker.cjs'),
+    },
   };
   const db = await duckdb.createDuckDB(bundles, new duckdb.VoidLogger(), duckdb.NODE_RUNTIME);
   await db.instantiate();

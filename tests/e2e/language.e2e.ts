@@ -36,6 +36,7 @@ const READY: Record<string, string> = {
   pivot: '[data-testid="pivot-grid"]',
   report: '[data-testid="report-body"], [data-testid="chart-report"] p.muted',
   quality: '[data-testid="coverage-matrix"]',
+  about: '[data-testid="about-summary"]',
 };
 
 /** Visible text of the page without code, inputs and links to sources (where keys may stand). */
@@ -78,6 +79,15 @@ describe('one language at a time', () => {
           const keys = rawKeys(text);
           if (keys.length > 0) found[view] = keys;
           if (lang === 'en') expect(text, view).not.toMatch(/table [二三四]/i);
+        }
+        // Views drawn another way by a parameter: the province map, the pivot with subtotals.
+        for (const [key, search, view] of [
+          ['compareMap', 'view=compare&cshow=map', 'compare'],
+          ['pivotSubtotals', 'view=pivot&prows=province~level', 'pivot'],
+        ] as const) {
+          const text = await openReady(`?v=1&${search}&lang=${lang}&table=1${dataset}`, view);
+          if (rawKeys(text).length > 0) found[key] = rawKeys(text);
+          if (lang === 'en') expect(text, key).not.toMatch(/table [二三四]/i);
         }
         const problems = dataset
           ? await openReady(`?v=1&view=quality&lang=${lang}&qproblems=1${dataset}`, 'quality')

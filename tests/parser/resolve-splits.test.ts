@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import type { Format } from '../../src/domain/keys';
 import type { CheckFailure, Report, TableValues } from '../../src/domain/report';
 import { resolveSplits } from '../../src/parser/resolve-splits';
+import { table2Cuts } from '../../src/parser/tables/table2';
 
 /** A report of one body whose table 二 item `item` is the undecided run `run` (as the parser leaves it). */
 function undecided(
@@ -47,6 +48,13 @@ function report(
 }
 
 const DOCS = ['issued', 'repealed', 'in_force'];
+const ITEMS = ['items_last_year', 'items_change', 'decisions'];
+
+/** `undecided` with every cut of the printed run, as the parser lists them. */
+function open(year: number, format: Format, item: string, run: string, columns: string[]): Report {
+  const cuts = table2Cuts(run.split(' '), columns).map((c) => c.parts);
+  return undecided(year, format, item, run, cuts, columns);
+}
 
 describe('resolveSplits', () => {
   it('cuts "6045" as 6|0|45 when last year had 39 in force (39 + 6 − 0 = 45), and notes why', () => {
@@ -175,5 +183,51 @@ describe('resolveSplits', () => {
       DOCS,
     );
     expect(resolveSplits([prev, cur])[1]).toBe(cur);
+  });
+
+  it('sets aside a link that no cut satisfies and decides with the links left (交通与建设局 2022–2025)', () => {
+    // 2023→2024 holds for no pair (15 or 5 in force, then 3|1|23, 3|12|3 or 31|2|3): the printed
+    // figures break it whatever the cuts. 2022→2023 leaves 5|6|15, 2024→2025 leaves 3|1|23 and 1|0|24.
+    const series = [
+      report(2022, '2021', { normative_documents: { issued: 4, repealed: 0, in_force: 16 } }),
+      open(2023, '2021', 'normative_documents', '5615', DOCS),
+      open(2024, '2021', 'normative_documents', '3123', DOCS),
+      open(2025, '2021', 'normative_documents', '1024', DOCS),
+    ];
+    const [, y23, y24, y25] = resolveSplits(series);
+    expect(y23!.table2.normative_documents).toEqual({ issued: 5, repealed: 6, in_force: 15 });
+    expect(y24!.table2.normative_documents).toEqual({ issued: 3, repealed: 1, in_force: 23 });
+    expect(y25!.table2.normative_documents).toEqual({ issued: 1, repealed: 0, in_force: 24 });
+    expect(y23!.notes![0]!.message).toMatch(/2022 年现行有效 16/);
+    expect(y23!.notes![0]!.message).toMatch(/对任何拆分都不成立.*2024 年现行有效 23\/3/);
+    expect(y24!.notes![0]!.message).toMatch(/对任何拆分都不成立/);
+    for (const r of [y23, y24, y25]) expect(r!.checks).toEqual([]);
+  });
+
+  it('leaves a stretch flagged when its links point at different cuts (投资促进局 2023–2025)', () => {
+    // 2023→2024 holds only for 6|1|26 then 1|0|27; 2024→2025 only for 10|2|7 then 25|0|32: one of
+    // the two identities is broken in print, and which one is unknown, so nothing is decided.
+    const series = [
+      open(2023, '2021', 'normative_documents', '6126', DOCS),
+      open(2024, '2021', 'normative_documents', '1027', DOCS),
+      open(2025, '2021', 'normative_documents', '25032', DOCS),
+    ];
+    const out = resolveSplits(series);
+    out.forEach((r, i) => {
+      expect(r).toBe(series[i]);
+    });
+  });
+
+  it('reads a neighbour open to many cuts as evidence when only one pair agrees (社会事业局 2020–2021)', () => {
+    // 2020 "72171051" has 16 cuts, 2021 "89741888" has 21; only 72 + 17 is a start of 2021's run.
+    const series = [
+      open(2020, '2019', 'licensing', '72171051', ITEMS),
+      open(2021, '2019', 'licensing', '89741888', ITEMS),
+    ];
+    const [y20, y21] = resolveSplits(series);
+    expect(y20!.table2.licensing).toEqual({ items_last_year: 72, items_change: 17, decisions: 1051 });
+    expect(y20!.notes![0]!.message).toMatch(/2021 年上一年项目数量 89\b/);
+    // 2021 still fits five cuts (89|7|41888, 89|74|1888, …): it stays flagged.
+    expect(y21).toBe(series[1]);
   });
 });

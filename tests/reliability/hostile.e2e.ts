@@ -297,7 +297,8 @@ describe('hostile datasets (14.3–14.7)', () => {
       await page.evaluate(
         async (items) => {
           const db = await new Promise<IDBDatabase>((resolve, reject) => {
-            const req = indexedDB.open('gov-info-reports-imports', 1);
+            // No version: whichever the app is at (2 since the settings store); 1 when new.
+            const req = indexedDB.open('gov-info-reports-imports');
             req.onupgradeneeded = () => req.result.createObjectStore('imports', { keyPath: 'id' });
             req.onsuccess = () => resolve(req.result);
             req.onerror = () => reject(req.error);
@@ -399,7 +400,7 @@ describe('storage full (14.9)', () => {
         // What IndexedDB holds now, read directly: the acknowledged import, not the refused one.
         const keys = await page.evaluate(async () => {
           const db = await new Promise<IDBDatabase>((resolve, reject) => {
-            const req = indexedDB.open('gov-info-reports-imports', 1);
+            const req = indexedDB.open('gov-info-reports-imports');
             req.onsuccess = () => resolve(req.result);
             req.onerror = () => reject(req.error);
           });

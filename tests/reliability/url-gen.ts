@@ -106,6 +106,11 @@ export function plausible(rng: Rng, key: keyof UrlParams): string {
         'format:2019~level:county',
         `applicant:${pick(rng, TABLE3_COLUMNS)}`,
       ]);
+    case 'cshow':
+      return pick(rng, ['bars', 'map', 'pie']);
+    case 'hl':
+      return pick(rng, ['', ...UNIT_IDS]);
+    case 'csort':
     case 'psort':
       return pick(rng, ['label.asc', 'label.desc', 'value.asc', 'value.desc']);
     case 'cell':

@@ -163,6 +163,56 @@ describe('builders on the engine', () => {
     expect(rate.cells).toMatchObject([{ row: ['2021'], value: 26 / 37 }]);
   });
 
+  it('pivot: row subtotals from the grouping sets; a rate’s subtotal is Σnum/Σden, not a sum', async () => {
+    const r = await fetchPivot(db, {
+      rows: ['province', 'year'],
+      cols: [],
+      measure: { kind: 'sum' },
+      filters: {},
+    });
+    const sub = (p: string) => r.subtotalTotals.find((c) => pivotKey(c.row) === p)?.value;
+    // Same as the province totals of province × year above.
+    expect(sub('河南省')).toBe(38);
+    expect(sub('江苏省')).toBe(10);
+    expect(r.grandTotal?.value).toBe(48);
+    // Each subtotal equals its rows' totals (sums only: a sum is additive).
+    for (const s of r.subtotalTotals) {
+      const rows = r.rowTotals.filter((c) => c.row[0] === s.row[0]);
+      expect(rows.reduce((n, c) => n + (c.value ?? 0), 0)).toBe(s.value);
+    }
+    const byCol = await fetchPivot(db, {
+      rows: ['province', 'level'],
+      cols: ['year'],
+      measure: { kind: 'sum' },
+      filters: {},
+    });
+    expect(byCol.subtotals.find((c) => c.row[0] === '河南省' && c.col[0] === '2021')?.value).toBe(27);
+    const rate = await fetchPivot(db, {
+      rows: ['format', 'province'],
+      cols: [],
+      measure: { kind: 'rate', metric: 'rate.disclosure' },
+      filters: { year: ['2021', '2022'] },
+    });
+    // 2021 format: (12 + 4 + 3 + 7) / (20 + 4 + 6 + 7), as the one-dimension pivot above.
+    const s21 = rate.subtotalTotals.find((c) => c.row[0] === '2021');
+    expect(s21?.value).toBe(26 / 37);
+    expect([s21?.sum, s21?.denominator]).toEqual([26, 37]);
+    // Not the sum (nor the mean) of the provinces' rates.
+    const parts = rate.rowTotals.filter((c) => c.row[0] === '2021').map((c) => c.value ?? 0);
+    expect(parts.length).toBeGreaterThan(1);
+    expect(parts.reduce((a, b) => a + b, 0)).not.toBe(26 / 37);
+    // Value sort keeps rows under their group: groups ordered by subtotal.
+    const sorted = await fetchPivot(db, {
+      rows: ['province', 'year'],
+      cols: [],
+      measure: { kind: 'sum' },
+      filters: {},
+      sort: { by: 'value', dir: 'asc' },
+    });
+    const order = sorted.rowHeaders.map((h) => h[0]);
+    expect(order.indexOf('河南省')).toBeGreaterThan(order.lastIndexOf('江苏省'));
+  });
+
   it('pivot: by unit kind (a dimension added through the vocabulary), filtered by it', async () => {
     const r = await fetchPivot(db, {
       rows: ['unit_kind'],

@@ -10,6 +10,7 @@ const EVERYTHING: UrlState = {
   legacyNames: { units: ['济源市人民政府'], pivot: ['洪泽区人民政府'] },
   filter: { province: '浙江省', level: 'county' },
   latestEach: true,
+  compare: { show: 'map', sort: { by: 'label', dir: 'asc' }, highlight: '4bacd65e6cabb75a' },
   year: 2021,
   metric: 'rate.disclosure',
   trendMode: 'yoy',
@@ -75,9 +76,11 @@ describe('encodeUrl', () => {
             ? 5
             : field === 'quality'
               ? 5
-              : field === 'legacyNames' || field === 'filter'
-                ? 2
-                : 1;
+              : field === 'compare'
+                ? 3
+                : field === 'legacyNames' || field === 'filter'
+                  ? 2
+                  : 1;
       expect([field, [...params.keys()].length]).toEqual([field, expected]);
     }
   });

@@ -132,4 +132,25 @@ describe('bindUrl', () => {
     expect(store.getState().legacyNames.units).toEqual([]);
     expect(h.entries).toEqual(['?v=2&view=trends&units=0123456789abcdef~fedcba9876543210']);
   });
+
+  it('a link to a merged unit opens the unit it joined, in place, without a history entry', () => {
+    const A = '0123456789abcdef';
+    const B = 'fedcba9876543210';
+    const h = fakeHost(`?v=2&view=trends&units=${A}~${B}`);
+    const store = createUiStore(DEFAULT_STATE);
+    bindUrl(store, h.host);
+    store.getState().setPivot({ filters: { unit: [A] } });
+    const pushed = h.entries.length;
+    store.getState().remapUnits(new Map([[A, B]]));
+    expect(store.getState().units).toEqual([B]);
+    expect(store.getState().pivot.filters.unit).toEqual([B]);
+    expect(h.entries).toHaveLength(pushed);
+    expect(h.entries.at(-1)).toContain(`units=${B}`);
+    expect(h.entries.at(-1)).not.toContain(A);
+    // Nothing merged among them: no change, no rewrite.
+    const entries = [...h.entries];
+    store.getState().remapUnits(new Map([['1111111111111111', B]]));
+    expect(store.getState().unitRemaps).toBe(1);
+    expect(h.entries).toEqual(entries);
+  });
 });

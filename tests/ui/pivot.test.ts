@@ -46,6 +46,8 @@ describe(pivotCsv, () => {
       rowTotals: [cell(['福建省'], [], 44), cell(['河南省'], [], 96)],
       colTotals: [cell([], ['2019'], 119), cell([], ['2020'], 21)],
       grandTotal: cell([], [], 140),
+      subtotals: [],
+      subtotalTotals: [],
       truncated: false,
     };
     const csv = pivotCsv(
@@ -59,6 +61,51 @@ describe(pivotCsv, () => {
       ['福建省', 23, 21, 44],
       ['河南省', 96, null, 96],
       ['total', 119, 21, 140],
+    ]);
+  });
+
+  it('puts each group’s subtotal line (the query’s figures) after its rows, labelled', () => {
+    const result: PivotResult = {
+      rowDims: ['province', 'level'],
+      colDims: ['year'],
+      rowHeaders: [
+        ['福建省', 'county'],
+        ['福建省', 'township'],
+        ['河南省', 'county'],
+      ],
+      colHeaders: [['2019']],
+      cells: [
+        cell(['福建省', 'county'], ['2019'], 3),
+        cell(['福建省', 'township'], ['2019'], 4),
+        cell(['河南省', 'county'], ['2019'], 5),
+      ],
+      rowTotals: [
+        cell(['福建省', 'county'], [], 3),
+        cell(['福建省', 'township'], [], 4),
+        cell(['河南省', 'county'], [], 5),
+      ],
+      colTotals: [cell([], ['2019'], 12)],
+      grandTotal: cell([], [], 12),
+      // Deliberately not 3 + 4: the line shows what the query computed (a rate's Σnum/Σden).
+      subtotals: [cell(['福建省'], ['2019'], 0.5), cell(['河南省'], ['2019'], 5)],
+      subtotalTotals: [cell(['福建省'], [], 0.5), cell(['河南省'], [], 5)],
+      truncated: false,
+    };
+    const csv = pivotCsv(
+      result,
+      (d) => d,
+      (c) => c.join('·'),
+      '合计',
+      (_i, v) => v,
+      '小计',
+    );
+    expect(csv.rows).toEqual([
+      ['福建省', 'county', 3, 3],
+      ['福建省', 'township', 4, 4],
+      ['福建省', '小计', 0.5, 0.5],
+      ['河南省', 'county', 5, 5],
+      ['河南省', '小计', 5, 5],
+      ['合计', '', 12, 12],
     ]);
   });
 });

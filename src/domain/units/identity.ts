@@ -153,10 +153,17 @@ const MUNICIPALITIES = new Set(['11', '12', '31', '50']);
 
 /**
  * Parses an aliases file: one `name<TAB>same unit as` per line (or `→`, `=>`, `,`), `#` comments.
- * Returns the aliases and the lines it could not read, by number, so a caller names them.
+ * A line `unit:<id><TAB>unit:<id>` (what the browser's merges download as, ./merges.ts) says the
+ * first unit's reports are the second unit's, by id: `units`. Returns the lines it could not read,
+ * by number, so a caller names them.
  */
-export function parseAliases(text: string): { aliases: Map<string, string>; problems: string[] } {
+export function parseAliases(text: string): {
+  aliases: Map<string, string>;
+  units: Map<string, string>;
+  problems: string[];
+} {
   const aliases = new Map<string, string>();
+  const units = new Map<string, string>();
   const problems: string[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
     const body = line.replace(/#.*$/, '').trim();
@@ -166,6 +173,13 @@ export function parseAliases(text: string): { aliases: Map<string, string>; prob
       problems.push(`line ${i + 1}: expected "name<TAB>same unit as", got "${line.slice(0, 60)}"`);
       return;
     }
+    const ids = parts.map((p) => /^unit:([0-9a-f]{16})$/.exec(p)?.[1]);
+    if (ids[0] !== undefined || ids[1] !== undefined) {
+      if (ids[0] === undefined || ids[1] === undefined)
+        problems.push(`line ${i + 1}: expected "unit:<16 hex digits><TAB>unit:<16 hex digits>"`);
+      else if (ids[0] !== ids[1]) units.set(ids[0], ids[1]);
+      return;
+    }
     if (parts[0] === parts[1]) return;
     if (aliases.has(parts[0]) && aliases.get(parts[0]) !== parts[1]) {
       problems.push(`line ${i + 1}: "${parts[0]}" is already an alias of "${aliases.get(parts[0])}"`);
@@ -173,5 +187,5 @@ export function parseAliases(text: string): { aliases: Map<string, string>; prob
     }
     aliases.set(parts[0], parts[1]);
   });
-  return { aliases, problems };
+  return { aliases, units, problems };
 }

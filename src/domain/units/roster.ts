@@ -64,3 +64,33 @@ export function parseRoster(text: string): Roster {
   });
   return { names, problems };
 }
+
+/** What the user set up in Coverage: kept with the imports, exported with the annotations. */
+export interface RosterSetup {
+  /** unit_id of the government whose bodies are expected; '' = no roster. */
+  government: string;
+  /** Also expect its lower governments (the counties of a prefecture), from GB/T 2260. */
+  lower: boolean;
+  /** The pasted or imported list of its bodies. */
+  text: string;
+}
+
+export const NO_ROSTER: RosterSetup = { government: '', lower: false, text: '' };
+/** Largest roster text kept (a list of names; anything bigger is not one). */
+export const MAX_ROSTER_CHARS = 512 * 1024;
+
+/** A saved or imported setup, checked field by field; anything unreadable is no roster. */
+export function parseRosterSetup(v: unknown): RosterSetup {
+  if (v === null || typeof v !== 'object' || Array.isArray(v)) return NO_ROSTER;
+  const o = v as Record<string, unknown>;
+  const get = (k: string) => (Object.hasOwn(o, k) ? o[k] : undefined);
+  const government = get('government');
+  const text = get('text');
+  return {
+    government: typeof government === 'string' && /^[0-9a-f]{16}$/.test(government) ? government : '',
+    lower: get('lower') === true,
+    text: typeof text === 'string' ? text.slice(0, MAX_ROSTER_CHARS) : '',
+  };
+}
+
+export const isRosterSet = (r: RosterSetup): boolean => r.government !== '' || r.text !== '';

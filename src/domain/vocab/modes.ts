@@ -31,6 +31,10 @@ export type OutcomeMode = (typeof OUTCOME_MODES)[number];
 export const OUTCOME_BY = ['group', 'row'] as const;
 export type OutcomeBy = (typeof OUTCOME_BY)[number];
 
+/** Compare: one bar per unit, or a tile map with one square per province. */
+export const COMPARE_SHOWS = ['bars', 'map'] as const;
+export type CompareShow = (typeof COMPARE_SHOWS)[number];
+
 /** Bar order of the compare view. */
 export const ORDERS = ['desc', 'asc'] as const;
 export type Order = (typeof ORDERS)[number];

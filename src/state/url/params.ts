@@ -15,6 +15,8 @@ import {
 import { isMetricId, METRICS } from '../../domain/metrics';
 import type { RegionLevel } from '../../domain/report';
 import {
+  COMPARE_SHOWS,
+  type CompareShow,
   MAX_PIVOT_DIMS,
   MAX_UNITS,
   measureKey,
@@ -62,6 +64,9 @@ export interface UrlParams {
   prov: string | null;
   level: RegionLevel | null;
   ylatest: boolean;
+  cshow: CompareShow;
+  csort: PivotSort;
+  hl: string | null;
   year: number | null;
   metric: string;
   trend: TrendMode;
@@ -171,7 +176,7 @@ const pivotFilters: ParamCodec<PivotFilters> = {
       .join('~'),
 };
 
-const pivotSort: ParamCodec<PivotSort> = {
+const sortCodec: ParamCodec<PivotSort> = {
   parse: (raw) => {
     const s = parseSortKey(raw);
     return s ? valid(s) : invalid('badSort');
@@ -189,6 +194,9 @@ export const PARAM_CODECS: { [K in keyof UrlParams]: ParamCodec<UrlParams[K]> } 
   prov: nullable(text(parseName)),
   level: nullable(text(parseEnum(REGION_LEVELS))),
   ylatest: flag,
+  cshow: text(parseEnum(COMPARE_SHOWS)),
+  csort: sortCodec,
+  hl: nullable(text(parseUnitId)),
   year: nullable(integer(parseYear)),
   metric: text(parseMetric),
   trend: text(parseEnum(TREND_MODES)),
@@ -201,7 +209,7 @@ export const PARAM_CODECS: { [K in keyof UrlParams]: ParamCodec<UrlParams[K]> } 
   pcols: list(parseEnum(PIVOT_DIMS), MAX_PIVOT_DIMS),
   pm: pivotMeasure,
   pf: pivotFilters,
-  psort: pivotSort,
+  psort: sortCodec,
   report: nullable(text(parseReportId)),
   cell: nullable(text(parseCell)),
   qrule: nullable(text(parseRule)),
@@ -228,6 +236,9 @@ export function toParams(s: UrlState): UrlParams {
     prov: s.filter.province,
     level: s.filter.level,
     ylatest: s.latestEach,
+    cshow: s.compare.show,
+    csort: s.compare.sort,
+    hl: s.compare.highlight,
     year: s.year,
     metric: s.metric,
     trend: s.trendMode,
@@ -263,6 +274,7 @@ export function fromParams(p: UrlParams): UrlState {
     legacyNames: { units: p.unames, pivot: p.pfunames },
     filter: { province: p.prov, level: p.level },
     latestEach: p.ylatest,
+    compare: { show: p.cshow, sort: p.csort, highlight: p.hl },
     year: p.year,
     metric: p.metric,
     trendMode: p.trend,

@@ -5,7 +5,14 @@ import { type ReactNode, useLayoutEffect, useRef, useState } from 'react';
  * measures in an effect, after the browser has painted an empty box, so the first chart took an
  * extra render and frame; measuring in a layout effect puts the chart in the first paint.
  */
-export function ChartBox({ height, children }: { height: number; children: (width: number) => ReactNode }) {
+export function ChartBox({
+  height,
+  children,
+}: {
+  /** Fixed height; none = as tall as the content. */
+  height?: number;
+  children: (width: number) => ReactNode;
+}) {
   const ref = useRef<HTMLDivElement>(null);
   const [width, setWidth] = useState(0);
   useLayoutEffect(() => {

@@ -48,7 +48,7 @@ export function ChartFrame(props: ChartFrameProps) {
   const formulaLine = props.formula ? `${t('chart.formula')}: ${props.formula}` : undefined;
 
   const chartSvg = (): SVGSVGElement | null =>
-    area.current?.querySelector<SVGSVGElement>('.recharts-wrapper > svg') ?? null;
+    area.current?.querySelector<SVGSVGElement>('.recharts-wrapper > svg, svg[data-export="chart"]') ?? null;
 
   const exportImage = async (kind: 'svg' | 'png') => {
     setExportError(null);

@@ -17,21 +17,41 @@ export interface UnitNamer {
 
 const NONE: UnitInfo[] = [];
 
+function namer(data: readonly UnitInfo[] | undefined): UnitNamer {
+  const all = data ?? NONE;
+  const labels = unitLabels(all);
+  const byId = new Map(all.map((u) => [u.unitId, u]));
+  return {
+    label: (unitId, fallback) => labels.get(unitId)?.label ?? fallback ?? unitId,
+    info: (unitId) => byId.get(unitId),
+    parts: (unitId) => labels.get(unitId),
+    all,
+    ready: data !== undefined,
+  };
+}
+
+/**
+ * One namer per directory answer, shared by every component that asks: labelling a nationwide
+ * directory (≈5,000 units) took 15–45 ms, and every view mounts several users of it, so a
+ * per-component memo made each first open of a view pay it two to four times (issue 12).
+ */
+const namers = new WeakMap<readonly UnitInfo[], UnitNamer>();
+const EMPTY = namer(undefined);
+
+function sharedNamer(data: readonly UnitInfo[] | undefined): UnitNamer {
+  if (data === undefined) return EMPTY;
+  let n = namers.get(data);
+  if (!n) {
+    n = namer(data);
+    namers.set(data, n);
+  }
+  return n;
+}
+
 /** Labels of the loaded units: one function (src/domain/units/labels.ts) for every view. */
 export function useUnitLabels(): UnitNamer {
   const { data } = useQuery(unitDirectoryQuery());
-  return useMemo(() => {
-    const all = data ?? NONE;
-    const labels = unitLabels(all);
-    const byId = new Map(all.map((u) => [u.unitId, u]));
-    return {
-      label: (unitId, fallback) => labels.get(unitId)?.label ?? fallback ?? unitId,
-      info: (unitId) => byId.get(unitId),
-      parts: (unitId) => labels.get(unitId),
-      all,
-      ready: data !== undefined,
-    };
-  }, [data]);
+  return useMemo(() => sharedNamer(data), [data]);
 }
 
 export { LABEL_SEPARATOR };

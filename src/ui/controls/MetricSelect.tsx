@@ -2,7 +2,7 @@ import { METRICS, type MetricCategory, type MetricDef } from '../../domain/metri
 import { useI18n } from '../../i18n';
 import { Select } from './Select';
 
-const CATEGORY_LABELS: Record<MetricCategory, { zh: string; en: string }> = {
+export const CATEGORY_LABELS: Record<MetricCategory, { zh: string; en: string }> = {
   rate: { zh: '比率', en: 'Rates' },
   table3_group: { zh: '办理结果类别（件）', en: 'Outcome groups (count)' },
   table3_row: { zh: '表三各行（件）', en: 'Table 3 rows (count)' },

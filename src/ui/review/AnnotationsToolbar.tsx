@@ -1,6 +1,7 @@
 import { useRef, useState } from 'react';
 import { exportAnnotations, importAnnotations, useAnnotations } from '../../annotations/store';
 import { useI18n } from '../../i18n';
+import { importUserState, withUserState } from '../../import/user-state-file';
 import { downloadBlob } from '../export/download';
 
 /** Export the reviews and corrections of this browser as a small JSON file, or merge one in. */
@@ -11,11 +12,33 @@ export function AnnotationsToolbar() {
   const [message, setMessage] = useState<string | null>(null);
   const onFile = async (file: File | undefined) => {
     if (!file) return;
-    const r = await importAnnotations(await file.text());
+    const text = await file.text();
+    const r = await importAnnotations(text);
+    // The merges and the roster only from a file that is an annotations file.
+    const extra = r.ok ? await importUserState(text) : null;
     setMessage(
-      r.ok
-        ? t('annotations.imported', { n: num(r.added), file: file.name })
-        : t('annotations.refused', { file: file.name, reason: r.reason }),
+      [
+        r.ok
+          ? t('annotations.imported', { n: num(r.added), file: file.name })
+          : t('annotations.refused', { file: file.name, reason: r.reason }),
+        ...(extra
+          ? [
+              t('annotations.importedMerges', {
+                n: num(extra.merges.added),
+                refused: num(extra.merges.refused.length),
+              }),
+              ...extra.merges.refused.map((x) =>
+                t('annotations.refusedMerge', {
+                  from: x.merge.fromName,
+                  into: x.merge.intoName,
+                  why: t(`merge.why.${x.refusal.code}`),
+                }),
+              ),
+              ...(extra.roster ? [t('annotations.importedRoster')] : []),
+              ...(extra.problem ? [extra.problem] : []),
+            ]
+          : []),
+      ].join(' '),
     );
     if (input.current) input.current.value = '';
   };
@@ -27,8 +50,11 @@ export function AnnotationsToolbar() {
       <button
         type="button"
         data-testid="annotations-export"
-        onClick={() =>
-          downloadBlob(new Blob([exportAnnotations()], { type: 'application/json' }), 'annotations.json')
+        onClick={async () =>
+          downloadBlob(
+            new Blob([await withUserState(exportAnnotations())], { type: 'application/json' }),
+            'annotations.json',
+          )
         }
       >
         {t('annotations.export')}

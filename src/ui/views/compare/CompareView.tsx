@@ -1,6 +1,7 @@
 import { useQuery } from '@tanstack/react-query';
-import { useCallback } from 'react';
+import { useCallback, useMemo } from 'react';
 import { getMetric } from '../../../domain/metrics';
+import { parseSortKey, SORT_OPTIONS, sortKey } from '../../../domain/vocab';
 import { useI18n } from '../../../i18n';
 import { provinceName } from '../../../i18n/places';
 import { type CompareRow, compareQuery } from '../../../queries';
@@ -14,10 +15,14 @@ import { QueryState } from '../../common/QueryState';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { useUnitLabels } from '../../common/useUnitLabels';
 import { MetricSelect } from '../../controls/MetricSelect';
+import { Segmented } from '../../controls/Segmented';
+import { Select } from '../../controls/Select';
 import { UnitPicker } from '../../controls/UnitPicker';
 import { YearSelect } from '../../controls/YearSelect';
 import { useChartCorrections } from '../../review/useChartCorrections';
 import { CompareChart } from './CompareChart';
+import { CompareMapFrame } from './CompareMapFrame';
+import { orderRows } from './order';
 
 /** Bars when no unit is chosen: the top of all units. */
 const TOP_N = 20;
@@ -32,6 +37,11 @@ export default function CompareView() {
   const filter = useUi((s) => s.filter);
   const latestEach = useUi((s) => s.latestEach);
   const set = useUi((s) => s.set);
+  const compare = useUi((s) => s.compare);
+  const setCompare = useCallback(
+    (patch: Partial<typeof compare>) => set({ compare: { ...compare, ...patch } }),
+    [set, compare],
+  );
   const { years, latest } = useDatasetInfo();
   const year = yearChoice ?? latest ?? 0;
   const metric = getMetric(metricId);
@@ -49,7 +59,20 @@ export default function CompareView() {
       latestEach,
     }),
   );
-  const rows = query.data?.rows ?? NO_ROWS;
+  const queried = query.data?.rows ?? NO_ROWS;
+  // The rows drawn are the query's (top N by value, or the chosen units); the sort orders them.
+  const rows = useMemo(
+    () =>
+      orderRows(
+        queried,
+        compare.sort,
+        (r) => (r.comparable ? r.value : null),
+        (r) => names.label(r.unitId, r.unit),
+        i18n.lang,
+      ),
+    [queried, compare.sort, names, i18n.lang],
+  );
+  const highlight = useCallback((unitId: string | null) => setCompare({ highlight: unitId }), [setCompare]);
   // Chart and table show the rows they have with their own metric until the next ones arrive.
   const drawn = getMetric(query.data?.params.metric ?? metricId);
   const fmt = (v: number | null) => formatMetric(i18n, drawn.unit, v);
@@ -78,6 +101,7 @@ export default function CompareView() {
       key: 'value',
       label: t('col.value'),
       numeric: true,
+      sortValue: (r) => (r.comparable ? r.value : null),
       render: (r) =>
         r.comparable ? (
           <button
@@ -99,19 +123,96 @@ export default function CompareView() {
             key: 'num',
             label: t('col.numerator'),
             numeric: true,
+            sortValue: (r: CompareRow) => r.numerator,
             render: (r: CompareRow) => num(r.numerator),
           },
           {
             key: 'den',
             label: t('col.denominator'),
             numeric: true,
+            sortValue: (r: CompareRow) => r.denominator,
             render: (r: CompareRow) => num(r.denominator),
           },
         ]
       : []),
-    { key: 'checks', label: t('col.checks'), numeric: true, render: (r) => num(r.checkFailures) },
+    {
+      key: 'checks',
+      label: t('col.checks'),
+      numeric: true,
+      sortValue: (r) => r.checkFailures,
+      render: (r) => num(r.checkFailures),
+    },
   ];
 
+  const controls = (
+    <>
+      <UnitPicker emptyHint={t('picker.emptyHint', { n: TOP_N })} />
+      <p className="muted small">{t('picker.filterHint')}</p>
+      <div className="picker-row">
+        <MetricSelect value={metricId} onChange={(id) => set({ metric: id })} />
+        <YearSelect value={yearChoice} years={years} onChange={(y) => set({ year: y })} />
+        <label className="checkbox">
+          <input
+            type="checkbox"
+            checked={latestEach}
+            data-testid="latest-each"
+            onChange={(e) => set({ latestEach: e.target.checked })}
+          />
+          {t('compare.latestEach')}
+        </label>
+        {corr.toggle}
+      </div>
+      <div className="picker-row">
+        <Segmented
+          label={t('compare.show')}
+          value={compare.show}
+          options={[
+            { value: 'bars', label: t('compare.show.bars') },
+            { value: 'map', label: t('compare.show.map') },
+          ]}
+          onChange={(v) => setCompare({ show: v })}
+        />
+        {compare.show === 'bars' && (
+          <>
+            <Select
+              label={t('control.sort')}
+              value={sortKey(compare.sort)}
+              onChange={(v) => {
+                const sort = parseSortKey(v);
+                if (sort) setCompare({ sort });
+              }}
+              testId="compare-sort"
+            >
+              {SORT_OPTIONS.map((o) => (
+                <option key={o} value={o}>
+                  {t(`sort.${o}`)}
+                </option>
+              ))}
+            </Select>
+            <Select
+              label={t('compare.highlight')}
+              value={compare.highlight ?? ''}
+              onChange={(v) => highlight(v || null)}
+              testId="compare-highlight"
+            >
+              <option value="">{t('control.none')}</option>
+              {compare.highlight && !rows.some((r) => r.unitId === compare.highlight) && (
+                <option value={compare.highlight}>{names.label(compare.highlight)}</option>
+              )}
+              {rows.map((r) => (
+                <option key={r.unitId} value={r.unitId}>
+                  {names.label(r.unitId, r.unit)}
+                </option>
+              ))}
+            </Select>
+          </>
+        )}
+      </div>
+    </>
+  );
+
+  if (compare.show === 'map')
+    return <CompareMapFrame controls={controls} metricId={metricId} year={year} latestEach={latestEach} />;
   return (
     <ChartFrame
       id="compare"
@@ -142,26 +243,7 @@ export default function CompareView() {
           r.checkFailures,
         ]),
       })}
-      controls={
-        <>
-          <UnitPicker emptyHint={t('picker.emptyHint', { n: TOP_N })} />
-          <p className="muted small">{t('picker.filterHint')}</p>
-          <div className="picker-row">
-            <MetricSelect value={metricId} onChange={(id) => set({ metric: id })} />
-            <YearSelect value={yearChoice} years={years} onChange={(y) => set({ year: y })} />
-            <label className="checkbox">
-              <input
-                type="checkbox"
-                checked={latestEach}
-                data-testid="latest-each"
-                onChange={(e) => set({ latestEach: e.target.checked })}
-              />
-              {t('compare.latestEach')}
-            </label>
-            {corr.toggle}
-          </div>
-        </>
-      }
+      controls={controls}
       note={
         <>
           {query.data && query.data.missing.length > 0 && (
@@ -190,6 +272,8 @@ export default function CompareView() {
             notComparable={t('chart.notComparable')}
             label={names.label}
             onOpen={openFigure}
+            highlight={compare.highlight}
+            onHighlight={highlight}
           />
         )}
       </QueryState>

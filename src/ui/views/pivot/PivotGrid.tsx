@@ -4,6 +4,7 @@ import { useI18n } from '../../../i18n';
 import { type PivotCell, type PivotResult, pivotKey } from '../../../queries';
 import { heatColour } from '../../common/palette';
 import { dimValueLabel } from './labels';
+import { pivotLines, pivotLookup } from './lines';
 
 const ROW_H = 28;
 
@@ -24,10 +25,8 @@ export function PivotGrid({
 }) {
   const i18n = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
-  const cells = new Map<string, PivotCell>();
-  for (const c of result.cells) cells.set(`${pivotKey(c.row)}\u001e${pivotKey(c.col)}`, c);
-  const rowTotals = new Map(result.rowTotals.map((c) => [pivotKey(c.row), c]));
-  const colTotals = new Map(result.colTotals.map((c) => [pivotKey(c.col), c]));
+  const lines = pivotLines(result);
+  const look = pivotLookup(result);
   const values = result.cells
     .map((c) => c.value)
     .filter((v): v is number => v !== null && Number.isFinite(v));
@@ -49,7 +48,7 @@ export function PivotGrid({
     v === null || max === min ? undefined : heatColour((v - min) / (max - min));
   const hasTotals = result.rowTotals.length > 0;
   const virtualizer = useVirtualizer({
-    count: result.rowHeaders.length,
+    count: lines.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_H,
     overscan: 12,
@@ -91,7 +90,33 @@ export function PivotGrid({
             </tr>
           )}
           {items.map((item) => {
-            const row = result.rowHeaders[item.index]!;
+            const line = lines[item.index]!;
+            if (line.kind === 'subtotal') {
+              const rest = result.rowDims.length - line.prefix.length;
+              return (
+                <tr
+                  key={`s${pivotKey(line.prefix)}`}
+                  style={{ height: ROW_H }}
+                  className="pivot-subtotal"
+                  data-testid="pivot-subtotal"
+                >
+                  {line.prefix.map((p, i) => (
+                    // biome-ignore lint/suspicious/noArrayIndexKey: positions of a fixed tuple
+                    <th key={i} scope="row" className="pivot-label">
+                      {dimValueLabel(i18n, result.rowDims[i]!, p, unitLabel)}
+                    </th>
+                  ))}
+                  <th scope="row" colSpan={rest} className="pivot-label">
+                    {i18n.t('pivot.subtotal')}
+                  </th>
+                  {result.colHeaders.map((c) => (
+                    <TotalCell key={pivotKey(c)} s={shown(look.cell(line, c))} className="num" />
+                  ))}
+                  {hasTotals && <TotalCell s={shown(look.total(line))} className="num pivot-total" />}
+                </tr>
+              );
+            }
+            const row = line.header;
             const rk = pivotKey(row);
             return (
               <tr key={rk} style={{ height: ROW_H }}>
@@ -102,7 +127,7 @@ export function PivotGrid({
                   </th>
                 ))}
                 {result.colHeaders.map((c) => {
-                  const cell = cells.get(`${rk}\u001e${pivotKey(c)}`);
+                  const cell = look.cell(line, c);
                   const s = shown(cell);
                   return (
                     <td
@@ -115,7 +140,7 @@ export function PivotGrid({
                     </td>
                   );
                 })}
-                {hasTotals && <TotalCell s={shown(rowTotals.get(rk))} className="num pivot-total" />}
+                {hasTotals && <TotalCell s={shown(look.total(line))} className="num pivot-total" />}
               </tr>
             );
           })}
@@ -132,7 +157,7 @@ export function PivotGrid({
                 {i18n.t('col.total')}
               </th>
               {result.colHeaders.map((c) => (
-                <TotalCell key={pivotKey(c)} s={shown(colTotals.get(pivotKey(c)))} className="num" />
+                <TotalCell key={pivotKey(c)} s={shown(look.colTotal(c))} className="num" />
               ))}
               <TotalCell s={shown(result.grandTotal ?? undefined)} className="num" testId="pivot-grand" />
             </tr>

@@ -43,9 +43,12 @@ export default function PivotView() {
   }, [query.data, pivot.sort, i18n, names]);
   const incomplete =
     result !== undefined &&
-    [...result.cells, ...result.rowTotals, ...(result.grandTotal ? [result.grandTotal] : [])].some(
-      (c) => c.reports !== null && c.reported !== null && c.reported < c.reports,
-    );
+    [
+      ...result.cells,
+      ...result.rowTotals,
+      ...result.subtotalTotals,
+      ...(result.grandTotal ? [result.grandTotal] : []),
+    ].some((c) => c.reports !== null && c.reported !== null && c.reported < c.reports);
   const notes = [
     ...(m.kind !== 'rate' ? [t('pivot.sumNote')] : []),
     ...(incomplete ? [t('pivot.incompleteNote')] : []),
@@ -64,8 +67,13 @@ export default function PivotView() {
       busy={query.isPlaceholderData}
       csv={() =>
         result
-          ? pivotCsv(result, dimLabel, colLabel, t('col.total'), (i, v) =>
-              dimValueLabel(i18n, result.rowDims[i] ?? 'unit', v, names.label),
+          ? pivotCsv(
+              result,
+              dimLabel,
+              colLabel,
+              t('col.total'),
+              (i, v) => dimValueLabel(i18n, result.rowDims[i] ?? 'unit', v, names.label),
+              t('pivot.subtotal'),
             )
           : { header: [], rows: [] }
       }

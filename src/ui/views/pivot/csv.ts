@@ -1,7 +1,11 @@
-import { type PivotResult, pivotKey } from '../../../queries';
+import type { PivotResult } from '../../../queries';
 import type { CsvTable } from '../../export/csv';
+import { pivotLines, pivotLookup } from './lines';
 
-/** The pivot as a flat table: row-dim columns, one column per column header, then the total. */
+/**
+ * The pivot as a flat table: row-dim columns, one column per column header, then the total;
+ * each group's subtotal line (labelled `subtotalLabel`) after its rows, as in the grid.
+ */
 export function pivotCsv(
   result: PivotResult,
   dimLabel: (d: string) => string,
@@ -9,29 +13,35 @@ export function pivotCsv(
   totalLabel: string,
   /** A row header value as shown (labels, not keys); as stored by default. */
   valueLabel: (dimIndex: number, value: string) => string = (_i, v) => v,
+  subtotalLabel = 'subtotal',
 ): CsvTable {
-  const cells = new Map(result.cells.map((c) => [`${pivotKey(c.row)}\u001e${pivotKey(c.col)}`, c.value]));
-  const rowTotals = new Map(result.rowTotals.map((c) => [pivotKey(c.row), c.value]));
+  const look = pivotLookup(result);
   const hasTotals = result.rowTotals.length > 0;
   const header = [
     ...result.rowDims.map(dimLabel),
     ...result.colHeaders.map(colLabel),
     ...(hasTotals ? [totalLabel] : []),
   ];
-  const rows = result.rowHeaders.map((r) => {
-    const rk = pivotKey(r);
+  const rows = pivotLines(result).map((line) => {
+    const heads =
+      line.kind === 'row'
+        ? line.header.map((v, i) => valueLabel(i, v))
+        : [
+            ...line.prefix.map((v, i) => valueLabel(i, v)),
+            subtotalLabel,
+            ...result.rowDims.slice(line.prefix.length + 1).map(() => ''),
+          ];
     return [
-      ...r.map((v, i) => valueLabel(i, v)),
-      ...result.colHeaders.map((c) => cells.get(`${rk}\u001e${pivotKey(c)}`) ?? null),
-      ...(hasTotals ? [rowTotals.get(rk) ?? null] : []),
+      ...heads,
+      ...result.colHeaders.map((c) => look.cell(line, c)?.value ?? null),
+      ...(hasTotals ? [look.total(line)?.value ?? null] : []),
     ];
   });
   if (hasTotals) {
-    const colTotals = new Map(result.colTotals.map((c) => [pivotKey(c.col), c.value]));
     rows.push([
       totalLabel,
       ...result.rowDims.slice(1).map(() => ''),
-      ...result.colHeaders.map((c) => colTotals.get(pivotKey(c)) ?? null),
+      ...result.colHeaders.map((c) => look.colTotal(c)?.value ?? null),
       result.grandTotal?.value ?? null,
     ]);
   }

@@ -9,6 +9,7 @@ import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { DataTable } from '../../common/DataTable';
 import { QueryState } from '../../common/QueryState';
+import { UnitMergePanel } from '../../common/UnitMergePanel';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { useUnitLabels } from '../../common/useUnitLabels';
 import { Select } from '../../controls/Select';
@@ -17,7 +18,7 @@ import { AnnotationsToolbar } from '../../review/AnnotationsToolbar';
 import { ReviewEditor } from '../../review/ReviewEditor';
 import { REVIEW_FILTERS, useReviewFilter } from '../../review/useReviewFilter';
 import { AnomaliesPanel } from './AnomaliesPanel';
-import { loadRoster, RosterPanel, type RosterSetup, saveRoster, useExpectedUnits } from './RosterPanel';
+import { RosterPanel, useExpectedUnits, useRosterSetup } from './RosterPanel';
 
 const ROW_H = 28;
 /** Failed checks rendered at first: 500 table rows took ~150 ms to render at nationwide scale. */
@@ -120,11 +121,7 @@ export default function QualityView() {
   const setQuality = useUi((s) => s.setQuality);
   const set = useUi((s) => s.set);
   const { years, provinces } = useDatasetInfo();
-  const [roster, setRoster] = useState<RosterSetup>(loadRoster);
-  const changeRoster = (r: RosterSetup) => {
-    setRoster(r);
-    saveRoster(r);
-  };
+  const [roster, changeRoster] = useRosterSetup();
   const { expected, roster: parsedRoster } = useExpectedUnits(roster);
   const review = useReviewFilter();
   const query = useQuery(
@@ -236,6 +233,7 @@ export default function QualityView() {
           </div>
           {/* After the filters: their order (and tests that count selects) stays as it was. */}
           <RosterPanel setup={roster} onChange={changeRoster} roster={parsedRoster} />
+          <UnitMergePanel />
         </>
       }
     >

@@ -1,56 +1,32 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ChangeEvent, useId, useMemo } from 'react';
+import { type ChangeEvent, useId, useMemo, useSyncExternalStore } from 'react';
 import { type ExpectedUnit, rosterUnits } from '../../../dataset/roster-units';
 import { governmentId } from '../../../domain/units/identity';
-import { parseRoster, type Roster } from '../../../domain/units/roster';
+import { mergedId } from '../../../domain/units/merges';
+import { MAX_ROSTER_CHARS, parseRoster, type Roster, type RosterSetup } from '../../../domain/units/roster';
 import { useI18n } from '../../../i18n';
+import { ensureRosterLoaded, getRoster, setRoster, subscribeRoster } from '../../../import/user-state';
 import { lowerRegionsQuery } from '../../../queries';
 import { useUnitLabels } from '../../common/useUnitLabels';
+import { useUnitMerges } from '../../common/useUnitMerges';
 import { Select } from '../../controls/Select';
 
-/** What the user set up: kept in localStorage, so it comes back with the page (and the imports). */
-export interface RosterSetup {
-  /** unit_id of the government whose bodies are expected; '' = no roster. */
-  government: string;
-  /** Also expect its lower governments (the counties of a prefecture), from GB/T 2260. */
-  lower: boolean;
-  /** The pasted or imported list of its bodies. */
-  text: string;
-}
-
-export const NO_ROSTER: RosterSetup = { government: '', lower: false, text: '' };
-const STORAGE_KEY = 'gov-info-reports.roster';
 /** Largest roster file read (a list of names; anything bigger is not one). */
-const MAX_FILE = 512 * 1024;
+const MAX_FILE = MAX_ROSTER_CHARS;
 
-export function loadRoster(): RosterSetup {
-  try {
-    const v = JSON.parse(
-      globalThis.localStorage?.getItem(STORAGE_KEY) ?? 'null',
-    ) as Partial<RosterSetup> | null;
-    if (!v || typeof v !== 'object') return NO_ROSTER;
-    return {
-      government: typeof v.government === 'string' && /^[0-9a-f]{16}$/.test(v.government) ? v.government : '',
-      lower: v.lower === true,
-      text: typeof v.text === 'string' ? v.text.slice(0, MAX_FILE) : '',
-    };
-  } catch {
-    return NO_ROSTER;
-  }
-}
-
-export function saveRoster(r: RosterSetup): void {
-  try {
-    globalThis.localStorage?.setItem(STORAGE_KEY, JSON.stringify(r));
-  } catch {
-    // storage disabled: the roster lasts for this page
-  }
+/** The roster set up in this browser, kept with the imports (src/import/user-state.ts). */
+export function useRosterSetup(): [RosterSetup, (r: RosterSetup) => void] {
+  void ensureRosterLoaded();
+  const setup = useSyncExternalStore(subscribeRoster, getRoster, getRoster);
+  // A save that fails leaves the roster for this page (the import panel reports storage errors).
+  return [setup, (r) => void setRoster(r).catch(() => undefined)];
 }
 
 /** The expected units of a setup: the roster's names under the government, and its lower governments. */
 export function useExpectedUnits(setup: RosterSetup): { expected: ExpectedUnit[]; roster: Roster } {
   const names = useUnitLabels();
-  const gov = names.info(setup.government);
+  const { resolved } = useUnitMerges();
+  const gov = names.info(mergedId(resolved, setup.government));
   const lower = useQuery(lowerRegionsQuery(setup.lower && gov?.regionCode ? gov.regionCode : null));
   return useMemo(() => {
     const roster = parseRoster(setup.text);
@@ -58,9 +34,12 @@ export function useExpectedUnits(setup: RosterSetup): { expected: ExpectedUnit[]
     const fromRoster = rosterUnits(roster.names, gov);
     const fromTree = (lower.data ?? []).map((r) => ({ unitId: governmentId(r.code), name: r.name }));
     const seen = new Set<string>();
-    const expected = [...fromTree, ...fromRoster].filter((e) => !seen.has(e.unitId) && seen.add(e.unitId));
+    // A name on the roster of a unit merged since stands for the unit it joined.
+    const expected = [...fromTree, ...fromRoster]
+      .map((e) => ({ ...e, unitId: mergedId(resolved, e.unitId) }))
+      .filter((e) => !seen.has(e.unitId) && seen.add(e.unitId));
     return { expected, roster };
-  }, [setup.text, gov, lower.data]);
+  }, [setup.text, gov, lower.data, resolved]);
 }
 
 /**

@@ -11,6 +11,7 @@ import { csvNumber, unitsText, valueHeader } from '../../common/exportText';
 import { formatMetric } from '../../common/format';
 import { seriesColour } from '../../common/palette';
 import { QueryState } from '../../common/QueryState';
+import { UnitMergePanel } from '../../common/UnitMergePanel';
 import { useChartUnits } from '../../common/useChartUnits';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { useUnitLabels } from '../../common/useUnitLabels';
@@ -206,6 +207,7 @@ export default function TrendsView() {
             />
           </div>
           <p className="muted small">{t('trends.unitsNote')}</p>
+          <UnitMergePanel />
         </>
       }
       note={

@@ -1,5 +1,6 @@
 import { describe, expect, it, vi } from 'vitest';
-import { DUCKDB_BUNDLES, sameOriginUrl } from '../../src/db/client';
+import { sameOriginUrl } from '../../src/db/fetch';
+import { DUCKDB_BUNDLES } from '../../src/db/handle';
 import { startDuckdb } from '../../src/db/start-duckdb';
 
 /** A stand-in for the browser's Worker: records what it is given, answers when told to. */

@@ -1,0 +1,198 @@
+/**
+ * Loading a dataset into the engine (issue 3: first chart ≤ 1.5 s). DuckDB's start (a 34 MB
+ * wasm to compile), the files' download and their Parquet decoding (the codec worker) overlap;
+ * only the inserts wait for DuckDB. Each step below is one function; each start-up stage is its
+ * own `db:stage` measure so `npm run bench` shows where the time goes.
+ */
+import { DERIVED_DIR, derivedFile } from '../dataset/derived';
+import { PARQUET_FILES } from '../dataset/rows';
+import { LATE_TABLES, PRECOMPUTED } from '../sql/derived';
+import { sha256Hex } from '../util/sha256';
+import { decodeFile } from './decode';
+import type { Engine } from './engine';
+import { fetchWithProgress, sameOriginUrl } from './fetch';
+import { engine, getCodec, late } from './handle';
+import { fetchPrecomputed, type PrecomputedIpc } from './precomputed';
+import { setStatus } from './status';
+import { measure } from './timing';
+import { DATASET_TABLES, type DatasetTable, type LoadProgress, type ParquetCodec } from './types';
+
+/**
+ * Start DuckDB and load the four contract files from `datasetBaseUrl` (e.g. `./data/`), then
+ * build the derived tables. Status goes loading → ready (or error, with a message naming the
+ * file); `onProgress` also gets each step. Safe to call once at app start-up.
+ */
+export async function initDatabase(
+  datasetBaseUrl: string,
+  onProgress?: (p: LoadProgress) => void,
+): Promise<void> {
+  const started = performance.now();
+  const report = (p: LoadProgress) => {
+    setStatus({ phase: 'loading', progress: p });
+    onProgress?.(p);
+  };
+  setStatus({ phase: 'loading', progress: null });
+  try {
+    const base = sameOriginUrl(datasetBaseUrl.endsWith('/') ? datasetBaseUrl : `${datasetBaseUrl}/`);
+    const starting = engine();
+    const codec = getCodec();
+    const files = fetchFiles(base, report);
+    const precomputed = fetchPrecomputed(base, files.hashes, codec);
+    const decoded = decodeFiles(files, precomputed, codec);
+    const e = await starting;
+    measure('db:stage', started, { stage: 'engine start' });
+    await insertFiles(e, files, decoded, precomputed, codec, report);
+    const bytes = files.loaded();
+    report({
+      file: '',
+      filesDone: files.total,
+      filesTotal: files.total,
+      bytesLoaded: bytes,
+      bytesTotal: bytes,
+      stage: 'index',
+    });
+    const derived = performance.now();
+    await e.buildCore();
+    measure('db:stage', derived, { stage: 'derived tables' });
+    const summary = await e.summary();
+    measure('db:load', started, { dataset: base.href, bytes, cells: summary.cells });
+    scheduleLate(e);
+    setStatus({ phase: 'ready', summary: { ...summary, loadMs: performance.now() - started } });
+  } catch (err) {
+    setStatus({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
+    throw err;
+  }
+}
+
+/** The four files on their way, in DATASET_TABLES order. */
+interface Fetching {
+  bytes: Promise<Uint8Array>[];
+  /** sha256 of reports and cells: the precomputed tables are used only for these very files. */
+  hashes: { reports: Promise<string>; cells: Promise<string> };
+  /** Bytes received so far. */
+  loaded(): number;
+  total: number;
+}
+
+/** Fetch the contract files from the app's origin, reporting byte progress. */
+function fetchFiles(base: URL, report: (p: LoadProgress) => void): Fetching {
+  const filesTotal = DATASET_TABLES.length;
+  const loaded = DATASET_TABLES.map(() => 0);
+  const totals = DATASET_TABLES.map(() => 0);
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  let fetched = 0;
+  const bytes = DATASET_TABLES.map(async (table, i) => {
+    const file = PARQUET_FILES[table];
+    const out = await fetchWithProgress(new URL(file, base), (done, total) => {
+      loaded[i] = done;
+      totals[i] = total;
+      report({
+        file,
+        filesDone: fetched,
+        filesTotal,
+        bytesLoaded: sum(loaded),
+        bytesTotal: totals.every((t) => t > 0) ? sum(totals) : 0,
+        stage: 'fetch',
+      });
+    });
+    loaded[i] = out.length;
+    fetched++;
+    return out;
+  });
+  const of = (t: DatasetTable) => bytes[DATASET_TABLES.indexOf(t)]!;
+  // Hashed before decoding: the codec worker takes the bytes (a transfer, not a copy).
+  const hashes = { reports: of('reports').then(sha256Hex), cells: of('cells').then(sha256Hex) };
+  for (const h of Object.values(hashes)) h.catch(() => undefined);
+  return { bytes, hashes, loaded: () => sum(loaded), total: filesTotal };
+}
+
+/**
+ * Decode each file to Arrow IPC in the codec worker as it arrives. cells.parquet, most of the
+ * data, is not decoded when the dataset's precomputed helper tables match it (null then).
+ */
+function decodeFiles(
+  files: Fetching,
+  precomputed: Promise<PrecomputedIpc | null>,
+  codec: ParquetCodec,
+): Promise<Uint8Array | null>[] {
+  const decoded = DATASET_TABLES.map(async (table, i) => {
+    const bytes = await files.bytes[i]!;
+    if (table === 'reports') await files.hashes.reports.catch(() => undefined);
+    if (table === 'cells' && (await precomputed)) return null;
+    const t = performance.now();
+    const ipc = await decodeFile(codec, { name: PARQUET_FILES[table], bytes });
+    measure('db:stage', t, { stage: `decode ${table}` });
+    return ipc;
+  });
+  // Failures surface where they are awaited, in file order; not unhandled meanwhile.
+  for (const d of decoded) d.catch(() => undefined);
+  return decoded;
+}
+
+/**
+ * Contract tables the first chart of no view reads (those among LATE_TABLES): on a dataset's
+ * first load they are inserted with the late tables (./late.ts), ~35 ms later on the first
+ * chart's path otherwise.
+ */
+const AFTER_FIRST_CHART = DATASET_TABLES.filter((t) => (LATE_TABLES as readonly string[]).includes(t));
+
+/** Insert the decoded files in table order (or adopt the precomputed tables and defer cells). */
+async function insertFiles(
+  e: Engine,
+  files: Fetching,
+  decoded: Promise<Uint8Array | null>[],
+  precomputed: Promise<PrecomputedIpc | null>,
+  codec: ParquetCodec,
+  report: (p: LoadProgress) => void,
+): Promise<void> {
+  // A late build of the previous dataset finishes before this one changes the tables.
+  await late.ready().catch(() => undefined);
+  // Precomputed tables rank this dataset's reports alone: not usable on top of earlier data.
+  await e.ensureDeferred();
+  const fresh = e.isEmptyDataset();
+  for (const [i, table] of DATASET_TABLES.entries()) {
+    const file = PARQUET_FILES[table];
+    let ipc = await decoded[i]!;
+    report({
+      file,
+      filesDone: i,
+      filesTotal: files.total,
+      bytesLoaded: files.loaded(),
+      bytesTotal: 0,
+      stage: 'insert',
+    });
+    const inserted = performance.now();
+    if (ipc === null) {
+      const adopted = fresh && (await adoptPrecomputed(e, (await precomputed)!));
+      if (adopted) e.deferCells({ table, name: file, bytes: await files.bytes[i]! });
+      else ipc = await decodeFile(codec, { name: file, bytes: await files.bytes[i]! });
+    }
+    const later =
+      fresh && ipc !== null && AFTER_FIRST_CHART.includes(table) && e.deferInsert({ table, name: file }, ipc);
+    if (!later && ipc !== null) await e.addDecoded({ table, name: file }, ipc);
+    measure('db:stage', inserted, {
+      stage: ipc === null ? 'insert derived/ (cells deferred)' : later ? `keep ${table}` : `insert ${table}`,
+    });
+  }
+}
+
+/** Insert the precomputed helper tables; false (and the caller decodes cells) if one is refused. */
+async function adoptPrecomputed(e: Engine, ipc: PrecomputedIpc): Promise<boolean> {
+  try {
+    for (const t of PRECOMPUTED) await e.addPrecomputed(t, derivedFile(t), ipc[t]);
+    return true;
+  } catch (err) {
+    console.info(`${DERIVED_DIR}: not used (${err instanceof Error ? err.message : String(err)})`);
+    return false;
+  }
+}
+
+/** The kept tables and the late ones go in at the first quiet moment after the first view's queries. */
+function scheduleLate(e: Engine): void {
+  late.schedule(async () => {
+    const t = performance.now();
+    await e.insertKept();
+    measure('db:stage', t, { stage: 'late: insert kept tables' });
+    await e.buildLate();
+  });
+}
