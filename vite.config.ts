@@ -2,7 +2,7 @@ import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vitest/config';
 import { cachePlugin } from './scripts/cache.ts';
 import { cspPlugin, SECURITY_HEADERS } from './scripts/csp.ts';
-import { duckdbWorkerPlugin } from './scripts/duckdb-glue.ts';
+import { duckdbWorkerPlugin } from './scripts/duckdb-worker.ts';
 import { wasmUncompressedPlugin } from './scripts/wasm-uncompressed.ts';
 
 export default defineConfig({

@@ -17,7 +17,7 @@ import type { MergeConflict } from './unit-merges';
  * Merge more contract files given as bytes (e.g. a dataset imported in the browser); reports with
  * an existing report_id replace the old ones. `files` maps table name → Parquet bytes; any subset.
  */
-export async function loadParquetBytes(
+async function loadParquetBytesNow(
   name: string,
   files: Partial<Record<DatasetTable, Uint8Array>>,
 ): Promise<void> {
@@ -55,7 +55,7 @@ const DELETE_BATCH = 1000;
  * rebuild the derived tables: how an import is taken back out (src/import). Regions are shared
  * and stay. Deletes go in batches, so any number of ids can be removed.
  */
-export async function removeReports(
+async function removeReportsNow(
   reportIds: readonly string[],
   tables: readonly ('reports' | 'cells' | 'checks')[] = ['reports', 'cells', 'checks'],
 ): Promise<void> {
@@ -122,7 +122,7 @@ export async function encodeParquet(ipcStream: Uint8Array): Promise<Uint8Array> 
  * pairs that hold two reports. Before the dataset is ready, the load applies them itself. Callers
  * apply one change at a time (src/import/unit-merges.ts queues them).
  */
-export async function setUnitMerges(pairs: readonly (readonly [string, string])[]): Promise<MergeConflict[]> {
+async function setUnitMergesNow(pairs: readonly (readonly [string, string])[]): Promise<MergeConflict[]> {
   const e = await engine();
   e.setUnitMerges(pairs);
   // A load or import in progress applies them itself only if it has not built yet: wait it out.
@@ -156,3 +156,21 @@ function notLoading(): Promise<void> {
     check();
   });
 }
+
+/**
+ * Changes of the loaded tables run one at a time: an import restored at start-up and the saved
+ * unit merges both start once the late tables are in, and their statements (each a transaction)
+ * must not interleave on the one connection.
+ */
+let changing: Promise<unknown> = Promise.resolve();
+function serial<A extends unknown[], T>(change: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
+  return (...args) => {
+    const next = changing.then(() => change(...args));
+    changing = next.catch(() => undefined);
+    return next;
+  };
+}
+
+export const loadParquetBytes = serial(loadParquetBytesNow);
+export const removeReports = serial(removeReportsNow);
+export const setUnitMerges = serial(setUnitMergesNow);

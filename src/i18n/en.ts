@@ -206,7 +206,7 @@ export const en: Record<MessageKey, string> = {
   'merge.from': 'Merge',
   'merge.into': 'into',
   'merge.action': 'Merge',
-  'merge.pickTwo': 'Pick the two units to merge (in Trends, under Units) to merge them.',
+  'merge.pickTwo': 'Pick the two units to merge in the unit box first.',
   'merge.done': 'Merged: {from} → {into}',
   'merge.list': 'Merged units ({n})',
   'merge.entry': '{from} → {into} ({date})',

@@ -204,7 +204,7 @@ export const zh = {
   'merge.from': '把',
   'merge.into': '并入',
   'merge.action': '合并',
-  'merge.pickTwo': '选出要合并的两个单位（在「趋势」的单位栏中）后即可合并。',
+  'merge.pickTwo': '在单位栏中选出要合并的两个单位后即可合并。',
   'merge.done': '已合并：{from} → {into}',
   'merge.list': '已合并的单位（{n}）',
   'merge.entry': '{from} → {into}（{date}）',

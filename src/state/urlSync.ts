@@ -18,6 +18,18 @@ export interface UrlHost {
   addEventListener: (type: 'popstate', listener: () => void) => void;
   removeEventListener: (type: 'popstate', listener: () => void) => void;
   localStorage?: Pick<Storage, 'getItem' | 'setItem'>;
+  /** Where the host paints (a browser window): history is then written after the next paint. */
+  requestAnimationFrame?: (cb: FrameRequestCallback) => number;
+}
+
+/**
+ * Runs `fn` once the next frame has been painted, where the host paints; at once otherwise.
+ * Writing a history entry costs the browser 3–10 ms (more with long unit lists), which a person
+ * waits for only when it comes before the frame that shows their change (issue 12).
+ */
+function afterPaint(host: UrlHost, fn: () => void): void {
+  if (typeof host.requestAnimationFrame === 'function') host.requestAnimationFrame(() => setTimeout(fn, 0));
+  else fn();
 }
 
 function storedLang(host: UrlHost): Lang | null {
@@ -52,6 +64,18 @@ export function bindUrl(store: StoreApi<UiStore>, host: UrlHost): () => void {
   const onPop = () => load(false);
   host.addEventListener('popstate', onPop);
 
+  // Changes of one frame make one history entry; a replace only if every one of them was one.
+  let pending: { replace: boolean } | null = null;
+  let bound = true;
+  const write = () => {
+    const p = pending;
+    pending = null;
+    if (!p || !bound) return;
+    const search = encodeUrl(urlStateOf(store.getState()));
+    if (search === host.location.search) return;
+    if (p.replace) host.history.replaceState(null, '', urlOf(search));
+    else host.history.pushState(null, '', urlOf(search));
+  };
   const unsubscribe = store.subscribe((next, prev) => {
     if (next.lang !== prev.lang) {
       try {
@@ -60,16 +84,18 @@ export function bindUrl(store: StoreApi<UiStore>, host: UrlHost): () => void {
         // storage disabled: the URL still carries the language
       }
     }
-    const search = encodeUrl(urlStateOf(next));
-    if (search === host.location.search) return;
     // An old link's unit names resolved to ids, or a merged unit's id to the unit it joined, is
     // the same view, not a new step in history.
     const resolved = legacyCount(next) < legacyCount(prev) || next.unitRemaps !== prev.unitRemaps;
-    if (resolved) host.history.replaceState(null, '', urlOf(search));
-    else host.history.pushState(null, '', urlOf(search));
+    if (pending) pending.replace &&= resolved;
+    else {
+      pending = { replace: resolved };
+      afterPaint(host, write);
+    }
   });
 
   return () => {
+    bound = false;
     unsubscribe();
     host.removeEventListener('popstate', onPop);
   };

@@ -6,7 +6,7 @@
  * `EventSource`, `WebTransport` and `BroadcastChannel` are gone. The Content-Security-Policy
  * header (scripts/csp.ts) says the same; this holds where a host sends no header.
  *
- * Self-contained on purpose: scripts/duckdb-glue.ts puts its source (`lockNetwork.toString()`)
+ * Self-contained on purpose: scripts/duckdb-worker.ts puts its source (`lockNetwork.toString()`)
  * at the top of DuckDB's classic worker script, and the module workers call it first thing
  * (./lock-this-worker.ts).
  */

@@ -10,7 +10,7 @@
  * `TransformStream` is hidden until that call and put back in it. All the worker loses is its
  * download-progress events, which the app does not show (src/db/start-duckdb.ts ignores them).
  *
- * Self-contained on purpose: scripts/duckdb-glue.ts puts its source (`.toString()`) at the top of
+ * Self-contained on purpose: scripts/duckdb-worker.ts puts its source (`.toString()`) at the top of
  * DuckDB's classic worker script, before DuckDB's own code.
  */
 export function streamWasmFromHttpCache(scope: typeof globalThis): void {

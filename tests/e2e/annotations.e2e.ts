@@ -90,8 +90,8 @@ describe('reviews and corrections', () => {
     expect(await editors.count()).toBeGreaterThan(1);
     await page.selectOption('[data-testid="review-filter"]', 'confirmed');
     await expect.poll(() => editors.count()).toBe(1);
-    expect(page.url()).toContain('qconfirmed=1');
-    expect(decodeURIComponent(page.url())).not.toContain(NOTE);
+    await expect.poll(() => page.url()).toContain('qconfirmed=1');
+    await expect.poll(() => decodeURIComponent(page.url())).not.toContain(NOTE);
     await page.selectOption('[data-testid="review-filter"]', 'open');
     await expect
       .poll(async () => (await editors.allTextContents()).some((t) => t.includes(NOTE)))
@@ -108,7 +108,7 @@ describe('reviews and corrections', () => {
     await page.getByTestId('corrections-toggle').check();
     await expect.poll(() => labels.allTextContents()).toEqual([fmt.format(corrected())]);
     await expect(title.textContent()).resolves.toContain('（含更正）');
-    expect(page.url()).toContain('corr=1');
+    await expect.poll(() => page.url()).toContain('corr=1');
     const csv = page.waitForEvent('download');
     await page.locator('[data-testid="chart-compare"] [data-testid="export-csv"]').click();
     expect((await csv).suggestedFilename()).toContain('含更正');

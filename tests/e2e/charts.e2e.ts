@@ -60,6 +60,7 @@ describe('charts an analyst can publish', () => {
     const after = await tableUnits();
     expect(after.sort()).toEqual([...expected].sort());
     expect(after.length).toBeLessThan(before.length);
+    await expect.poll(() => new URL(page.url()).searchParams.has('level')).toBe(true);
     const url = new URL(page.url());
     expect([url.searchParams.get('prov'), url.searchParams.get('level')]).toEqual([
       pick!.province,
@@ -298,7 +299,7 @@ describe('charts an analyst can publish', () => {
       (k) => document.querySelectorAll('[data-testid="chart-compare"] table tbody tr').length === k,
       n!.n,
     );
-    expect(new URL(page.url()).searchParams.get('ylatest')).toBe('1');
+    await expect.poll(() => new URL(page.url()).searchParams.get('ylatest')).toBe('1');
     await expect(page.locator('#compare-title').textContent()).resolves.toContain('各单位最新年度');
   });
 });

@@ -67,7 +67,7 @@ describe('dashboard (production build)', () => {
     timings.firstChartMs = Date.now() - started;
     expect(await page.locator('html').getAttribute('lang')).toBe('zh-CN');
     await expect(page.locator('.tab[aria-current="page"]').textContent()).resolves.toBe('对比');
-    expect(page.url()).toContain('?v=2');
+    await expect.poll(() => page.url()).toContain('?v=2');
   });
 
   it('对比: bar labels equal the Parquet values, sorted, with the same numbers in the table', async () => {
@@ -118,7 +118,7 @@ describe('dashboard (production build)', () => {
     }
     // log scale is a URL-backed toggle
     await page.getByRole('button', { name: '对数' }).click();
-    expect(page.url()).toContain('scale=log');
+    await expect.poll(() => page.url()).toContain('scale=log');
     await shot('trends');
   });
 
@@ -185,7 +185,7 @@ describe('dashboard (production build)', () => {
     // An old (v1) link naming its units: it opens the same units, and the link is rewritten to their ids.
     await openView(page, baseUrl, `?v=1&units=${units(picked.map((e) => e.unit))}&year=${year}`, 'compare');
     await expect.poll(() => page.url()).toContain(`units=${ids(picked.map((e) => e.unit_id))}`);
-    expect(page.url()).toContain('v=2');
+    await expect.poll(() => page.url()).toContain('v=2');
     await page.getByRole('button', { name: '办理结果' }).click();
     await page.getByRole('button', { name: '件数' }).click();
     await page.locator('[data-testid="chart-outcomes"] .recharts-bar-rectangle').first().waitFor();
@@ -227,7 +227,7 @@ describe('dashboard (production build)', () => {
     await page.locator('[data-testid="chart-compare"]').waitFor();
     await page.goForward();
     await page.locator('[data-testid="chart-trends"]').waitFor();
-    expect(page.url()).toContain('view=trends');
+    await expect.poll(() => page.url()).toContain('view=trends');
   });
 
   it('a hostile link shows the notice, falls back to defaults and raises no error', async () => {
@@ -240,7 +240,7 @@ describe('dashboard (production build)', () => {
     for (const p of ['view', 'units', 'data', 'year', 'metric']) expect(text).toContain(p);
     expect(await page.locator('.error-panel').count()).toBe(0);
     await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
-    expect(page.url()).not.toContain('evil');
+    await expect.poll(() => page.url()).not.toContain('evil');
     await shot('hostile-link');
   });
 
@@ -279,7 +279,7 @@ describe('dashboard (production build)', () => {
     await openView(page, baseUrl, '?v=1&view=trends', 'trends');
     await page.getByRole('button', { name: '切换语言' }).click();
     await expect(page.locator('.tab[aria-current="page"]').textContent()).resolves.toBe('Trends');
-    expect(page.url()).toContain('lang=en');
+    await expect.poll(() => page.url()).toContain('lang=en');
     expect(await page.locator('html').getAttribute('lang')).toBe('en');
     const other = await context.newPage();
     await openView(other, baseUrl, '?v=1', 'compare');
@@ -298,7 +298,7 @@ describe('dashboard (production build)', () => {
     expect(id).toMatch(/^[0-9a-f]{16}$/);
     await hit.click();
     await page.locator('.chip', { hasText: '平潭综合实验区' }).waitFor();
-    expect(page.url()).toContain(`units=${id}`);
+    await expect.poll(() => page.url()).toContain(`units=${id}`);
   });
 
   it('loads another same-origin dataset from the URL and flags synthetic data', async () => {

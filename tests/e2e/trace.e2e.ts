@@ -95,8 +95,8 @@ describe('anomaly flags', () => {
     await bars.first().click();
     const cell = page.locator('[data-cell="table3.new_received.total"]');
     await cell.waitFor({ timeout: 30_000 });
-    expect(page.url()).toContain(`report=${top!.report_id}`);
-    expect(page.url()).toContain('cell=table3.new_received.total');
+    await expect.poll(() => page.url()).toContain(`report=${top!.report_id}`);
+    await expect.poll(() => page.url()).toContain('cell=table3.new_received.total');
     await expect(cell.getAttribute('class')).resolves.toContain('cell-selected');
     await expect(cell.locator('.cell-value').textContent()).resolves.toBe(fmt.format(top!.value));
     const source = page.getByTestId('cell-source');

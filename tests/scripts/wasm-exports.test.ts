@@ -1,12 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { describe, expect, it } from 'vitest';
-import { patchDuckdbWorker } from '../../scripts/duckdb-glue';
+import { servedWorker } from '../../scripts/duckdb-worker';
 import { duckdbExportFilter, exportNames, importedNames, stripExports } from '../../scripts/wasm-exports';
 
 const dist = (name: string) => createRequire(import.meta.url).resolve(`@duckdb/duckdb-wasm/dist/${name}`);
 const wasm = new Uint8Array(readFileSync(dist('duckdb-eh.wasm')));
-const worker = patchDuckdbWorker(readFileSync(dist('duckdb-browser-eh.worker.js'), 'utf8'));
+const worker = servedWorker('duckdb-browser-eh.worker.js');
 
 describe('stripExports on DuckDB-WASM (EH build)', () => {
   const all = exportNames(wasm);

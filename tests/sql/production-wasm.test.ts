@@ -11,7 +11,7 @@ import { createRequire } from 'node:module';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { strippedWasm } from '../../scripts/duckdb-glue';
+import { strippedWasm } from '../../scripts/duckdb-worker';
 import { exportNames } from '../../scripts/wasm-exports';
 import { setTestWasm } from '../db/harness';
 

@@ -133,6 +133,27 @@ describe('bindUrl', () => {
     expect(h.entries).toEqual(['?v=2&view=trends&units=0123456789abcdef~fedcba9876543210']);
   });
 
+  it('where the host paints, writes history after the frame: one entry for the changes of one frame', async () => {
+    const store = createUiStore();
+    const h = fakeHost('');
+    const frames: FrameRequestCallback[] = [];
+    bindUrl(store, { ...h.host, requestAnimationFrame: (cb) => frames.push(cb) });
+    store.getState().set({ view: 'trends' });
+    store.getState().setOutcome({ mode: 'count' });
+    // Nothing written before the frame that shows the change.
+    expect(h.entries).toEqual(['?v=2']);
+    expect(frames).toHaveLength(1);
+    frames.shift()!(0);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(h.entries).toEqual(['?v=2', '?v=2&view=trends&omode=count']);
+    h.back();
+    expect(store.getState().view).toBe(DEFAULT_STATE.view);
+    // back/forward write nothing of their own
+    for (const f of frames.splice(0)) f(0);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(h.entries).toEqual(['?v=2', '?v=2&view=trends&omode=count']);
+  });
+
   it('a link to a merged unit opens the unit it joined, in place, without a history entry', () => {
     const A = '0123456789abcdef';
     const B = 'fedcba9876543210';

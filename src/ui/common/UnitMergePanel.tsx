@@ -4,15 +4,17 @@ import { useI18n } from '../../i18n';
 import { mergeUnits, undoMerge } from '../../import/unit-merges';
 import { useUi } from '../../state';
 import { Select } from '../controls/Select';
+import { UnitPicker } from '../controls/UnitPicker';
 import { downloadBlob } from '../export/download';
 import { useUnitLabels } from './useUnitLabels';
 import { useUnitMerges } from './useUnitMerges';
 
 /**
  * Merge two of the chosen units into one (a renamed body, two spellings), and the list of merges
- * made in this browser with an undo for each. A refusal says why in the UI language.
+ * made in this browser with an undo for each. A refusal says why in the UI language. `picker`:
+ * the panel shows the unit picker itself (a view without one).
  */
-export function UnitMergePanel() {
+export function UnitMergePanel({ picker = false }: { picker?: boolean }) {
   const i18n = useI18n();
   const { t } = i18n;
   const names = useUnitLabels();
@@ -56,6 +58,8 @@ export function UnitMergePanel() {
     <details className="merge-units" data-testid="unit-merges" open={list.length > 0 || undefined}>
       <summary>{t('merge.title')}</summary>
       <p className="muted small">{t('merge.help')}</p>
+      {/* Where the view has no unit picker of its own (Coverage), the panel brings one. */}
+      {picker && <UnitPicker />}
       {chosen.length < 2 ? (
         <p className="muted small">{t('merge.pickTwo')}</p>
       ) : (

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type ChangeEvent, useId, useMemo, useSyncExternalStore } from 'react';
+import { type ChangeEvent, useId, useMemo, useState, useSyncExternalStore } from 'react';
 import { type ExpectedUnit, rosterUnits } from '../../../dataset/roster-units';
 import { governmentId } from '../../../domain/units/identity';
 import { mergedId } from '../../../domain/units/merges';
@@ -10,6 +10,9 @@ import { lowerRegionsQuery } from '../../../queries';
 import { useUnitLabels } from '../../common/useUnitLabels';
 import { useUnitMerges } from '../../common/useUnitMerges';
 import { Select } from '../../controls/Select';
+
+/** One collator for thousands of labels (`localeCompare` with a locale builds one per call). */
+const ZH = new Intl.Collator('zh-Hans-CN');
 
 /** Largest roster file read (a list of names; anything bigger is not one). */
 const MAX_FILE = MAX_ROSTER_CHARS;
@@ -58,13 +61,21 @@ export function RosterPanel({
   const { t } = useI18n();
   const names = useUnitLabels();
   const textId = useId();
+  // Open while a government is chosen, until the user closes it (the roster loads after mount).
+  const [opened, setOpened] = useState<boolean | null>(null);
+  const open = opened ?? setup.government !== '';
+  // Thousands of governments at nationwide scale: their options are built when the panel is
+  // opened, not with every Quality view (they were most of its first render, issue 12).
+  const listed = open || setup.government !== '';
   const governments = useMemo(
     () =>
-      names.all
-        .filter((u) => u.kind === 'government' && u.regionCode)
-        .map((u) => ({ id: u.unitId, label: names.label(u.unitId, u.unit) }))
-        .sort((a, b) => a.label.localeCompare(b.label, 'zh-Hans-CN')),
-    [names],
+      listed
+        ? names.all
+            .filter((u) => u.kind === 'government' && u.regionCode)
+            .map((u) => ({ id: u.unitId, label: names.label(u.unitId, u.unit) }))
+            .sort((a, b) => ZH.compare(a.label, b.label))
+        : [],
+    [names, listed],
   );
   const onFile = async (e: ChangeEvent<HTMLInputElement>) => {
     const file = e.target.files?.[0];
@@ -73,7 +84,12 @@ export function RosterPanel({
     onChange({ ...setup, text });
   };
   return (
-    <details className="roster" data-testid="roster" open={setup.government !== ''}>
+    <details
+      className="roster"
+      data-testid="roster"
+      open={open}
+      onToggle={(e) => setOpened(e.currentTarget.open)}
+    >
       <summary>{t('roster.title')}</summary>
       <div className="picker-row">
         <Select
