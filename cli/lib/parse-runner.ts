@@ -6,8 +6,9 @@
  */
 import { type ChildProcess, fork } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import type { ParseOutcome } from '../../src/parser/api';
-import { limitText, PARSE_HEAP_LIMIT_MB, PARSE_TIME_LIMIT_MS } from '../../src/parser/extract/limits';
+import { type Refusal, refusal } from '../../src/domain/refusals';
+import { type ParseOutcome, refused } from '../../src/parser/api';
+import { limitRefusal, PARSE_HEAP_LIMIT_MB, PARSE_TIME_LIMIT_MS } from '../../src/parser/extract/limits';
 import type { ParseReply, ParseRequest } from './parse-child';
 
 const CHILD = fileURLToPath(new URL('./parse-child.ts', import.meta.url));
@@ -30,7 +31,7 @@ export class ParseRunner {
     const child = this.spawn();
     const id = ++this.next;
     return new Promise<ParseOutcome>((resolve) => {
-      const fail = (reason: string) => resolve({ ok: false, file: fileName, reason });
+      const fail = (r: Refusal) => resolve(refused(fileName, r));
       const done = () => {
         clearTimeout(timer);
         child.off('message', onMessage);
@@ -47,17 +48,17 @@ export class ParseRunner {
         done();
         childPeakKb = Math.max(childPeakKb, r.peakKb);
         if ('outcome' in r) resolve(r.outcome);
-        else fail(`parser error: ${r.error}`);
+        else fail(refusal('parserError', { detail: r.error }));
       };
       const onExit = () => {
         done();
         this.child = null;
-        fail(limitText.memory(this.heapLimitMb));
+        fail(limitRefusal.memory(this.heapLimitMb));
       };
       const timeout = () => {
         done();
         this.kill(child);
-        fail(limitText.time());
+        fail(limitRefusal.time());
       };
       let timer = setTimeout(timeout, this.timeLimitMs);
       child.on('message', onMessage);

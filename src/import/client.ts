@@ -5,9 +5,11 @@
  */
 import { loadParquetBytes, removeReports, reportIdsIn } from '../db/changes';
 import { getStatus, subscribeStatus } from '../db/status';
-import { limitText, PARSE_TIME_LIMIT_MS } from '../parser/extract/limits';
+import { type Refusal, refusal, refusalText } from '../domain/refusals';
+import { limitRefusal, PARSE_TIME_LIMIT_MS } from '../parser/extract/limits';
 import { connect, proxy, type WorkerRpc } from '../workers/rpc';
 import { deleteImport, loadStoredImports, saveImport } from './persist';
+import { RefusalError, refuse } from './refuse';
 import type { AcceptedFile, FileResult, StoredImport } from './types';
 import type { ImportApi, ImportRequest } from './worker';
 
@@ -30,11 +32,17 @@ function stopWorker(rpc: WorkerRpc<ImportApi>, reason: string): void {
   if (worker === rpc) worker = null;
 }
 
-/** Why a file in flight failed when its worker did, in words the panel localises (src/ui/import/reasons.ts). */
-function stopped(error: unknown): string {
+/** Why a file in flight failed when its worker did, as a refusal the panel words. */
+function stopped(error: unknown): Refusal {
   const message = error instanceof Error ? error.message : String(error);
-  if (message.startsWith('import worker stopped')) return message;
-  return `import worker stopped (${message.replace(/^import worker \(a Web Worker\) failed: /, '')})`;
+  // The reason `stopWorker` gave (our own sentence, below) names the file that ran away.
+  const other = /^import worker stopped: another file \((.*)\) ran past the time limit/.exec(message);
+  if (other) return refusal('workerStoppedOther', { file: other[1]! });
+  return refusal('workerStopped', {
+    detail: message
+      .replace(/^import worker stopped:? ?/, '')
+      .replace(/^import worker \(a Web Worker\) failed: /, ''),
+  });
 }
 
 /**
@@ -68,11 +76,8 @@ function inspect(name: string, request: ImportRequest, options: InspectOptions):
       resolve(r);
     };
     const timeout = () => {
-      done({ ok: false, file: name, reason: limitText.time() });
-      stopWorker(
-        rpc,
-        `import worker stopped: another file (${name}) ran past the time limit; add this one again`,
-      );
+      done(refuse(name, limitRefusal.time()));
+      stopWorker(rpc, refusalText(refusal('workerStoppedOther', { file: name })));
     };
     timer = setTimeout(timeout, PARSE_TIME_LIMIT_MS);
     const onProgress = (p: { page: number; pages: number }) => {
@@ -85,7 +90,7 @@ function inspect(name: string, request: ImportRequest, options: InspectOptions):
     });
     rpc.api
       .inspect(id, request, proxy(onProgress))
-      .then(done, (error: unknown) => done({ ok: false, file: name, reason: stopped(error) }));
+      .then(done, (error: unknown) => done(refuse(name, stopped(error))));
   });
 }
 
@@ -95,7 +100,7 @@ let imports: StoredImport[] = [];
 /** Saved imports that did not load again, with why: listed so the user can remove them. */
 export interface Quarantined {
   item: StoredImport;
-  error: string;
+  error: Refusal;
 }
 let quarantined: Quarantined[] = [];
 const listeners = new Set<() => void>();
@@ -172,20 +177,19 @@ function ownerOf(reportId: string): StoredImport | undefined {
 }
 
 /** The refusal for an import that is the same file as one added, or collides with loaded reports. */
-async function refusal(result: AcceptedFile): Promise<string | null> {
+async function collisionRefusal(result: AcceptedFile): Promise<Refusal | null> {
   const same = result.digest ? imports.find((i) => i.result.digest === result.digest) : undefined;
-  if (same) return `the same file as ${same.result.file}, already imported`;
+  if (same) return refusal('sameFile', { file: same.result.file });
   const clash = await collisionOf(result);
-  if (clash)
-    return `${clash.count} report(s) already in the data (source: ${clash.source}); an import cannot replace or remove them`;
+  if (clash) return refusal('alreadyInData', { n: clash.count, source: clash.source });
   return null;
 }
 
 /** Merge an accepted file into the loaded data and keep it in IndexedDB. Rejects with a message naming the file. */
 export async function addImport(result: AcceptedFile): Promise<StoredImport> {
   await whenReady();
-  const refused = await refusal(result);
-  if (refused) throw new Error(`${result.file}: ${refused}`);
+  const refused = await collisionRefusal(result);
+  if (refused) throw new RefusalError(refused, result.file);
   const first = Object.values(result.tables)[0] ?? new Uint8Array();
   const item: StoredImport = {
     id: `${result.kind}:${result.file}:${result.digest?.slice(0, 16) ?? (await digest(first))}`,
@@ -196,14 +200,14 @@ export async function addImport(result: AcceptedFile): Promise<StoredImport> {
     // Copies: the loader may transfer its buffers to a worker, and IndexedDB keeps the originals.
     await loadParquetBytes(result.source, copyTables(result.tables));
   } catch (error) {
-    throw new Error(`${result.file}: ${shortError(error)}`);
+    throw new RefusalError(refusal('engine', { detail: shortError(error) }), result.file);
   }
   try {
     await saveImport(item);
   } catch (error) {
     // Still in this session's data; only persistence failed, and the panel says so.
     publish([...imports.filter((i) => i.id !== item.id), item]);
-    throw new Error(`${result.file}: added, but not kept for the next visit (${String(error)})`);
+    throw new RefusalError(refusal('notKept', { file: result.file, detail: String(error) }));
   }
   publish([...imports.filter((i) => i.id !== item.id), item]);
   return item;
@@ -239,13 +243,13 @@ let restored: Promise<void> | null = null;
  * fails to load is quarantined: kept out of the data, listed with its error and a remove button,
  * never left to break start-up.
  */
-export function restoreImports(onError: (message: string) => void = () => undefined): Promise<void> {
+export function restoreImports(onError: (r: Refusal) => void = () => undefined): Promise<void> {
   restored ??= (async () => {
     let stored: StoredImport[];
     try {
       stored = await loadStoredImports();
     } catch (error) {
-      onError(`saved imports could not be read (${String(error)})`);
+      onError(refusal('savedUnreadable', { detail: String(error) }));
       return;
     }
     if (stored.length === 0) return;
@@ -255,31 +259,35 @@ export function restoreImports(onError: (message: string) => void = () => undefi
     for (const item of stored) {
       try {
         const invalid = await revalidate(item.result);
-        if (invalid) throw new Error(invalid);
+        if (invalid) throw new RefusalError(invalid);
         // Earlier ones count as owners for the collision check; copies, so the store's
         // snapshot changes identity when the list does (useSyncExternalStore compares by reference).
         publish([...ok], [...bad]);
-        const refused = await refusal(item.result);
-        if (refused) throw new Error(refused);
+        const refused = await collisionRefusal(item.result);
+        if (refused) throw new RefusalError(refused);
         await loadParquetBytes(item.result.source, copyTables(item.result.tables));
         ok.push(item);
       } catch (error) {
-        bad.push({ item, error: shortError(error) });
+        bad.push({
+          item,
+          error:
+            error instanceof RefusalError ? error.refusal : refusal('engine', { detail: shortError(error) }),
+        });
       }
     }
     publish([...ok], [...bad]);
     if (bad.length > 0)
-      onError(`${bad.map((q) => q.item.result.file).join(', ')}: saved import(s) not loaded`);
+      onError(refusal('savedNotLoaded', { files: bad.map((q) => q.item.result.file).join(', ') }));
   })();
   return restored;
 }
 
 /** A saved dataset import checked again as a new one would be (it may predate validation). */
-async function revalidate(result: AcceptedFile): Promise<string | null> {
+async function revalidate(result: AcceptedFile): Promise<Refusal | null> {
   if (result.kind !== 'dataset') return null;
   for (const [table, bytes] of Object.entries(result.tables)) {
     const again = await inspectFile(new File([bytes.slice()], `${table}.parquet`));
-    if (!again.ok) return again.reason;
+    if (!again.ok) return again.refusal;
   }
   return null;
 }

@@ -4,14 +4,17 @@
  * `parseReport` as the CLI; Parquet and CSV must match a table of the dataset contract.
  * Never throws: every failure is a FileResult naming the file and the problem.
  */
+
 import type { CellRow, CheckRow, RegionRow, ReportRow } from '../dataset/rows';
 import type { DatasetTable } from '../db/types';
+import { refusal } from '../domain/refusals';
 import type { ParseOptions, ParseOutcome, ParseReport } from '../parser/api';
-import { MAX_DATASET_BYTES, MAX_REPORT_BYTES, sizeProblem } from '../parser/limits';
+import { MAX_DATASET_BYTES, MAX_REPORT_BYTES, sizeRefusal } from '../parser/limits';
 import type { RegionIndex } from '../region/region-index';
 import { sha256Hex } from '../util/sha256';
 import { distinctText, ipcTable, rowsToIpc, schemaProblems, TABLE_COLUMNS, tableOfColumns } from './arrow';
 import { CsvError, csvToRows } from './csv';
+import { refuse } from './refuse';
 import { importRows, importSource } from './report-rows';
 import type { FileResult, ParquetTables } from './types';
 import { validateRows } from './validate';
@@ -52,7 +55,7 @@ export async function processFile(
     // The same bytes under another name are the same import (client.ts refuses the second).
     return result.ok ? { ...result, digest: await sha256Hex(bytes) } : result;
   } catch (error) {
-    return { ok: false, file: fileName, reason: `could not be read (${firstLine(error)})` };
+    return refuse(fileName, refusal('readFailed', { detail: firstLine(error) }));
   }
 }
 
@@ -86,10 +89,10 @@ export async function processImageSet(
   deps: ProcessDeps,
   options: ParseOptions = {},
 ): Promise<FileResult> {
-  if (!deps.parseImages) return { ok: false, file: name, reason: 'page images cannot be read here' };
+  if (!deps.parseImages) return refuse(name, refusal('imagesHere'));
   const total = blobs.reduce((n, b) => n + b.size, 0);
-  const tooBig = sizeProblem(total, MAX_REPORT_BYTES);
-  if (tooBig) return { ok: false, file: name, reason: tooBig };
+  const tooBig = sizeRefusal(total, MAX_REPORT_BYTES);
+  if (tooBig) return refuse(name, tooBig);
   try {
     const pages = await Promise.all(blobs.map(async (b) => new Uint8Array(await b.arrayBuffer())));
     const result = await reportResult(name, await deps.parseImages(pages, name, options), deps);
@@ -102,19 +105,20 @@ export async function processImageSet(
     }
     return { ...result, digest: await sha256Hex(all) };
   } catch (error) {
-    return { ok: false, file: name, reason: `could not be read (${firstLine(error)})` };
+    return refuse(name, refusal('readFailed', { detail: firstLine(error) }));
   }
 }
 
 async function reportResult(fileName: string, outcome: ParseOutcome, deps: ProcessDeps): Promise<FileResult> {
-  if (!outcome.ok) return { ok: false, file: fileName, reason: outcome.reason };
+  if (!outcome.ok) return refuse(fileName, outcome.refusal);
   const report = outcome.report;
   if (Object.keys(report.table3).length === 0)
-    return {
-      ok: false,
-      file: fileName,
-      reason: `no figures to add: ${report.checks.map((c) => c.message).join('; ') || 'table 三 is empty'}`,
-    };
+    return refuse(
+      fileName,
+      report.checks.length === 0
+        ? refusal('noFiguresEmpty')
+        : refusal('noFigures', { detail: report.checks.map((c) => c.message).join('; ') }),
+    );
   const rows = importRows(report, fileName, await deps.regionIndex(), deps.parserVersion);
   const row = rows.reports[0]!;
   return {
@@ -157,30 +161,21 @@ async function encodeTables(
 
 async function processParquet(fileName: string, bytes: Uint8Array, deps: ProcessDeps): Promise<FileResult> {
   if (!isParquet(bytes) || bytes.length < 12 || !PAR1.every((b, i) => bytes[bytes.length - 4 + i] === b))
-    return {
-      ok: false,
-      file: fileName,
-      reason: 'not a Parquet file (no PAR1 marker at its start and end; truncated?)',
-    };
+    return refuse(fileName, refusal('notParquet'));
   let ipc: Uint8Array;
   try {
     ipc = await deps.decodeParquet(bytes);
   } catch (error) {
-    return { ok: false, file: fileName, reason: `corrupt Parquet file (${firstLine(error)})` };
+    return refuse(fileName, refusal('corruptParquet', { detail: firstLine(error) }));
   }
   const table = ipcTable(ipc);
   const names = table.schema.fields.map((f) => f.name);
   const hint = fileName.replace(/^.*[\\/]/, '').replace(/\.parquet$/i, '');
   const which = tableOfColumns(names, hint) ?? guessTable(names, hint);
-  if (!which)
-    return {
-      ok: false,
-      file: fileName,
-      reason: `wrong schema: the columns (${names.slice(0, 12).join(', ')}) match no table of the dataset contract (reports, cells, checks, regions)`,
-    };
+  if (!which) return refuse(fileName, refusal('wrongSchema', { columns: names.slice(0, 12).join(', ') }));
   const problems = schemaProblems(which, table.schema);
   if (problems.length > 0)
-    return { ok: false, file: fileName, reason: `wrong schema for ${which}: ${problems.join('; ')}` };
+    return refuse(fileName, refusal('wrongSchemaFor', { table: which, detail: problems.join('; ') }));
   const vectors = new Map(TABLE_COLUMNS[which].map(([c]) => [c, table.getChild(c)]));
   const invalid = validateRows(
     which,
@@ -188,7 +183,7 @@ async function processParquet(fileName: string, bytes: Uint8Array, deps: Process
     (i, c) => vectors.get(c)?.get(i) ?? null,
     (i) => `row ${i + 1}`,
   );
-  if (invalid) return { ok: false, file: fileName, reason: invalid };
+  if (invalid) return refuse(fileName, invalid);
   const ids = which === 'regions' ? [] : distinctText(table, 'report_id');
   return {
     ok: true,
@@ -224,13 +219,13 @@ async function processCsv(fileName: string, bytes: Uint8Array, deps: ProcessDeps
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    return { ok: false, file: fileName, reason: 'CSV is not UTF-8 text' };
+    return refuse(fileName, refusal('csvNotUtf8'));
   }
   let parsed: ReturnType<typeof csvToRows>;
   try {
     parsed = csvToRows(text, fileName);
   } catch (error) {
-    if (error instanceof CsvError) return { ok: false, file: fileName, reason: `CSV: ${error.message}` };
+    if (error instanceof CsvError) return refuse(fileName, refusal('csv', { detail: error.message }));
     throw error;
   }
   const rows = parsed.rows;
@@ -240,7 +235,7 @@ async function processCsv(fileName: string, bytes: Uint8Array, deps: ProcessDeps
     (i, c) => rows[i]![c] ?? null,
     (i) => `line ${i + 2}`,
   );
-  if (invalid) return { ok: false, file: fileName, reason: invalid };
+  if (invalid) return refuse(fileName, invalid);
   const ids =
     parsed.table === 'regions'
       ? []
@@ -267,13 +262,13 @@ export async function processBlob(
   options: ParseOptions = {},
 ): Promise<FileResult> {
   const dataset = /\.(parquet|csv)$/i.test(fileName);
-  const tooBig = sizeProblem(blob.size, dataset ? MAX_DATASET_BYTES : MAX_REPORT_BYTES);
-  if (tooBig) return { ok: false, file: fileName, reason: tooBig };
+  const tooBig = sizeRefusal(blob.size, dataset ? MAX_DATASET_BYTES : MAX_REPORT_BYTES);
+  if (tooBig) return refuse(fileName, tooBig);
   let bytes: Uint8Array;
   try {
     bytes = new Uint8Array(await blob.arrayBuffer());
   } catch (error) {
-    return { ok: false, file: fileName, reason: `could not be read (${firstLine(error)})` };
+    return refuse(fileName, refusal('readFailed', { detail: firstLine(error) }));
   }
   return processFile(fileName, bytes, deps, options);
 }

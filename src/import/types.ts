@@ -2,6 +2,7 @@
 
 import type { DatasetTable } from '../db/types';
 import type { Format } from '../domain/keys';
+import type { Refusal } from '../domain/refusals';
 import type { Reader } from '../domain/report';
 
 export interface CheckSummary {
@@ -64,7 +65,13 @@ export type FileResult =
       /** sha256 of the file's bytes: the same bytes under another name are the same import. */
       digest?: string;
     }
-  | { ok: false; file: string; reason: string };
+  | {
+      ok: false;
+      file: string;
+      /** In English (logs, tests); the UI words `refusal` in its language. */
+      reason: string;
+      refusal: Refusal;
+    };
 
 export type AcceptedFile = Extract<FileResult, { ok: true }>;
 

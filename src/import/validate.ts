@@ -5,6 +5,7 @@
  * an object; ids, units and years must be present and plausible. Problems are per row (line
  * of a CSV, row of a Parquet file), the first few listed, so the file can be fixed.
  */
+
 import type { DatasetTable } from '../db/types';
 import {
   FORMATS,
@@ -15,6 +16,7 @@ import {
   TABLE4_GROUPS,
   TABLES,
 } from '../domain/keys';
+import { type Refusal, refusal } from '../domain/refusals';
 import { UNIT_KINDS as KINDS, REGION_LEVELS } from '../domain/vocab';
 
 /** How a row is read: one value per contract column. */
@@ -175,7 +177,7 @@ export function validateRows(
   count: number,
   read: RowReader,
   rowLabel: (i: number) => string,
-): string | null {
+): Refusal | null {
   const rules = Object.entries(RULES[table]);
   const problems: string[] = [];
   let bad = 0;
@@ -193,5 +195,9 @@ export function validateRows(
   }
   if (bad === 0) return null;
   const more = bad > SHOWN ? `; and ${bad - SHOWN} more rows` : '';
-  return `${bad} invalid ${bad === 1 ? 'row' : 'rows'} in ${table}: ${problems.join('; ')}${more}`;
+  return refusal(bad === 1 ? 'invalidRow' : 'invalidRows', {
+    n: bad,
+    table,
+    detail: `${problems.join('; ')}${more}`,
+  });
 }

@@ -3,6 +3,8 @@
  * file never freezes the page. Called through src/workers/rpc.ts (./client.ts): a scanned file
  * reports its pages through the `onProgress` callback and stops on `cancel(id)`.
  */
+import { refusal } from '../domain/refusals';
+import { refuse } from './refuse';
 // First: no network beyond the origin before any parser module runs.
 import '../workers/lock-this-worker';
 import init, { readParquet, Table, writeParquet } from 'parquet-wasm/esm';
@@ -58,7 +60,7 @@ serve<ImportApi>({
           ? await processBlob(name, request.file, deps, options)
           : await processImageSet(name, request.pages, deps, options);
     } catch (error) {
-      result = { ok: false, file: name, reason: `import failed (${String(error).slice(0, 200)})` };
+      result = refuse(name, refusal('importFailed', { detail: String(error).slice(0, 200) }));
     } finally {
       running.delete(id);
     }

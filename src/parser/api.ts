@@ -1,3 +1,4 @@
+import { type Refusal, refusalText } from '../domain/refusals';
 import type { CellSource, Report } from '../domain/report';
 
 /**
@@ -13,7 +14,14 @@ export type ParseOutcome =
       /** `table.row.col` → where the figure was printed, for the cells read from one printed figure. */
       src?: Record<string, CellSource>;
     }
-  | { ok: false; file: string; reason: string };
+  | {
+      ok: false;
+      file: string;
+      /** The refusal in English (the CLI's wording, `parse --json`'s `reason`). */
+      reason: string;
+      /** The same as a code and its parameters, for the UI's language (src/domain/refusals.ts). */
+      refusal: Refusal;
+    };
 
 /** For slow paths (OCR of scanned pages): progress per page, and a way to stop. */
 export interface ParseOptions {
@@ -26,3 +34,11 @@ export type ParseReport = (
   fileName: string,
   options?: ParseOptions,
 ) => Promise<ParseOutcome>;
+
+/** A refusal as the parse's outcome: its code for the UI, its English wording for the CLI. */
+export const refused = (file: string, r: Refusal): ParseOutcome => ({
+  ok: false,
+  file,
+  reason: refusalText(r),
+  refusal: r,
+});

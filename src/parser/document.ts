@@ -3,6 +3,7 @@
  * (src/parser/extract/: text, HTML, PDF, DOCX, legacy Word, OCR of scans) produce it; the table logic
  * (src/parser/tables/) reads only this, so one set of layout rules serves every format.
  */
+import { type Refusal, refusalText } from '../domain/refusals';
 import type { Reader } from '../domain/report';
 
 export type DocKind = Reader;
@@ -43,13 +44,17 @@ export interface ExtractedDocument {
   text: string;
 }
 
-/** Thrown (or returned) when a file cannot be read as a report at all. */
+/** Thrown (or returned) when a file cannot be read as a report at all: why, as a code (src/domain/refusals.ts). */
 export class NotAReportError extends Error {
+  /** The refusal in English (the CLI's wording). */
+  readonly reason: string;
   constructor(
     readonly file: string,
-    readonly reason: string,
+    readonly refusal: Refusal,
   ) {
+    const reason = refusalText(refusal);
     super(`${file}: ${reason}`);
+    this.reason = reason;
     this.name = 'NotAReportError';
   }
 }

@@ -4,6 +4,7 @@
  * reading it would cost the tab hundreds of MB (bytes + decoded text). Checked on `File.size`
  * / `stat` before anything is read.
  */
+import { type Refusal, refusal, refusalText } from '../domain/refusals';
 export const MAX_REPORT_BYTES = 50 * 1024 * 1024;
 /** Parquet or CSV datasets in the contract's shape may be larger than one report. */
 export const MAX_DATASET_BYTES = 200 * 1024 * 1024;
@@ -11,6 +12,12 @@ export const MAX_DATASET_BYTES = 200 * 1024 * 1024;
 const mb = (n: number) => `${(n / 1024 / 1024).toFixed(1)} MB`;
 
 /** The refusal for a file over `limit`, or null when it fits. */
+export function sizeRefusal(size: number, limit: number): Refusal | null {
+  return size > limit ? refusal('tooLarge', { size: mb(size), limit: mb(limit) }) : null;
+}
+
+/** The same in English (the CLI's wording). */
 export function sizeProblem(size: number, limit: number): string | null {
-  return size > limit ? `too large to be a report (${mb(size)}; the limit is ${mb(limit)}); not read` : null;
+  const r = sizeRefusal(size, limit);
+  return r ? refusalText(r) : null;
 }

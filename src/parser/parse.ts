@@ -3,11 +3,13 @@
  * 二/三/四 (src/parser/tables/) → consistency checks (src/domain/checks/). Deterministic, no
  * network, no node: imports (it runs in the browser too).
  */
+
 import { checkReport } from '../domain/checks';
 import type { Format } from '../domain/keys';
+import { type Refusal, refusal } from '../domain/refusals';
 import type { CheckFailure, Report, TableValues } from '../domain/report';
 import { sha256Hex } from '../util/sha256';
-import type { ParseOptions, ParseOutcome } from './api';
+import { type ParseOptions, type ParseOutcome, refused } from './api';
 import { type ExtractedDocument, NotAReportError } from './document';
 import { extractDocument } from './extract';
 import { matchTable3Label } from './labels';
@@ -19,13 +21,6 @@ import { hasThreeRowOther, readTable3 } from './tables/table3';
 import { readTable4 } from './tables/table4';
 import { type Token, tokenizeDocument } from './tables/tokens';
 
-export const NO_TABLE3 = 'no table 三 (收到和处理政府信息公开申请情况) found';
-export function pre2019(year: number): string {
-  return `${year} 年度报告早于国家格式: 2019 年以前的旧版统计表, 不是国办公开办函〔2019〕60号 / 〔2021〕30号 的格式, 没有表三 / a report for ${year}: pre-2019 statistics, not the national format, no table 三 to read`;
-}
-export const TITLE_ONLY =
-  '页面只有标题, 没有正文和表格 (报告可能以图片或附件发布) / the page holds only a title, no text and no tables (the report was probably posted as an image or attachment)';
-
 // Crawler metadata lines ("标题: …", "发布时间: …") and separators say nothing about the report.
 const METADATA_LINE =
   /^\s*(?:标题|发布时间|文号|发布机构|栏目|原文链接|本地目录|来源|页面链接)[:：]|^\s*=+[^=]*=+\s*$/;
@@ -34,8 +29,8 @@ const METADATA_LINE =
  * Why a document without table 三 is not read, in words its owner can act on: a report for a
  * year before the 2019 national format, a page that holds nothing but its title, or no table 三.
  */
-function whyNoTable3(text: string, year: number | null): string {
-  if (year !== null && year < 2019) return pre2019(year);
+function whyNoTable3(text: string, year: number | null): Refusal {
+  if (year !== null && year < 2019) return refusal('pre2019', { year });
   const body = text
     .split('\n')
     .filter((l) => !METADATA_LINE.test(l))
@@ -44,8 +39,8 @@ function whyNoTable3(text: string, year: number | null): string {
   const title = /^.{0,80}?(?:政府)?信息公开(?:工作)?(?:年度)?报告/.exec(body)?.[0] ?? '';
   // What follows the title: page chrome at most, not one sentence of a report.
   const rest = body.slice(title.length).replace(/[^\u4e00-\u9fff]/g, '');
-  if (title !== '' && rest.length < 8) return TITLE_ONLY;
-  return NO_TABLE3;
+  if (title !== '' && rest.length < 8) return refusal('titleOnly');
+  return refusal('noTable3');
 }
 
 export async function parseReport(
@@ -57,9 +52,12 @@ export async function parseReport(
   try {
     doc = await extractDocument(bytes, fileName, options);
   } catch (e) {
-    const reason =
-      e instanceof NotAReportError ? e.reason : `cannot read the document: ${(e as Error).message}`;
-    return { ok: false, file: fileName, reason };
+    return refused(
+      fileName,
+      e instanceof NotAReportError
+        ? e.refusal
+        : refusal('documentUnreadable', { detail: (e as Error).message }),
+    );
   }
   return parseDocument(doc, fileName, await sha256Hex(bytes));
 }
@@ -78,12 +76,13 @@ export async function parseImages(
     const { ocrImages } = await import('./ocr/images');
     doc = await ocrImages(pages, options);
   } catch (e) {
-    const message = e instanceof Error ? e.message.split('\n')[0] : String(e);
-    const reason =
+    const message = e instanceof Error ? e.message.split('\n')[0]! : String(e);
+    return refused(
+      fileName,
       e instanceof Error && e.name === 'OcrCancelled'
-        ? 'cancelled: OCR stopped before the last page'
-        : `page images could not be read (${message})`;
-    return { ok: false, file: fileName, reason };
+        ? refusal('cancelled')
+        : refusal('imagesUnreadable', { detail: message }),
+    );
   }
   const all = new Uint8Array(pages.reduce((n, p) => n + p.length, 0));
   let at = 0;
@@ -111,7 +110,7 @@ export function parseDocument(doc: ExtractedDocument, fileName: string, sha256 =
   const tokens = tokenizeDocument(doc);
   const sections = findSections(tokens);
   const year = detectYear(doc.text, fileName);
-  if (!sections.table3) return { ok: false, file: fileName, reason: whyNoTable3(doc.text, year) };
+  if (!sections.table3) return refused(fileName, whyNoTable3(doc.text, year));
   const [t3From, t3To] = sections.table3;
   const unit = detectUnit(doc.text, fileName);
 

@@ -25,6 +25,7 @@ describe(ParseRunner, () => {
       ok: false,
       file: 'heavy.txt',
       reason: expect.stringMatching(/memory limit of 64 MB/),
+      refusal: { code: 'memory', params: { limit: 64 } },
     });
     const next = await r.parse(new TextEncoder().encode('hello'), 'next.txt');
     expect(next).toMatchObject({ ok: false, file: 'next.txt', reason: expect.stringMatching(/no table 三/) });
@@ -36,6 +37,7 @@ describe(ParseRunner, () => {
       ok: false,
       file: 'slow.txt',
       reason: expect.stringMatching(/longer than the limit/),
+      refusal: expect.objectContaining({ code: 'time' }),
     });
   }, 60_000);
 

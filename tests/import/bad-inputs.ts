@@ -84,20 +84,20 @@ export function makeBadFiles(options: { big?: boolean } = {}): { dir: string; fi
     files.push({ label, name, path: p, expect });
   };
   const rng = new Rng(42);
-  add('empty file', 'empty.txt', new Uint8Array(0), /empty/);
+  add('empty file', 'empty.txt', new Uint8Array(0), /empty|空文件/);
   add(
     'binary junk',
     'junk.html',
     Uint8Array.from({ length: 4096 }, () => rng.int(0, 255)),
-    /binary|not a|undecodable/,
+    /binary|not a|undecodable|二进制|无法解码/,
   );
   const good = parquetOf('reports', [reportRow]);
   add('truncated Parquet', 'reports.parquet', good.slice(0, Math.floor(good.length / 2)), /parquet/);
   const corrupt = good.slice();
   for (let i = 8; i < corrupt.length - 8; i += 3) corrupt[i] = 0xff - corrupt[i]!;
   add('corrupt Parquet', 'cells.parquet', corrupt, /parquet|corrupt/);
-  add('Parquet with the wrong schema', 'wrong-schema.parquet', wrongSchemaParquet(), /schema/);
-  add('PDF without a text layer', 'scanned.pdf', pdfWithoutText(), /text layer|scan|no text|ocr/);
+  add('Parquet with the wrong schema', 'wrong-schema.parquet', wrongSchemaParquet(), /schema|结构不符/);
+  add('PDF without a text layer', 'scanned.pdf', pdfWithoutText(), /text layer|scan|no text|ocr|文字层/);
   add(
     'HTML without tables',
     'no-tables.html',

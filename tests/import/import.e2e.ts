@@ -155,6 +155,37 @@ describe.skipIf(!hasCorpus)('import in the browser (production build)', () => {
     await dismissAll();
   }, 120_000);
 
+  it('a refused file is worded in the UI language from its code: no raw key, no other language', async () => {
+    const names = ['empty.txt', 'junk.html', 'no-tables.html', 'scanned.pdf'];
+    const files = bad.files.filter((f) => names.includes(f.name));
+    for (const lang of ['en', 'zh'] as const) {
+      await openCompare(`?v=1&lang=${lang}`);
+      await page.locator('[data-testid="import-panel"] > summary').click();
+      await page
+        .locator('[data-testid="import-input"]')
+        .setInputFiles(
+          files.map((f) => ({
+            name: f.name,
+            mimeType: 'application/octet-stream',
+            buffer: readFileSync(f.path),
+          })),
+        );
+      await waitForResults(files.length);
+      const messages = await page.locator('[data-testid="import-result"] .import-error').allTextContents();
+      expect(messages).toHaveLength(files.length);
+      for (const m of messages) {
+        // The file name (data) aside, the sentence is in one language and names no key.
+        const words = names.reduce((s, n) => s.replace(n, ''), m);
+        expect([lang, words]).not.toEqual([lang, expect.stringMatching(/[a-z]+_[a-z_]+/)]);
+        if (lang === 'en')
+          expect([lang, words]).not.toEqual([lang, expect.stringMatching(/[\u4e00-\u9fff]/)]);
+        else expect([lang, words]).toEqual([lang, expect.stringMatching(/[\u4e00-\u9fff]/)]);
+      }
+      await page.screenshot({ path: `${SCREENSHOTS}/import-refused-${lang}.png`, fullPage: true });
+      while ((await results().count()) > 0) await results().first().locator('button').last().click();
+    }
+  }, 120_000);
+
   it('an added GBK report joins Compare and Report with the figures of the UTF-8 file, survives a reload, and is removed', async () => {
     // A real drop event on the drop zone, with the file built in the page.
     const dt = await page.evaluateHandle(

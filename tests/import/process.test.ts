@@ -95,6 +95,7 @@ describe('processFile on bad input', () => {
         ok: false,
         file: 'huge.txt',
         reason: expect.stringMatching(/too large.*100\.0 MB.*not read/),
+        refusal: expect.objectContaining({ code: 'tooLarge' }),
       });
     } finally {
       rmSync(big.dir, { recursive: true, force: true });

@@ -122,6 +122,6 @@ describe.skipIf(!hasCorpus)('legacy Word and scans in the browser import', () =>
     const row = page.locator(`[data-testid="import-result"][data-file="${name}"]`);
     await row.waitFor({ timeout: 600_000 });
     expect(await row.getAttribute('data-ok')).toBe('false');
-    expect(await row.textContent()).toMatch(/cancelled/);
+    expect(await row.textContent()).toMatch(/已取消/);
   }, 900_000);
 });

@@ -66,7 +66,12 @@ describe('hostile unit names render as text', () => {
         busy={false}
         onAdd={() => undefined}
         onDismiss={() => undefined}
-        result={{ ok: false, file: `${unit}.txt`, reason: unit }}
+        result={{
+          ok: false,
+          file: `${unit}.txt`,
+          reason: unit,
+          refusal: { code: 'readFailed', params: { detail: unit } },
+        }}
       />,
     );
     for (const html of [table, preview]) {

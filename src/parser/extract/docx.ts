@@ -1,4 +1,5 @@
 import mammoth from 'mammoth';
+import { refusal } from '../../domain/refusals';
 import { type ExtractedDocument, NotAReportError } from '../document';
 import { extractHtml } from './html';
 import { LimitExceeded } from './limits';
@@ -23,8 +24,8 @@ export async function extractDocx(bytes: Uint8Array, fileName: string): Promise<
     });
     html = result.value;
   } catch (error) {
-    if (error instanceof LimitExceeded) throw new NotAReportError(fileName, error.message);
-    throw new NotAReportError(fileName, `DOCX could not be read (${firstLine(error)})`);
+    if (error instanceof LimitExceeded) throw new NotAReportError(fileName, error.refusal);
+    throw new NotAReportError(fileName, refusal('unreadable', { kind: 'DOCX', detail: firstLine(error) }));
   }
   return extractHtml(html, 'docx');
 }

@@ -1,6 +1,6 @@
 import { decodeHTML } from 'entities';
 import { Parser } from 'htmlparser2';
-import { LimitExceeded, limitText, MAX_HTML_DEPTH, MAX_OPEN_ELEMENTS } from './limits';
+import { LimitExceeded, limitRefusal, MAX_HTML_DEPTH, MAX_OPEN_ELEMENTS } from './limits';
 
 /**
  * A light element tree built from htmlparser2's streaming callbacks. domhandler's full DOM
@@ -99,7 +99,7 @@ export function parseHtmlTree(html: string): HtmlTree {
           inTitle = true;
           title = '';
         }
-        if (stack.length + skipDepth > MAX_OPEN_ELEMENTS) throw new LimitExceeded(limitText.depth());
+        if (stack.length + skipDepth > MAX_OPEN_ELEMENTS) throw new LimitExceeded(limitRefusal.depth());
         if (skipDepth > 0 || SKIPPED.has(name)) {
           skipDepth++;
           return;

@@ -1,3 +1,4 @@
+import { refusal } from '../../domain/refusals';
 import type { ParseOptions } from '../api';
 import { type ExtractedDocument, NotAReportError } from '../document';
 import { extractDocx } from './docx';
@@ -48,11 +49,14 @@ export async function extractDocument(
     }
   } catch (error) {
     if (error instanceof NotAReportError) throw error;
-    if (error instanceof LimitExceeded) throw new NotAReportError(fileName, error.message);
+    if (error instanceof LimitExceeded) throw new NotAReportError(fileName, error.refusal);
     if (error instanceof Error && error.name === 'OcrCancelled') {
-      throw new NotAReportError(fileName, 'cancelled: OCR stopped before the last page');
+      throw new NotAReportError(fileName, refusal('cancelled'));
     }
-    const message = error instanceof Error ? error.message.split('\n')[0] : String(error);
-    throw new NotAReportError(fileName, `${found.kind.toUpperCase()} could not be read (${message})`);
+    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+    throw new NotAReportError(
+      fileName,
+      refusal('unreadable', { kind: found.kind.toUpperCase(), detail: message }),
+    );
   }
 }

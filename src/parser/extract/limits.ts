@@ -4,6 +4,7 @@
  * levels, its longest PDF under 40 pages); a crafted file that would need more is refused with
  * a message naming the bound instead of taking the tab or the CLI down with it.
  */
+import { type Refusal, refusal, refusalText } from '../../domain/refusals';
 
 /** Grid slots (rows × columns after rowspan/colspan) of all tables of one document. */
 export const MAX_GRID_SLOTS = 1_000_000;
@@ -28,10 +29,10 @@ export const PARSE_TIME_LIMIT_MS = 60_000;
 /** JS heap of the CLI's parse worker (`ingest`, `parse`). */
 export const PARSE_HEAP_LIMIT_MB = 768;
 
-/** A bound was reached: the message names it. extractDocument prefixes the file name. */
+/** A bound was reached: the refusal names it. extractDocument prefixes the file name. */
 export class LimitExceeded extends Error {
-  constructor(message: string) {
-    super(message);
+  constructor(readonly refusal: Refusal) {
+    super(refusalText(refusal));
     this.name = 'LimitExceeded';
   }
 }
@@ -39,20 +40,22 @@ export class LimitExceeded extends Error {
 const mb = (n: number) => `${Math.round(n / 1024 / 1024)} MB`;
 const count = (n: number) => n.toLocaleString('en-US');
 
+/** Each bound's refusal (src/domain/refusals.ts), with the figures it names. */
+export const limitRefusal = {
+  gridSlots: () => refusal('gridSlots', { limit: count(MAX_GRID_SLOTS) }),
+  depth: () => refusal('depth', { limit: count(MAX_OPEN_ELEMENTS) }),
+  zipEntry: (name: string) => refusal('zipEntry', { name, limit: mb(MAX_ZIP_ENTRY_BYTES) }),
+  zipTotal: () => refusal('zipTotal', { limit: mb(MAX_ZIP_TOTAL_BYTES) }),
+  zipEntries: (n: number) => refusal('zipEntries', { n: count(n), limit: count(MAX_ZIP_ENTRIES) }),
+  pdfPages: (n: number) => refusal('pdfPages', { n: count(n), limit: count(MAX_PDF_PAGES) }),
+  time: () => refusal('time', { limit: PARSE_TIME_LIMIT_MS / 1000 }),
+  memory: (limitMb = PARSE_HEAP_LIMIT_MB) => refusal('memory', { limit: limitMb }),
+};
+
+/** The same refusals in English (the CLI's wording). */
 export const limitText = {
-  gridSlots: () =>
-    `over the limit of ${count(MAX_GRID_SLOTS)} table grid cells (rowspan/colspan would expand past it); not read`,
-  depth: () => `HTML nests elements deeper than the limit of ${count(MAX_OPEN_ELEMENTS)}; not read`,
-  zipEntry: (name: string) =>
-    `DOCX part ${name} inflates past the limit of ${mb(MAX_ZIP_ENTRY_BYTES)} (a zip bomb?); not read`,
-  zipTotal: () =>
-    `DOCX inflates past the limit of ${mb(MAX_ZIP_TOTAL_BYTES)} in total (a zip bomb?); not read`,
-  zipEntries: (n: number) =>
-    `DOCX has ${count(n)} parts, over the limit of ${count(MAX_ZIP_ENTRIES)}; not read`,
-  pdfPages: (n: number) => `PDF has ${count(n)} pages, over the limit of ${count(MAX_PDF_PAGES)}; not read`,
-  time: () => `parsing took longer than the limit of ${PARSE_TIME_LIMIT_MS / 1000} s; stopped`,
-  memory: (limitMb = PARSE_HEAP_LIMIT_MB) =>
-    `parsing needed more than the memory limit of ${limitMb} MB; stopped`,
+  time: () => refusalText(limitRefusal.time()),
+  memory: (limitMb = PARSE_HEAP_LIMIT_MB) => refusalText(limitRefusal.memory(limitMb)),
 };
 
 /** What is left of a document's grid-slot budget; every table of the document draws on it. */
@@ -61,6 +64,6 @@ export class GridBudget {
 
   take(slots: number): void {
     this.left -= slots;
-    if (this.left < 0) throw new LimitExceeded(limitText.gridSlots());
+    if (this.left < 0) throw new LimitExceeded(limitRefusal.gridSlots());
   }
 }

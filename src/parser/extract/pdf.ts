@@ -1,6 +1,7 @@
+import { type Refusal, refusal } from '../../domain/refusals';
 import type { ParseOptions } from '../api';
 import { type ExtractedDocument, NotAReportError } from '../document';
-import { limitText, MAX_PDF_PAGES } from './limits';
+import { limitRefusal, MAX_PDF_PAGES } from './limits';
 import { linesToText } from './normalize';
 import { readPageItems } from './pdf-chars';
 import { EndOfTables } from './pdf-end';
@@ -20,7 +21,7 @@ export async function extractPdf(
   const pdfium = await loadPdfium();
   const { pages, images } = readPages(pdfium, bytes, fileName);
   if (pages.every((p) => p.items.length === 0)) {
-    if (!images) throw new NotAReportError(fileName, NO_TEXT);
+    if (!images) throw new NotAReportError(fileName, refusal('pdfNoText'));
     // A scan: read its page images (the OCR code loads only now).
     const { ocrPdf } = await import('../ocr/pdf');
     return ocrPdf(pdfium, bytes, fileName, options);
@@ -28,8 +29,6 @@ export async function extractPdf(
   const lines = buildPdfLines(pages);
   return { kind: 'pdf', lines, text: linesToText(lines) };
 }
-
-export const NO_TEXT = 'PDF has no text layer and no page images to read (blank?)';
 
 /** Whether a page holds an image object (a scan's page picture). */
 function hasImage(pdfium: Pdfium, page: number): boolean {
@@ -52,7 +51,7 @@ function readPages(
   if (!data || !scratch) {
     heap.wasmExports.free(data);
     heap.wasmExports.free(scratch);
-    throw new NotAReportError(fileName, 'PDF too large for the PDF engine’s memory');
+    throw new NotAReportError(fileName, refusal('pdfMemory'));
   }
   heap.HEAPU8.set(bytes, data);
   const doc = pdfium.FPDF_LoadMemDocument(data, bytes.length, '');
@@ -62,10 +61,10 @@ function readPages(
     let images = false;
     const end = new EndOfTables();
     const count = pdfium.FPDF_GetPageCount(doc);
-    if (count > MAX_PDF_PAGES) throw new NotAReportError(fileName, limitText.pdfPages(count));
+    if (count > MAX_PDF_PAGES) throw new NotAReportError(fileName, limitRefusal.pdfPages(count));
     for (let n = 0; n < count && !end.reached; n++) {
       const page = pdfium.FPDF_LoadPage(doc, n);
-      if (!page) throw new NotAReportError(fileName, `PDF page ${n + 1} could not be read`);
+      if (!page) throw new NotAReportError(fileName, refusal('pdfPage', { page: n + 1 }));
       try {
         const read = readPageItems(pdfium, page, scratch);
         pages.push(read);
@@ -83,10 +82,10 @@ function readPages(
   }
 }
 
-/** PDFium's FPDF_GetLastError codes, as one-line reasons. */
-function openFailure(code: number): string {
-  if (code === 4) return 'PDF is password-protected';
-  if (code === 5) return 'PDF uses an unsupported security handler';
-  if (code === 3 || code === 2) return 'damaged or truncated PDF';
-  return `PDF could not be opened (PDFium error ${code})`;
+/** PDFium's FPDF_GetLastError codes, as refusals. */
+function openFailure(code: number): Refusal {
+  if (code === 4) return refusal('pdfPassword');
+  if (code === 5) return refusal('pdfSecurity');
+  if (code === 3 || code === 2) return refusal('pdfDamaged');
+  return refusal('pdfOpen', { code });
 }

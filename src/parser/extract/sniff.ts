@@ -1,3 +1,4 @@
+import { type Refusal, type RefusalCode, refusal } from '../../domain/refusals';
 import { type Decoded, decodeBytes } from './decode';
 
 /**
@@ -11,43 +12,40 @@ export type Sniffed =
   | { kind: 'image' }
   | { kind: 'html'; decoded: Decoded }
   | { kind: 'text'; decoded: Decoded }
-  | { kind: 'rejected'; reason: string };
-
-const OFD = 'OFD document (版式文件) is not supported: open it in an OFD reader and save it as PDF';
-const BINARY = 'binary data, not a text, HTML, PDF, DOC or DOCX report';
+  | { kind: 'rejected'; reason: Refusal };
 
 /** Magic numbers of formats people save reports as by mistake, with the reason we give. */
-const KNOWN_BINARIES: Array<[number[], string]> = [
-  [[0xd0, 0xcf, 0x11, 0xe0], 'damaged legacy Word/Excel (OLE) file (truncated header)'],
-  [[0x47, 0x49, 0x46, 0x38], 'GIF image, not a report'],
-  [[0x1f, 0x8b], 'gzip archive, not a report'],
-  [[0x52, 0x61, 0x72, 0x21], 'RAR archive, not a report'],
-  [[0x37, 0x7a, 0xbc, 0xaf], '7z archive, not a report'],
-  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'RTF document: save it as DOCX'],
+const KNOWN_BINARIES: Array<[number[], RefusalCode]> = [
+  [[0xd0, 0xcf, 0x11, 0xe0], 'oleTruncated'],
+  [[0x47, 0x49, 0x46, 0x38], 'gif'],
+  [[0x1f, 0x8b], 'gzip'],
+  [[0x52, 0x61, 0x72, 0x21], 'rar'],
+  [[0x37, 0x7a, 0xbc, 0xaf], 'sevenZip'],
+  [[0x7b, 0x5c, 0x72, 0x74, 0x66], 'rtf'],
 ];
 
 export function sniff(bytes: Uint8Array): Sniffed {
-  if (bytes.length === 0) return { kind: 'rejected', reason: 'empty file' };
+  if (bytes.length === 0) return { kind: 'rejected', reason: refusal('empty') };
   if (isPdf(bytes)) return { kind: 'pdf' };
   if (startsWith(bytes, [0x50, 0x4b, 0x03, 0x04]) || startsWith(bytes, [0x50, 0x4b, 0x05, 0x06])) {
     if (zipHasEntry(bytes, 'word/document.xml')) return { kind: 'docx' };
     // OFD (GB/T 33190, China's fixed-layout format) is a ZIP whose root holds OFD.xml.
-    if (zipHasEntry(bytes, 'OFD.xml')) return { kind: 'rejected', reason: OFD };
-    return { kind: 'rejected', reason: 'ZIP archive that is not a DOCX report (no word/document.xml)' };
+    if (zipHasEntry(bytes, 'OFD.xml')) return { kind: 'rejected', reason: refusal('ofd') };
+    return { kind: 'rejected', reason: refusal('zipNotDocx') };
   }
   // OLE compound file: Word 97–2003 .doc / WPS .wps (or .xls/.ppt, refused once opened).
   if (startsWith(bytes, [0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1])) return { kind: 'doc' };
   // A photographed or scanned page: read by OCR.
   if (startsWith(bytes, [0x89, 0x50, 0x4e, 0x47]) || startsWith(bytes, [0xff, 0xd8, 0xff]))
     return { kind: 'image' };
-  for (const [magic, reason] of KNOWN_BINARIES) {
-    if (startsWith(bytes, magic)) return { kind: 'rejected', reason };
+  for (const [magic, code] of KNOWN_BINARIES) {
+    if (startsWith(bytes, magic)) return { kind: 'rejected', reason: refusal(code) };
   }
 
   const decoded = decodeBytes(bytes);
   const problem = binaryProblem(decoded);
-  if (problem) return { kind: 'rejected', reason: problem };
-  if (decoded.text.trim() === '') return { kind: 'rejected', reason: 'empty file (only whitespace)' };
+  if (problem) return { kind: 'rejected', reason: refusal(problem) };
+  if (decoded.text.trim() === '') return { kind: 'rejected', reason: refusal('whitespace') };
   return isMarkup(decoded.text) ? { kind: 'html', decoded } : { kind: 'text', decoded };
 }
 
@@ -82,14 +80,14 @@ function zipHasEntry(bytes: Uint8Array, name: string): boolean {
 }
 
 /** Why decoded text is really binary: NULs, many control characters, or many undecodable bytes. */
-function binaryProblem({ text, lossy }: Decoded): string | null {
+function binaryProblem({ text, lossy }: Decoded): RefusalCode | null {
   const sample = text.slice(0, 65536);
   // Regexes, not a charCodeAt loop: this runs on every text/HTML file, and control characters
   // are almost never there, so the native scan finds nothing quickly.
-  if (sample.includes('\0')) return BINARY;
+  if (sample.includes('\0')) return 'binary';
   const controls = countMatches(sample, CONTROL);
-  if (controls > sample.length * 0.01) return BINARY;
-  if (lossy && countMatches(sample, REPLACED) > sample.length * 0.02) return `undecodable text (${BINARY})`;
+  if (controls > sample.length * 0.01) return 'binary';
+  if (lossy && countMatches(sample, REPLACED) > sample.length * 0.02) return 'undecodable';
   return null;
 }
 

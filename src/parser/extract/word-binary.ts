@@ -8,6 +8,7 @@
  * Why our own reader and not word-extractor: it needs Node's Buffer and streams (no browser
  * build), and it turns both cell ends and row ends into tabs, which loses the rows.
  */
+import { type Refusal, refusal, refusalText } from '../../domain/refusals';
 
 export interface WordParagraph {
   text: string;
@@ -16,7 +17,11 @@ export interface WordParagraph {
 /** A document as paragraphs and table rows, in reading order. */
 export type WordBlock = { kind: 'paragraph'; text: string } | { kind: 'row'; cells: string[]; table: number };
 
-export class WordFormatError extends Error {}
+export class WordFormatError extends Error {
+  constructor(readonly refusal: Refusal) {
+    super(refusalText(refusal));
+  }
+}
 
 interface Piece {
   cpStart: number;
@@ -39,12 +44,12 @@ export function readWordBinary(
 ): WordBlock[] {
   const word = view(wordStream);
   if (wordStream.length < 0x200 || word.getUint16(0, true) !== 0xa5ec) {
-    throw new WordFormatError('not a Word 97–2003 document (no Word header)');
+    throw new WordFormatError(refusal('notWord'));
   }
   const flags = word.getUint16(0x0a, true);
-  if (flags & 0x0100) throw new WordFormatError('Word file is password-protected');
+  if (flags & 0x0100) throw new WordFormatError(refusal('wordPassword'));
   const table = tableStreams(flags & 0x0200 ? '1Table' : '0Table');
-  if (!table) throw new WordFormatError('Word file has no table stream');
+  if (!table) throw new WordFormatError(refusal('wordNoTable'));
 
   // FIB: FibBase (32 bytes), then counted blocks of 16-bit, 32-bit and fc/lcb pairs.
   let pos = 0x20;
@@ -59,7 +64,7 @@ export function readWordBinary(
     if (index >= cbRgFcLcb) return [0, 0];
     return [word.getUint32(fcLcb + index * 8, true), word.getUint32(fcLcb + index * 8 + 4, true)];
   };
-  if (ccpText < 0 || ccpText > MAX_CHARS) throw new WordFormatError('Word text length out of range');
+  if (ccpText < 0 || ccpText > MAX_CHARS) throw new WordFormatError(refusal('wordTextRange'));
 
   const pieces = readPieces(table, ...pair(33));
   const text = readText(wordStream, pieces, ccpText);
@@ -73,7 +78,7 @@ function view(bytes: Uint8Array): DataView {
 
 function slice(bytes: Uint8Array, offset: number, length: number): Uint8Array {
   if (offset < 0 || length < 0 || offset + length > bytes.length) {
-    throw new WordFormatError('damaged Word file (a structure points past its stream)');
+    throw new WordFormatError(refusal('wordDamaged', { part: 'a structure points past its stream' }));
   }
   return bytes.subarray(offset, offset + length);
 }
@@ -85,13 +90,13 @@ function readPieces(table: Uint8Array, fcClx: number, lcbClx: number): Piece[] {
   let pos = 0;
   while (pos < clx.length && clx[pos] === 0x01) pos += 3 + v.getUint16(pos + 1, true);
   if (pos + 5 > clx.length || clx[pos] !== 0x02)
-    throw new WordFormatError('damaged Word file (no piece table)');
+    throw new WordFormatError(refusal('wordDamaged', { part: 'no piece table' }));
   const lcb = v.getUint32(pos + 1, true);
   const plc = slice(clx, pos + 5, lcb);
   const pv = view(plc);
   const n = (lcb - 4) / 12;
   if (!Number.isInteger(n) || n < 1 || n > MAX_PIECES)
-    throw new WordFormatError('damaged Word file (piece table)');
+    throw new WordFormatError(refusal('wordDamaged', { part: 'piece table' }));
   const pieces: Piece[] = [];
   for (let i = 0; i < n; i++) {
     const cpStart = pv.getUint32(i * 4, true);
@@ -99,7 +104,7 @@ function readPieces(table: Uint8Array, fcClx: number, lcbClx: number): Piece[] {
     const raw = pv.getUint32((n + 1) * 4 + i * 8 + 2, true);
     const compressed = (raw & 0x40000000) !== 0;
     const fc = compressed ? (raw & ~0x40000000) / 2 : raw;
-    if (cpEnd < cpStart) throw new WordFormatError('damaged Word file (piece table order)');
+    if (cpEnd < cpStart) throw new WordFormatError(refusal('wordDamaged', { part: 'piece table order' }));
     pieces.push({ cpStart, cpEnd, fc, compressed });
   }
   return pieces;
@@ -171,7 +176,7 @@ function readTableMarks(
   if (lcb < 4) return marks;
   const plc = view(slice(table, fc, lcb));
   const n = (lcb - 4) / 8;
-  if (!Number.isInteger(n)) throw new WordFormatError('damaged Word file (paragraph table)');
+  if (!Number.isInteger(n)) throw new WordFormatError(refusal('wordDamaged', { part: 'paragraph table' }));
   for (let i = 0; i < n; i++) {
     const pn = plc.getUint32((n + 1) * 4 + i * 4, true) & 0x3fffff;
     const page = slice(word, pn * 512, 512);

@@ -1,4 +1,5 @@
 import CFB from 'cfb';
+import { type Refusal, refusal } from '../../domain/refusals';
 import type { DocLine, ExtractedDocument } from '../document';
 import { NotAReportError } from '../document';
 import { cleanText, joinSoft, linesToText } from './normalize';
@@ -19,7 +20,7 @@ export function extractWord(bytes: Uint8Array, fileName: string): ExtractedDocum
   try {
     container = CFB.read(bytes, { type: 'array' });
   } catch (error) {
-    throw new NotAReportError(fileName, `damaged OLE (Word/Excel) file (${firstLine(error)})`);
+    throw new NotAReportError(fileName, refusal('oleDamaged', { detail: firstLine(error) }));
   }
   const stream = (name: string): Uint8Array | null => {
     const entry = CFB.find(container, name);
@@ -32,8 +33,8 @@ export function extractWord(bytes: Uint8Array, fileName: string): ExtractedDocum
   try {
     blocks = readWordBinary(word, stream);
   } catch (error) {
-    if (error instanceof WordFormatError) throw new NotAReportError(fileName, error.message);
-    throw new NotAReportError(fileName, `Word file could not be read (${firstLine(error)})`);
+    if (error instanceof WordFormatError) throw new NotAReportError(fileName, error.refusal);
+    throw new NotAReportError(fileName, refusal('wordUnreadable', { detail: firstLine(error) }));
   }
   const lines = toLines(blocks);
   return { kind: 'doc', lines, text: linesToText(lines) };
@@ -63,14 +64,13 @@ function cellText(raw: string): string {
 }
 
 /** What an OLE file without a Word stream is, by the streams it has. */
-function notWordReason(container: CFB.CFB$Container): string {
+function notWordReason(container: CFB.CFB$Container): Refusal {
   const names = new Set(container.FileIndex.map((e) => e.name));
-  if (names.has('Workbook') || names.has('Book')) return 'Excel workbook (.xls), not a Word report';
-  if (names.has('PowerPoint Document')) return 'PowerPoint file (.ppt), not a report';
-  if (names.has('CONTENTS') || names.has('MatOST'))
-    return 'Microsoft Works (.wps) file: save it as DOC or DOCX';
-  if (names.has('EncryptedPackage')) return 'password-protected Office file';
-  return 'OLE file without a Word document stream, not a report';
+  if (names.has('Workbook') || names.has('Book')) return refusal('xls');
+  if (names.has('PowerPoint Document')) return refusal('ppt');
+  if (names.has('CONTENTS') || names.has('MatOST')) return refusal('works');
+  if (names.has('EncryptedPackage')) return refusal('officePassword');
+  return refusal('oleNoWord');
 }
 
 function firstLine(error: unknown): string {

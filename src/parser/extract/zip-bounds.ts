@@ -8,7 +8,7 @@
  */
 import {
   LimitExceeded,
-  limitText,
+  limitRefusal,
   MAX_ZIP_ENTRIES,
   MAX_ZIP_ENTRY_BYTES,
   MAX_ZIP_TOTAL_BYTES,
@@ -25,19 +25,19 @@ interface ZipEntry {
 /** Throws LimitExceeded when a part of the ZIP inflates past a bound; Error when it is damaged. */
 export async function checkZipBounds(bytes: Uint8Array): Promise<void> {
   const entries = centralDirectory(bytes);
-  if (entries.length > MAX_ZIP_ENTRIES) throw new LimitExceeded(limitText.zipEntries(entries.length));
+  if (entries.length > MAX_ZIP_ENTRIES) throw new LimitExceeded(limitRefusal.zipEntries(entries.length));
   let declaredTotal = 0;
   for (const e of entries) {
-    if (e.declared > MAX_ZIP_ENTRY_BYTES) throw new LimitExceeded(limitText.zipEntry(e.name));
+    if (e.declared > MAX_ZIP_ENTRY_BYTES) throw new LimitExceeded(limitRefusal.zipEntry(e.name));
     declaredTotal += e.declared;
   }
-  if (declaredTotal > MAX_ZIP_TOTAL_BYTES) throw new LimitExceeded(limitText.zipTotal());
+  if (declaredTotal > MAX_ZIP_TOTAL_BYTES) throw new LimitExceeded(limitRefusal.zipTotal());
   let total = 0;
   for (const e of entries) {
     const data = entryData(bytes, e);
     const size = e.method === 0 ? data.length : await inflatedSize(data, MAX_ZIP_ENTRY_BYTES, e.name);
     total += size;
-    if (total > MAX_ZIP_TOTAL_BYTES) throw new LimitExceeded(limitText.zipTotal());
+    if (total > MAX_ZIP_TOTAL_BYTES) throw new LimitExceeded(limitRefusal.zipTotal());
   }
 }
 
@@ -107,7 +107,7 @@ async function inflatedSize(data: Uint8Array, limit: number, name: string): Prom
       const { done, value } = await reader.read();
       if (done) break;
       size += value.length;
-      if (size > limit) throw new LimitExceeded(limitText.zipEntry(name));
+      if (size > limit) throw new LimitExceeded(limitRefusal.zipEntry(name));
     }
     await feeding;
     return size;

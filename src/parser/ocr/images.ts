@@ -3,8 +3,10 @@
  * (fast-png, jpeg-js), so the CLI and the browser worker decode alike. Several images are one
  * report, in the order given.
  */
+
 import { decode as decodePng } from 'fast-png';
 import jpeg from 'jpeg-js';
+import { type Refusal, refusal } from '../../domain/refusals';
 import type { ParseOptions } from '../api';
 import type { ExtractedDocument } from '../document';
 import { LimitExceeded } from '../extract/limits';
@@ -44,8 +46,8 @@ export function decodeImage(bytes: Uint8Array): PageImage {
   return { image, dpi: pageDpi(image) };
 }
 
-function tooLarge(w: number, h: number): string {
-  return `image is ${w}×${h} pixels, over the limit of ${MAX_MEGAPIXELS} megapixels; not read`;
+function tooLarge(w: number, h: number): Refusal {
+  return refusal('imageSize', { w, h, limit: MAX_MEGAPIXELS });
 }
 
 function pngToGrey(png: ReturnType<typeof decodePng>): GreyImage {
@@ -81,6 +83,6 @@ export function ocrImages(
   options: ParseOptions = {},
 ): Promise<ExtractedDocument> {
   if (files.length > MAX_IMAGES)
-    throw new LimitExceeded(`${files.length} images, over the limit of ${MAX_IMAGES}`);
+    throw new LimitExceeded(refusal('imageCount', { n: files.length, limit: MAX_IMAGES }));
   return ocrPages(files.length, (n) => decodeImage(files[n]!), options);
 }

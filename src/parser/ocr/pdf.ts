@@ -2,6 +2,7 @@
  * A PDF without a text layer (a scan) → OCR, page by page: PDFium renders each page at its
  * image's own resolution, `ocrPage` reads its tables cell by cell and its text line by line.
  */
+import { refusal } from '../../domain/refusals';
 import type { ParseOptions } from '../api';
 import { type ExtractedDocument, NotAReportError } from '../document';
 import { LimitExceeded } from '../extract/limits';
@@ -24,23 +25,21 @@ export async function ocrPdf(
   if (!data || !scratch) {
     heap.wasmExports.free(data);
     heap.wasmExports.free(scratch);
-    throw new NotAReportError(fileName, 'PDF too large for the PDF engine’s memory');
+    throw new NotAReportError(fileName, refusal('pdfMemory'));
   }
   heapOf(pdfium).HEAPU8.set(bytes, data);
   const doc = pdfium.FPDF_LoadMemDocument(data, bytes.length, '');
   try {
-    if (!doc) throw new NotAReportError(fileName, 'PDF could not be opened for OCR');
+    if (!doc) throw new NotAReportError(fileName, refusal('pdfOcrOpen'));
     const count = pdfium.FPDF_GetPageCount(doc);
     if (count > MAX_OCR_PAGES) {
-      throw new LimitExceeded(
-        `scanned PDF has ${count} pages, over the OCR limit of ${MAX_OCR_PAGES}; not read`,
-      );
+      throw new LimitExceeded(refusal('ocrPages', { n: count, limit: MAX_OCR_PAGES }));
     }
     return await ocrPages(
       count,
       (n) => {
         const page = pdfium.FPDF_LoadPage(doc, n);
-        if (!page) throw new NotAReportError(fileName, `PDF page ${n + 1} could not be read`);
+        if (!page) throw new NotAReportError(fileName, refusal('pdfPage', { page: n + 1 }));
         try {
           const image = renderPage(pdfium, page, 200, scratch);
           return { image, dpi: pageDpi(image) };

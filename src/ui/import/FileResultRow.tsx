@@ -1,8 +1,8 @@
 import { i18nFor } from '../../i18n';
 import { checkMessage, ruleName } from '../../i18n/checks';
+import { refusalMessage } from '../../i18n/refusals';
 import type { FileResult } from '../../import/types';
 import type { Lang } from '../../state';
-import { localiseImportReason } from './reasons';
 import { importText } from './strings';
 
 /** One inspected file: what was found (unit, year, format, region, failed checks) or why it cannot be imported. */
@@ -63,7 +63,7 @@ export function FileResultRow({
       </div>
       {!result.ok && (
         <p className="import-error" role="alert">
-          {t('failed')}: <bdi>{result.file}</bdi>: {localiseImportReason(lang, result.reason)}
+          {t('failed')}: <bdi>{result.file}</bdi>: {refusalMessage(lang, result.refusal)}
         </p>
       )}
       {result.ok && result.kind === 'report' && (

@@ -5,6 +5,8 @@
  */
 import { useQueryClient } from '@tanstack/react-query';
 import { type DragEvent, useEffect, useId, useRef, useState, useSyncExternalStore } from 'react';
+import { type Refusal, refusal } from '../../domain/refusals';
+import { refusalMessage } from '../../i18n/refusals';
 import {
   addImport,
   collisionOf,
@@ -16,11 +18,11 @@ import {
   restoreImports,
   subscribeImports,
 } from '../../import/client';
+import { RefusalError } from '../../import/refuse';
 import type { AcceptedFile, FileResult } from '../../import/types';
 import { QUERY_ROOT } from '../../queries';
 import { useUi } from '../../state';
 import { FileResultRow } from './FileResultRow';
-import { localiseImportReason } from './reasons';
 import { importText } from './strings';
 import './import.css';
 
@@ -45,7 +47,7 @@ export function ImportPanel() {
   const added = useSyncExternalStore(subscribeImports, getImports, getImports);
   const quarantined = useSyncExternalStore(subscribeImports, getQuarantined, getQuarantined);
   const [inspected, setInspected] = useState<Inspected[]>([]);
-  const [errors, setErrors] = useState<{ key: number; text: string }[]>([]);
+  const [errors, setErrors] = useState<{ key: number; refusal: Refusal; file?: string }[]>([]);
   const [busy, setBusy] = useState(false);
   const [over, setOver] = useState(false);
   const [open, setOpen] = useState(false);
@@ -53,13 +55,18 @@ export function ImportPanel() {
   const nextKey = useRef(0);
   const inputId = useId();
 
-  const report = (text: string) =>
-    setErrors((e) => [...e.slice(-4), { key: ++nextKey.current, text: localiseImportReason(lang, text) }]);
+  // Kept as codes: worded when shown, so they follow a change of language.
+  const report = (r: Refusal, file?: string) =>
+    setErrors((e) => [...e.slice(-4), { key: ++nextKey.current, refusal: r, file }]);
+  const fail = (e: unknown) =>
+    e instanceof RefusalError
+      ? report(e.refusal, e.file)
+      : report(refusal('engine', { detail: (e instanceof Error ? e.message : String(e)).split('\n')[0]! }));
   const refresh = () => queryClient.invalidateQueries({ queryKey: QUERY_ROOT });
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per page; restoreImports is idempotent
   useEffect(() => {
-    restoreImports(report).then(refresh, (e: unknown) => report(String(e)));
+    restoreImports(report).then(refresh, fail);
   }, []);
 
   const inspect = (dropped: File[]) => {
@@ -102,7 +109,7 @@ export function ImportPanel() {
           await addImport(item.result as AcceptedFile);
           setInspected((list) => list.filter((i) => i.key !== item.key));
         } catch (e) {
-          report(e instanceof Error ? e.message : String(e));
+          fail(e);
         }
       }
       await refresh();
@@ -117,7 +124,7 @@ export function ImportPanel() {
       await removeImport(id);
       await refresh();
     } catch (e) {
-      report(e instanceof Error ? e.message : String(e));
+      fail(e);
     } finally {
       setBusy(false);
     }
@@ -181,7 +188,12 @@ export function ImportPanel() {
       </div>
       {errors.map((m) => (
         <p key={m.key} className="import-error" role="alert" data-testid="import-message">
-          {m.text}
+          {m.file ? (
+            <>
+              <bdi>{m.file}</bdi>:{' '}
+            </>
+          ) : null}
+          {refusalMessage(lang, m.refusal)}
         </p>
       ))}
       {inspected.length > 0 && (
@@ -256,7 +268,7 @@ export function ImportPanel() {
               <li key={item.id} data-testid="import-quarantined" data-file={item.result.file}>
                 <bdi className="import-file">{item.result.file}</bdi>
                 <p className="import-error" role="alert">
-                  {localiseImportReason(lang, error)}
+                  {refusalMessage(lang, error)}
                 </p>
                 <button
                   type="button"

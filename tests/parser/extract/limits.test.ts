@@ -19,6 +19,7 @@ describe('table grid bounds', () => {
       ok: false,
       file: 'grid.html',
       reason: expect.stringMatching(/limit of 1,000,000 table grid cells/),
+      refusal: expect.objectContaining({ code: 'gridSlots' }),
     });
   });
 
@@ -62,6 +63,7 @@ describe('nesting depth', () => {
       ok: false,
       file: 'deep.html',
       reason: expect.stringMatching(/deeper than the limit of 10,000/),
+      refusal: expect.objectContaining({ code: 'depth' }),
     });
     expect(performance.now() - started).toBeLessThan(5_000);
   });
@@ -90,6 +92,7 @@ describe('DOCX zip bombs', () => {
       ok: false,
       file: 'bomb.docx',
       reason: expect.stringMatching(/word\/document\.xml inflates past the limit of 64 MB/),
+      refusal: expect.objectContaining({ code: 'zipEntry' }),
     });
   }, 60_000);
 
@@ -109,6 +112,7 @@ describe('PDF pages', () => {
       ok: false,
       file: 'long.pdf',
       reason: expect.stringMatching(/1,001 pages, over the limit of 1,000/),
+      refusal: expect.objectContaining({ code: 'pdfPages' }),
     });
   }, 60_000);
 });

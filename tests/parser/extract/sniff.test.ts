@@ -1,10 +1,11 @@
 import { describe, expect, it } from 'vitest';
+import { refusalText } from '../../../src/domain/refusals';
 import { sniff } from '../../../src/parser/extract/sniff';
 import { encodeGbk, makePdf, randomBytes, storedZip, utf8 } from './helpers';
 
 const reason = (bytes: Uint8Array) => {
   const s = sniff(bytes);
-  return s.kind === 'rejected' ? s.reason : null;
+  return s.kind === 'rejected' ? refusalText(s.reason) : null;
 };
 
 describe(sniff, () => {

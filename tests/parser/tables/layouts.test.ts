@@ -239,7 +239,12 @@ describe('incomplete and empty tables', () => {
 
   it('refuses a document without table 三', () => {
     const out = parseDocument(extractText(`${TITLE}\n一、总体情况\n今年收到申请 3 件。`), 'x.txt');
-    expect(out).toEqual({ ok: false, file: 'x.txt', reason: expect.stringMatching(/table 三/) });
+    expect(out).toEqual({
+      ok: false,
+      file: 'x.txt',
+      reason: expect.stringMatching(/table 三/),
+      refusal: { code: 'noTable3', params: {} },
+    });
   });
 
   it('says why a page without table 三 is refused: a pre-2019 report, a title only, or no table', () => {

@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import { ANOMALY_RULES, type Anomaly, type AnomalyRule } from '../../../domain/anomalies';
 import { useI18n } from '../../../i18n';
 import { anomalyLabel, anomalyWhy } from '../../../i18n/anomaly';
@@ -14,8 +14,15 @@ const PAGE = 100;
 /**
  * The anomaly flags of the loaded data within the Quality view's year/province scope. Asked for
  * when the view opens (one query over all reports: peers need them all), not at start-up.
+ * Memoised: every filter of the view above it used to re-render its rows too.
  */
-export function AnomaliesPanel({ year, province }: { year: number | null; province: string | null }) {
+export const AnomaliesPanel = memo(function AnomaliesPanel({
+  year,
+  province,
+}: {
+  year: number | null;
+  province: string | null;
+}) {
   const i18n = useI18n();
   const { t, num } = i18n;
   const set = useUi((s) => s.set);
@@ -90,4 +97,4 @@ export function AnomaliesPanel({ year, province }: { year: number | null; provin
       </QueryState>
     </section>
   );
-}
+});

@@ -38,10 +38,19 @@ function CoverageMatrix({ result }: { result: QualityResult }) {
   const names = useUnitLabels();
   const set = useUi((s) => s.set);
   const scroller = useRef<HTMLDivElement>(null);
-  const cells = useMemo(
-    () => new Map<string, CoverageCell>(result.matrix.map((c) => [`${c.unitId}|${c.year}`, c])),
-    [result.matrix],
-  );
+  // By unit, then year: no string key per cell (a nationwide matrix has ~35,000 cells).
+  const cells = useMemo(() => {
+    const byUnit = new Map<string, Map<number, CoverageCell>>();
+    for (const c of result.matrix) {
+      let years = byUnit.get(c.unitId);
+      if (!years) {
+        years = new Map();
+        byUnit.set(c.unitId, years);
+      }
+      years.set(c.year, c);
+    }
+    return byUnit;
+  }, [result.matrix]);
   const virtualizer = useVirtualizer({
     count: result.units.length,
     getScrollElement: () => scroller.current,
@@ -75,11 +84,12 @@ function CoverageMatrix({ result }: { result: QualityResult }) {
           {items.map((item) => {
             const u = result.units[item.index]!;
             const name = names.label(u.unitId, u.unit);
+            const unitCells = cells.get(u.unitId);
             return (
               <tr key={u.unitId} style={{ height: ROW_H }}>
                 <th scope="row">{name}</th>
                 {result.years.map((y) => {
-                  const c = cells.get(`${u.unitId}|${y}`);
+                  const c = unitCells?.get(y);
                   const status = c?.status ?? 'missing';
                   const label = `${name} ${y}: ${t(`quality.${status}`)}${c && c.checkFailures > 0 ? ` (${c.checkFailures})` : ''}`;
                   return (
