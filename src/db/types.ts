@@ -5,6 +5,7 @@
  * engine runs on the engine users get, under Node too.
  */
 import type { BoundQuery } from '../sql/bound';
+import type { CellSourceRow } from '../sql/report';
 
 type MaybePromise<T> = T | Promise<T>;
 
@@ -43,6 +44,8 @@ export type Row = Record<string, unknown>;
 /** Anything that runs a bound query and returns plain rows: the browser client, or a test engine. */
 export interface Queryable {
   query<T = Row>(q: BoundQuery): Promise<T[]>;
+  /** One report's cell places (`src_` columns); where absent, read by SQL from `cells`. */
+  cellSources?(reportId: string): Promise<CellSourceRow[]>;
 }
 
 /** The four contract files by table name. */
