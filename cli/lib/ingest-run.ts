@@ -4,7 +4,7 @@ import { toRegionRows } from '../../src/dataset/region-rows';
 import { idOf, toCellRows, toCheckRows, toReportRow } from '../../src/dataset/report-rows';
 import type { CellRow, CheckRow, ReportRow } from '../../src/dataset/rows';
 import { identityOf, type UnitIdentity } from '../../src/dataset/unit-identity';
-import type { Report, ReportNote } from '../../src/domain/report';
+import type { CellSource, Report, ReportNote } from '../../src/domain/report';
 import type { UnitAliases } from '../../src/domain/units/identity';
 import { mergedId, resolveMerges } from '../../src/domain/units/merges';
 import type { ParseReport } from '../../src/parser/api';
@@ -73,6 +73,8 @@ interface Parsed {
   file: string;
   input: InputFile;
   report: Report;
+  /** Where each figure was printed (the parser's places, written as the `src_` columns). */
+  src: Readonly<Record<string, CellSource>> | undefined;
   resolution: Resolution | null;
   regionNote: string | null;
   regionCode: string | null;
@@ -156,6 +158,7 @@ export async function ingestFiles(
       file: input.path,
       input,
       report,
+      src: outcome.src,
       resolution,
       regionNote: placed.note,
       regionCode: resolution?.region.code ?? null,
@@ -189,7 +192,7 @@ export async function ingestFiles(
         parserVersion: options.parserVersion,
       }),
     );
-    cells.push(...toCellRows(p.report, id));
+    cells.push(...toCellRows(p.report, id, p.src));
     checks.push(...toCheckRows(p.report, id));
     for (const r of p.resolution?.chain ?? []) regionCodes.add(r.code);
   }

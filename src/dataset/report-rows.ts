@@ -7,7 +7,8 @@ import {
   TABLES,
   type TableName,
 } from '../domain/keys';
-import type { RegionRef, Report } from '../domain/report';
+import type { CellSource, RegionRef, Report } from '../domain/report';
+import type { CellSourceColumn } from '../domain/vocab';
 import { reportId } from './report-id';
 import type { CellRow, CheckRow, ReportRow, UnitKind } from './rows';
 import type { UnitIdentity } from './unit-identity';
@@ -64,7 +65,11 @@ export function toReportRow(report: Report, meta: ReportRowMeta): ReportRow {
  * A number keeps `raw` null unless the parser kept the printed text (e.g. `22（其中修订16件）`);
  * a non-number keeps what was printed: `/`, `-`, `—`, or `''` for a blank cell. Blank is not 0.
  */
-export function toCellRows(report: Report, id: string = idOf(report)): CellRow[] {
+export function toCellRows(
+  report: Report,
+  id: string = idOf(report),
+  src?: Readonly<Record<string, CellSource>>,
+): CellRow[] {
   const rows: CellRow[] = [];
   for (const table of TABLES) {
     const values = report[table];
@@ -80,6 +85,8 @@ export function toCellRows(report: Report, id: string = idOf(report)): CellRow[]
         const value = cols[col];
         const printed = report.raw[`${table}.${row}.${col}`];
         const isNumber = typeof value === 'number' && Number.isFinite(value);
+        const at =
+          src && Object.hasOwn(src, `${table}.${row}.${col}`) ? src[`${table}.${row}.${col}`] : undefined;
         rows.push({
           report_id: id,
           table,
@@ -87,12 +94,37 @@ export function toCellRows(report: Report, id: string = idOf(report)): CellRow[]
           col,
           value: isNumber ? value : null,
           raw: isNumber ? (printed ?? null) : (printed ?? ''),
+          ...(at ? sourceColumns(at) : {}),
         });
       }
     }
   }
   return rows;
 }
+
+/**
+ * A parser place (src/domain/report.ts `CellSource`) as the `src_` columns of the contract: a page
+ * and box for PDFs and scans, table/row/column and span for grid rows, line and span otherwise.
+ * Counts are 1-based for people and other tools; the span stays a 0-based [start, end).
+ */
+export function sourceColumns(at: CellSource): Partial<Record<CellSourceColumn, number>> {
+  if (at.page !== undefined) {
+    const out: Partial<Record<CellSourceColumn, number>> = { src_page: at.page };
+    if (at.box) [out.src_x0, out.src_y0, out.src_x1, out.src_y1] = at.box.map(round2);
+    return out;
+  }
+  if (at.table !== undefined && at.row !== undefined)
+    return {
+      src_table: at.table + 1,
+      src_row: at.row + 1,
+      src_col: at.cell + 1,
+      src_start: at.start,
+      src_end: at.end,
+    };
+  return { src_line: at.line + 1, src_start: at.start, src_end: at.end };
+}
+
+const round2 = (v: number): number => Math.round(v * 100) / 100;
 
 export function toCheckRows(report: Report, id: string = idOf(report)): CheckRow[] {
   return report.checks.map((c) => ({

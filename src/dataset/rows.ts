@@ -4,12 +4,12 @@
  * than the contract's column list (src/domain/vocab/contract.ts).
  */
 import type { TableName } from '../domain/keys';
-import type { ContractRow, Format, RegionLevel, UnitKind } from '../domain/vocab';
+import type { CellSourceColumn, ContractRow, Format, RegionLevel, UnitKind } from '../domain/vocab';
 
 export type { UnitKind } from '../domain/vocab';
 
 export type ReportRow = ContractRow<'reports', ReportFields>;
-export type CellRow = ContractRow<'cells', CellFields>;
+export type CellRow = ContractRow<'cells', CellFields & CellSourceFields>;
 export type CheckRow = ContractRow<'checks', CheckFields>;
 export type RegionRow = ContractRow<'regions', RegionFields>;
 
@@ -46,6 +46,9 @@ interface CellFields {
   /** As printed; null when the value is a plain number. */
   raw: string | null;
 }
+
+/** Where the figure was printed (src/domain/vocab/contract.ts `CELL_SOURCE`); absent or null when unknown. */
+type CellSourceFields = { [K in CellSourceColumn]?: number | null };
 
 interface CheckFields {
   report_id: string;

@@ -22,6 +22,7 @@ import {
   SELECT_UNIT_FACTS,
   type UnitPinyinRow,
 } from '../sql/derived';
+import { type CellSourceRow, cellSourcesSql } from '../sql/report';
 import { CONTRACT_TYPES, id, OPTIONAL_COLUMNS, SCHEMA } from '../sql/schema';
 import { describeIpc, type StagedColumns } from './arrow-schema';
 import type { DatasetFile } from './decode';
@@ -260,17 +261,29 @@ FROM (DESCRIBE ${stage})`),
       const want = CONTRACT_TYPES[file.table];
       const exact = Object.entries(want).map(([c, t]) => `${c}:${SQL_TYPE[t]}`);
       const staged = described.map((c) => `${c.name}:${c.type}`);
-      if (exact.join() === staged.join() && empty) {
+      const have = new Set(described.map((c) => c.name));
+      // Optional columns the file lacks, when they are the contract's last ones (cells without
+      // the `src_` provenance columns): added empty after adopting, no copy of the rows.
+      const lacking = Object.keys(want).filter((c) => !have.has(c));
+      const kept = exact.length - lacking.length;
+      const adoptable =
+        exact.slice(0, kept).join() === staged.join() &&
+        Object.keys(want)
+          .slice(kept)
+          .every((c) => (OPTIONAL_COLUMNS[file.table] ?? []).includes(c) && !have.has(c));
+      if (adoptable && empty) {
         // First load of this table and already in the contract's shape: adopt the staged rows
         // instead of copying them (at nationwide scale the copy of cells is millions of rows).
+        const add = lacking.map(
+          (c) => `ALTER TABLE ${id(file.table)} ADD COLUMN ${id(c as never)} ${SQL_TYPE[want[c]!]};`,
+        );
         await this.conn.query(
-          `DROP TABLE ${id(file.table)}; ALTER TABLE ${stage} RENAME TO ${id(file.table)};`,
+          `DROP TABLE ${id(file.table)}; ALTER TABLE ${stage} RENAME TO ${id(file.table)};${add.join('')}`,
         );
         adopted = true;
         return n;
       }
       // A column the file may lack (OPTIONAL_COLUMNS) goes in as NULL and is filled in below.
-      const have = new Set(described.map((c) => c.name));
       const cols = Object.entries(want).map(([c, t]) =>
         have.has(c) ? `${id(c as never)}::${SQL_TYPE[t]}` : `NULL::${SQL_TYPE[t]} AS ${id(c as never)}`,
       );
@@ -386,6 +399,27 @@ COMMIT;`,
     stage('unit pinyin insert');
     await this.run(buildUnits());
     stage('units');
+  }
+
+  /**
+   * The provenance (`src_` columns) of one report's cells. While cells are deferred they are read
+   * from the kept file's bytes (./cell-sources.ts), so opening a figure's source never decodes
+   * the whole cells table; once inserted, from the table (imports included).
+   */
+  async cellSources(reportId: string): Promise<CellSourceRow[]> {
+    if (this.deferred) {
+      // A copy now: inserting the deferred cells (an import's merge) hands the bytes to the codec worker.
+      const bytes = this.deferred.bytes.slice();
+      const { sourcesFromParquet } = await import('./cell-sources');
+      return sourcesFromParquet(bytes, reportId);
+    }
+    const rows = await this.run<CellSourceRow>(cellSourcesSql(reportId));
+    // Only the columns that are set: null ones say nothing about the place.
+    return rows.map((r) => {
+      const out = Object.create(null) as CellSourceRow;
+      for (const [k, v] of Object.entries(r)) if (v !== null && v !== undefined) (out as Row)[k] = v;
+      return out;
+    });
   }
 
   /** Counts, years and provinces of what is loaded. */

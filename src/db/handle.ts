@@ -139,5 +139,10 @@ export function getDatabase(): Queryable {
       measure('db:query', started, { sql: q.sql, params: q.params, rows: rows.length });
       return rows;
     },
+    cellSources: async (reportId: string) => {
+      const e = await engine();
+      await gate;
+      return e.cellSources(reportId);
+    },
   };
 }

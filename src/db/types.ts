@@ -5,10 +5,15 @@
  * engine runs on the engine users get, under Node too.
  */
 import type { BoundQuery } from '../sql/bound';
+import type { CellSourceRow } from '../sql/report';
 
 type MaybePromise<T> = T | Promise<T>;
 
-/** The part of an Arrow table the engine reads (duckdb-wasm bundles its own apache-arrow). */
+/**
+ * The part of an Arrow table the engine reads. Structural, not apache-arrow's `Table`: the engine
+ * also runs on duckdb-node-blocking in tests. duckdb-wasm and the app share one apache-arrow
+ * (package.json pins the version duckdb-wasm declares; tests/db/one-arrow.test.ts).
+ */
 export interface ArrowResult {
   numRows: number;
   schema: { fields: { name: string; type: { toString(): string } }[] };
@@ -39,6 +44,8 @@ export type Row = Record<string, unknown>;
 /** Anything that runs a bound query and returns plain rows: the browser client, or a test engine. */
 export interface Queryable {
   query<T = Row>(q: BoundQuery): Promise<T[]>;
+  /** One report's cell places (`src_` columns); where absent, read by SQL from `cells`. */
+  cellSources?(reportId: string): Promise<CellSourceRow[]>;
 }
 
 /** The four contract files by table name. */

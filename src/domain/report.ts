@@ -74,4 +74,11 @@ export interface CellSource {
   cell: number;
   start: number;
   end: number;
+  /** PDFs and scans: the 1-based page and the figure's box on it (see `box`). */
+  page?: number;
+  /** x0, y0, x1, y1 in points (1/72 in) from the displayed page's top-left corner, y downwards. */
+  box?: [number, number, number, number];
+  /** A grid row (HTML, DOCX, Word): its table (0-based, in document order) and row within it (0-based). */
+  table?: number;
+  row?: number;
 }

@@ -56,6 +56,16 @@ export const zhTrace = {
   'source.document': '原始文件',
   'source.notRecorded': '本数据集未记录此数字在原文中的位置；请打开原始文件核对。',
   'source.open': '在年报中查看 {unit} {year} 的这个数字',
+  'source.place': '在原文中的位置',
+  'source.page': '第 {page} 页，框 ({x0}, {y0})–({x1}, {y1})，单位为磅，自页面左上角量起',
+  'source.grid': '第 {table} 个表格，第 {row} 行，第 {col} 列（第 {start}–{end} 个字符）',
+  'source.line': '第 {line} 行，第 {start}–{end} 个字符',
+  'source.original': '原文',
+  'source.rendering': '正在显示原文…',
+  'source.failed': '无法显示原文：{reason}',
+  'source.noOriginal': '这次导入没有保存原始文件（较早的导入）；重新导入后即可在此查看原文。',
+  'source.bundled': '内置数据不附带年报原文；请打开上面的原始文件，按此位置核对。',
+  'source.pageAlt': '原文第 {page} 页，框出的是这个数字',
 } as const;
 
 export const enTrace: Record<keyof typeof zhTrace, string> = {
@@ -115,4 +125,16 @@ export const enTrace: Record<keyof typeof zhTrace, string> = {
   'source.notRecorded':
     'This dataset does not record where this figure stands in the original; open the original to check.',
   'source.open': 'See this figure in the report of {unit} for {year}',
+  'source.place': 'Where it is printed',
+  'source.page': 'Page {page}, box ({x0}, {y0})–({x1}, {y1}) in points from the top-left corner',
+  'source.grid': 'Table {table}, row {row}, column {col} (characters {start}–{end})',
+  'source.line': 'Line {line}, characters {start}–{end}',
+  'source.original': 'Original',
+  'source.rendering': 'Showing the original…',
+  'source.failed': 'The original cannot be shown: {reason}',
+  'source.noOriginal':
+    'This import did not keep its original file (an older import); import it again to see the original here.',
+  'source.bundled':
+    'The bundled data does not ship the reports’ text: open the original document above and look at this place.',
+  'source.pageAlt': 'Page {page} of the original, with this figure boxed',
 };

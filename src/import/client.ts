@@ -52,8 +52,10 @@ function stopped(error: unknown): Refusal {
  * (a fresh one takes the next file), so a parse that runs away costs a worker, never the tab; a
  * scan gets the limit per page (each page read restarts it).
  */
-export function inspectFile(file: File, options: InspectOptions = {}): Promise<FileResult> {
-  return inspect(file.name, { file }, options);
+export async function inspectFile(file: File, options: InspectOptions = {}): Promise<FileResult> {
+  const result = await inspect(file.name, { file }, options);
+  // The original stays with a report import (IndexedDB keeps the Blob): the source view shows it.
+  return result.ok && result.kind === 'report' ? { ...result, original: file } : result;
 }
 
 /** Page images of one report (several photos dropped together), read as one report in this order. */

@@ -119,7 +119,7 @@ async function reportResult(fileName: string, outcome: ParseOutcome, deps: Proce
         ? refusal('noFiguresEmpty')
         : refusal('noFigures', { detail: report.checks.map((c) => c.message).join('; ') }),
     );
-  const rows = importRows(report, fileName, await deps.regionIndex(), deps.parserVersion);
+  const rows = importRows(report, fileName, await deps.regionIndex(), deps.parserVersion, outcome.src);
   const row = rows.reports[0]!;
   return {
     ok: true,

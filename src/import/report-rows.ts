@@ -8,7 +8,7 @@ import { toRegionRows } from '../dataset/region-rows';
 import { idOf, toCellRows, toCheckRows, toReportRow } from '../dataset/report-rows';
 import type { CellRow, CheckRow, RegionRow, ReportRow } from '../dataset/rows';
 import { identityOf } from '../dataset/unit-identity';
-import type { Report } from '../domain/report';
+import type { CellSource, Report } from '../domain/report';
 import type { RegionIndex } from '../region/region-index';
 import { resolveUnit } from '../region/resolve';
 import type { Resolution } from '../region/types';
@@ -45,6 +45,7 @@ export function importRows(
   fileName: string,
   index: RegionIndex | null,
   parserVersion: string,
+  src?: Readonly<Record<string, CellSource>>,
 ): ImportRows {
   const resolution = index ? placeUnit(index, report) : null;
   const placed: Report = resolution ? { ...report, region: resolution.region } : report;
@@ -68,7 +69,7 @@ export function importRows(
         parserVersion,
       }),
     ],
-    cells: toCellRows(placed, id),
+    cells: toCellRows(placed, id, src),
     checks: toCheckRows(placed, id),
     regions: toRegionRows(regionEntries),
   };

@@ -53,6 +53,11 @@ export type FileResult =
       tables: ParquetTables;
       /** sha256 of the file's bytes: the same bytes under another name are the same import. */
       digest?: string;
+      /**
+       * The dropped file itself, kept with the import so that the Report view can show where a
+       * figure was printed (./source.ts); absent for page-image sets and imports stored before.
+       */
+      original?: Blob;
     }
   | {
       ok: true;

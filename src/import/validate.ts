@@ -143,6 +143,18 @@ const RULES: Record<DatasetTable, Record<string, Check>> = {
     },
     value: number('value', true),
     raw: optionalText,
+    // Provenance (optional): counts and character offsets, and a box in points on a page.
+    src_page: number('src_page', true, [0, 100_000]),
+    src_x0: number('src_x0', true),
+    src_y0: number('src_y0', true),
+    src_x1: number('src_x1', true),
+    src_y1: number('src_y1', true),
+    src_table: number('src_table', true, [0, 1_000_000]),
+    src_row: number('src_row', true, [0, 1_000_000]),
+    src_col: number('src_col', true, [0, 1_000_000]),
+    src_line: number('src_line', true, [0, 10_000_000]),
+    src_start: number('src_start', true, [0, 10_000_000]),
+    src_end: number('src_end', true, [0, 10_000_000]),
   },
   checks: {
     report_id: reportId,

@@ -23,7 +23,15 @@ export interface DocLine {
   page?: number;
   /** For OCR'd table rows: per cell, how sure the recogniser was and where the cell is. */
   ocr?: (OcrCell | null)[];
+  /**
+   * For pdf and OCR'd pdf lines: per cell, its box on `page` in points (1/72 inch) from the
+   * displayed page's top-left corner, y downwards: x0, y0, x1, y1. Null where unknown.
+   */
+  boxes?: (Box | null)[];
 }
+
+/** x0, y0, x1, y1. */
+export type Box = [number, number, number, number];
 
 /** A table cell read by OCR: the recogniser's confidence (lowest character probability) and its place. */
 export interface OcrCell {

@@ -7,7 +7,7 @@
 import { checkReport } from '../domain/checks';
 import type { Format } from '../domain/keys';
 import { type Refusal, refusal } from '../domain/refusals';
-import type { CheckFailure, Report, TableValues } from '../domain/report';
+import type { CellSource, CheckFailure, Report, TableValues } from '../domain/report';
 import { sha256Hex } from '../util/sha256';
 import { type ParseOptions, type ParseOutcome, refused } from './api';
 import { type ExtractedDocument, NotAReportError } from './document';
@@ -188,5 +188,42 @@ export function parseDocument(doc: ExtractedDocument, fileName: string, sha256 =
   };
   // Provenance of the cells kept (a table dropped for having no figures takes its places with it).
   const src = { ...(t3.hasNumbers ? t3.src : {}), ...(Object.keys(table4).length > 0 ? t4.src : {}) };
-  return { ok: true, report, src };
+  return { ok: true, report, src: placeSources(doc, src) };
+}
+
+/**
+ * Each place in the extracted document, also as a place in the original: the page and box of a
+ * PDF figure (its span of the run's box, by character share: figures are set in one font), the
+ * table and row of a grid line.
+ */
+function placeSources(doc: ExtractedDocument, src: Record<string, CellSource>): Record<string, CellSource> {
+  const rowInTable = new Map<number, number>();
+  const seen = new Map<number, number>();
+  doc.lines.forEach((line, i) => {
+    if (line.origin !== 'table' || line.table === undefined || line.page !== undefined) return;
+    const n = seen.get(line.table) ?? 0;
+    rowInTable.set(i, n);
+    seen.set(line.table, n + 1);
+  });
+  const out: Record<string, CellSource> = Object.create(null);
+  for (const [key, s] of Object.entries(src)) {
+    const line = doc.lines[s.line];
+    const placed: CellSource = { ...s };
+    if (line?.page !== undefined) placed.page = line.page;
+    const box = line?.boxes?.[s.cell];
+    if (box) {
+      const length = line.cells[s.cell]?.length ?? 0;
+      const w = box[2] - box[0];
+      const at = (k: number) => Math.round((box[0] + (length > 0 ? (w * k) / length : 0)) * 100) / 100;
+      const whole = s.start === 0 && s.end >= length;
+      placed.box = whole ? box : [at(s.start), box[1], at(s.end), box[3]];
+    }
+    const row = rowInTable.get(s.line);
+    if (row !== undefined && line?.table !== undefined) {
+      placed.table = line.table;
+      placed.row = row;
+    }
+    out[key] = placed;
+  }
+  return out;
 }

@@ -11,6 +11,7 @@ import type { DatasetStatus } from './types';
 // The dataset's own operations, for the views: they reach the database only through this module.
 export { encodeParquet, exportParquet, loadParquetBytes } from '../db/changes';
 export { initDatabase } from '../db/loader';
+export type { CellSourceRow } from '../sql';
 export { aboutQuery } from './about';
 export { anomaliesQuery } from './anomalies';
 export { compareQuery } from './compare';
@@ -19,7 +20,7 @@ export { outcomesQuery } from './outcomes';
 export { pivotQuery } from './pivot';
 export { provinceMapQuery } from './province-map';
 export { qualityQuery } from './quality';
-export { reportQuery } from './report';
+export { cellSourcesQuery, reportQuery } from './report';
 export { trendsQuery } from './trends';
 export * from './types';
 export { lowerRegionsQuery, unitDirectoryQuery, unitSearchQuery } from './units';

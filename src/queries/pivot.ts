@@ -13,7 +13,7 @@ import {
   QUERY_DEFAULTS,
   type ShareBase,
 } from '../domain/vocab';
-import { pivotSql } from '../sql';
+import { type CorrectedCell, pivotSql } from '../sql';
 import { dbQuery, displaySelect, sortedSet } from './options';
 import { type PivotCell, type PivotParams, type PivotResult, pivotKey } from './types';
 
@@ -25,6 +25,8 @@ export interface PivotSqlParams {
   rate: MetricId | null;
   filters: PivotFilters;
   totals: boolean;
+  /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
+  corrections?: readonly CorrectedCell[];
 }
 
 /** How the answer is shown. */
@@ -64,6 +66,7 @@ export function resolvePivot(p: PivotParams): { sql: PivotSqlParams; display: Pi
       filters: sortFilters(p.filters),
       // Shares need the totals even when they are not shown.
       totals: totals || share !== null,
+      corrections: p.corrections,
     },
     display: {
       share,
@@ -108,6 +111,7 @@ export async function answerPivot(db: Queryable, p: PivotSqlParams): Promise<Piv
       value: p.rate ? { metric: p.rate } : 'sum',
       filters: p.filters,
       totals: p.totals,
+      corrections: p.corrections,
     }),
   );
   const isRate = p.rate !== null;

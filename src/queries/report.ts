@@ -2,13 +2,27 @@
 import type { CheckRow, ReportRow } from '../dataset/rows';
 import type { Queryable } from '../db/types';
 import type { TableName } from '../domain/keys';
-import { reportCellsSql, reportChecksSql, reportRowSql, unitYearsSql } from '../sql';
+import {
+  type CellSourceRow,
+  cellSourcesSql,
+  reportCellsSql,
+  reportChecksSql,
+  reportRowSql,
+  unitYearsSql,
+} from '../sql';
 import { dbQuery } from './options';
 import type { ReportCell, ReportDetail, ReportParams } from './types';
 
 /** 年报: one unit-year as tables 二/三/四 with failed checks attached to cells; null when absent. Asks nothing for `null`. */
 export const reportQuery = (p: ReportParams | null) =>
   dbQuery('report', p ?? { reportId: '' }, fetchReport, p !== null);
+
+/**
+ * Where each figure of one report was printed (the optional `src_` columns of cells), by
+ * `table.row.col`; asked only when the Report view shows a figure's source.
+ */
+export const cellSourcesQuery = (reportId: string | null) =>
+  dbQuery('cellSources', reportId ?? '', fetchCellSources, reportId !== null);
 
 /** Does a check location (`table3.*.total`, `table3.granted.total`, `table4.review.*`) cover a cell? */
 export function locationCovers(location: string, table: string, row: string, col: string): boolean {
@@ -48,4 +62,12 @@ export async function fetchReport(db: Queryable, p: ReportParams): Promise<Repor
 
 function dict<T>(): Record<string, T> {
   return Object.create(null) as Record<string, T>;
+}
+
+/** One report's cell places (`src_` columns), by `table.row.col`; empty when the data has none. */
+export async function fetchCellSources(db: Queryable, reportId: string): Promise<Map<string, CellSourceRow>> {
+  const rows = db.cellSources
+    ? await db.cellSources(reportId)
+    : await db.query<CellSourceRow>(cellSourcesSql(reportId));
+  return new Map(rows.map((r) => [`${r.table}.${r.row}.${r.col}`, r]));
 }

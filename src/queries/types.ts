@@ -143,6 +143,8 @@ export interface OutcomesParams {
   applicant?: Table3Column;
   /** 'count' or 'share' (of the unit's sum over ALL outcome rows, so full stacks reach 100 %). */
   measure: OutcomeMode;
+  /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
+  corrections?: readonly CorrectedCell[];
 }
 
 export interface OutcomeRow {
@@ -239,6 +241,8 @@ export interface PivotParams {
   totals?: boolean;
   /** Cap on distinct row headers (after sort); default QUERY_DEFAULTS.pivot.limit. */
   limit?: number;
+  /** "With corrections": the analyst's corrected cells read instead of the printed ones. */
+  corrections?: readonly CorrectedCell[];
 }
 
 export interface PivotCell {

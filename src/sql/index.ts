@@ -18,7 +18,15 @@ export {
   type QualityQuery,
   ruleCountsSql,
 } from './quality';
-export { type ReportKey, reportCellsSql, reportChecksSql, reportRowSql, unitYearsSql } from './report';
+export {
+  type CellSourceRow,
+  cellSourcesSql,
+  type ReportKey,
+  reportCellsSql,
+  reportChecksSql,
+  reportRowSql,
+  unitYearsSql,
+} from './report';
 export { alias, id, SCHEMA } from './schema';
 export { type TrendsQuery, trendsSql } from './trends';
 export {

@@ -2,6 +2,7 @@
 import { OUTCOME_GROUPS, TABLE3_COLUMNS, type Table3Column } from '../domain/keys';
 import { QUERY_DEFAULTS } from '../domain/vocab';
 import { Binder, type BoundQuery } from './bound';
+import { type CorrectedCell, correctedSource } from './corrected';
 import { inList, where } from './filters';
 import { alias, id } from './schema';
 
@@ -12,6 +13,8 @@ export interface OutcomesQuery {
   groups?: readonly string[];
   rows?: readonly string[];
   applicant?: Table3Column;
+  /** Corrected values to read instead of the printed ones ("with corrections"); none = as printed. */
+  corrections?: readonly CorrectedCell[];
 }
 
 /**
@@ -29,7 +32,7 @@ export function outcomesSql(q: OutcomesQuery): BoundQuery {
 WITH base AS (
   SELECT ${id('unit_id')} AS unit, any_value(${id('unit')}) AS name, any_value(${id('format')}) AS format, ${key} AS key, ${id('grp')} AS grp,
     sum(${id(applicant)})::DOUBLE AS cnt
-  FROM ${id('t3x')}
+  FROM ${correctedSource(b, 't3x', q.corrections)}
   WHERE ${where([`${id('year')} = ${b.v(q.year)}`, inList(b, 'unit_id', q.units), inList(b, 'grp', OUTCOME_GROUPS)])}
   GROUP BY ${id('unit_id')}, ${groupBy}
 ), tot AS (

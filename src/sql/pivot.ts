@@ -14,6 +14,7 @@ import {
   type PivotFilters,
 } from '../domain/vocab';
 import { Binder, type BoundQuery, type SqlValue } from './bound';
+import { type CorrectedCell, correctedSource } from './corrected';
 import { inList, where } from './filters';
 import { metricSql } from './metric';
 import { type AnyColumn, alias, id } from './schema';
@@ -25,6 +26,8 @@ export interface PivotQuery {
   value: 'sum' | { metric: string };
   filters: PivotFilters;
   totals: boolean;
+  /** Corrected values to read instead of the printed ones ("with corrections"); none = as printed. */
+  corrections?: readonly CorrectedCell[];
 }
 
 /** The column of t3x (and of the metric tables, for report dims) each dimension reads. */
@@ -79,6 +82,8 @@ export function pivotSql(q: PivotQuery): BoundQuery {
   if (new Set(all).size !== all.length) throw new Error(`a pivot dimension is used twice: ${all.join(', ')}`);
   const b = new Binder();
   const f = q.filters;
+  // Each read of t3x binds its corrections anew (one bound value list per occurrence).
+  const t3x = () => correctedSource(b, 't3x', q.corrections);
   // Filters on the report's own dims apply to any measure; the cell dims (row, group,
   // applicant) choose which cells a sum adds up, below.
   const dimFilters = PIVOT_DIMS.filter((d) => PIVOT_DIM_SPEC[d].scope === 'report').map((d) =>
@@ -119,16 +124,16 @@ export function pivotSql(q: PivotQuery): BoundQuery {
       const cellFilter = where([inList(b, 'row', rows), inList(b, 'grp', f.group)]);
       const rCols = all.map((d) => `r.${id(DIM_COLUMN[d])} AS ${id(DIM_COLUMN[d])}, `).join('');
       source = `(SELECT ${rCols}x.${id('v')} AS ${id('v')} FROM ${id('reports')} r
-    LEFT JOIN (SELECT ${id('report_id')}, sum(${cellSum}) AS ${id('v')} FROM ${id('t3x')} WHERE ${cellFilter} GROUP BY ${id('report_id')}) x
+    LEFT JOIN (SELECT ${id('report_id')}, sum(${cellSum}) AS ${id('v')} FROM ${t3x()} WHERE ${cellFilter} GROUP BY ${id('report_id')}) x
     ON x.${id('report_id')} = r.${id('report_id')}
     WHERE ${reportFilter})`;
       measures = `sum(${id('v')})::DOUBLE AS ${alias('sum')}, NULL::DOUBLE AS ${alias('denominator')},
   count(*)::DOUBLE AS ${alias('reports')}, count(${id('v')})::DOUBLE AS ${alias('reported')}`;
     } else {
       source = byApplicant
-        ? `(UNPIVOT (SELECT ${dimCols}${applicants.map((c) => id(c)).join(', ')} FROM ${id('t3x')} WHERE ${rowFilter()})
+        ? `(UNPIVOT (SELECT ${dimCols}${applicants.map((c) => id(c)).join(', ')} FROM ${t3x()} WHERE ${rowFilter()})
     ON ${applicants.map((c) => id(c)).join(', ')} INTO NAME ${id('applicant')} VALUE ${id('v')})`
-        : `(SELECT ${dimCols}${cellSum} AS ${id('v')} FROM ${id('t3x')} WHERE ${rowFilter()})`;
+        : `(SELECT ${dimCols}${cellSum} AS ${id('v')} FROM ${t3x()} WHERE ${rowFilter()})`;
       measures = `sum(${id('v')})::DOUBLE AS ${alias('sum')}, NULL::DOUBLE AS ${alias('denominator')},
   NULL::DOUBLE AS ${alias('reports')}, NULL::DOUBLE AS ${alias('reported')}`;
     }
@@ -136,7 +141,7 @@ export function pivotSql(q: PivotQuery): BoundQuery {
     const bad = measureConflicts({ kind: 'rate', metric: q.value.metric }, all);
     if (bad.length > 0) throw new Error(`pivot: a rate cannot be split by ${bad.join(', ')}`);
     const m = metricSql(b, q.value.metric);
-    source = `(SELECT * FROM ${id(m.table)} WHERE ${where([...dimFilters, m.rows, m.comparable(id('format'))])})`;
+    source = `(SELECT * FROM ${correctedSource(b, m.table, q.corrections)} WHERE ${where([...dimFilters, m.rows, m.comparable(id('format'))])})`;
     measures = `${m.numerator} AS ${alias('sum')}, ${m.denominator ?? 'NULL::DOUBLE'} AS ${alias('denominator')},
   NULL::DOUBLE AS ${alias('reports')}, NULL::DOUBLE AS ${alias('reported')}`;
   }

@@ -1,5 +1,6 @@
 /** 年报: one report, its cells and checks, and the other years of its unit. */
 import { TABLE3_COLUMNS, TABLE4_COLUMNS } from '../domain/keys';
+import { CELL_SOURCE_COLUMNS, type CellSourceColumn } from '../domain/vocab';
 import { Binder, type BoundQuery } from './bound';
 import { id, SCHEMA } from './schema';
 
@@ -66,4 +67,19 @@ export function unitYearsSql(unitId: string): BoundQuery {
 SELECT DISTINCT ${id('year')}::INTEGER AS ${id('year')} FROM ${id('reports')}
 WHERE ${id('unit_id')} = ${b.v(unitId)}
 ORDER BY 1`);
+}
+
+/** A cell's place in its source document: the `src_` columns that are set (see CELL_SOURCE). */
+export type CellSourceRow = { table: string; row: string; col: string } & Partial<
+  Record<CellSourceColumn, number>
+>;
+
+/** The cells of one report that carry a place (the optional `src_` provenance columns of cells). */
+export function cellSourcesSql(reportId: string): BoundQuery {
+  const b = new Binder();
+  const src = CELL_SOURCE_COLUMNS.map((c) => id(c)).join(', ');
+  const any = CELL_SOURCE_COLUMNS.map((c) => `${id(c)} IS NOT NULL`).join(' OR ');
+  return b.done(`
+SELECT ${id('table')}, ${id('row')}, ${id('col')}, ${src} FROM ${id('cells')}
+WHERE ${id('report_id')} = ${b.v(reportId)} AND (${any})`);
 }

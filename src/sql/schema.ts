@@ -5,7 +5,7 @@
  * any `"`.
  */
 import { TABLE3_COLUMNS, TABLE4_COLUMNS } from '../domain/keys';
-import { CONTRACT, type ContractColumn, type ContractTable } from '../domain/vocab';
+import { CELL_SOURCE_COLUMNS, CONTRACT, type ContractColumn, type ContractTable } from '../domain/vocab';
 
 const columnsOf = <T extends ContractTable>(table: T) =>
   Object.keys(CONTRACT[table]) as unknown as readonly ContractColumn<T>[];
@@ -87,10 +87,12 @@ export const CONTRACT_TYPES: Record<
 
 /**
  * Contract columns a file may lack: reports written before unit identity (issue 13) have no
- * unit_id / parent_unit_id; the loader computes them (src/db/unit-ids.ts).
+ * unit_id / parent_unit_id; the loader computes them (src/db/unit-ids.ts). The provenance columns
+ * of cells are optional in the contract itself: missing, they are null.
  */
 export const OPTIONAL_COLUMNS: Partial<Record<keyof typeof CONTRACT_TYPES, readonly string[]>> = {
   reports: ['unit_id', 'parent_unit_id'],
+  cells: CELL_SOURCE_COLUMNS,
 };
 
 const KNOWN = new Set<string>([...Object.keys(SCHEMA), ...Object.values(SCHEMA).flat()]);

@@ -2,7 +2,9 @@
  * Per-cell provenance over the whole corpus (every report file, all formats): for each cell the
  * parser says it read from one printed figure, the text at the recorded place (line, cell, span of
  * the extracted document) is that figure. Cells split out of run-together digits have no single
- * place and are not recorded; the share recorded is printed for the report.
+ * place and are not recorded; the share recorded is printed for the report. For PDFs the recorded
+ * page and box are checked too: PDFium's bounded-text call reads the figure's digits back from the
+ * text layer inside the box (scans: a box on a page, since a scan has no text layer to read).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -11,10 +13,13 @@ import { NotAReportError } from '../../src/parser/document';
 import { extractDocument } from '../../src/parser/extract';
 import { parseDocument } from '../../src/parser/parse';
 import { corpusPresent } from '../corpus-present';
+import { pdfTextAt } from './pdf-text-at';
 
 const reports = path.resolve(import.meta.dirname, '../../../shared/corpus/reports');
 const hasCorpus = corpusPresent(reports, 'provenance tests');
 const files = hasCorpus ? readdirSync(reports).filter((f) => /\.(txt|html?|pdf|docx?)$/i.test(f)) : [];
+
+const digits = (text: string): string => text.replace(/[^\d]/g, '');
 
 /** The figure a printed text stands for ("1,234" → 1234, "95件" → 95). */
 function figure(text: string): number | null {
@@ -40,6 +45,10 @@ describe.skipIf(!hasCorpus)('provenance over the corpus', () => {
       const out = parseDocument(doc, file);
       if (!out.ok) return;
       const { report, src = {} } = out;
+      // A PDF with a text layer: PDFium reads back what its text layer holds in each recorded box.
+      const pdf =
+        doc.kind === 'pdf' ? await pdfTextAt(new Uint8Array(readFileSync(path.join(reports, file)))) : null;
+      let boxed = 0;
       let cells = 0;
       for (const table of ['table3', 'table4'] as const) {
         for (const [row, rec] of Object.entries(report[table])) {
@@ -52,9 +61,27 @@ describe.skipIf(!hasCorpus)('provenance over the corpus', () => {
             if (value === null)
               expect(text, `${file} ${table}.${row}.${col}`).toBe(report.raw[`${table}.${row}.${col}`] ?? '');
             else expect(figure(text!), `${file} ${table}.${row}.${col} "${text}"`).toBe(value);
+            if (doc.kind !== 'pdf' && doc.kind !== 'ocr') continue;
+            // PDFs and scans: a page and a box on it, for every cell with a place.
+            expect(at.page, `${file} ${table}.${row}.${col} page`).toBeGreaterThan(0);
+            const box = at.box!;
+            expect(box, `${file} ${table}.${row}.${col} box`).toBeDefined();
+            expect(box[2] > box[0] && box[3] > box[1], `${file} ${table}.${row}.${col} box ${box}`).toBe(
+              true,
+            );
+            boxed++;
+            if (pdf) {
+              const inBox = pdf.textAt(at.page!, box);
+              expect(digits(inBox), `${file} ${table}.${row}.${col} box ${box} holds "${inBox}"`).toBe(
+                digits(text!),
+              );
+            }
           }
         }
       }
+      pdf?.close();
+      if (doc.kind === 'pdf' || doc.kind === 'ocr')
+        expect(boxed, `${file}: cells with a box`).toBeGreaterThan(0);
       summary.push(`${file}: ${Object.keys(src).length}/${cells}`);
       coverage.set(file, [Object.keys(src).length, cells]);
     },

@@ -17,6 +17,35 @@ describe(toCellRows, () => {
     expect(cell('new_received', 'legal_service')).toMatchObject({ value: null, raw: '—' });
   });
 
+  it('writes a recorded place as the src_ columns of its kind, and none where there is none', () => {
+    const placed = toCellRows(handReport(), 'r1', {
+      'table3.new_received.natural_person': { line: 4, cell: 0, start: 3, end: 5 },
+      'table3.new_received.commercial': { line: 9, cell: 2, start: 0, end: 1, table: 1, row: 6 },
+      'table3.new_received.research': {
+        line: 2,
+        cell: 1,
+        start: 0,
+        end: 2,
+        page: 3,
+        box: [10, 20.123, 30, 40],
+      },
+    });
+    const at = (col: string) => placed.find((c) => c.row === 'new_received' && c.col === col);
+    expect(at('natural_person')).toMatchObject({ src_line: 5, src_start: 3, src_end: 5 });
+    expect(at('natural_person')?.src_page).toBeUndefined();
+    expect(at('commercial')).toMatchObject({
+      src_table: 2,
+      src_row: 7,
+      src_col: 3,
+      src_start: 0,
+      src_end: 1,
+    });
+    expect(at('commercial')?.src_line).toBeUndefined();
+    expect(at('research')).toMatchObject({ src_page: 3, src_x0: 10, src_y0: 20.12, src_x1: 30, src_y1: 40 });
+    expect(at('social_org')?.src_page).toBeUndefined();
+    expect(at('social_org')?.src_line).toBeUndefined();
+  });
+
   it('does not invent cells the report did not print', () => {
     expect(cell('granted', 'natural_person')).toBeUndefined();
     expect(cell('carried_over', 'commercial')).toBeUndefined();

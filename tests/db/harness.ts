@@ -70,7 +70,7 @@ function columns<R extends object>(rows: readonly R[], keys: readonly (keyof R)[
 /** Rows → Parquet bytes with explicit column types (strings may be null, numbers Float64/Int32). */
 export function toParquet<R extends object>(
   rows: readonly R[],
-  spec: Record<keyof R & string, 'text' | 'int' | 'float'>,
+  spec: { [K in keyof R & string]?: 'text' | 'int' | 'float' },
 ): Uint8Array {
   const keys = Object.keys(spec) as (keyof R & string)[];
   const cols = columns(rows, keys);
@@ -79,13 +79,13 @@ export function toParquet<R extends object>(
     const values = cols[k] as unknown[];
     if (spec[k] === 'text') {
       vectors[k] = vectorFromArray(
-        values.map((v) => (v === null ? null : String(v))),
+        values.map((v) => (v == null ? null : String(v))),
         new Utf8(),
       );
     } else {
       const type = spec[k] === 'int' ? new Int32() : new Float64();
       vectors[k] = vectorFromArray(
-        values.map((v) => (v === null ? null : Number(v))),
+        values.map((v) => (v == null ? null : Number(v))),
         type,
       );
     }

@@ -108,6 +108,29 @@ describe('anomaly flags', () => {
     await expect.poll(() => page.url()).toContain(`report=${top!.report_id}`);
   });
 
+  it('a figure of the Trends data table opens the Report view at that cell', async () => {
+    const [n] = await narrative();
+    const [r] = await data.rows<{ report_id: string }>(
+      `SELECT report_id FROM reports WHERE unit_id = '${n!.unit_id}' AND year = ${n!.year}`,
+    );
+    await openView(page, baseUrl, `?v=2&view=trends&units=${n!.unit_id}&table=1`, 'trends');
+    const figures = page.getByTestId('trend-figure');
+    await figures.first().waitFor({ timeout: 30_000 });
+    const rows = page.locator('[data-testid="trend-figure"]');
+    const count = await rows.count();
+    let clicked = false;
+    for (let i = 0; i < count && !clicked; i++) {
+      const row = rows.nth(i).locator('xpath=ancestor::tr');
+      if (((await row.textContent()) ?? '').includes(String(n!.year))) {
+        await rows.nth(i).click();
+        clicked = true;
+      }
+    }
+    expect(clicked).toBe(true);
+    await expect.poll(() => page.url()).toContain(`report=${r!.report_id}`);
+    expect(page.url()).toContain('cell=table3.new_received.total');
+    await page.locator('[data-cell="table3.new_received.total"].cell-selected').waitFor({ timeout: 30_000 });
+  });
   it('no request left the origin', () => {
     expect(log.offOrigin()).toEqual([]);
   });

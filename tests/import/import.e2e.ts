@@ -161,15 +161,13 @@ describe.skipIf(!hasCorpus)('import in the browser (production build)', () => {
     for (const lang of ['en', 'zh'] as const) {
       await openCompare(`?v=1&lang=${lang}`);
       await page.locator('[data-testid="import-panel"] > summary').click();
-      await page
-        .locator('[data-testid="import-input"]')
-        .setInputFiles(
-          files.map((f) => ({
-            name: f.name,
-            mimeType: 'application/octet-stream',
-            buffer: readFileSync(f.path),
-          })),
-        );
+      await page.locator('[data-testid="import-input"]').setInputFiles(
+        files.map((f) => ({
+          name: f.name,
+          mimeType: 'application/octet-stream',
+          buffer: readFileSync(f.path),
+        })),
+      );
       await waitForResults(files.length);
       const messages = await page.locator('[data-testid="import-result"] .import-error').allTextContents();
       expect(messages).toHaveLength(files.length);

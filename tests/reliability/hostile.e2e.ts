@@ -396,7 +396,9 @@ describe('storage full (14.9)', () => {
         );
         const message = page.locator('[data-testid="import-message"]', { hasText: 'big.csv' });
         await expect.poll(() => message.count(), { timeout: 60_000 }).toBeGreaterThan(0);
-        expect(await message.last().textContent()).toMatch(/big\.csv[:：] ?已加入，但未保存，下次访问时不会恢复/);
+        expect(await message.last().textContent()).toMatch(
+          /big\.csv[:：] ?已加入，但未保存，下次访问时不会恢复/,
+        );
         // What IndexedDB holds now, read directly: the acknowledged import, not the refused one.
         const keys = await page.evaluate(async () => {
           const db = await new Promise<IDBDatabase>((resolve, reject) => {

@@ -8,6 +8,35 @@
 /** text = VARCHAR, int = INTEGER, float = DOUBLE. */
 export type ColumnKind = 'text' | 'int' | 'float';
 
+/**
+ * The optional provenance columns of cells.parquet (`src_`, allowed by the contract; documented in
+ * docs/traceability.md): where the printed figure stands in its source document. Which ones are
+ * set depends on the format; the others are null, and a file may lack them all.
+ * - PDFs and scans: `src_page` (1-based) and the box `src_x0, src_y0, src_x1, src_y1` in points
+ *   (1/72 in) from the displayed page's top-left corner, y downwards;
+ * - grid rows (HTML, DOCX, Word): `src_table` (1-based, tables in document order), `src_row`
+ *   (1-based, rows of that table), `src_col` (1-based grid column, spans expanded);
+ * - text: `src_line` (1-based line of the document's text; for a .txt file its line number);
+ * - text and grid cells: `src_start`, `src_end`, the figure's character span [start, end) in the
+ *   line or cell text (0-based, after NFKC normalisation).
+ */
+export const CELL_SOURCE = {
+  src_page: 'int',
+  src_x0: 'float',
+  src_y0: 'float',
+  src_x1: 'float',
+  src_y1: 'float',
+  src_table: 'int',
+  src_row: 'int',
+  src_col: 'int',
+  src_line: 'int',
+  src_start: 'int',
+  src_end: 'int',
+} as const satisfies Record<`src_${string}`, ColumnKind>;
+
+export type CellSourceColumn = keyof typeof CELL_SOURCE;
+export const CELL_SOURCE_COLUMNS = Object.keys(CELL_SOURCE) as CellSourceColumn[];
+
 export const CONTRACT = {
   reports: {
     report_id: 'text',
@@ -28,7 +57,15 @@ export const CONTRACT = {
     parser_version: 'text',
     check_failures: 'int',
   },
-  cells: { report_id: 'text', table: 'text', row: 'text', col: 'text', value: 'float', raw: 'text' },
+  cells: {
+    report_id: 'text',
+    table: 'text',
+    row: 'text',
+    col: 'text',
+    value: 'float',
+    raw: 'text',
+    ...CELL_SOURCE,
+  },
   checks: {
     report_id: 'text',
     rule: 'text',

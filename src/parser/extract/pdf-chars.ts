@@ -34,14 +34,21 @@ export function readPageItems(pdfium: Pdfium, page: number, scratch: number): Pd
       // The font size is in text space; the matrix scales it to the page (Tf 240 × 0.05 = 12 pt).
       const size = pdfium.FPDFText_GetFontSize(text, i) * Math.hypot(m[2]!, m[3]!);
       const [x, y] = view.toDisplay(ox, oy);
-      const end = Math.max(view.toDisplay(left, top)[0], view.toDisplay(right, bottom)[0]);
+      const [ax, ay] = view.toDisplay(left, top);
+      const [bx, by] = view.toDisplay(right, bottom);
+      const end = Math.max(ax, bx);
+      // The glyph's vertical extent (its box, else the baseline and font size): the cell's box.
+      const high = boxed ? Math.max(ay, by) : y + 0.8 * size;
+      const low = boxed ? Math.min(ay, by) : y - 0.2 * size;
       const str = String.fromCodePoint(code);
       if (run && continues(run, x, y, size)) {
         run.str += str;
         run.width = Math.max(run.width, end - run.x);
+        run.top = Math.max(run.top ?? high, high);
+        run.bottom = Math.min(run.bottom ?? low, low);
         continue;
       }
-      run = { str, x, y, width: end - x, size };
+      run = { str, x, y, width: end - x, size, top: high, bottom: low };
       items.push(run);
     }
   } finally {

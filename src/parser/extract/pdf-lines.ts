@@ -9,6 +9,9 @@ export interface PdfItem {
   width: number;
   /** Font size in user space units. */
   size: number;
+  /** Vertical extent of its glyphs (display units, y upwards); absent: estimated from y and size. */
+  top?: number;
+  bottom?: number;
 }
 
 export interface PdfPage {
@@ -19,6 +22,8 @@ export interface PdfPage {
 /** A line under construction: cells plus the geometry the later passes need. */
 interface Row {
   page: number;
+  /** The page's display height: boxes are recorded from the top edge down. */
+  height: number;
   y: number;
   size: number;
   cells: Cell[];
@@ -28,6 +33,8 @@ interface Cell {
   text: string;
   left: number;
   right: number;
+  top: number;
+  bottom: number;
 }
 
 const NUMBER = /^[-+]?\d[\d,]*(\.\d+)?%?$/;
@@ -56,13 +63,16 @@ const NUMBER = /^[-+]?\d[\d,]*(\.\d+)?%?$/;
 export function buildPdfLines(pages: readonly PdfPage[]): DocLine[] {
   const rows: Row[] = [];
   pages.forEach((page, i) => {
-    const pageRows = dropPageNumbers(groupRows(page.items, i + 1), page.height);
+    const pageRows = dropPageNumbers(groupRows(page.items, i + 1, page.height), page.height);
     rows.push(...joinWrappedLabels(pageRows));
   });
   return markTables(rows);
 }
 
-function groupRows(items: readonly PdfItem[], page: number): Row[] {
+const topOf = (it: PdfItem): number => it.top ?? it.y + 0.8 * it.size;
+const bottomOf = (it: PdfItem): number => it.bottom ?? it.y - 0.2 * it.size;
+
+function groupRows(items: readonly PdfItem[], page: number, height: number): Row[] {
   const sorted = items.filter((it) => it.str.trim() !== '').sort((a, b) => b.y - a.y || a.x - b.x);
   const groups: PdfItem[][] = [];
   let current: PdfItem[] = [];
@@ -92,17 +102,27 @@ function groupRows(items: readonly PdfItem[], page: number): Row[] {
       if (last && gap <= joinGap(last.text, item.str, size)) {
         last.text = gap > 0.2 * size ? joinSoft(last.text, item.str) : last.text + item.str;
         last.right = Math.max(last.right, item.x + item.width);
+        last.top = Math.max(last.top, topOf(item));
+        last.bottom = Math.min(last.bottom, bottomOf(item));
         last.size = size;
       } else {
-        cells.push({ text: item.str, left: item.x, right: item.x + item.width, size: item.size });
+        cells.push({
+          text: item.str,
+          left: item.x,
+          right: item.x + item.width,
+          top: topOf(item),
+          bottom: bottomOf(item),
+          size: item.size,
+        });
       }
     }
     return {
       page,
+      height,
       y: group[0]!.y,
       size: Math.max(...group.map((it) => it.size)),
       cells: cells
-        .map(({ text, left, right }) => ({ text: cleanText(text), left, right }))
+        .map(({ text, left, right, top, bottom }) => ({ text: cleanText(text), left, right, top, bottom }))
         .filter((c) => c.text !== ''),
     };
   });
@@ -180,6 +200,8 @@ function joinLabel(top: Cell[], bottom: Cell[]): Cell[] {
       text: joinSoft(c.text, bottom[i]!.text),
       left: Math.min(c.left, bottom[i]!.left),
       right: Math.max(c.right, bottom[i]!.right),
+      top: Math.max(c.top, bottom[i]!.top),
+      bottom: Math.min(c.bottom, bottom[i]!.bottom),
     }));
   }
   const all = [...top, ...bottom];
@@ -188,6 +210,8 @@ function joinLabel(top: Cell[], bottom: Cell[]): Cell[] {
       text: all.map((c) => c.text).reduce(joinSoft, ''),
       left: Math.min(...all.map((c) => c.left)),
       right: Math.max(...all.map((c) => c.right)),
+      top: Math.max(...all.map((c) => c.top)),
+      bottom: Math.min(...all.map((c) => c.bottom)),
     },
   ];
 }
@@ -227,9 +251,13 @@ function markTables(rows: Row[]): DocLine[] {
   }
   return rows.map((row, k) => {
     const cells = row.cells.map((c) => c.text);
+    // In points from the page's top-left corner, as the page is displayed (and rendered).
+    const boxes = row.cells.map(
+      (c) => [c.left, row.height - c.top, c.right, row.height - c.bottom] as [number, number, number, number],
+    );
     return isTable[k]
-      ? { cells, origin: 'table', table: tableOf[k]!, page: row.page }
-      : { cells, origin: 'text', page: row.page };
+      ? { cells, origin: 'table', table: tableOf[k]!, page: row.page, boxes }
+      : { cells, origin: 'text', page: row.page, boxes };
   });
 }
 

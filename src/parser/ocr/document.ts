@@ -1,6 +1,6 @@
 /** Page images → one extracted document, page by page, with progress and cancel. */
 import type { ParseOptions } from '../api';
-import type { DocLine, ExtractedDocument } from '../document';
+import type { Box, DocLine, ExtractedDocument } from '../document';
 import { linesToText } from '../extract/normalize';
 import { loadRecogniser } from './engine';
 import type { GreyImage } from './image';
@@ -10,6 +10,11 @@ import { ocrPage } from './page';
 export interface PageImage {
   image: GreyImage;
   dpi: number;
+  /**
+   * Points (1/72 in) of the page per image pixel, for a rendered PDF page (its page size over
+   * the rendered width); absent for a photo or scan image: then 72 / dpi.
+   */
+  pointsPerPixel?: number;
 }
 
 /**
@@ -46,13 +51,21 @@ export async function ocrPages(
     await new Promise((resolve) => setTimeout(resolve, 0));
     if (options.signal?.aborted) throw new OcrCancelled();
     options.onProgress?.({ page: n, pages: count });
-    const { image, dpi } = next ?? (await page(n));
+    const { image, dpi, pointsPerPixel } = next ?? (await page(n));
     next = null;
     const read = await ocrPage(image, dpi, n + 1, tables, rec);
     tables += read.tables;
-    lines.push(...read.lines);
+    const scale = pointsPerPixel ?? 72 / dpi;
+    for (const line of read.lines) {
+      // Cell boxes in points, like a text-layer PDF's (src/parser/document.ts `boxes`).
+      if (line.ocr)
+        line.boxes = line.ocr.map((c) => (c ? (c.box.map((v) => round2(v * scale)) as Box) : null));
+      lines.push(line);
+    }
   }
   if (options.signal?.aborted) throw new OcrCancelled();
   options.onProgress?.({ page: count, pages: count });
   return { kind: 'ocr', lines, text: linesToText(lines) };
 }
+
+const round2 = (v: number): number => Math.round(v * 100) / 100;

@@ -42,7 +42,8 @@ export async function ocrPdf(
         if (!page) throw new NotAReportError(fileName, refusal('pdfPage', { page: n + 1 }));
         try {
           const image = renderPage(pdfium, page, 200, scratch);
-          return { image, dpi: pageDpi(image) };
+          const pointsPerPixel = pdfium.FPDF_GetPageWidthF(page) / image.width;
+          return { image, dpi: pageDpi(image), pointsPerPixel };
         } finally {
           pdfium.FPDF_ClosePage(page);
         }

@@ -141,7 +141,8 @@ export class SynthParquetSink {
       await this.copy(`SELECT * FROM reports ORDER BY report_id`, file('reports'));
       // Printed order inside a report, as the dataset writer keeps it.
       await this.copy(
-        `SELECT ${columnList(CELL_COLUMNS)} FROM (${cellSelect}) ORDER BY report_id, pos`,
+        // No provenance columns: generated figures were printed nowhere (the contract makes them optional).
+        `SELECT ${columnList(CELL_COLUMNS.filter(([c]) => !c.startsWith('src_')))} FROM (${cellSelect}) ORDER BY report_id, pos`,
         file('cells'),
       );
       await this.copy(`SELECT * FROM checks ORDER BY report_id, rule, location, message`, file('checks'));

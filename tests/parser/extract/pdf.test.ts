@@ -26,7 +26,18 @@ describe(extractPdf, () => {
     ]);
     const doc = await extractPdf(pdf, 'gen.pdf');
     expect(doc.kind).toBe('pdf');
-    expect(doc.lines).toEqual([
+    // Each cell's box in points from the page's top-left (842 pt high): "23" starts at x 300 and
+    // spans its baseline (842 − 600 = 242), "0" starts at 340.
+    const [, row] = doc.lines;
+    const [label, twentyThree, zero] = row!.boxes!;
+    expect(label![0]).toBeCloseTo(72, 0);
+    expect(twentyThree![0]).toBeCloseTo(300, 0);
+    expect(zero![0]).toBeCloseTo(340, 0);
+    expect(twentyThree![1]).toBeLessThan(242);
+    expect(twentyThree![3]).toBeGreaterThanOrEqual(242);
+    expect(twentyThree![2]).toBeGreaterThan(twentyThree![0]);
+    expect(twentyThree![2]).toBeLessThan(zero![0]);
+    expect(doc.lines.map(({ boxes: _, ...l }) => l)).toEqual([
       { cells: ['Annual report 2024'], origin: 'text', page: 1 },
       { cells: ['New requests', '23', '0'], origin: 'table', table: 0, page: 1 },
       { cells: ['Carried over', '1', '2'], origin: 'table', table: 0, page: 1 },

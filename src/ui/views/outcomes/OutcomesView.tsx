@@ -22,6 +22,7 @@ import { Segmented } from '../../controls/Segmented';
 import { Select } from '../../controls/Select';
 import { UnitPicker } from '../../controls/UnitPicker';
 import { YearSelect } from '../../controls/YearSelect';
+import { useChartCorrections } from '../../review/useChartCorrections';
 import { keyLabel } from './labels';
 import { OutcomesChart } from './OutcomesChart';
 
@@ -42,6 +43,7 @@ export default function OutcomesView() {
   const year = yearChoice ?? latest ?? 0;
   const { units } = useChartUnits('t3.total_handled', latest, TOP_N);
   const names = useUnitLabels();
+  const corr = useChartCorrections();
   const query = useQuery(
     outcomesQuery({
       units,
@@ -51,6 +53,7 @@ export default function OutcomesView() {
       rows: filters.row ? [filters.row] : undefined,
       applicant: filters.applicant,
       measure: filters.mode,
+      corrections: corr.cells,
     }),
   );
   const rows = query.data?.rows ?? NO_ROWS;
@@ -58,14 +61,16 @@ export default function OutcomesView() {
   // Chart and table show the rows they have as they were asked for until the next ones arrive.
   const byRow = (drawn?.by ?? (filters.group ? 'row' : 'group')) === 'row';
   const drill = useCallback((g: OutcomeGroup) => setOutcome({ group: g, row: null }), [setOutcome]);
-  const title = [
-    t('outcomes.title', { year }),
-    label(TABLE3_COLUMN_LABELS[filters.applicant]),
-    filters.group ? label(OUTCOME_GROUP_LABELS[filters.group]) : null,
-    filters.row ? label(TABLE3_ROW_LABELS[filters.row]) : null,
-  ]
-    .filter(Boolean)
-    .join(' · ');
+  const title = corr.title(
+    [
+      t('outcomes.title', { year }),
+      label(TABLE3_COLUMN_LABELS[filters.applicant]),
+      filters.group ? label(OUTCOME_GROUP_LABELS[filters.group]) : null,
+      filters.row ? label(TABLE3_ROW_LABELS[filters.row]) : null,
+    ]
+      .filter(Boolean)
+      .join(' · '),
+  );
   const keys = query.data?.keys ?? NO_KEYS;
   const subtitle = [
     unitsText(i18n, filter, chosen.length, TOP_N),
@@ -86,8 +91,20 @@ export default function OutcomesView() {
       label: byRow ? t('control.row') : t('control.group'),
       render: (r) => keyLabel(r.key, label),
     },
-    { key: 'count', label: t('control.count'), numeric: true, render: (r) => num(r.count) },
-    { key: 'share', label: t('control.share'), numeric: true, render: (r) => pct(r.share) },
+    {
+      key: 'count',
+      label: t('control.count'),
+      numeric: true,
+      sortValue: (r) => r.count,
+      render: (r) => num(r.count),
+    },
+    {
+      key: 'share',
+      label: t('control.share'),
+      numeric: true,
+      sortValue: (r) => r.share,
+      render: (r) => pct(r.share),
+    },
   ];
 
   return (
@@ -171,6 +188,7 @@ export default function OutcomesView() {
               ]}
               onChange={(m) => setOutcome({ mode: m })}
             />
+            {corr.toggle}
             {filters.group && (
               <button type="button" onClick={() => setOutcome({ group: null, row: null })}>
                 {t('outcomes.back')}

@@ -9,6 +9,7 @@ import { ChartFrame } from '../../common/ChartFrame';
 import { formatMetric } from '../../common/format';
 import { QueryState } from '../../common/QueryState';
 import { useUnitLabels } from '../../common/useUnitLabels';
+import { useChartCorrections } from '../../review/useChartCorrections';
 import { pivotCsv } from './csv';
 import { dimValueLabel, sortByLabels, sumLabel } from './labels';
 import { PivotControls } from './PivotControls';
@@ -20,7 +21,8 @@ export default function PivotView() {
   const { t, label } = i18n;
   const pivot = useUi((s) => s.pivot);
   const names = useUnitLabels();
-  const query = useQuery(pivotQuery(pivotParams(pivot)));
+  const corr = useChartCorrections();
+  const query = useQuery(pivotQuery({ ...pivotParams(pivot), corrections: corr.cells }));
   const m = pivot.measure;
   const metric = m.kind === 'rate' ? getMetric(m.metric) : null;
   const format = (v: number | null) =>
@@ -51,7 +53,7 @@ export default function PivotView() {
     ...(m.kind !== 'rate' ? [t('pivot.sumNote')] : []),
     ...(incomplete ? [t('pivot.incompleteNote')] : []),
   ];
-  const title = `${t('pivot.title')} · ${measureLabel}`;
+  const title = corr.title(`${t('pivot.title')} · ${measureLabel}`);
   const colLabel = (col: string[]) =>
     col.map((v, i) => dimValueLabel(i18n, query.data?.colDims[i] ?? 'unit', v, names.label)).join(' · ') ||
     t('col.value');
@@ -75,7 +77,12 @@ export default function PivotView() {
             )
           : { header: [], rows: [] }
       }
-      controls={<PivotControls pivot={pivot} />}
+      controls={
+        <>
+          <PivotControls pivot={pivot} />
+          {corr.toggle}
+        </>
+      }
       note={
         query.data?.truncated ? <p className="muted">{t('pivot.truncated', { n: PIVOT_ROW_LIMIT })}</p> : null
       }

@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n';
 import { locationName } from '../../../i18n/checks';
 import type { ReportDetail } from '../../../queries';
 import { useCellSelection } from './cellSelection';
+import { SourcePanel } from './SourcePanel';
 
 /**
  * The selected cell of the Report view: what was printed, and the analyst's correction with its
@@ -69,7 +70,7 @@ export function CellPanel({ detail }: { detail: ReportDetail }) {
           <span className="muted">sha256 {detail.report.sha256.slice(0, 12)}…</span>
         </dd>
       </dl>
-      <p className="muted">{t('source.notRecorded')}</p>
+      <SourcePanel reportId={detail.report.report_id} address={address} source={detail.report.source} />
       <div className="picker-row">
         <label>
           {t('correction.corrected')}

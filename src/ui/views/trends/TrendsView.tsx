@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useCallback, useMemo } from 'react';
 import { getMetric, type MetricUnit } from '../../../domain/metrics';
 import { type I18n, useI18n } from '../../../i18n';
 import { anomalyWhy } from '../../../i18n/anomaly';
@@ -95,17 +95,45 @@ export default function TrendsView() {
   };
   const metricName = label(drawnMetric.label);
 
+  // A figure leads to the cell it was read from (the metric's first printed term), in the Report view.
+  const term = drawnMetric.numerator[0];
+  const termCell = term ? `${term.table}.${term.row}.${term.col}` : null;
+  const openFigure = useCallback(
+    (reportId: string) => set({ view: 'report', report: reportId, cell: termCell }),
+    [set, termCell],
+  );
+
   const columns: Column<TrendRow>[] = [
     { key: 'unit', label: t('col.unit'), render: (r) => names.label(r.unitId, r.unit) },
     { key: 'year', label: t('col.year'), render: (r) => r.year },
     { key: 'format', label: t('col.format'), render: (r) => r.format },
-    { key: 'value', label: t(`mode.${drawnMode}`), numeric: true, render: valueText },
+    {
+      key: 'value',
+      label: t(`mode.${drawnMode}`),
+      numeric: true,
+      sortValue: (r) => r.value,
+      render: (r) =>
+        r.comparable && r.value !== null ? (
+          <button
+            type="button"
+            className="link-button"
+            data-testid="trend-figure"
+            title={t('source.open', { unit: names.label(r.unitId, r.unit), year: r.year })}
+            onClick={() => openFigure(r.reportId)}
+          >
+            {valueText(r)}
+          </button>
+        ) : (
+          valueText(r)
+        ),
+    },
     ...(drawnMode !== 'absolute'
       ? [
           {
             key: 'abs',
             label: metricName,
             numeric: true,
+            sortValue: (r: TrendRow) => r.absolute,
             render: (r: TrendRow) => formatMetric(i18n, drawnUnit, r.absolute),
           },
         ]
