@@ -9,7 +9,11 @@ import type { CellSourceRow } from '../sql/report';
 
 type MaybePromise<T> = T | Promise<T>;
 
-/** The part of an Arrow table the engine reads (duckdb-wasm bundles its own apache-arrow). */
+/**
+ * The part of an Arrow table the engine reads. Structural, not apache-arrow's `Table`: the engine
+ * also runs on duckdb-node-blocking in tests. duckdb-wasm and the app share one apache-arrow
+ * (package.json pins the version duckdb-wasm declares; tests/db/one-arrow.test.ts).
+ */
 export interface ArrowResult {
   numRows: number;
   schema: { fields: { name: string; type: { toString(): string } }[] };
