@@ -114,6 +114,7 @@ export default function OutcomesView() {
       key: 'count',
       label: t('control.count'),
       numeric: true,
+      sortValue: (r) => r.count,
       render: (r) =>
         r.count === null ? (
           num(r.count)
@@ -129,7 +130,13 @@ export default function OutcomesView() {
           </button>
         ),
     },
-    { key: 'share', label: t('control.share'), numeric: true, render: (r) => pct(r.share) },
+    {
+      key: 'share',
+      label: t('control.share'),
+      numeric: true,
+      sortValue: (r) => r.share,
+      render: (r) => pct(r.share),
+    },
   ];
 
   return (
