@@ -20,7 +20,6 @@ import { alias, id } from './schema';
 /** One row per report with what the rules read (`ReportFeatures`), as the CTE `f`. */
 function featuresCte(b: Binder): string {
   const cols = TABLE3_COLUMNS.map((c) => id(c));
-  const printed = cols.map((c) => `coalesce(${c}::VARCHAR, 'n')`).join(` || ',' || `);
   const nonzero = cols.map((c) => `(coalesce(${c}, 0) <> 0)::INTEGER`).join(' + ');
   return `
 t AS (
@@ -30,7 +29,8 @@ t AS (
     list_sum([sum(CASE WHEN ${id('row')} = ${b.v('granted')} THEN ${id('total')} END),
       sum(CASE WHEN ${id('row')} = ${b.v('partially_granted')} THEN ${id('total')} END)])::DOUBLE AS num,
     sum(CASE WHEN ${id('row')} = ${b.v('total_handled')} THEN ${id('total')} END)::DOUBLE AS den,
-    md5(string_agg(${id('row')} || '=' || ${printed}, ';' ORDER BY ${id('row')})) AS digest,
+    -- of the values themselves (blank ≠ 0): text and md5 of ~670k rows cost DuckDB 3× more
+    hash(list(hash(${id('row')}, ${cols.join(', ')}) ORDER BY ${id('row')}))::VARCHAR AS digest,
     sum(${nonzero})::DOUBLE AS nonzero
   FROM ${id('t3x')}
   GROUP BY ${id('report_id')}

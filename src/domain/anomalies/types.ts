@@ -28,7 +28,7 @@ export interface ReportFeatures {
   /** Disclosure rate parts: (granted + partially_granted) and total_handled, total column. */
   rateNum: number | null;
   rateDen: number | null;
-  /** A digest of every printed table-三 cell (row, column, value); null without table 三. */
+  /** A 64-bit digest of every table-三 cell (row, column, value or blank); null without table 三. */
   t3Digest: string | null;
   /** How many table-三 cells are printed as a number other than zero. */
   t3Nonzero: number;
