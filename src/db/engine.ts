@@ -317,10 +317,11 @@ export class Engine {
     const [c] = await this.run<
       Record<string, number> & { years: number[] | null; provinces: string[] | null }
     >({
+      // Units are counted by identity (unit_id), never by name: same-named bodies are different units.
       // One pass over reports; sorted with list_sort: list(DISTINCT … ORDER BY …) and a scalar
       // subquery per count made this the slowest statement of the load (~60 ms in the browser,
       // 100–130 ms its first time under Node against 25–45 ms now).
-      sql: `SELECT count(*) AS reports, count(DISTINCT ${id('unit')}) AS units,
+      sql: `SELECT count(*) AS reports, count(DISTINCT ${id('unit_id')}) AS units,
   count(*) FILTER (WHERE ${id('source')} = 'synthetic') AS synthetic,
   list_sort(list(DISTINCT ${id('year')}::INTEGER)) AS years,
   list_sort(list(DISTINCT ${id('province')}) FILTER (WHERE ${id('province')} IS NOT NULL)) AS provinces,

@@ -40,6 +40,7 @@ export async function fetchOutcomes(db: Queryable, p: OutcomesParams): Promise<O
 interface Raw {
   unitId: string;
   unit: string;
+  reportId: string;
   format: OutcomeRow['format'];
   key: string;
   group: OutcomeGroup;
@@ -61,6 +62,7 @@ async function answerOutcomes(db: Queryable, p: OutcomesSqlParams): Promise<Outc
     .map((r) => ({
       unitId: r.unitId,
       unit: r.unit,
+      reportId: r.reportId,
       format: r.format,
       key: r.key as OutcomeRow['key'],
       group: r.group,

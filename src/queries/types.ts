@@ -150,6 +150,8 @@ export interface OutcomesParams {
 export interface OutcomeRow {
   unitId: string;
   unit: string;
+  /** The report the counts come from (the unit's report of the year): a figure opens it. */
+  reportId: string;
   format: Format;
   /** Group key (by='group') or row key (by='row'). */
   key: OutcomeGroup | Table3Row;

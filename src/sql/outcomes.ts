@@ -31,14 +31,14 @@ export function outcomesSql(q: OutcomesQuery): BoundQuery {
   return b.done(`
 WITH base AS (
   SELECT ${id('unit_id')} AS unit, any_value(${id('unit')}) AS name, any_value(${id('format')}) AS format, ${key} AS key, ${id('grp')} AS grp,
-    sum(${id(applicant)})::DOUBLE AS cnt
+    sum(${id(applicant)})::DOUBLE AS cnt, min(${id('report_id')}) AS rid
   FROM ${correctedSource(b, 't3x', q.corrections)}
   WHERE ${where([`${id('year')} = ${b.v(q.year)}`, inList(b, 'unit_id', q.units), inList(b, 'grp', OUTCOME_GROUPS)])}
   GROUP BY ${id('unit_id')}, ${groupBy}
 ), tot AS (
   SELECT unit, sum(cnt) AS total FROM base GROUP BY unit
 )
-SELECT base.unit AS ${alias('unitId')}, base.name AS ${alias('unit')}, base.format AS ${alias('format')}, base.key AS ${alias('key')},
+SELECT base.unit AS ${alias('unitId')}, base.name AS ${alias('unit')}, base.rid AS ${alias('reportId')}, base.format AS ${alias('format')}, base.key AS ${alias('key')},
   base.grp AS ${alias('group')}, base.cnt AS ${alias('count')},
   CASE WHEN tot.total <> 0 THEN base.cnt / tot.total END AS ${alias('share')},
   tot.total AS ${alias('unitTotal')}

@@ -131,6 +131,27 @@ describe('anomaly flags', () => {
     expect(page.url()).toContain('cell=table3.new_received.total');
     await page.locator('[data-cell="table3.new_received.total"].cell-selected').waitFor({ timeout: 30_000 });
   });
+  it('a count of the Outcomes data table opens its report at the printed cell', async () => {
+    const [n] = await narrative();
+    const [r] = await data.rows<{ report_id: string }>(
+      `SELECT report_id FROM reports WHERE unit_id = '${n!.unit_id}' AND year = ${n!.year}`,
+    );
+    // Drilled into the 予以公开 group: each row is one printed table-三 row.
+    await openView(
+      page,
+      baseUrl,
+      `?v=2&view=outcomes&units=${n!.unit_id}&year=${n!.year}&table=1`,
+      'outcomes',
+    );
+    await page.getByTestId('outcome-group').selectOption('granted');
+    const figure = page.getByTestId('outcome-figure').first();
+    await figure.waitFor({ timeout: 30_000 });
+    await figure.click();
+    await expect.poll(() => page.url()).toContain(`report=${r!.report_id}`);
+    expect(page.url()).toContain('cell=table3.granted.total');
+    await page.locator('[data-cell="table3.granted.total"].cell-selected').waitFor({ timeout: 30_000 });
+  });
+
   it('no request left the origin', () => {
     expect(log.offOrigin()).toEqual([]);
   });

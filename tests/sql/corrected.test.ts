@@ -66,6 +66,8 @@ describe('corrections', () => {
     const printed = await ask();
     const granted = printed.rows.find((r) => r.key === 'granted');
     expect(granted?.count).not.toBeNull();
+    // Each row names the report its counts come from (a figure of the table opens it).
+    expect(new Set(printed.rows.map((r) => r.reportId))).toEqual(new Set(['A2021']));
     const corrected = await ask([
       {
         reportId: 'A2021',

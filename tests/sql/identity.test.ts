@@ -208,3 +208,18 @@ describe('a dataset written before unit_id', () => {
     expect(rows).toEqual(want);
   });
 });
+
+describe('the dataset summary counts units by identity', () => {
+  it('two 公安局 of two regions are two units', async () => {
+    const db = await openTestDb();
+    const parts = [PARTS[0], PARTS[4], PARTS[5]].map((p) => p!);
+    await loadFixture(db, {
+      reports: parts.map((p) => p.report),
+      cells: parts.flatMap((p) => p.cells),
+      checks: [],
+      regions: [],
+    });
+    // By name this would be 2 (鼓楼区人民政府, 公安局): the footer once counted names.
+    expect((await db.engine.summary()).units).toBe(3);
+  }, 120_000);
+});

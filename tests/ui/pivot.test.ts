@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { i18nFor } from '../../src/i18n';
 import type { PivotResult } from '../../src/queries';
 import { DEFAULT_STATE } from '../../src/state';
 import { pivotCsv } from '../../src/ui/views/pivot/csv';
@@ -106,6 +107,39 @@ describe(pivotCsv, () => {
       ['河南省', 'county', 5, 5],
       ['河南省', '小计', 5, 5],
       ['合计', '', 12, 12],
+    ]);
+  });
+
+  it('writes rates and shares as percent, and says so in every value column', () => {
+    const result: PivotResult = {
+      rowDims: ['province'],
+      colDims: ['year'],
+      rowHeaders: [['福建省']],
+      colHeaders: [['2019']],
+      cells: [cell(['福建省'], ['2019'], 0.54321)],
+      rowTotals: [cell(['福建省'], [], 0.5)],
+      colTotals: [cell([], ['2019'], 0.25)],
+      grandTotal: cell([], [], null),
+      subtotals: [],
+      subtotalTotals: [],
+      truncated: false,
+    };
+    const csv = pivotCsv(
+      result,
+      (d) => d,
+      (c) => c.join('·'),
+      '合计',
+      (_i, v) => v,
+      '小计',
+      {
+        i18n: i18nFor('zh'),
+        unit: 'rate',
+      },
+    );
+    expect(csv.header).toEqual(['province', '2019（%）', '合计（%）']);
+    expect(csv.rows).toEqual([
+      ['福建省', 54.321, 50],
+      ['合计', 25, null],
     ]);
   });
 });

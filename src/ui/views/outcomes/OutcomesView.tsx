@@ -1,6 +1,12 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback } from 'react';
-import { OUTCOME_GROUPS, type OutcomeGroup, TABLE3_COLUMNS, type Table3Row } from '../../../domain/keys';
+import {
+  OUTCOME_GROUPS,
+  type OutcomeGroup,
+  TABLE3_COLUMNS,
+  TABLE3_ROW_KEYS,
+  type Table3Row,
+} from '../../../domain/keys';
 import {
   OUTCOME_GROUP_LABELS,
   rowsOfGroup,
@@ -84,6 +90,19 @@ export default function OutcomesView() {
         : 'share = count of the group (row) ÷ sum of all outcome rows (granted … other)'
       : undefined;
 
+  // A count leads to its report in the Report view, at the printed cell when it is one (a single
+  // table-三 row in the chosen applicant column; a group of several rows has no one cell).
+  const openFigure = (r: OutcomeRow) =>
+    set({
+      view: 'report',
+      report: r.reportId,
+      cell:
+        (TABLE3_ROW_KEYS as readonly string[]).includes(r.key) &&
+        (byRow || (r.key === r.group && rowsOfGroup(r.group).length === 1))
+          ? `table3.${r.key}.${filters.applicant}`
+          : null,
+    });
+
   const columns: Column<OutcomeRow>[] = [
     { key: 'unit', label: t('col.unit'), render: (r) => names.label(r.unitId, r.unit) },
     {
@@ -91,8 +110,33 @@ export default function OutcomesView() {
       label: byRow ? t('control.row') : t('control.group'),
       render: (r) => keyLabel(r.key, label),
     },
-    { key: 'count', label: t('control.count'), numeric: true, render: (r) => num(r.count) },
-    { key: 'share', label: t('control.share'), numeric: true, render: (r) => pct(r.share) },
+    {
+      key: 'count',
+      label: t('control.count'),
+      numeric: true,
+      sortValue: (r) => r.count,
+      render: (r) =>
+        r.count === null ? (
+          num(r.count)
+        ) : (
+          <button
+            type="button"
+            className="link-button"
+            data-testid="outcome-figure"
+            title={t('source.open', { unit: names.label(r.unitId, r.unit), year })}
+            onClick={() => openFigure(r)}
+          >
+            {num(r.count)}
+          </button>
+        ),
+    },
+    {
+      key: 'share',
+      label: t('control.share'),
+      numeric: true,
+      sortValue: (r) => r.share,
+      render: (r) => pct(r.share),
+    },
   ];
 
   return (

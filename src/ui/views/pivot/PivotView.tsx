@@ -74,6 +74,7 @@ export default function PivotView() {
               t('col.total'),
               (i, v) => dimValueLabel(i18n, result.rowDims[i] ?? 'unit', v, names.label),
               t('pivot.subtotal'),
+              { i18n, unit: m.kind === 'share' ? 'rate' : (metric?.unit ?? 'count') },
             )
           : { header: [], rows: [] }
       }

@@ -83,7 +83,7 @@ export const AnomaliesPanel = memo(function AnomaliesPanel({
                   </button>
                 ),
               },
-              { key: 'year', label: t('col.year'), render: (a) => a.year },
+              { key: 'year', label: t('col.year'), sortValue: (a) => a.year, render: (a) => a.year },
               { key: 'rule', label: t('anomaly.rule'), render: (a) => anomalyLabel(i18n, a) },
               { key: 'why', label: t('anomaly.why'), render: (a) => anomalyWhy(i18n, a) },
             ]}

@@ -316,9 +316,16 @@ export default function QualityView() {
                   key: 'expected',
                   label: t('col.expected'),
                   numeric: true,
+                  sortValue: (c) => c.expected,
                   render: (c) => num(c.expected, 2),
                 },
-                { key: 'actual', label: t('col.actual'), numeric: true, render: (c) => num(c.actual, 2) },
+                {
+                  key: 'actual',
+                  label: t('col.actual'),
+                  numeric: true,
+                  sortValue: (c) => c.actual,
+                  render: (c) => num(c.actual, 2),
+                },
                 {
                   key: 'message',
                   label: t('col.message'),

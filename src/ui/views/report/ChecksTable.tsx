@@ -24,8 +24,20 @@ export function ChecksTable({ checks }: { checks: readonly CheckRow[] }) {
             label: t('col.location'),
             render: (c) => <span title={c.location}>{locationName(lang, c.location)}</span>,
           },
-          { key: 'expected', label: t('col.expected'), numeric: true, render: (c) => num(c.expected, 2) },
-          { key: 'actual', label: t('col.actual'), numeric: true, render: (c) => num(c.actual, 2) },
+          {
+            key: 'expected',
+            label: t('col.expected'),
+            numeric: true,
+            sortValue: (c) => c.expected,
+            render: (c) => num(c.expected, 2),
+          },
+          {
+            key: 'actual',
+            label: t('col.actual'),
+            numeric: true,
+            sortValue: (c) => c.actual,
+            render: (c) => num(c.actual, 2),
+          },
           {
             key: 'message',
             label: t('col.message'),

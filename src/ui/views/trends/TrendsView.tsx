@@ -111,6 +111,7 @@ export default function TrendsView() {
       key: 'value',
       label: t(`mode.${drawnMode}`),
       numeric: true,
+      sortValue: (r) => r.value,
       render: (r) =>
         r.comparable && r.value !== null ? (
           <button
@@ -132,6 +133,7 @@ export default function TrendsView() {
             key: 'abs',
             label: metricName,
             numeric: true,
+            sortValue: (r: TrendRow) => r.absolute,
             render: (r: TrendRow) => formatMetric(i18n, drawnUnit, r.absolute),
           },
         ]
