@@ -1,12 +1,12 @@
 /**
- * The one owner of DuckDB: configuration, Parquet loading (decode → Arrow IPC → insert, with
- * schema validation), derived tables, bound queries and export. Runs unchanged on the browser's
- * async connection and on `duckdb-node-blocking` in tests.
+ * The one owner of DuckDB: configuration, Parquet loading (decode → Arrow IPC → staged insert,
+ * checked against the contract by ./contract-check.ts), derived tables, bound queries
+ * (./statements.ts) and export (./export.ts). Runs unchanged on the browser's async connection
+ * and on `duckdb-node-blocking` in tests. The parts without state live in those modules; what
+ * stays here is what shares the engine's state (deferred and kept tables, merges, stages).
  */
-import { tableFromIPC, tableToIPC } from 'apache-arrow';
 import { parquetMetadata } from 'hyparquet';
-import { foldName } from '../domain/units/fold';
-import { shortName, type UnitInfo } from '../domain/units/labels';
+import type { UnitInfo } from '../domain/units/labels';
 import type { BoundQuery } from '../sql/bound';
 import {
   buildCoverage,
@@ -20,44 +20,47 @@ import {
   PRECOMPUTED_BUILDERS,
   type PrecomputedTable,
   SELECT_UNIT_FACTS,
-  type UnitPinyinRow,
 } from '../sql/derived';
 import { type CellSourceRow, cellSourcesSql } from '../sql/report';
-import { CONTRACT_TYPES, id, OPTIONAL_COLUMNS, SCHEMA } from '../sql/schema';
-import { describeIpc, type StagedColumns } from './arrow-schema';
+import { CONTRACT_TYPES, id, SCHEMA } from '../sql/schema';
+import { describeIpc } from './arrow-schema';
+import { checkSchema, SQL_TYPE } from './contract-check';
 import type { DatasetFile } from './decode';
 import { decodeFile } from './decode';
-import { toPlainRows } from './plain';
+import { exportTables, type QueryIpc } from './export';
+import { describeStage, errorText, isEmptyTable, mergeStaged, stageIpc } from './staging';
+import { Statements } from './statements';
 import { measure } from './timing';
 import type { DatasetTable, EngineConnection, ParquetCodec, Row } from './types';
 import { DATASET_TABLES } from './types';
 import { fillUnitIds } from './unit-ids';
 import { type MergeConflict, UnitMerges } from './unit-merges';
-
-type Prepared = Awaited<ReturnType<EngineConnection['prepare']>>;
-
-/** Enough for every statement shape of the six views with room to spare. */
-const PREPARED_CACHE = 48;
+import { unitSearchRow } from './unit-search';
 
 export type { DatasetFile } from './decode';
-
-const SQL_TYPE = { text: 'VARCHAR', int: 'INTEGER', float: 'DOUBLE' } as const;
-
-function typeMatches(want: 'text' | 'int' | 'float', got: string): boolean {
-  const t = got.toUpperCase();
-  if (want === 'text') return t === 'VARCHAR' || t === 'NULL';
-  const integer = /^(U?TINYINT|U?SMALLINT|U?INTEGER|U?BIGINT|HUGEINT)$/.test(t);
-  if (want === 'int') return integer || t === 'NULL';
-  return integer || t === 'DOUBLE' || t === 'FLOAT' || t.startsWith('DECIMAL') || t === 'NULL';
-}
 
 export class Engine {
   constructor(
     private readonly conn: EngineConnection,
     private readonly codec: ParquetCodec,
     /** Runs SQL and returns the result as an Arrow IPC stream (duckdb-wasm's `runQuery`); used by export. */
-    private readonly queryIpc?: (sql: string) => Uint8Array | Promise<Uint8Array>,
-  ) {}
+    private readonly queryIpc?: QueryIpc,
+  ) {
+    this.statements = new Statements(conn);
+  }
+
+  /** Bound queries through prepared statements (./statements.ts). */
+  private readonly statements: Statements;
+
+  /** Runs a bound query, its values bound by DuckDB; plain rows. */
+  run<T = Row>(q: BoundQuery): Promise<T[]> {
+    return this.statements.run<T>(q);
+  }
+
+  /** Statements prepared against tables that are about to be replaced must not be reused. */
+  private closePrepared(): Promise<void> {
+    return this.statements.closeAll();
+  }
 
   /** Never fetch extensions: the app works offline, and Parquet is decoded by parquet-wasm instead. */
   async init(): Promise<void> {
@@ -73,47 +76,6 @@ export class Engine {
         '\n',
       ),
     );
-  }
-
-  /**
-   * Prepared statements by SQL text, most recently used last. A view re-runs the same few
-   * statements with new values, and each prepare/close is a round trip to the DuckDB worker
-   * (3 per query without this cache, 1 with it).
-   */
-  private readonly prepared = new Map<string, Prepared>();
-  private readonly inUse = new Map<Prepared, number>();
-
-  async run<T = Row>(q: BoundQuery): Promise<T[]> {
-    if (q.params.length === 0) return toPlainRows(await this.conn.query(q.sql)) as T[];
-    let stmt = this.prepared.get(q.sql);
-    if (stmt) this.prepared.delete(q.sql);
-    else stmt = await this.conn.prepare(q.sql);
-    this.prepared.set(q.sql, stmt);
-    this.inUse.set(stmt, (this.inUse.get(stmt) ?? 0) + 1);
-    try {
-      return toPlainRows(await stmt.query(...q.params)) as T[];
-    } finally {
-      this.inUse.set(stmt, this.inUse.get(stmt)! - 1);
-      if (this.inUse.get(stmt) === 0) this.inUse.delete(stmt);
-      await this.evict();
-    }
-  }
-
-  /** Close the least recently used statements beyond the cache size (never one still running). */
-  private async evict(): Promise<void> {
-    for (const [sql, stmt] of this.prepared) {
-      if (this.prepared.size <= PREPARED_CACHE) return;
-      if (this.inUse.has(stmt)) continue;
-      this.prepared.delete(sql);
-      await stmt.close();
-    }
-  }
-
-  /** Statements prepared against tables that are about to be replaced must not be reused. */
-  private async closePrepared(): Promise<void> {
-    const all = [...this.prepared.values()].filter((stmt) => !this.inUse.has(stmt));
-    this.prepared.clear();
-    for (const stmt of all) await stmt.close();
   }
 
   /**
@@ -192,10 +154,10 @@ export class Engine {
    */
   async addPrecomputed(table: PrecomputedTable, name: string, ipc: Uint8Array): Promise<void> {
     await this.closePrepared();
-    const stage = await this.stage(ipc, name);
+    const stage = await stageIpc(this.conn, ipc, `stage_${++this.stages}`, name);
     let adopted = false;
     try {
-      const got = (await this.described(stage, ipc)).columns.map((c) => c.name);
+      const got = (await describeStage(this.conn, stage, ipc)).columns.map((c) => c.name);
       const want: readonly string[] = SCHEMA[table];
       if (got.join() !== want.join())
         throw new Error(`${name}: columns ${got.join(', ')}, expected ${want.join(', ')}`);
@@ -208,38 +170,8 @@ export class Engine {
     }
   }
 
-  /**
-   * Insert decoded rows into a new staging table and return its name. Each load step is a round
-   * trip to the DuckDB worker (~10 ms in the browser), so the steps below are few and batched.
-   */
-  private async stage(ipc: Uint8Array, fileName: string): Promise<string> {
-    const stage = `stage_${++this.stages}`;
-    try {
-      await this.conn.insertArrowFromIPCStream(ipc, { name: stage, create: true });
-    } catch (e) {
-      throw new Error(`${fileName}: could not insert the decoded rows (${errorText(e)})`);
-    }
-    return stage;
-  }
+  /** Staging tables made so far: each gets a new name. */
   private stages = 0;
-
-  /**
-   * A staging table's columns in order, with its row count: read from the IPC stream it was made
-   * of (./arrow-schema.ts) when that is certain, else from DuckDB (one query).
-   */
-  private async described(stage: string, ipc: Uint8Array): Promise<StagedColumns> {
-    const known = describeIpc(ipc);
-    if (known) return known;
-    const rows = toPlainRows(
-      // DESCRIBE, not duckdb_columns(): the first duckdb_columns() call took ~150 ms in the browser.
-      await this.conn.query(`SELECT column_name AS name, column_type AS type, (SELECT count(*) FROM ${stage}) AS rows
-FROM (DESCRIBE ${stage})`),
-    );
-    return {
-      columns: rows.map((r) => ({ name: String(r.name), type: String(r.type) })),
-      rows: Number(rows[0]?.rows ?? 0),
-    };
-  }
 
   /** Parquet → Arrow IPC stream; separate from `addDecoded` so loading can decode ahead. */
   decode(file: DatasetFile): Promise<Uint8Array> {
@@ -250,61 +182,16 @@ FROM (DESCRIBE ${stage})`),
   async addDecoded(file: Omit<DatasetFile, 'bytes'>, ipc: Uint8Array): Promise<number> {
     await this.closePrepared();
     this.added = true;
-    const stage = await this.stage(ipc, file.name);
+    const stage = await stageIpc(this.conn, ipc, `stage_${++this.stages}`, file.name);
     let adopted = false;
     try {
       const [{ columns: described, rows: n }, empty] = await Promise.all([
-        this.described(stage, ipc),
-        this.isEmpty(file.table),
+        describeStage(this.conn, stage, ipc),
+        isEmptyTable(this.conn, file.table),
       ]);
       checkSchema(file, described);
-      const want = CONTRACT_TYPES[file.table];
-      const exact = Object.entries(want).map(([c, t]) => `${c}:${SQL_TYPE[t]}`);
-      const staged = described.map((c) => `${c.name}:${c.type}`);
-      const have = new Set(described.map((c) => c.name));
-      // Optional columns the file lacks, when they are the contract's last ones (cells without
-      // the `src_` provenance columns): added empty after adopting, no copy of the rows.
-      const lacking = Object.keys(want).filter((c) => !have.has(c));
-      const kept = exact.length - lacking.length;
-      const adoptable =
-        exact.slice(0, kept).join() === staged.join() &&
-        Object.keys(want)
-          .slice(kept)
-          .every((c) => (OPTIONAL_COLUMNS[file.table] ?? []).includes(c) && !have.has(c));
-      if (adoptable && empty) {
-        // First load of this table and already in the contract's shape: adopt the staged rows
-        // instead of copying them (at nationwide scale the copy of cells is millions of rows).
-        const add = lacking.map(
-          (c) => `ALTER TABLE ${id(file.table)} ADD COLUMN ${id(c as never)} ${SQL_TYPE[want[c]!]};`,
-        );
-        await this.conn.query(
-          `DROP TABLE ${id(file.table)}; ALTER TABLE ${stage} RENAME TO ${id(file.table)};${add.join('')}`,
-        );
-        adopted = true;
-        return n;
-      }
-      // A column the file may lack (OPTIONAL_COLUMNS) goes in as NULL and is filled in below.
-      const cols = Object.entries(want).map(([c, t]) =>
-        have.has(c) ? `${id(c as never)}::${SQL_TYPE[t]}` : `NULL::${SQL_TYPE[t]} AS ${id(c as never)}`,
-      );
-      const key = file.table === 'regions' ? id('code') : id('report_id');
-      // One transaction: a row that fails its cast (an out-of-range year) must not leave the
-      // replaced reports deleted.
-      try {
-        await this.conn.query(
-          `BEGIN TRANSACTION;
-DELETE FROM ${id(file.table)} WHERE ${key} IN (SELECT ${key}::VARCHAR FROM ${stage});
-INSERT INTO ${id(file.table)} SELECT ${cols.join(', ')} FROM ${stage};
-COMMIT;`,
-        );
-      } catch (e) {
-        try {
-          await this.conn.query('ROLLBACK');
-        } catch {
-          // no transaction left open: nothing to undo
-        }
-        throw new Error(`${file.name}: could not add its rows (${errorText(e)})`);
-      }
+      adopted = (await mergeStaged(this.conn, file, stage, described, empty)) === 'adopted';
+      if (adopted) return n;
       // Old files lack the column, CSV imports may carry it empty: either way the loader fills it.
       if (file.table === 'reports') await fillUnitIds(this);
       return n;
@@ -316,13 +203,6 @@ COMMIT;`,
   /** Nothing has been added since start-up (nor deferred): a dataset's first load. */
   isEmptyDataset(): boolean {
     return !this.added && !this.deferred && this.pending.length === 0;
-  }
-
-  private async isEmpty(table: DatasetTable): Promise<boolean> {
-    const r = toPlainRows(
-      await this.conn.query(`SELECT count(*) AS n FROM (SELECT 1 FROM ${id(table)} LIMIT 1)`),
-    );
-    return Number(r[0]?.n ?? 0) === 0;
   }
 
   /** (Re)build the derived tables of src/sql/derived.ts; call after the last addFile. */
@@ -469,59 +349,8 @@ FROM ${id('reports')}`,
   async exportParquet(): Promise<Record<DatasetTable, Uint8Array>> {
     if (!this.queryIpc) throw new Error('export needs a connection that returns Arrow IPC');
     await this.ensureDeferred();
-    const out = {} as Record<DatasetTable, Uint8Array>;
-    for (const table of DATASET_TABLES) {
-      const cols = Object.keys(CONTRACT_TYPES[table]).map((c) => id(c as never));
-      const order = table === 'regions' ? id('code') : id('report_id');
-      const ipc = await this.queryIpc(`SELECT ${cols.join(', ')} FROM ${id(table)} ORDER BY ${order}`);
-      out[table] = await this.codec.encode(fileToStream(ipc));
-    }
-    return out;
+    return exportTables(this.queryIpc, this.codec);
   }
-}
-
-/** Throws, naming the file, when staged columns miss or mistype one of its table's contract columns. */
-function checkSchema(file: Omit<DatasetFile, 'bytes'>, columns: { name: string; type: string }[]): void {
-  const got = new Map(columns.map((c) => [c.name, c.type]));
-  const problems: string[] = [];
-  const optional = OPTIONAL_COLUMNS[file.table] ?? [];
-  for (const [col, type] of Object.entries(CONTRACT_TYPES[file.table])) {
-    const t = got.get(col);
-    if (t === undefined && optional.includes(col)) continue;
-    if (t === undefined) problems.push(`missing column ${col}`);
-    else if (!typeMatches(type, t)) problems.push(`column ${col} is ${t}, expected ${SQL_TYPE[type]}`);
-  }
-  if (problems.length > 0)
-    throw new Error(`${file.name}: wrong schema for ${file.table}: ${problems.join('; ')}`);
-}
-
-type Pinyin = typeof import('pinyin-pro')['pinyin'];
-
-/** Full pinyin without tones or spaces, and initials, lower-case: 济源市 → jiyuanshi, jys. */
-function unitPinyin(pinyin: Pinyin, name: string): [string, string] {
-  const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
-  const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
-    .join('')
-    .toLowerCase();
-  return [full.replace(/\s+/g, ''), initials.replace(/\s+/g, '')];
-}
-
-/**
- * A unit's search keys: pinyin of its short name (洪泽区, not 淮安市洪泽区人民政府), its printed
- * names folded (an OCR slip 沐阳县 and the region's 沭阳县 fold alike, ../domain/units/fold.ts),
- * and its places folded (迁安 finds 大五里镇 of 迁安市).
- */
-function unitSearchRow(pinyin: Pinyin, f: UnitInfo & { names: string[] | null }): UnitPinyinRow {
-  const short = shortName(f);
-  const [full, initials] = unitPinyin(pinyin, short);
-  const names = [...new Set([short, ...(f.names ?? [f.unit])].map((n) => foldName(n).toLowerCase()))];
-  const places = [f.province, f.prefecture, f.county, f.regionName].filter((p): p is string => !!p);
-  return [f.unitId, short, full, initials, names.join('|'), places.map((p) => foldName(p)).join('|')];
-}
-
-/** duckdb-wasm's runQuery returns the Arrow IPC *file* format; parquet-wasm reads the stream format. */
-function fileToStream(ipc: Uint8Array): Uint8Array {
-  return tableToIPC(tableFromIPC(ipc), 'stream');
 }
 
 /** Row count of a Parquet file, from its footer alone. */
@@ -532,8 +361,4 @@ function footerRows(file: DatasetFile): number {
   } catch (e) {
     throw new Error(`${file.name}: not a readable Parquet file (${errorText(e)})`);
   }
-}
-
-function errorText(e: unknown): string {
-  return e instanceof Error ? e.message : String(e);
 }

@@ -38,18 +38,7 @@ export interface PivotDisplay {
 }
 
 /** Cells and totals as the SQL answered them (sum or rate values; shares not yet applied). */
-export interface PivotAnswer {
-  rowDims: PivotDim[];
-  colDims: PivotDim[];
-  cells: PivotCell[];
-  rowTotals: PivotCell[];
-  colTotals: PivotCell[];
-  grandTotal: PivotCell | null;
-  /** Subtotal lines per column (row = the leading row values they total). */
-  subtotals: PivotCell[];
-  /** Each subtotal line's total across the columns. */
-  subtotalTotals: PivotCell[];
-}
+export type PivotAnswer = Omit<PivotResult, 'rowHeaders' | 'colHeaders' | 'truncated'>;
 
 const sortFilters = (f: PivotFilters): PivotFilters =>
   Object.fromEntries(PIVOT_DIMS.filter((d) => f[d] !== undefined).map((d) => [d, sortedSet(f[d])]));

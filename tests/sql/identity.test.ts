@@ -4,8 +4,6 @@
  * re-ingest would give.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CellRow, ReportRow } from '../../src/dataset/rows';
-import { identityOf } from '../../src/dataset/unit-identity';
 import { governmentId } from '../../src/domain/units/identity';
 import { unitLabels } from '../../src/domain/units/labels';
 import { fetchCompare } from '../../src/queries/compare';
@@ -23,58 +21,11 @@ import {
   type TestDb,
   toParquet,
 } from '../db/harness';
+import { type Place, placedReport } from '../db/placed-report';
 
-interface Place {
-  code: string;
-  name: string;
-  province: string;
-  prefecture: string;
-}
 const NANJING: Place = { code: '320106', name: '鼓楼区', province: '江苏省', prefecture: '南京市' };
 const FUZHOU: Place = { code: '350102', name: '鼓楼区', province: '福建省', prefecture: '福州市' };
-
-function report(
-  id: string,
-  unit: string,
-  kind: ReportRow['unit_kind'],
-  place: Place,
-  year: number,
-  received: number,
-): { report: ReportRow; cells: CellRow[] } {
-  const placement = {
-    region: { code: place.code, name: place.name, level: 'county' as const },
-    province: place.province,
-    prefecture: place.prefecture,
-    county: place.name,
-  };
-  const identity = identityOf(unit, kind, placement, `${place.code.slice(0, 4)}00`);
-  return {
-    report: {
-      report_id: id,
-      unit_id: identity.unitId,
-      unit,
-      unit_kind: kind,
-      parent_unit_id: identity.parentUnitId,
-      region_code: place.code,
-      region_name: place.name,
-      province: place.province,
-      prefecture: place.prefecture,
-      county: place.name,
-      level: 'county',
-      year,
-      format: '2021',
-      source: 'fixture',
-      sha256: id.padEnd(64, '0'),
-      parser_version: 'test',
-      check_failures: 0,
-    },
-    cells: [
-      { report_id: id, table: 'table3', row: 'new_received', col: 'total', value: received, raw: null },
-      { report_id: id, table: 'table3', row: 'total_handled', col: 'total', value: received, raw: null },
-      { report_id: id, table: 'table3', row: 'granted', col: 'total', value: received, raw: null },
-    ],
-  };
-}
+const report = placedReport;
 
 const PARTS = [
   report('N2021', '鼓楼区人民政府', 'government', NANJING, 2021, 100),

@@ -4,8 +4,6 @@
  * removals keep the mapping; the facts a merge is judged on come from the data.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { CellRow, ReportRow } from '../../src/dataset/rows';
-import { identityOf } from '../../src/dataset/unit-identity';
 import { checkMerge, type MergeCandidate, mergePairs, type UnitMerge } from '../../src/domain/units/merges';
 import { fetchCompare } from '../../src/queries/compare';
 import { fetchPivot } from '../../src/queries/pivot';
@@ -15,56 +13,12 @@ import { fetchTrends } from '../../src/queries/trends';
 import { fetchUnitDirectory, fetchUnitSearch } from '../../src/queries/units';
 import { mergeCandidatesSql } from '../../src/sql/merges';
 import { CELL_SPEC, loadFixture, openTestDb, REPORT_SPEC, type TestDb, toParquet } from '../db/harness';
+import { type Place, placedReport } from '../db/placed-report';
 
-interface Place {
-  code: string;
-  name: string;
-  prefecture: string;
-}
-const PINGTAN: Place = { code: '350128', name: '平潭县', prefecture: '福州市' };
-const FUQING: Place = { code: '350181', name: '福清市', prefecture: '福州市' };
-
-function report(
-  id: string,
-  unit: string,
-  place: Place,
-  year: number,
-  received: number,
-): { report: ReportRow; cells: CellRow[] } {
-  const placement = {
-    region: { code: place.code, name: place.name, level: 'county' as const },
-    province: '福建省',
-    prefecture: place.prefecture,
-    county: place.name,
-  };
-  const identity = identityOf(unit, 'department', placement, '350100');
-  return {
-    report: {
-      report_id: id,
-      unit_id: identity.unitId,
-      unit,
-      unit_kind: 'department',
-      parent_unit_id: identity.parentUnitId,
-      region_code: place.code,
-      region_name: place.name,
-      province: '福建省',
-      prefecture: place.prefecture,
-      county: place.name,
-      level: 'county',
-      year,
-      format: '2021',
-      source: 'fixture',
-      sha256: id.padEnd(64, '0'),
-      parser_version: 'test',
-      check_failures: 0,
-    },
-    cells: [
-      { report_id: id, table: 'table3', row: 'new_received', col: 'total', value: received, raw: null },
-      { report_id: id, table: 'table3', row: 'total_handled', col: 'total', value: received, raw: null },
-      { report_id: id, table: 'table3', row: 'granted', col: 'total', value: received, raw: null },
-    ],
-  };
-}
+const PINGTAN: Place = { code: '350128', name: '平潭县', province: '福建省', prefecture: '福州市' };
+const FUQING: Place = { code: '350181', name: '福清市', province: '福建省', prefecture: '福州市' };
+const report = (id: string, unit: string, place: Place, year: number, received: number) =>
+  placedReport(id, unit, 'department', place, year, received);
 
 const OLD = [
   report('G2022', '平潭综合实验区国有资产管理局', PINGTAN, 2022, 5),

@@ -1,0 +1,32 @@
+/**
+ * The unit picker's search keys, computed in JS because DuckDB has no pinyin: one row of
+ * `unit_pinyin` (src/sql/derived.ts) per unit. pinyin-pro is passed in, loaded by the caller off
+ * the first chart's path.
+ */
+import { foldName } from '../domain/units/fold';
+import { shortName, type UnitInfo } from '../domain/units/labels';
+import type { UnitPinyinRow } from '../sql/derived';
+
+export type Pinyin = typeof import('pinyin-pro')['pinyin'];
+
+/** Full pinyin without tones or spaces, and initials, lower-case: 济源市 → jiyuanshi, jys. */
+function unitPinyin(pinyin: Pinyin, name: string): [string, string] {
+  const full = pinyin(name, { toneType: 'none', type: 'array', nonZh: 'consecutive' }).join('').toLowerCase();
+  const initials = pinyin(name, { pattern: 'first', toneType: 'none', type: 'array', nonZh: 'consecutive' })
+    .join('')
+    .toLowerCase();
+  return [full.replace(/\s+/g, ''), initials.replace(/\s+/g, '')];
+}
+
+/**
+ * A unit's search keys: pinyin of its short name (洪泽区, not 淮安市洪泽区人民政府), its printed
+ * names folded (an OCR slip 沐阳县 and the region's 沭阳县 fold alike, ../domain/units/fold.ts),
+ * and its places folded (迁安 finds 大五里镇 of 迁安市).
+ */
+export function unitSearchRow(pinyin: Pinyin, f: UnitInfo & { names: string[] | null }): UnitPinyinRow {
+  const short = shortName(f);
+  const [full, initials] = unitPinyin(pinyin, short);
+  const names = [...new Set([short, ...(f.names ?? [f.unit])].map((n) => foldName(n).toLowerCase()))];
+  const places = [f.province, f.prefecture, f.county, f.regionName].filter((p): p is string => !!p);
+  return [f.unitId, short, full, initials, names.join('|'), places.map((p) => foldName(p)).join('|')];
+}
