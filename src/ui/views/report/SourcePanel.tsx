@@ -171,7 +171,7 @@ function LinesView({ blob, file, place }: { blob: Blob; file: string; place: Cel
   return (
     <div className="source-lines" data-testid="source-lines">
       {state.data.lines.map((line) => (
-        <div key={line.n} className={line.at ? 'source-line at' : 'source-line'}>
+        <div key={line.n} className={line.at ? 'source-text-line at' : 'source-text-line'}>
           <span className="source-n">{line.n}</span>
           {line.cells.map((cell, i) =>
             line.at && i === cellIndex ? (
