@@ -190,6 +190,9 @@ async function collisionRefusal(result: AcceptedFile): Promise<Refusal | null> {
 /** Merge an accepted file into the loaded data and keep it in IndexedDB. Rejects with a message naming the file. */
 export async function addImport(result: AcceptedFile): Promise<StoredImport> {
   await whenReady();
+  // A restore still running would publish its own list last and drop this import from the panel
+  // (the data and IndexedDB would keep it); saved imports also own their ids first.
+  await restored?.catch(() => undefined);
   const refused = await collisionRefusal(result);
   if (refused) throw new RefusalError(refused, result.file);
   const first = Object.values(result.tables)[0] ?? new Uint8Array();
