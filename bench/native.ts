@@ -9,7 +9,7 @@ import { Engine } from '../src/db/engine';
 import type { ArrowResult, EngineConnection } from '../src/db/types';
 import { DATASET_TABLES } from '../src/db/types';
 import type { BoundQuery, SqlValue } from '../src/sql/bound';
-import { CONTRACT_TYPES, id } from '../src/sql/schema';
+import { CONTRACT_TYPES, id, OPTIONAL_COLUMNS } from '../src/sql/schema';
 
 const SQL_TYPE = { text: 'VARCHAR', int: 'INTEGER', float: 'DOUBLE' } as const;
 
@@ -68,8 +68,16 @@ export async function openNative(datasetDir: string, threads: number): Promise<N
   const engine = new Engine(nc, { decode: () => new Uint8Array(), encode: () => new Uint8Array() });
   await engine.init();
   for (const table of DATASET_TABLES) {
-    const cols = Object.entries(CONTRACT_TYPES[table]).map(([c, t]) => `${id(c as never)}::${SQL_TYPE[t]}`);
     const path = `${datasetDir}/${PARQUET_FILES[table]}`.replaceAll("'", "''");
+    // Optional contract columns (cells' src_ places; synthetic data has none) read as NULL when absent.
+    const described = await conn.runAndReadAll(`DESCRIBE SELECT * FROM read_parquet('${path}')`);
+    const present = new Set(described.getRows().map((r) => String(r[0])));
+    const optional = new Set(OPTIONAL_COLUMNS[table] ?? []);
+    const cols = Object.entries(CONTRACT_TYPES[table]).map(([c, t]) =>
+      !present.has(c) && optional.has(c)
+        ? `NULL::${SQL_TYPE[t]} AS ${id(c as never)}`
+        : `${id(c as never)}::${SQL_TYPE[t]}`,
+    );
     await conn.run(`INSERT INTO ${id(table)} SELECT ${cols.join(', ')} FROM read_parquet('${path}')`);
   }
   await engine.buildDerived();
