@@ -15,7 +15,7 @@ import { useUnitLabels } from '../../common/useUnitLabels';
 import { Select } from '../../controls/Select';
 import { YearSelect } from '../../controls/YearSelect';
 import { AnnotationsToolbar } from '../../review/AnnotationsToolbar';
-import { ReviewEditor } from '../../review/ReviewEditor';
+import { checkColumns } from '../../review/checkColumns';
 import { REVIEW_FILTERS, useReviewFilter } from '../../review/useReviewFilter';
 import { AnomaliesPanel } from './AnomaliesPanel';
 import { RosterPanel, useExpectedUnits, useRosterSetup } from './RosterPanel';
@@ -302,40 +302,7 @@ export default function QualityView() {
                   ),
                 },
                 { key: 'year', label: t('col.year'), render: (c) => c.year },
-                {
-                  key: 'rule',
-                  label: t('col.rule'),
-                  render: (c) => <span title={c.rule}>{ruleName(lang, c.rule)}</span>,
-                },
-                {
-                  key: 'location',
-                  label: t('col.location'),
-                  render: (c) => <span title={c.location}>{locationName(lang, c.location)}</span>,
-                },
-                {
-                  key: 'expected',
-                  label: t('col.expected'),
-                  numeric: true,
-                  sortValue: (c) => c.expected,
-                  render: (c) => num(c.expected, 2),
-                },
-                {
-                  key: 'actual',
-                  label: t('col.actual'),
-                  numeric: true,
-                  sortValue: (c) => c.actual,
-                  render: (c) => num(c.actual, 2),
-                },
-                {
-                  key: 'message',
-                  label: t('col.message'),
-                  render: (c) => checkMessage(lang, c, (n) => num(n, 2)),
-                },
-                {
-                  key: 'review',
-                  label: t('review.col'),
-                  render: (c) => <ReviewEditor reportId={c.report_id} rule={c.rule} location={c.location} />,
-                },
+                ...checkColumns<FailedCheck>(i18n),
               ]}
             />
             {result.checks.length > shown && (
