@@ -1,9 +1,10 @@
 /** 对比: one metric for one year, one row per report of the chosen units. */
 import { type Order, QUERY_DEFAULTS, type RegionLevel } from '../domain/vocab';
 import { Binder, type BoundQuery } from './bound';
-import { type CorrectedCell, correctedSource } from './corrected';
+import type { CorrectedCell } from './corrected';
 import { eq, inList, where } from './filters';
 import { metricSql, valueExpr } from './metric';
+import { latestPerUnit, perReportTerms } from './metric-terms';
 import { alias, id } from './schema';
 
 export interface CompareQuery {
@@ -46,10 +47,7 @@ export function compareSql(q: CompareQuery): BoundQuery {
   const dir = (q.order ?? QUERY_DEFAULTS.compare.order) === 'asc' ? 'ASC' : 'DESC';
   return b.done(`
 WITH m AS (
-  SELECT ${id('report_id')}, ${m.numerator} AS num, ${m.denominator ?? 'NULL::DOUBLE'} AS den
-  FROM ${correctedSource(b, m.table, q.corrections)}
-  WHERE ${m.rows} AND ${id('year')} ${yearCmp} ${year}${units ? ` AND ${inList(b, 'unit_id', units)}` : ''}
-  GROUP BY ${id('report_id')}
+  ${perReportTerms(b, m, q.corrections, [`${id('year')} ${yearCmp} ${year}`, inList(b, 'unit_id', units)])}
 )
 SELECT r.${id('unit_id')} AS ${alias('unitId')}, r.${id('unit')}, r.${id('report_id')} AS ${alias('reportId')}, r.${id('format')},
   r.${id('province')}, r.${id('level')}, ${ok} AS ${alias('comparable')},
@@ -58,12 +56,7 @@ SELECT r.${id('unit_id')} AS ${alias('unitId')}, r.${id('unit')}, r.${id('report
   r.${id('check_failures')}::DOUBLE AS ${alias('checkFailures')}, r.${id('year')}::INTEGER AS ${alias('year')}
 FROM ${id('reports')} r
 LEFT JOIN m ON m.${id('report_id')} = r.${id('report_id')}
-WHERE ${scope}${
-    q.latestEach
-      ? `
-QUALIFY row_number() OVER (PARTITION BY r.${id('unit_id')} ORDER BY r.${id('year')} DESC, r.${id('report_id')}) = 1`
-      : ''
-  }
+WHERE ${scope}${latestPerUnit(q.latestEach)}
 ORDER BY ${alias('value')} ${dir} NULLS LAST, r.${id('unit')}, r.${id('unit_id')}
 LIMIT ${b.v(q.limit ?? QUERY_DEFAULTS.compare.limit)}`);
 }

@@ -6,9 +6,10 @@
  */
 import type { RegionLevel } from '../domain/vocab';
 import { Binder, type BoundQuery } from './bound';
-import { type CorrectedCell, correctedSource } from './corrected';
+import type { CorrectedCell } from './corrected';
 import { eq, inList, where } from './filters';
 import { metricSql } from './metric';
+import { latestPerUnit, perReportTerms } from './metric-terms';
 import { alias, id } from './schema';
 
 export interface ProvinceMapQuery {
@@ -39,18 +40,10 @@ export function provinceMapSql(q: ProvinceMapQuery): BoundQuery {
   const counted = m.denominator ? 'm.num IS NOT NULL AND m.den IS NOT NULL' : 'm.num IS NOT NULL';
   return b.done(`
 WITH m AS (
-  SELECT ${id('report_id')}, ${m.numerator} AS num, ${m.denominator ?? 'NULL::DOUBLE'} AS den
-  FROM ${correctedSource(b, m.table, q.corrections)}
-  WHERE ${m.rows} AND ${id('year')} ${yearCmp} ${year}${units ? ` AND ${inList(b, 'unit_id', units)}` : ''}
-  GROUP BY ${id('report_id')}
+  ${perReportTerms(b, m, q.corrections, [`${id('year')} ${yearCmp} ${year}`, inList(b, 'unit_id', units)])}
 ), r AS (
   SELECT r.* FROM ${id('reports')} r
-  WHERE ${scope}${
-    q.latestEach
-      ? `
-  QUALIFY row_number() OVER (PARTITION BY r.${id('unit_id')} ORDER BY r.${id('year')} DESC, r.${id('report_id')}) = 1`
-      : ''
-  }
+  WHERE ${scope}${latestPerUnit(q.latestEach)}
 ), x AS (
   SELECT r.${id('province')} AS province, CASE WHEN ${ok} AND ${counted} THEN m.num END AS num,
     CASE WHEN ${ok} AND ${counted} THEN m.den END AS den

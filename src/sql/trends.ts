@@ -1,8 +1,9 @@
 /** 趋势: a metric per unit and year, as absolute values, an index (first year = 100) or YoY %. */
 import { Binder, type BoundQuery } from './bound';
-import { type CorrectedCell, correctedSource } from './corrected';
+import type { CorrectedCell } from './corrected';
 import { inList, where } from './filters';
 import { metricSql, valueExpr } from './metric';
+import { perReportTerms } from './metric-terms';
 import { alias, id } from './schema';
 
 export interface TrendsQuery {
@@ -54,10 +55,7 @@ export function trendsSql(q: TrendsQuery): BoundQuery {
   if (!mode) throw new Error(`invalid trend mode: ${q.mode}`);
   return b.done(`
 WITH m AS (
-  SELECT ${id('report_id')}, ${m.numerator} AS num, ${m.denominator ?? 'NULL::DOUBLE'} AS den
-  FROM ${correctedSource(b, m.table, q.corrections)}
-  WHERE ${where([m.rows, units, ...years])}
-  GROUP BY ${id('report_id')}
+  ${perReportTerms(b, m, q.corrections, [units, ...years])}
 ), v AS (
   SELECT r.${id('unit_id')} AS unit_id, r.${id('unit')} AS unit, r.${id('report_id')} AS report_id,
     r.${id('year')}::INTEGER AS year, r.${id('format')} AS format,
