@@ -15,6 +15,24 @@ export function despeckle(mask: Uint8Array, width: number, height: number, minAr
   const seen = new Uint8Array(mask.length);
   const stack: number[] = [];
   const comp: number[] = [];
+  /** Queue the unseen ink pixels around `p`. */
+  const spread = (p: number) => {
+    const x = p % width;
+    const y = (p - x) / width;
+    for (let dy = -1; dy <= 1; dy++) {
+      const yy = y + dy;
+      if (yy < 0 || yy >= height) continue;
+      for (let dx = -1; dx <= 1; dx++) {
+        const xx = x + dx;
+        if (xx < 0 || xx >= width) continue;
+        const q = yy * width + xx;
+        if (mask[q] && !seen[q]) {
+          seen[q] = 1;
+          stack.push(q);
+        }
+      }
+    }
+  };
   for (let start = 0; start < mask.length; start++) {
     if (!mask[start] || seen[start]) continue;
     stack.length = 0;
@@ -24,45 +42,11 @@ export function despeckle(mask: Uint8Array, width: number, height: number, minAr
     while (stack.length > 0 && comp.length < minArea) {
       const p = stack.pop()!;
       comp.push(p);
-      const x = p % width;
-      const y = (p - x) / width;
-      for (let dy = -1; dy <= 1; dy++) {
-        const yy = y + dy;
-        if (yy < 0 || yy >= height) continue;
-        for (let dx = -1; dx <= 1; dx++) {
-          const xx = x + dx;
-          if (xx < 0 || xx >= width) continue;
-          const q = yy * width + xx;
-          if (mask[q] && !seen[q]) {
-            seen[q] = 1;
-            stack.push(q);
-          }
-        }
-      }
+      spread(p);
     }
-    // Big enough: the rest of the component is marked seen as we go on; leave it.
     if (comp.length < minArea && stack.length === 0) for (const p of comp) mask[p] = 0;
-    else {
-      // Finish marking the component so it is not revisited piecewise.
-      while (stack.length > 0) {
-        const p = stack.pop()!;
-        const x = p % width;
-        const y = (p - x) / width;
-        for (let dy = -1; dy <= 1; dy++) {
-          const yy = y + dy;
-          if (yy < 0 || yy >= height) continue;
-          for (let dx = -1; dx <= 1; dx++) {
-            const xx = x + dx;
-            if (xx < 0 || xx >= width) continue;
-            const q = yy * width + xx;
-            if (mask[q] && !seen[q]) {
-              seen[q] = 1;
-              stack.push(q);
-            }
-          }
-        }
-      }
-    }
+    // Big enough: finish marking the component so it is not revisited piecewise.
+    else while (stack.length > 0) spread(stack.pop()!);
   }
 }
 
