@@ -5,7 +5,7 @@
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { alphabet, type RecEngine, Recogniser } from './recognize';
+import { alphabet, ortEngine, Recogniser } from './recognize';
 
 let loaded: Promise<Recogniser> | undefined;
 
@@ -19,15 +19,7 @@ export function nodeRecogniser(): Promise<Recogniser> {
       intraOpNumThreads: 2,
     });
     const keys = await readFile(path.join(assets, 'ppocr_keys_v1.txt'), 'utf8');
-    const engine: RecEngine = {
-      async run(input, batch, width) {
-        const tensor = new ort.Tensor('float32', input, [batch, 3, 48, width]);
-        const result = await session.run({ [session.inputNames[0]!]: tensor });
-        const out = result[session.outputNames[0]!]!;
-        const [, steps, classes] = out.dims as number[];
-        return { data: out.data as Float32Array, steps: steps!, classes: classes! };
-      },
-    };
+    const engine = ortEngine({ Tensor: ort.Tensor, session });
     return new Recogniser(engine, alphabet(keys));
   })();
   loaded.catch(() => {

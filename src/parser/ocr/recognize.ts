@@ -15,6 +15,31 @@ export interface RecEngine {
   ): Promise<{ data: Float32Array; steps: number; classes: number }>;
 }
 
+/** What a recogniser needs of an onnxruntime session (onnxruntime-node and -web have the same shape). */
+export interface OrtRec<T> {
+  Tensor: new (type: 'float32', data: Float32Array, dims: readonly number[]) => T;
+  session: {
+    readonly inputNames: readonly string[];
+    readonly outputNames: readonly string[];
+    run(
+      feeds: Record<string, T>,
+    ): Promise<Record<string, { readonly dims: readonly number[]; readonly data: unknown }>>;
+  };
+}
+
+/** The engine over an onnxruntime session of the recogniser model, in Node or in the browser. */
+export function ortEngine<T>({ Tensor, session }: OrtRec<T>): RecEngine {
+  return {
+    async run(input, batch, width) {
+      const tensor = new Tensor('float32', input, [batch, 3, REC_HEIGHT, width]);
+      const result = await session.run({ [session.inputNames[0]!]: tensor });
+      const out = result[session.outputNames[0]!]!;
+      const [, steps, classes] = out.dims;
+      return { data: out.data as Float32Array, steps: steps!, classes: classes! };
+    },
+  };
+}
+
 export const REC_HEIGHT = 48;
 const BATCH = 16;
 /**
