@@ -95,6 +95,44 @@ async function main(): Promise<number> {
   return values.strict && results.some((r) => !r.ok) ? 1 : 0;
 }
 
+/**
+ * `runs` timed passes of `pass` (which returns how many items it did): the median rate per wall
+ * second and per CPU second, and how many cores the passes kept busy.
+ */
+async function timedRuns(
+  group: Group,
+  files: number,
+  runs: number,
+  rounded: (n: number) => number,
+  pass: () => Promise<number>,
+): Promise<GroupResult> {
+  const rates: number[] = [];
+  const cpuRates: number[] = [];
+  const cpuStart = process.cpuUsage();
+  const wallStart = performance.now();
+  for (let r = 0; r < runs; r++) {
+    const runCpu = process.cpuUsage();
+    const start = performance.now();
+    const done = await pass();
+    rates.push(done / ((performance.now() - start) / 1000));
+    const used = process.cpuUsage(runCpu);
+    cpuRates.push(done / ((used.user + used.system) / 1e6));
+  }
+  const cpu = process.cpuUsage(cpuStart);
+  const wall = performance.now() - wallStart;
+  const median = medianOf(rates);
+  return {
+    group: group.name,
+    files,
+    runs: rates.map(rounded),
+    median: rounded(median),
+    medianPerCpuSecond: rounded(medianOf(cpuRates)),
+    budget: group.budget,
+    ok: median >= group.budget,
+    cores: round((cpu.user + cpu.system) / 1000 / wall),
+  };
+}
+
 async function benchGroup(
   group: Group,
   files: { name: string; bytes: Uint8Array }[],
@@ -103,13 +141,8 @@ async function benchGroup(
 ): Promise<GroupResult> {
   // Warm-up: every file twice, so the timed runs measure steady-state code, not the JIT.
   for (let i = 0; i < 2; i++) for (const f of files) await parseReport(f.bytes, f.name);
-  const rates: number[] = [];
-  const cpuRates: number[] = [];
-  const cpuStart = process.cpuUsage();
-  const wallStart = performance.now();
-  for (let r = 0; r < runs; r++) {
+  return timedRuns(group, files.length, runs, round, async () => {
     let count = 0;
-    const runCpu = process.cpuUsage();
     const start = performance.now();
     while (performance.now() - start < minMs) {
       for (const f of files) {
@@ -118,23 +151,8 @@ async function benchGroup(
         count++;
       }
     }
-    rates.push(count / ((performance.now() - start) / 1000));
-    const used = process.cpuUsage(runCpu);
-    cpuRates.push(count / ((used.user + used.system) / 1e6));
-  }
-  const cpu = process.cpuUsage(cpuStart);
-  const wall = performance.now() - wallStart;
-  const median = medianOf(rates);
-  return {
-    group: group.name,
-    files: files.length,
-    runs: rates.map(round),
-    median: round(median),
-    medianPerCpuSecond: round(medianOf(cpuRates)),
-    budget: group.budget,
-    ok: median >= group.budget,
-    cores: round((cpu.user + cpu.system) / 1000 / wall),
-  };
+    return count;
+  });
 }
 
 /**
@@ -153,14 +171,8 @@ async function benchScans(
     },
     signal: stop.signal,
   });
-  const rates: number[] = [];
-  const cpuRates: number[] = [];
-  const cpuStart = process.cpuUsage();
-  const wallStart = performance.now();
-  for (let r = 0; r < Math.min(runs, 2); r++) {
+  return timedRuns(group, files.length, Math.min(runs, 2), round2, async () => {
     let pages = 0;
-    const runCpu = process.cpuUsage();
-    const start = performance.now();
     for (const f of files) {
       const out = await parseReport(f.bytes.slice(), f.name, {
         onProgress: ({ page, pages: n }) => {
@@ -169,23 +181,8 @@ async function benchScans(
       });
       if (!out.ok || out.report.source.reader !== 'ocr') throw new Error(`${f.name} was not read by OCR`);
     }
-    rates.push(pages / ((performance.now() - start) / 1000));
-    const used = process.cpuUsage(runCpu);
-    cpuRates.push(pages / ((used.user + used.system) / 1e6));
-  }
-  const cpu = process.cpuUsage(cpuStart);
-  const wall = performance.now() - wallStart;
-  const median = medianOf(rates);
-  return {
-    group: group.name,
-    files: files.length,
-    runs: rates.map(round2),
-    median: round2(median),
-    medianPerCpuSecond: round2(medianOf(cpuRates)),
-    budget: group.budget,
-    ok: median >= group.budget,
-    cores: round((cpu.user + cpu.system) / 1000 / wall),
-  };
+    return pages;
+  });
 }
 
 const round2 = (x: number) => Math.round(x * 100) / 100;
