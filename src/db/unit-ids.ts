@@ -10,6 +10,7 @@
 import { identityOf } from '../dataset/unit-identity';
 import type { RegionLevel } from '../domain/report';
 import type { UnitKind } from '../domain/units/identity';
+import { REGION_LEVELS, UNIT_KINDS } from '../domain/vocab';
 import { Binder } from '../sql/bound';
 import { id } from '../sql/schema';
 import type { Row } from './types';
@@ -29,8 +30,8 @@ interface Facts {
   level: string | null;
 }
 
-const KINDS = new Set<UnitKind>(['government', 'department', 'township', 'other']);
-const LEVELS = new Set<RegionLevel>(['province', 'prefecture', 'county', 'township']);
+const KINDS = new Set<string>(UNIT_KINDS);
+const LEVELS = new Set<string>(REGION_LEVELS);
 const COLUMNS = [
   'unit',
   'unit_kind',
@@ -52,8 +53,8 @@ export async function fillUnitIds(db: Runner): Promise<void> {
   for (let i = 0; i < facts.length; i += BATCH) {
     const b = new Binder();
     const values = facts.slice(i, i + BATCH).map((f) => {
-      const kind = KINDS.has(f.unit_kind as UnitKind) ? (f.unit_kind as UnitKind) : 'other';
-      const level = LEVELS.has(f.level as RegionLevel) ? (f.level as RegionLevel) : null;
+      const kind = KINDS.has(f.unit_kind ?? '') ? (f.unit_kind as UnitKind) : 'other';
+      const level = LEVELS.has(f.level ?? '') ? (f.level as RegionLevel) : null;
       const placement =
         f.region_code && level
           ? {
