@@ -12,6 +12,7 @@ import { ImportPanel } from '../ui/import/ImportPanel';
 import { Footer } from './Footer';
 import { Header } from './Header';
 import { LegacyUnits } from './LegacyUnits';
+import { LoadStatus } from './LoadStatus';
 import { VIEW_COMPONENTS } from './views';
 
 function CurrentView() {
@@ -20,7 +21,9 @@ function CurrentView() {
   const dataset = useUi((s) => s.dataset);
   const lang = useUi((s) => s.lang);
   if (status.phase === 'error') return <ErrorPanel error={status.error} dataset={dataset} />;
-  if (status.phase !== 'ready')
+  // With a summary kept from an earlier visit of these files, the view draws stored answers
+  // while the engine starts (LoadStatus says so outside the chart).
+  if (status.phase !== 'ready' && !(status.phase === 'loading' && status.stored))
     return <LoadingPanel progress={status.phase === 'loading' ? status.progress : null} />;
   const View = VIEW_COMPONENTS[view];
   return (
@@ -41,6 +44,7 @@ export function Shell() {
       <main className="embed" aria-label={t('app.title')}>
         <MergedUnits />
         <CurrentView />
+        <LoadStatus />
       </main>
     );
   }
@@ -48,6 +52,7 @@ export function Shell() {
     <div className="app">
       <MergedUnits />
       <Header />
+      <LoadStatus />
       <NoticeBanner />
       <SyntheticBanner />
       <ImportPanel />

@@ -49,6 +49,12 @@ export async function loadStoredImports(): Promise<StoredImport[]> {
   return all.sort((a, b) => (a.addedAt < b.addedAt ? -1 : 1));
 }
 
+/** How many imports are kept (quarantined ones too). */
+export async function countStoredImports(): Promise<number> {
+  if (typeof indexedDB === 'undefined') return 0;
+  return withStore('readonly', (s) => s.count());
+}
+
 export function saveImport(item: StoredImport): Promise<unknown> {
   return withStore('readwrite', (s) => s.put(item));
 }

@@ -1,0 +1,299 @@
+/**
+ * Answers kept across visits (issue 12: a repeat visit's first chart ≤ 0.5 s, while DuckDB alone
+ * takes ~0.5 s to start). An answer the engine gave is kept in IndexedDB under (data fingerprint,
+ * query key), the fingerprint being the exact files and build (./fingerprint.ts); on the next visit
+ * a question asked again of the same files is answered from here as soon as they are fetched and
+ * hashed, before the engine has started.
+ *
+ * What is kept is bounded (entries and approximate bytes; the least recently used go first).
+ * Writes wait for an idle moment after the first view has settled, so they never compete with a
+ * chart. Whatever goes wrong (no IndexedDB, private mode, a blocked or full store, an entry that
+ * does not read back as written) is a miss: the engine answers as it would without this store.
+ */
+import { openIdb, transact } from '../util/idb';
+
+const DB_NAME = 'gov-info-reports-answers';
+/** Entry metadata (small: what eviction scans) and the answers themselves, by the same id. */
+const ENTRIES = 'entries';
+const VALUES = 'values';
+
+interface Entry {
+  id: string;
+  fp: string;
+  bytes: number;
+  /** Last written or read (ms since epoch): the least recent go first. */
+  at: number;
+}
+
+export interface AnswerStoreOptions {
+  /** Another IndexedDB (tests). */
+  factory?: IDBFactory;
+  maxEntries?: number;
+  maxBytes?: number;
+  /** Runs a flush of queued writes; by default at an idle moment. */
+  schedule?: (flush: () => void) => void;
+  /** Clock for `at` (tests). */
+  now?: () => number;
+}
+
+/** Hundreds of answers: every view's first chart and many of its variants. */
+export const MAX_ENTRIES = 400;
+/** Approximate bytes (strings count 2 a character); a single answer may use a quarter. */
+export const MAX_BYTES = 16 * 1024 * 1024;
+
+const SEP = '\u001f';
+
+export class AnswerStore {
+  private readonly maxEntries: number;
+  private readonly maxBytes: number;
+  private readonly schedule: (flush: () => void) => void;
+  private readonly now: () => number;
+  private db: Promise<IDBDatabase | null> | null = null;
+  /** Ids stored under each fingerprint, read once per fingerprint: a miss costs no read. */
+  private readonly known = new Map<string, Promise<Set<string>>>();
+  private readonly writes = new Map<string, { fp: string; value: unknown; bytes: number }>();
+  private readonly touches = new Set<string>();
+  private readonly drops = new Set<string>();
+  private flushing: Promise<void> | null = null;
+  private queued = false;
+
+  constructor(private readonly opts: AnswerStoreOptions = {}) {
+    this.maxEntries = opts.maxEntries ?? MAX_ENTRIES;
+    this.maxBytes = opts.maxBytes ?? MAX_BYTES;
+    this.schedule = opts.schedule ?? whenIdle;
+    this.now = opts.now ?? Date.now;
+  }
+
+  private open(): Promise<IDBDatabase | null> {
+    this.db ??= openIdb(
+      DB_NAME,
+      1,
+      (db) => {
+        if (!db.objectStoreNames.contains(ENTRIES))
+          db.createObjectStore(ENTRIES, { keyPath: 'id' }).createIndex('fp', 'fp');
+        if (!db.objectStoreNames.contains(VALUES)) db.createObjectStore(VALUES);
+      },
+      { factory: this.opts.factory, timeoutMs: 3000 },
+    ).catch(() => null);
+    return this.db;
+  }
+
+  private ids(fp: string): Promise<Set<string>> {
+    let ids = this.known.get(fp);
+    if (!ids) {
+      ids = (async () => {
+        const db = await this.open();
+        if (!db) return new Set<string>();
+        const keys = await transact(db, ENTRIES, 'readonly', (tx) => {
+          const r = tx.objectStore(ENTRIES).index('fp').getAllKeys(IDBKeyRange.only(fp));
+          return () => r.result;
+        });
+        return new Set(keys.map(String));
+      })().catch(() => new Set<string>());
+      this.known.set(fp, ids);
+    }
+    return ids;
+  }
+
+  /**
+   * Start reading what is stored for `fp` (the list of ids, not the answers): the loader calls
+   * this as soon as the fingerprint is known, so the first question finds it ready.
+   */
+  warm(fp: string): void {
+    void this.ids(fp);
+  }
+
+  /** Open the database now (the loader's first step): it is ready when the fingerprint is. */
+  prepare(): void {
+    void this.open();
+  }
+
+  /** The answer stored for `key` under `fp`, or undefined (never stored, unreadable, or no IndexedDB). */
+  async get(fp: string, key: string): Promise<{ value: unknown } | undefined> {
+    const id = fp + SEP + key;
+    const pending = this.writes.get(id);
+    if (pending) return { value: pending.value };
+    try {
+      if (!(await this.ids(fp)).has(id)) return undefined;
+      const db = await this.open();
+      if (!db) return undefined;
+      const record = await transact(db, VALUES, 'readonly', (tx) => {
+        const r = tx.objectStore(VALUES).get(id);
+        return () => r.result as unknown;
+      });
+      if (!isRecord(record, id)) {
+        this.forget(fp, id);
+        return undefined;
+      }
+      this.touches.add(id);
+      this.queue();
+      return { value: record.v };
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** Keep `value` as the answer to `key` under `fp` (written at the next idle moment). */
+  put(fp: string, key: string, value: unknown): void {
+    const id = fp + SEP + key;
+    void this.ids(fp).then((ids) => {
+      if (ids.has(id) || this.writes.has(id)) return;
+      const bytes = approxBytes(value, this.maxBytes / 4);
+      if (bytes > this.maxBytes / 4) return;
+      this.writes.set(id, { fp, value, bytes });
+      this.queue();
+    });
+  }
+
+  private forget(fp: string, id: string): void {
+    void this.ids(fp).then((ids) => ids.delete(id));
+    this.drops.add(id);
+    this.queue();
+  }
+
+  private queue(): void {
+    if (this.queued) return;
+    this.queued = true;
+    this.schedule(() => {
+      this.queued = false;
+      void this.flush();
+    });
+  }
+
+  /** Write what is queued now (tests; the schedule calls it otherwise). */
+  flush(): Promise<void> {
+    const run = async () => {
+      const writes = [...this.writes];
+      const touches = [...this.touches];
+      const drops = [...this.drops];
+      this.writes.clear();
+      this.touches.clear();
+      this.drops.clear();
+      if (writes.length + touches.length + drops.length === 0) return;
+      const db = await this.open();
+      if (!db) return;
+      try {
+        await this.write(db, writes, touches, drops);
+        for (const [id, w] of writes) void this.ids(w.fp).then((ids) => ids.add(id));
+      } catch {
+        // Quota, a closed database: this visit keeps nothing more, and loses nothing.
+      }
+    };
+    const next = (this.flushing ?? Promise.resolve()).then(run);
+    this.flushing = next;
+    return next;
+  }
+
+  private write(
+    db: IDBDatabase,
+    writes: [string, { fp: string; value: unknown; bytes: number }][],
+    touches: string[],
+    drops: string[],
+  ): Promise<void> {
+    const at = this.now();
+    return transact(
+      db,
+      [ENTRIES, VALUES],
+      'readwrite',
+      (tx) => {
+        const entries = tx.objectStore(ENTRIES);
+        const values = tx.objectStore(VALUES);
+        // Read the (small) entry list first, then change it in one pass: writes, reads' times,
+        // unreadable entries out, and the least recently used beyond the bounds.
+        const all = entries.getAll();
+        all.onsuccess = () => {
+          const byId = new Map<string, Entry>();
+          for (const e of all.result as Entry[]) {
+            if (isEntry(e)) byId.set(e.id, e);
+            else {
+              const id = (e as { id?: unknown } | null)?.id;
+              if (typeof id === 'string') {
+                entries.delete(id);
+                values.delete(id);
+              }
+            }
+          }
+          const remove = (id: string) => {
+            byId.delete(id);
+            entries.delete(id);
+            values.delete(id);
+          };
+          for (const id of drops) remove(id);
+          for (const id of touches) {
+            const e = byId.get(id);
+            if (e) {
+              e.at = at;
+              entries.put(e);
+            }
+          }
+          for (const [id, w] of writes) {
+            const e: Entry = { id, fp: w.fp, bytes: w.bytes, at };
+            byId.set(id, e);
+            entries.put(e);
+            values.put({ id, v: w.value }, id);
+          }
+          const list = [...byId.values()].sort((a, b) => a.at - b.at);
+          let count = list.length;
+          let bytes = list.reduce((n, e) => n + e.bytes, 0);
+          for (const e of list) {
+            if (count <= this.maxEntries && bytes <= this.maxBytes) break;
+            remove(e.id);
+            count--;
+            bytes -= e.bytes;
+            void this.ids(e.fp).then((ids) => ids.delete(e.id));
+          }
+        };
+        return () => undefined;
+      },
+      'relaxed',
+    );
+  }
+}
+
+function isEntry(e: unknown): e is Entry {
+  const x = e as Entry;
+  return (
+    typeof x === 'object' &&
+    x !== null &&
+    typeof x.id === 'string' &&
+    typeof x.fp === 'string' &&
+    Number.isFinite(x.bytes) &&
+    Number.isFinite(x.at)
+  );
+}
+
+/** A stored value reads back as written: an object naming its id, with the answer. */
+function isRecord(r: unknown, id: string): r is { id: string; v: unknown } {
+  return typeof r === 'object' && r !== null && (r as { id?: unknown }).id === id && 'v' in r;
+}
+
+/** Roughly what a value weighs (UTF-16 strings, 8-byte numbers); stops counting past `limit`. */
+export function approxBytes(value: unknown, limit = Number.POSITIVE_INFINITY): number {
+  let total = 0;
+  const stack: unknown[] = [value];
+  while (stack.length > 0) {
+    if (total > limit) return total;
+    const v = stack.pop();
+    if (typeof v === 'string') total += 2 * v.length + 8;
+    else if (v === null || typeof v !== 'object') total += 8;
+    else if (Array.isArray(v)) {
+      total += 16;
+      for (const x of v) stack.push(x);
+    } else {
+      total += 16;
+      for (const [k, x] of Object.entries(v)) {
+        total += 2 * k.length;
+        stack.push(x);
+      }
+    }
+  }
+  return total;
+}
+
+/** After the current work, when the page is idle (a timeout bounds the wait). */
+export function whenIdle(fn: () => void): void {
+  const ric = (globalThis as { requestIdleCallback?: (cb: () => void, o?: { timeout: number }) => void })
+    .requestIdleCallback;
+  if (ric) ric(fn, { timeout: 5000 });
+  else setTimeout(fn, 200);
+}
