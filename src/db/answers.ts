@@ -51,7 +51,7 @@ export class AnswerStore {
   private db: Promise<IDBDatabase | null> | null = null;
   /** Ids stored under each fingerprint, read once per fingerprint: a miss costs no read. */
   private readonly known = new Map<string, Promise<Set<string>>>();
-  private readonly writes = new Map<string, { fp: string; value: unknown; bytes: number }>();
+  private readonly writes = new Map<string, { fp: string; value: unknown }>();
   private readonly touches = new Set<string>();
   private readonly drops = new Set<string>();
   private flushing: Promise<void> | null = null;
@@ -136,13 +136,9 @@ export class AnswerStore {
   /** Keep `value` as the answer to `key` under `fp` (written at the next idle moment). */
   put(fp: string, key: string, value: unknown): void {
     const id = fp + SEP + key;
-    void this.ids(fp).then((ids) => {
-      if (ids.has(id) || this.writes.has(id)) return;
-      const bytes = approxBytes(value, this.maxBytes / 4);
-      if (bytes > this.maxBytes / 4) return;
-      this.writes.set(id, { fp, value, bytes });
-      this.queue();
-    });
+    if (this.writes.has(id)) return;
+    this.writes.set(id, { fp, value });
+    this.queue();
   }
 
   private forget(fp: string, id: string): void {
@@ -163,10 +159,17 @@ export class AnswerStore {
   /** Write what is queued now (tests; the schedule calls it otherwise). */
   flush(): Promise<void> {
     const run = async () => {
-      const writes = [...this.writes];
+      const pending = [...this.writes];
+      this.writes.clear();
+      const writes: [string, { fp: string; value: unknown; bytes: number }][] = [];
+      for (const [id, w] of pending) {
+        // Already kept (the engine answering again what was read from here): not rewritten.
+        if ((await this.ids(w.fp)).has(id)) continue;
+        const bytes = approxBytes(w.value, this.maxBytes / 4);
+        if (bytes <= this.maxBytes / 4) writes.push([id, { ...w, bytes }]);
+      }
       const touches = [...this.touches];
       const drops = [...this.drops];
-      this.writes.clear();
       this.touches.clear();
       this.drops.clear();
       if (writes.length + touches.length + drops.length === 0) return;
@@ -227,10 +230,14 @@ export class AnswerStore {
             }
           }
           for (const [id, w] of writes) {
+            try {
+              values.put({ id, v: w.value }, id);
+            } catch {
+              continue; // not cloneable: not kept, and the rest of the batch still is
+            }
             const e: Entry = { id, fp: w.fp, bytes: w.bytes, at };
             byId.set(id, e);
             entries.put(e);
-            values.put({ id, v: w.value }, id);
           }
           const list = [...byId.values()].sort((a, b) => a.at - b.at);
           let count = list.length;
