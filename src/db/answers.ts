@@ -40,6 +40,8 @@ export interface AnswerStoreOptions {
 export const MAX_ENTRIES = 400;
 /** Approximate bytes (strings count 2 a character); a single answer may use a quarter. */
 export const MAX_BYTES = 16 * 1024 * 1024;
+/** Read ahead with the list of ids: the most recently used answers, up to this many bytes. */
+const PREFETCH_BYTES = 2 * 1024 * 1024;
 
 const SEP = '\u001f';
 
@@ -78,25 +80,45 @@ export class AnswerStore {
     return this.db;
   }
 
+  /**
+   * The ids stored under `fp`, read once. The same transaction reads the answers used most
+   * recently, up to PREFETCH_BYTES: a repeat visit's first questions (the summary, the view's)
+   * are then answered from memory, one IndexedDB round trip after the fingerprint.
+   */
   private ids(fp: string): Promise<Set<string>> {
     let ids = this.known.get(fp);
     if (!ids) {
       ids = (async () => {
         const db = await this.open();
         if (!db) return new Set<string>();
-        const keys = await transact(db, ENTRIES, 'readonly', (tx) => {
-          const r = tx.objectStore(ENTRIES).index('fp').getAllKeys(IDBKeyRange.only(fp));
-          return () => r.result;
+        const entries = await transact(db, [ENTRIES, VALUES], 'readonly', (tx) => {
+          const values = tx.objectStore(VALUES);
+          const r = tx.objectStore(ENTRIES).index('fp').getAll(IDBKeyRange.only(fp));
+          const read: [string, IDBRequest][] = [];
+          r.onsuccess = () => {
+            let budget = PREFETCH_BYTES;
+            const recent = (r.result as unknown[]).filter(isEntry).sort((a, b) => b.at - a.at);
+            for (const e of recent) {
+              if (e.bytes > budget) continue;
+              budget -= e.bytes;
+              read.push([e.id, values.get(e.id)]);
+            }
+          };
+          return () => ({ all: r.result as unknown[], read });
         });
-        return new Set(keys.map(String));
+        for (const [id, req] of entries.read) this.prefetched.set(id, req.result as unknown);
+        return new Set(entries.all.filter(isEntry).map((e) => e.id));
       })().catch(() => new Set<string>());
       this.known.set(fp, ids);
     }
     return ids;
   }
 
+  /** Values read ahead by `ids`, by id (taken out when used). */
+  private readonly prefetched = new Map<string, unknown>();
+
   /**
-   * Start reading what is stored for `fp` (the list of ids, not the answers): the loader calls
+   * Start reading what is stored for `fp` (the ids, and the most recent answers): the loader calls
    * this as soon as the fingerprint is known, so the first question finds it ready.
    */
   warm(fp: string): void {
@@ -115,12 +137,18 @@ export class AnswerStore {
     if (pending) return { value: pending.value };
     try {
       if (!(await this.ids(fp)).has(id)) return undefined;
-      const db = await this.open();
-      if (!db) return undefined;
-      const record = await transact(db, VALUES, 'readonly', (tx) => {
-        const r = tx.objectStore(VALUES).get(id);
-        return () => r.result as unknown;
-      });
+      let record: unknown;
+      if (this.prefetched.has(id)) {
+        record = this.prefetched.get(id);
+        this.prefetched.delete(id);
+      } else {
+        const db = await this.open();
+        if (!db) return undefined;
+        record = await transact(db, VALUES, 'readonly', (tx) => {
+          const r = tx.objectStore(VALUES).get(id);
+          return () => r.result as unknown;
+        });
+      }
       if (!isRecord(record, id)) {
         this.forget(fp, id);
         return undefined;
@@ -159,6 +187,8 @@ export class AnswerStore {
   /** Write what is queued now (tests; the schedule calls it otherwise). */
   flush(): Promise<void> {
     const run = async () => {
+      // Writes come after start-up: what was read ahead and not asked for is not needed now.
+      this.prefetched.clear();
       const pending = [...this.writes];
       this.writes.clear();
       const writes: [string, { fp: string; value: unknown; bytes: number }][] = [];

@@ -31,6 +31,18 @@ describe('AnswerStore', () => {
     expect(await next.get('fpA', '["db","trends",{}]')).toBeUndefined();
   });
 
+  it('reads ahead the most recent answers with the list, and a big one on demand', async () => {
+    const factory = new IDBFactory();
+    const first = storeOn(factory).store;
+    const big = 'x'.repeat(1_200_000); // ~2.4 MB counted: more than is read ahead
+    first.put('fp', 'big', big);
+    first.put('fp', 'small', ROWS);
+    await first.flush();
+    const next = storeOn(factory).store;
+    expect(await next.get('fp', 'small')).toEqual({ value: ROWS });
+    expect(await next.get('fp', 'big')).toEqual({ value: big });
+  });
+
   it('answers a question kept in this page before it is written', async () => {
     const { store } = storeOn(new IDBFactory());
     store.put('fp', 'k', ROWS);
