@@ -54,15 +54,14 @@ export async function initDatabase(
     fingerprintLoad(Promise.all(DATASET_TABLES.map((t) => files.hashes[t])), buildIdentity());
     warmAnswers();
     const summaryRead = storedAnswer(SUMMARY_KEY, false);
-    // With a stored summary the view draws stored answers first; DuckDB's script waits for that.
-    // Without one (a first visit) it waits only for the files' hashes and one read, well within
-    // the wasm's compile; never longer than a second.
-    const starting = engine(
-      Promise.race([
-        summaryRead.then((hit) => (hit ? storedViewDrawn() : undefined)),
-        new Promise((ok) => setTimeout(ok, 1000)),
-      ]),
-    );
+    // With a stored summary the view draws stored answers first; DuckDB's script and the Parquet
+    // decoding wait for that, not to take the CPU from it. Without one (a first visit) they wait
+    // only for the files' hashes and one read, well within the wasm's compile; never over 1 s.
+    const engineWork = Promise.race([
+      summaryRead.then((hit) => (hit ? storedViewDrawn() : undefined)),
+      new Promise((ok) => setTimeout(ok, 1000)),
+    ]);
+    const starting = engine(engineWork);
     const codec = getCodec();
     void summaryRead.then((hit) => {
       if (!hit || settled || !isSummary(hit.value)) return;
@@ -71,7 +70,7 @@ export async function initDatabase(
       setStatus({ phase: 'loading', progress, stored });
     });
     const precomputed = fetchPrecomputed(base, files.hashes, codec);
-    const decoded = decodeFiles(files, precomputed, codec);
+    const decoded = decodeFiles(files, precomputed, codec, engineWork);
     const e = await starting;
     measure('db:stage', started, { stage: 'engine start' });
     await insertFiles(e, files, decoded, precomputed, codec, report);
@@ -149,17 +148,20 @@ function fetchFiles(base: URL, report: (p: LoadProgress) => void): Fetching {
 }
 
 /**
- * Decode each file to Arrow IPC in the codec worker as it arrives. cells.parquet, most of the
- * data, is not decoded when the dataset's precomputed helper tables match it (null then).
+ * Decode each file to Arrow IPC in the codec worker as it arrives (once `after` settles: a view
+ * drawn from stored answers first). cells.parquet, most of the data, is not decoded when the
+ * dataset's precomputed helper tables match it (null then).
  */
 function decodeFiles(
   files: Fetching,
   precomputed: Promise<PrecomputedIpc | null>,
   codec: ParquetCodec,
+  after: Promise<unknown>,
 ): Promise<Uint8Array | null>[] {
   const decoded = DATASET_TABLES.map(async (table, i) => {
     const bytes = await files.bytes[i]!;
     await files.hashes[table].catch(() => undefined);
+    await after;
     if (table === 'cells' && (await precomputed)) return null;
     const t = performance.now();
     const ipc = await decodeFile(codec, { name: PARQUET_FILES[table], bytes });

@@ -48,10 +48,22 @@ export async function loadStoredImports(): Promise<StoredImport[]> {
   return all.sort((a, b) => (a.addedAt < b.addedAt ? -1 : 1));
 }
 
-/** How many imports are kept (quarantined ones too). */
-export async function countStoredImports(): Promise<number> {
-  if (typeof indexedDB === 'undefined') return 0;
-  return withStore('readonly', (s) => s.count());
+/**
+ * How many imports are kept (quarantined ones too) and the saved merges record, in one
+ * transaction: read before every load (src/main.tsx), so one round trip, not two.
+ */
+export async function readSavedChanges(): Promise<{ imports: number; merges: unknown }> {
+  if (typeof indexedDB === 'undefined') return { imports: 0, merges: undefined };
+  const db = await open();
+  try {
+    return await transact(db, [STORE, STATE], 'readonly', (tx) => {
+      const imports = tx.objectStore(STORE).count();
+      const merges = tx.objectStore(STATE).get('merges');
+      return () => ({ imports: imports.result, merges: merges.result as unknown });
+    });
+  } finally {
+    db.close();
+  }
 }
 
 export function saveImport(item: StoredImport): Promise<unknown> {

@@ -6,10 +6,15 @@
  */
 import { parseMerges, type UnitMerge } from '../domain/units/merges';
 import { NO_ROSTER, parseRosterSetup, type RosterSetup } from '../domain/units/roster';
-import { countStoredImports, readState, writeState } from './persist';
+import { readSavedChanges, readState, writeState } from './persist';
 
 export async function loadMerges(): Promise<UnitMerge[]> {
-  const parsed = parseMerges((await readState('merges')) ?? []);
+  return mergesOf(await readState('merges'));
+}
+
+/** The saved merges record as start-up applies it: a damaged one is dropped (none). */
+function mergesOf(saved: unknown): UnitMerge[] {
+  const parsed = parseMerges(saved ?? []);
   return parsed.ok ? parsed.value : [];
 }
 
@@ -18,8 +23,8 @@ export async function loadMerges(): Promise<UnitMerge[]> {
  * merges): answers kept from an earlier visit are then not used (src/db/fingerprint.ts).
  */
 export async function hasSavedChanges(): Promise<boolean> {
-  const [imports, merges] = await Promise.all([countStoredImports(), loadMerges()]);
-  return imports > 0 || merges.length > 0;
+  const saved = await readSavedChanges();
+  return saved.imports > 0 || mergesOf(saved.merges).length > 0;
 }
 
 export const saveMerges = (list: readonly UnitMerge[]): Promise<unknown> => writeState('merges', list);
