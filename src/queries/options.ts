@@ -91,8 +91,16 @@ export function dbQuery<K, T>(
     enabled,
     placeholderData: keepPreviousData,
     staleTime: Number.POSITIVE_INFINITY,
-    persister: acrossVisits,
+    // "With corrections": the corrections come from IndexedDB too, and a question asked before
+    // they are read would find the stored answer without them; such questions wait for the engine.
+    persister: withCorrections(key) ? undefined : acrossVisits,
   });
+}
+
+function withCorrections(key: unknown): boolean {
+  return (
+    typeof key === 'object' && key !== null && (key as { corrections?: unknown }).corrections !== undefined
+  );
 }
 
 /**

@@ -76,6 +76,17 @@ describe('answers across visits', () => {
     expect(await ask(new QueryClient(), engine).answer).toBe('engine');
   });
 
+  it('a question with corrections is never answered from the store, nor kept', async () => {
+    setStatus({ phase: 'loading', progress: null });
+    const q = dbQuery('compare', { year: 2021, corrections: [] }, async () => 'engine');
+    stored.answers.set(JSON.stringify(q.queryKey), 'stored');
+    const answer = new QueryClient().fetchQuery(q);
+    await new Promise((ok) => setTimeout(ok, 10));
+    setStatus({ phase: 'ready', summary: SUMMARY });
+    expect(await answer).toBe('engine');
+    expect(stored.kept).toEqual([]);
+  });
+
   it('a store slower than the engine does not hold the answer back', async () => {
     setStatus({ phase: 'loading', progress: null });
     stored.delayMs = 5000;
