@@ -58,7 +58,7 @@ export async function initDatabase(
     // decoding wait for that, not to take the CPU from it. Without one (a first visit) they wait
     // only for the files' hashes and one read, well within the wasm's compile; never over 1 s.
     const engineWork = Promise.race([
-      summaryRead.then((hit) => (hit ? storedViewDrawn() : undefined)),
+      summaryRead.then((hit) => (hit && isSummary(hit.value) ? storedViewDrawn() : undefined)),
       new Promise((ok) => setTimeout(ok, 1000)),
     ]);
     const starting = engine(engineWork);
