@@ -38,16 +38,22 @@ export interface AnswerStoreOptions {
 
 /** Hundreds of answers: every view's first chart and many of its variants. */
 export const MAX_ENTRIES = 400;
-/** Approximate bytes (strings count 2 a character); a single answer may use a quarter. */
+/** Approximate bytes (strings count 2 a character). */
 export const MAX_BYTES = 16 * 1024 * 1024;
+/**
+ * One answer at most (or a quarter of maxBytes if less): a first chart's answer is far smaller,
+ * and a bigger one (the nationwide coverage grid) would cost main-thread time to count and clone.
+ */
+export const MAX_ANSWER_BYTES = 512 * 1024;
 /** Read ahead with the list of ids: the most recently used answers, up to this many bytes. */
-const PREFETCH_BYTES = 2 * 1024 * 1024;
+const PREFETCH_BYTES = 1024 * 1024;
 
 const SEP = '\u001f';
 
 export class AnswerStore {
   private readonly maxEntries: number;
   private readonly maxBytes: number;
+  private readonly maxAnswer: number;
   private readonly schedule: (flush: () => void) => void;
   private readonly now: () => number;
   private db: Promise<IDBDatabase | null> | null = null;
@@ -62,6 +68,7 @@ export class AnswerStore {
   constructor(private readonly opts: AnswerStoreOptions = {}) {
     this.maxEntries = opts.maxEntries ?? MAX_ENTRIES;
     this.maxBytes = opts.maxBytes ?? MAX_BYTES;
+    this.maxAnswer = Math.min(MAX_ANSWER_BYTES, this.maxBytes / 4);
     this.schedule = opts.schedule ?? whenIdle;
     this.now = opts.now ?? Date.now;
   }
@@ -195,8 +202,8 @@ export class AnswerStore {
       for (const [id, w] of pending) {
         // Already kept (the engine answering again what was read from here): not rewritten.
         if ((await this.ids(w.fp)).has(id)) continue;
-        const bytes = approxBytes(w.value, this.maxBytes / 4);
-        if (bytes <= this.maxBytes / 4) writes.push([id, { ...w, bytes }]);
+        const bytes = approxBytes(w.value, this.maxAnswer);
+        if (bytes <= this.maxAnswer) writes.push([id, { ...w, bytes }]);
       }
       const touches = [...this.touches];
       const drops = [...this.drops];

@@ -6,7 +6,7 @@
 import { IDBFactory } from 'fake-indexeddb';
 import 'fake-indexeddb/auto';
 import { describe, expect, it } from 'vitest';
-import { AnswerStore, approxBytes } from '../../src/db/answers';
+import { AnswerStore, approxBytes, MAX_ANSWER_BYTES } from '../../src/db/answers';
 import { openIdb, transact } from '../../src/util/idb';
 
 /** A store over `factory` whose writes happen on `flush()` only, with a clock the test moves. */
@@ -31,16 +31,25 @@ describe('AnswerStore', () => {
     expect(await next.get('fpA', '["db","trends",{}]')).toBeUndefined();
   });
 
-  it('reads ahead the most recent answers with the list, and a big one on demand', async () => {
+  it('reads ahead the most recent answers with the list, and older ones on demand', async () => {
     const factory = new IDBFactory();
-    const first = storeOn(factory).store;
-    const big = 'x'.repeat(1_200_000); // ~2.4 MB counted: more than is read ahead
-    first.put('fp', 'big', big);
-    first.put('fp', 'small', ROWS);
-    await first.flush();
+    const { store, tick } = storeOn(factory);
+    const big = (k: number) => `${k}`.padEnd(200_000, 'x'); // ~400 KB counted each
+    for (let k = 0; k < 4; k++) {
+      store.put('fp', `k${k}`, big(k));
+      await store.flush();
+      tick();
+    }
     const next = storeOn(factory).store;
-    expect(await next.get('fp', 'small')).toEqual({ value: ROWS });
-    expect(await next.get('fp', 'big')).toEqual({ value: big });
+    for (let k = 3; k >= 0; k--) expect(await next.get('fp', `k${k}`)).toEqual({ value: big(k) });
+  });
+
+  it('does not keep an answer over MAX_ANSWER_BYTES', async () => {
+    const factory = new IDBFactory();
+    const { store } = storeOn(factory);
+    store.put('fp', 'huge', 'x'.repeat(MAX_ANSWER_BYTES));
+    await store.flush();
+    expect(await storeOn(factory).store.get('fp', 'huge')).toBeUndefined();
   });
 
   it('answers a question kept in this page before it is written', async () => {
