@@ -56,7 +56,9 @@ export class AnswerStore {
   private readonly maxAnswer: number;
   private readonly schedule: (flush: () => void) => void;
   private readonly now: () => number;
+  /** The open connection while some read or write needs it (`use`), closed after. */
   private db: Promise<IDBDatabase | null> | null = null;
+  private users = 0;
   /** Ids stored under each fingerprint, read once per fingerprint: a miss costs no read. */
   private readonly known = new Map<string, Promise<Set<string>>>();
   private readonly writes = new Map<string, { fp: string; value: unknown }>();
@@ -73,17 +75,42 @@ export class AnswerStore {
     this.now = opts.now ?? Date.now;
   }
 
+  /**
+   * Run `fn` on an open connection, or give `none` without IndexedDB. The connection is shared
+   * by overlapping calls and closed when the last ends (no connection held for the page's life).
+   */
+  private async use<T>(fn: (db: IDBDatabase) => Promise<T>, none: T): Promise<T> {
+    this.users++;
+    try {
+      const db = await this.open();
+      return db ? await fn(db) : none;
+    } finally {
+      this.release();
+    }
+  }
+
+  private release(): void {
+    if (--this.users > 0) return;
+    const db = this.db;
+    this.db = null;
+    void db?.then((d) => d?.close());
+  }
+
   private open(): Promise<IDBDatabase | null> {
-    this.db ??= openIdb(
-      DB_NAME,
-      1,
-      (db) => {
-        if (!db.objectStoreNames.contains(ENTRIES))
-          db.createObjectStore(ENTRIES, { keyPath: 'id' }).createIndex('fp', 'fp');
-        if (!db.objectStoreNames.contains(VALUES)) db.createObjectStore(VALUES);
-      },
-      { factory: this.opts.factory, timeoutMs: 3000 },
-    ).catch(() => null);
+    this.db ??= (this.opts.factory ? Promise.resolve(this.opts.factory) : answersIdb())
+      .then((factory) =>
+        openIdb(
+          DB_NAME,
+          1,
+          (db) => {
+            if (!db.objectStoreNames.contains(ENTRIES))
+              db.createObjectStore(ENTRIES, { keyPath: 'id' }).createIndex('fp', 'fp');
+            if (!db.objectStoreNames.contains(VALUES)) db.createObjectStore(VALUES);
+          },
+          { factory, timeoutMs: 3000 },
+        ),
+      )
+      .catch(() => null);
     return this.db;
   }
 
@@ -95,9 +122,7 @@ export class AnswerStore {
   private ids(fp: string): Promise<Set<string>> {
     let ids = this.known.get(fp);
     if (!ids) {
-      ids = (async () => {
-        const db = await this.open();
-        if (!db) return new Set<string>();
+      ids = this.use(async (db) => {
         const entries = await transact(db, [ENTRIES, VALUES], 'readonly', (tx) => {
           const values = tx.objectStore(VALUES);
           const r = tx.objectStore(ENTRIES).index('fp').getAll(IDBKeyRange.only(fp));
@@ -115,7 +140,7 @@ export class AnswerStore {
         });
         for (const [id, req] of entries.read) this.prefetched.set(id, req.result as unknown);
         return new Set(entries.all.filter(isEntry).map((e) => e.id));
-      })().catch(() => new Set<string>());
+      }, new Set<string>()).catch(() => new Set<string>());
       this.known.set(fp, ids);
     }
     return ids;
@@ -128,13 +153,18 @@ export class AnswerStore {
    * Start reading what is stored for `fp` (the ids, and the most recent answers): the loader calls
    * this as soon as the fingerprint is known, so the first question finds it ready.
    */
-  warm(fp: string): void {
-    void this.ids(fp);
+  warm(fp: string): Promise<unknown> {
+    return this.ids(fp);
   }
 
-  /** Open the database now (the loader's first step): it is ready when the fingerprint is. */
-  prepare(): void {
+  /**
+   * Open the database now (the loader's first step), so that it is open when the fingerprint is
+   * known; kept open until `until` settles.
+   */
+  prepare(until: Promise<unknown>): void {
+    this.users++;
     void this.open();
+    void until.finally(() => this.release());
   }
 
   /** The answer stored for `key` under `fp`, or undefined (never stored, unreadable, or no IndexedDB). */
@@ -149,12 +179,14 @@ export class AnswerStore {
         record = this.prefetched.get(id);
         this.prefetched.delete(id);
       } else {
-        const db = await this.open();
-        if (!db) return undefined;
-        record = await transact(db, VALUES, 'readonly', (tx) => {
-          const r = tx.objectStore(VALUES).get(id);
-          return () => r.result as unknown;
-        });
+        record = await this.use(
+          (db) =>
+            transact(db, VALUES, 'readonly', (tx) => {
+              const r = tx.objectStore(VALUES).get(id);
+              return () => r.result as unknown;
+            }),
+          undefined,
+        );
       }
       if (!isRecord(record, id)) {
         this.forget(fp, id);
@@ -210,11 +242,12 @@ export class AnswerStore {
       this.touches.clear();
       this.drops.clear();
       if (writes.length + touches.length + drops.length === 0) return;
-      const db = await this.open();
-      if (!db) return;
       try {
-        await this.write(db, writes, touches, drops);
-        for (const [id, w] of writes) void this.ids(w.fp).then((ids) => ids.add(id));
+        const written = await this.use(async (db) => {
+          await this.write(db, writes, touches, drops);
+          return true;
+        }, false);
+        if (written) for (const [id, w] of writes) void this.ids(w.fp).then((ids) => ids.add(id));
       } catch {
         // Quota, a closed database: this visit keeps nothing more, and loses nothing.
       }
@@ -292,6 +325,37 @@ export class AnswerStore {
       'relaxed',
     );
   }
+}
+
+/** The storage bucket the answers live in, where the browser has Storage Buckets. */
+export const ANSWERS_BUCKET = 'answers';
+
+interface StorageBuckets {
+  open(name: string, opts?: { durability?: string; persisted?: boolean }): Promise<{ indexedDB: IDBFactory }>;
+}
+
+let bucketIdb: Promise<IDBFactory | undefined> | null = null;
+
+/**
+ * IndexedDB of a storage bucket of their own where the browser has Storage Buckets (Chromium):
+ * the answers are a cache, which the browser may evict apart from the user's imports, and their
+ * writes do not go through the imports' quota bookkeeping (Chromium caches a bucket's remaining
+ * space after a write: a write of answers just before the quota shrank let an import over it be
+ * kept, tests/reliability/hostile.e2e.ts). Elsewhere the origin's own IndexedDB.
+ */
+function answersIdb(): Promise<IDBFactory | undefined> {
+  bucketIdb ??= (async () => {
+    const buckets = (globalThis.navigator as { storageBuckets?: StorageBuckets } | undefined)?.storageBuckets;
+    if (buckets) {
+      try {
+        return (await buckets.open(ANSWERS_BUCKET, { durability: 'relaxed', persisted: false })).indexedDB;
+      } catch {
+        // not allowed here: the origin's IndexedDB
+      }
+    }
+    return globalThis.indexedDB;
+  })();
+  return bucketIdb;
 }
 
 function isEntry(e: unknown): e is Entry {

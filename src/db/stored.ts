@@ -74,8 +74,6 @@ export function keepAnswer(key: string, value: unknown): void {
 
 /** Open the store now, and read the list of stored answers as soon as the loaded files are hashed. */
 export function warmAnswers(): void {
-  answers().prepare();
-  void dataFingerprint().then((fp) => {
-    if (fp) answers().warm(fp);
-  });
+  const store = answers();
+  store.prepare(dataFingerprint().then((fp) => (fp ? store.warm(fp) : undefined)));
 }

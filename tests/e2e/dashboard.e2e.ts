@@ -312,7 +312,12 @@ describe('dashboard (production build)', () => {
     const figures = async (search: string) => {
       // Answers kept from the visits before would be drawn first (same files, src/db/stored.ts):
       // without them, what is drawn is what this very load computed.
-      await page.evaluate(() => indexedDB.deleteDatabase('gov-info-reports-answers'));
+      await page.evaluate(async () => {
+        const buckets = (navigator as { storageBuckets?: { delete(n: string): Promise<void> } })
+          .storageBuckets;
+        if (buckets) await buckets.delete('answers');
+        else indexedDB.deleteDatabase('gov-info-reports-answers');
+      });
       await openView(page, baseUrl, search, 'compare');
       const labels = page.locator('[data-testid="chart-compare"] .recharts-label-list text');
       await labels.first().waitFor();

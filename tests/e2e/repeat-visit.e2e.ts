@@ -86,10 +86,15 @@ async function withDuckdbHeld(): Promise<{ page: Page; release: () => Promise<vo
 /** Stored answers are written at an idle moment after the first view: wait until they are. */
 async function answersKept(page: Page): Promise<number> {
   return page.evaluate(async () => {
-    const names = (await indexedDB.databases()).map((d) => d.name);
+    // In their own storage bucket where there are buckets (Chromium), src/db/answers.ts.
+    const buckets = (
+      navigator as { storageBuckets?: { open(n: string): Promise<{ indexedDB: IDBFactory }> } }
+    ).storageBuckets;
+    const idb = buckets ? (await buckets.open('answers')).indexedDB : indexedDB;
+    const names = (await idb.databases()).map((d) => d.name);
     if (!names.includes('gov-info-reports-answers')) return 0;
     return new Promise<number>((resolve) => {
-      const req = indexedDB.open('gov-info-reports-answers');
+      const req = idb.open('gov-info-reports-answers');
       req.onsuccess = () => {
         const db = req.result;
         if (!db.objectStoreNames.contains('entries')) {
