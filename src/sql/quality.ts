@@ -41,7 +41,8 @@ export const COVERAGE_CELL = '\u001e';
 
 /**
  * One row per unit of the scope; `cells` packs its years as `year␟failures␟reportId` joined by
- * ␞ (reportId empty = missing; failures counts failed checks, of `rules` when given). Years are
+ * ␞ (reportId empty = missing; failures counts failed checks, of `rules` when given), and its
+ * counts of years reported, failed and missing (the summary and filters need no cell). Years are
  * those present in the dataset (or `years`). Reads the `coverage` table built after loading
  * (src/sql/derived.ts); only a rule filter recounts, from the few failed checks, and keeps only
  * units that have such failures (the view shows no others; at nationwide scale ~100 of 3,368).
@@ -63,7 +64,10 @@ SELECT v.${id('unit_id')} AS ${alias('unitId')}, any_value(v.${id('unit')}) AS $
   any_value(v.${id('province')}) AS ${alias('province')},
   any_value(v.${id('level')}) AS ${alias('level')},
   string_agg(v.${id('year')}::VARCHAR || ${f} || (${failures})::BIGINT::VARCHAR || ${f} || coalesce(v.${id('report_id')}, ''),
-    ${b.v(COVERAGE_CELL)} ORDER BY v.${id('year')}) AS ${alias('cells')}`;
+    ${b.v(COVERAGE_CELL)} ORDER BY v.${id('year')}) AS ${alias('cells')},
+  count(v.${id('report_id')})::INTEGER AS ${alias('reported')},
+  (count(*) FILTER (WHERE v.${id('report_id')} IS NOT NULL AND ${failures} > 0))::INTEGER AS ${alias('failed')},
+  (count(*) FILTER (WHERE v.${id('report_id')} IS NULL))::INTEGER AS ${alias('missing')}`;
   const tail = (also = '') => `WHERE ${scope}${also}
 GROUP BY v.${id('unit_id')}
 ORDER BY min(v.${id('ord')})`;
