@@ -1,6 +1,34 @@
 /** The coverage grid's rows (src/queries/types.ts CoverageUnit): their cells and their counts. */
-import { COVERAGE_CELL, COVERAGE_FIELD } from '../sql';
+import type { RegionLevel } from '../domain/vocab';
+import { COVERAGE_CELL, COVERAGE_COLUMN, COVERAGE_FIELD, COVERAGE_UNIT } from '../sql';
 import type { CoverageCell, CoverageUnit, QualityResult } from './types';
+
+/** The grid's units from coverageSql's one text (null: no unit in scope). */
+export function parseCoverage(packed: string | null): CoverageUnit[] {
+  if (!packed) return [];
+  return packed.split(COVERAGE_UNIT).map((text) => {
+    const [unitId, unit, province, level, reported, failed, missing, cells] = text.split(COVERAGE_COLUMN) as [
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+      string,
+    ];
+    return {
+      unitId,
+      unit,
+      province: province === '' ? null : province,
+      level: level === '' ? null : (level as RegionLevel),
+      cells,
+      reported: Number(reported),
+      failed: Number(failed),
+      missing: Number(missing),
+    };
+  });
+}
 
 /**
  * A unit's cells by year, decoded from its packed text (the grid asks for the rows in view).

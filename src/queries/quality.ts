@@ -3,7 +3,7 @@ import { queryOptions } from '@tanstack/react-query';
 import type { Queryable } from '../db/types';
 import { QUERY_DEFAULTS, type RegionLevel } from '../domain/vocab';
 import { coverageSql, failedChecksSql, ruleCountsSql } from '../sql';
-import { coverageCells, summarise } from './coverage';
+import { coverageCells, parseCoverage, summarise } from './coverage';
 import { dbQuery, displaySelect, sortedSet } from './options';
 import { applyRoster } from './roster';
 import type { CoverageUnit, FailedCheck, QualityParams, QualityResult } from './types';
@@ -56,11 +56,12 @@ export async function fetchQuality(db: Queryable, p: QualityParams): Promise<Qua
 
 /** The whole matrix of the scope (cells packed per unit), the failed checks and the rule counts. */
 export async function answerQuality(db: Queryable, p: QualitySqlParams): Promise<QualityResult> {
-  const [units, checks, rules] = await Promise.all([
-    db.query<CoverageUnit>(coverageSql(p)),
+  const [[grid], checks, rules] = await Promise.all([
+    db.query<{ units: string | null }>(coverageSql(p)),
     db.query<FailedCheck>(failedChecksSql(p, p.checksLimit)),
     db.query<{ rule: string; count: number }>(ruleCountsSql(p)),
   ]);
+  const units = parseCoverage(grid?.units ?? null);
   const scoped = p.rules && p.rules.length > 0 ? rules.filter((r) => p.rules!.includes(r.rule)) : rules;
   return {
     // The coverage table holds every unit × every year of the dataset: one unit's years are all.

@@ -261,47 +261,50 @@ export default function QualityView() {
             </div>
             <CoverageMatrix result={result} />
             <AnnotationsToolbar />
-            <h3 style={{ marginTop: '1rem' }}>
-              {t('quality.checks', {
-                shown: num(Math.min(shown, result.checks.length)),
-                total: num(result.checksTotal),
-              })}
-            </h3>
-            <DataTable<FailedCheck>
-              caption=""
-              rows={result.checks.slice(0, shown)}
-              rowKey={(c, i) => `${c.report_id}|${c.rule}|${c.location}|${i}`}
-              columns={[
-                {
-                  key: 'unit',
-                  label: t('col.unit'),
-                  render: (c) => (
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={t('quality.openReport', {
-                        unit: names.label(c.unitId, c.unit),
-                        year: c.year,
-                      })}
-                      onClick={() => set({ view: 'report', report: c.report_id })}
-                    >
-                      {names.label(c.unitId, c.unit)}
-                    </button>
-                  ),
-                },
-                { key: 'year', label: t('col.year'), render: (c) => c.year },
-                ...checkColumns<FailedCheck>(i18n),
-              ]}
-            />
-            {result.checks.length > shown && (
-              <button
-                type="button"
-                onClick={() => setPage({ of: result, n: shown + CHECKS_PAGE })}
-                data-testid="checks-more"
-              >
-                {t('quality.showMore', { n: num(Math.min(CHECKS_PAGE, result.checks.length - shown)) })}
-              </button>
-            )}
+            {/* Below the grid: laid out and painted once scrolled near (see .offscreen-lazy). */}
+            <div className="offscreen-lazy">
+              <h3 style={{ marginTop: '1rem' }}>
+                {t('quality.checks', {
+                  shown: num(Math.min(shown, result.checks.length)),
+                  total: num(result.checksTotal),
+                })}
+              </h3>
+              <DataTable<FailedCheck>
+                caption=""
+                rows={result.checks.slice(0, shown)}
+                rowKey={(c, i) => `${c.report_id}|${c.rule}|${c.location}|${i}`}
+                columns={[
+                  {
+                    key: 'unit',
+                    label: t('col.unit'),
+                    render: (c) => (
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={t('quality.openReport', {
+                          unit: names.label(c.unitId, c.unit),
+                          year: c.year,
+                        })}
+                        onClick={() => set({ view: 'report', report: c.report_id })}
+                      >
+                        {names.label(c.unitId, c.unit)}
+                      </button>
+                    ),
+                  },
+                  { key: 'year', label: t('col.year'), render: (c) => c.year },
+                  ...checkColumns<FailedCheck>(i18n),
+                ]}
+              />
+              {result.checks.length > shown && (
+                <button
+                  type="button"
+                  onClick={() => setPage({ of: result, n: shown + CHECKS_PAGE })}
+                  data-testid="checks-more"
+                >
+                  {t('quality.showMore', { n: num(Math.min(CHECKS_PAGE, result.checks.length - shown)) })}
+                </button>
+              )}
+            </div>
           </>
         )}
       </QueryState>
