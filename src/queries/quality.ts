@@ -1,12 +1,12 @@
 /** 数据质量: unit × year coverage matrix and the failed-check list. */
 import { queryOptions } from '@tanstack/react-query';
 import type { Queryable } from '../db/types';
-import { QUERY_DEFAULTS, type RegionLevel } from '../domain/vocab';
+import { QUERY_DEFAULTS } from '../domain/vocab';
 import { coverageSql, failedChecksSql, ruleCountsSql } from '../sql';
 import { coverageCells, parseCoverage, summarise } from './coverage';
 import { dbQuery, displaySelect, sortedSet } from './options';
 import { applyRoster } from './roster';
-import type { CoverageUnit, FailedCheck, QualityParams, QualityResult } from './types';
+import type { FailedCheck, QualityParams, QualityResult } from './types';
 
 /** What the SQL is asked; `problemsOnly` and a roster's `expected` units filter and extend its answer in JS. */
 export type QualitySqlParams = Omit<QualityParams, 'problemsOnly' | 'expected' | 'checksLimit'> & {
