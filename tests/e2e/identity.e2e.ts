@@ -148,7 +148,7 @@ describe('same-named units on the synthetic dataset', () => {
       expect(mine).toEqual(want);
     }
     const legend = await page
-      .locator('[data-testid="chart-trends"] .recharts-legend-item-text')
+      .locator('[data-testid="trends-legend"] .series-name')
       .allTextContents();
     expect(legend.sort()).toEqual(gulou.map((id) => label.get(id)).sort());
   });
