@@ -50,6 +50,13 @@ async function render(
 const asked = (client: QueryClient, name: string) =>
   client.getQueryCache().findAll({ queryKey: ['db', name] }).length;
 
+/** Those that were also answered (a disabled query is in the cache, never fetched). */
+const fetched = (client: QueryClient, name: string) =>
+  client
+    .getQueryCache()
+    .findAll({ queryKey: ['db', name] })
+    .filter((q) => q.state.dataUpdateCount + q.state.errorUpdateCount > 0).length;
+
 describe('views rendered with data', () => {
   it('对比: each chosen unit with its 2021 value (new requests) and its failed checks', async () => {
     const text = await render(CompareView, { units: [JIYUAN, HONGZE], year: 2021 });
@@ -67,6 +74,17 @@ describe('views rendered with data', () => {
     // Relative to the first year: 济源市 2021 is 200 (20 / 10, across the format change: †), 洪泽区 2022 150 (6 / 4).
     const relative = await render(TrendsView, { units: [JIYUAN, HONGZE], trendMode: 'relative' });
     expect(relative).toContain('洪泽区 2022 2021 150 6 济源市 2019 2019 100 10 济源市 2021 2021 200 † 20');
+  });
+
+  it('趋势 and 办理结果 ask for the top units only when none is chosen (DuckDB answers one query at a time)', async () => {
+    for (const View of [TrendsView, OutcomesView]) {
+      const chosen = testQueryClient();
+      await render(View, { units: [JIYUAN, HONGZE] }, chosen);
+      expect(fetched(chosen, 'compare')).toBe(0);
+      const none = testQueryClient();
+      await render(View, { units: [] }, none);
+      expect(fetched(none, 'compare')).toBe(1);
+    }
   });
 
   it('办理结果: counts and shares per outcome group, in either mode', async () => {
