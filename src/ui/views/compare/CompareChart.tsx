@@ -2,8 +2,8 @@ import { memo } from 'react';
 import {
   Bar,
   BarChart,
+  type BarShapeProps,
   CartesianGrid,
-  Cell,
   LabelList,
   XAxis,
   YAxis,
@@ -12,6 +12,7 @@ import {
 import type { MetricUnit } from '../../../domain/metrics';
 import { useI18n } from '../../../i18n';
 import type { CompareRow } from '../../../queries';
+import { tickCountFor } from '../../common/axis';
 import { ChartBox } from '../../common/ChartBox';
 import { formatMetric, formatTick } from '../../common/format';
 import { OKABE_ITO } from '../../common/palette';
@@ -59,6 +60,17 @@ export const CompareChart = memo(function CompareChart({
   const yWidth = Math.min(260, 24 + longest * 13);
   const height = Math.max(160, 44 + rows.length * 30);
   const dimmed = (unitId: string | undefined) => active !== null && unitId !== active;
+  const right = 96;
+  // One <path> a bar with its own opacity: recharts' default shape (an animatable Rectangle) and a
+  // <Cell> a bar cost a component tree each, on every redraw (issue 12).
+  const shape = (p: BarShapeProps) => (
+    <path
+      className="recharts-rectangle"
+      d={`M${p.x},${p.y}h${p.width}v${p.height}h${-p.width}Z`}
+      fill={OKABE_ITO[0]}
+      fillOpacity={dimmed((p.payload as (typeof data)[number] | undefined)?.unitId) ? DIM : 1}
+    />
+  );
   const toggle = (unitId: string | undefined) => {
     if (unitId !== undefined) onHighlight?.(unitId === active ? null : unitId);
   };
@@ -70,11 +82,13 @@ export const CompareChart = memo(function CompareChart({
           height={height}
           data={data}
           layout="vertical"
-          margin={{ top: 8, right: 96, bottom: 8, left: 8 }}
+          margin={{ top: 8, right, bottom: 8, left: 8 }}
         >
           <CartesianGrid horizontal={false} stroke="#ddd" />
           <XAxis
             type="number"
+            tickCount={tickCountFor(width - yWidth - right - 8)}
+            interval={0}
             tickFormatter={(v: number) => formatTick(i18n, unit, v, axisMax)}
             stroke="#444"
           />
@@ -120,6 +134,7 @@ export const CompareChart = memo(function CompareChart({
           <Bar
             dataKey="value"
             fill={OKABE_ITO[0]}
+            shape={shape}
             isAnimationActive={false}
             minPointSize={2}
             cursor={onOpen ? 'pointer' : undefined}
@@ -128,9 +143,6 @@ export const CompareChart = memo(function CompareChart({
               if (row && onOpen) onOpen(row);
             }}
           >
-            {data.map((d) => (
-              <Cell key={d.unitId} fill={OKABE_ITO[0]} fillOpacity={dimmed(d.unitId) ? DIM : 1} />
-            ))}
             <LabelList dataKey="label" position="right" fill="#111" fontSize={12} />
           </Bar>
         </BarChart>
