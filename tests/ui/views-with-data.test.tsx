@@ -50,6 +50,11 @@ async function render(
 const asked = (client: QueryClient, name: string) =>
   client.getQueryCache().findAll({ queryKey: ['db', name] }).length;
 
+/** Of those, the ones that were run (a disabled query is in the cache but never ran). */
+const ran = (client: QueryClient, name: string) =>
+  client.getQueryCache().findAll({ queryKey: ['db', name], predicate: (q) => q.state.dataUpdatedAt > 0 })
+    .length;
+
 describe('views rendered with data', () => {
   it('对比: each chosen unit with its 2021 value (new requests) and its failed checks', async () => {
     const text = await render(CompareView, { units: [JIYUAN, HONGZE], year: 2021 });
@@ -83,6 +88,13 @@ describe('views rendered with data', () => {
     expect(count).toContain('已选 2 个单位 · 件数 ·');
     // Count or share is how the answer is shown, not another question.
     expect(asked(client, 'outcomes')).toBe(1);
+    // Units chosen: the top units of the year are not asked for (DuckDB would run it first).
+    expect(ran(client, 'compare')).toBe(0);
+    const top = await render(OutcomesView, { year: 2021 }, client);
+    expect(ran(client, 'compare')).toBe(1);
+    // The top units of the latest year (2022: 洪泽区 alone), with their 2021 outcomes.
+    expect(top).toContain('洪泽区 予以公开 4 100.0%');
+    expect(top).not.toContain('济源市');
   });
 
   it('透视: total handled by year, with the grand total; shares of it', async () => {

@@ -121,6 +121,8 @@ export const OutcomesChart = memo(function OutcomesChart({
                 return (
                   <DefaultTooltipContent
                     {...p}
+                    // in stack (printed) order, not by name
+                    itemSorter={undefined}
                     payload={
                       d
                         ? keys.map((k, i) => ({
