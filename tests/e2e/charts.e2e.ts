@@ -235,7 +235,7 @@ describe('charts an analyst can publish', () => {
     await settled();
     await expect(page.locator('#outcomes-title').textContent()).resolves.toContain('予以公开');
     const labels = await page
-      .locator('[data-testid="chart-outcomes"] .recharts-label-list text')
+      .locator('[data-testid="chart-outcomes"] [data-testid="bar-value"]')
       .allTextContents();
     expect(labels.length).toBeGreaterThan(1);
     const values = labels.map((l) => Number(l.replace(/[%,]/g, '')));

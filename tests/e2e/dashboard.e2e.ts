@@ -53,9 +53,7 @@ afterAll(async () => {
 const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 
 async function labels(p: Page, view: string): Promise<string[]> {
-  // 对比 draws its values with its bars; the other charts with recharts' label list
-  const values = view === 'compare' ? '[data-testid="bar-value"]' : '.recharts-label-list text';
-  return p.locator(`[data-testid="chart-${view}"] ${values}`).allTextContents();
+  return p.locator(`[data-testid="chart-${view}"] [data-testid="bar-value"]`).allTextContents();
 }
 
 describe('dashboard (production build)', () => {

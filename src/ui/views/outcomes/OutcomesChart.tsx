@@ -5,7 +5,6 @@ import {
   type BarShapeProps,
   CartesianGrid,
   DefaultTooltipContent,
-  LabelList,
   Tooltip,
   type TooltipContentProps,
   XAxis,
@@ -29,10 +28,11 @@ import { type StackDatum, stackData } from './stack';
  * share granted. Each bar carries its value at its end; the axis fits the drawn values. A click
  * on a group segment drills into its rows. Memoised (see CompareChart).
  *
- * Drawn as ONE recharts bar series whose shape paints the bar's segments: a <Bar> per stack key
- * cost recharts a store entry, a stack pass and a component tree per key and bar (12 units × 6
- * groups took ~100 ms per redraw at nationwide scale, issue 12). The legend is HTML outside the
- * chart, so measuring it does not lay the chart out twice.
+ * Drawn as ONE recharts bar series whose shape paints the bar's segments, the unit's name left
+ * of the plot and the value at the bar's end: a <Bar> per stack key cost recharts a store entry,
+ * a stack pass and a component tree per key and bar, and its axis ticks and label list one per
+ * label (12 units × 6 groups took ~100 ms per redraw at nationwide scale, issue 12). The legend
+ * is HTML outside the chart, so measuring it does not lay the chart out twice.
  */
 export const OutcomesChart = memo(function OutcomesChart({
   rows,
@@ -65,7 +65,7 @@ export const OutcomesChart = memo(function OutcomesChart({
   }));
   const max = Math.max(0, ...data.map((d) => d.total));
   const longest = Math.max(...data.map((d) => d.unit.length));
-  const yWidth = Math.min(260, 24 + longest * 13);
+  const left = 8 + Math.min(260, 24 + longest * 13);
   const right = fullStacks ? 120 : 72;
   const height = Math.max(140, 46 + data.length * 34);
   const drill = drilled
@@ -79,7 +79,8 @@ export const OutcomesChart = memo(function OutcomesChart({
       y={p.y}
       width={p.width}
       height={p.height}
-      datum={p.payload as StackDatum}
+      datum={p.payload as StackDatum & { label: string }}
+      nameX={left - 8}
       keys={keys}
       colours={colours}
       onDrill={drill}
@@ -94,27 +95,21 @@ export const OutcomesChart = memo(function OutcomesChart({
             height={height}
             data={data}
             layout="vertical"
-            margin={{ top: 8, right, bottom: 8, left: 8 }}
+            margin={{ top: 8, right, bottom: 8, left }}
           >
             <CartesianGrid horizontal={false} stroke="#ddd" />
             <XAxis
               type="number"
               domain={fullStacks ? [0, 1] : [0, max > 0 ? 'auto' : 1]}
-              tickCount={tickCountFor(width - yWidth - right - 8)}
+              tickCount={tickCountFor(width - left - right)}
               interval={0}
               tickFormatter={(v: number) =>
                 mode === 'share' ? i18n.pct(v, 0) : formatTick(i18n, 'count', v, max)
               }
               stroke="#444"
             />
-            <YAxis
-              type="category"
-              dataKey="unit"
-              width={yWidth}
-              interval={0}
-              stroke="#444"
-              tick={{ fontSize: 12 }}
-            />
+            {/* The band scale that places the bars, and its line; the names are drawn with the bars. */}
+            <YAxis type="category" dataKey="unit" width={0} tick={false} tickLine={false} stroke="#444" />
             <Tooltip
               content={(p: TooltipContentProps) => {
                 const d = p.payload?.[0]?.payload as StackDatum | undefined;
@@ -137,9 +132,7 @@ export const OutcomesChart = memo(function OutcomesChart({
                 );
               }}
             />
-            <Bar dataKey="extent" isAnimationActive={false} shape={shape}>
-              <LabelList dataKey="label" position="right" fill="#111" fontSize={12} />
-            </Bar>
+            <Bar dataKey="extent" isAnimationActive={false} shape={shape} />
           </BarChart>
         )}
       </ChartBox>
@@ -148,13 +141,17 @@ export const OutcomesChart = memo(function OutcomesChart({
   );
 });
 
-/** A bar's segments, left to right in stack order; each one clickable when it is a group. */
+/**
+ * A bar's segments, left to right in stack order (each one clickable when it is a group), its
+ * unit's name ending at `nameX` and its value after its end.
+ */
 function StackShape({
   x,
   y,
   width,
   height,
   datum,
+  nameX,
   keys,
   colours,
   onDrill,
@@ -163,7 +160,8 @@ function StackShape({
   y: number;
   width: number;
   height: number;
-  datum: StackDatum;
+  datum: StackDatum & { label: string };
+  nameX: number;
   keys: readonly string[];
   colours: readonly string[];
   onDrill?: (key: string) => void;
@@ -192,6 +190,12 @@ function StackShape({
           />
         );
       })}
+      <text x={nameX} y={y + height / 2} dy={4} textAnchor="end" fontSize={12} fill="#666">
+        {datum.unit}
+      </text>
+      <text x={x + width + 5} y={y + height / 2} dy={4} fontSize={12} fill="#111" data-testid="bar-value">
+        {datum.label}
+      </text>
     </>
   );
 }
