@@ -12,7 +12,9 @@ export { PIVOT_NULL_LABEL, type PivotQuery, pivotSql } from './pivot';
 export { type ProvinceMapQuery, provinceMapSql } from './province-map';
 export {
   COVERAGE_CELL,
+  COVERAGE_COLUMN,
   COVERAGE_FIELD,
+  COVERAGE_UNIT,
   coverageSql,
   failedChecksSql,
   type QualityQuery,

@@ -147,9 +147,7 @@ describe('same-named units on the synthetic dataset', () => {
         .map(([y, f]) => [y, f.received === null ? '—' : fmt.format(f.received)]);
       expect(mine).toEqual(want);
     }
-    const legend = await page
-      .locator('[data-testid="chart-trends"] .recharts-legend-item-text')
-      .allTextContents();
+    const legend = await page.locator('[data-testid="trends-legend"] .series-name').allTextContents();
     expect(legend.sort()).toEqual(gulou.map((id) => label.get(id)).sort());
   });
 

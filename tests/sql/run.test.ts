@@ -1,6 +1,7 @@
 /** Every builder executed on the duckdb-wasm engine against the typed fixture, with hand-computed results. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fetchCompare } from '../../src/queries/compare';
+import { coverageCells } from '../../src/queries/coverage';
 import { fetchOutcomes } from '../../src/queries/outcomes';
 import { fetchPivot } from '../../src/queries/pivot';
 import { fetchQuality } from '../../src/queries/quality';
@@ -10,6 +11,10 @@ import { pivotKey } from '../../src/queries/types';
 import { fetchUnitSearch } from '../../src/queries/units';
 import { FIXTURE, HOSTILE_UNIT } from '../db/fixture';
 import { loadFixture, openTestDb, type TestDb } from '../db/harness';
+
+/** Every cell of the coverage grid, decoded. */
+const matrixOf = (q: { units: Parameters<typeof coverageCells>[0][] }) =>
+  q.units.flatMap((u) => [...coverageCells(u).values()]);
 
 const A = '济源市人民政府';
 const B = '洪泽区人民政府';
@@ -343,7 +348,7 @@ describe('builders on the engine', () => {
   it('quality: coverage matrix and failed checks', async () => {
     const q = await fetchQuality(db, {});
     expect(q.years).toEqual([2019, 2021, 2022]);
-    const status = Object.fromEntries(q.matrix.map((c) => [`${nameOf(c.unitId)}/${c.year}`, c.status]));
+    const status = Object.fromEntries(matrixOf(q).map((c) => [`${nameOf(c.unitId)}/${c.year}`, c.status]));
     expect(status).toMatchObject({
       [`${A}/2019`]: 'ok',
       [`${A}/2022`]: 'missing',
@@ -360,7 +365,11 @@ describe('builders on the engine', () => {
     const y = await fetchQuality(db, { years: [2021], provinces: ['河南省'] });
     expect(y.years).toEqual([2021]);
     expect(y.units.map((u) => u.unit).sort()).toEqual([A, HOSTILE_UNIT].sort());
-    expect(y.matrix.map((c) => [nameOf(c.unitId), c.status]).sort()).toEqual(
+    expect(
+      matrixOf(y)
+        .map((c) => [nameOf(c.unitId), c.status])
+        .sort(),
+    ).toEqual(
       [
         [A, 'ok'],
         [HOSTILE_UNIT, 'failed'],

@@ -40,10 +40,10 @@ export async function renderWithData(
 ): Promise<string> {
   for (let i = 0; i < rounds; i++) {
     const html = renderToString(<QueryClientProvider client={client}>{view}</QueryClientProvider>);
-    // A disabled query (`enabled: false`) stays pending, as in the browser: it is not run.
     const pending = client
       .getQueryCache()
       .getAll()
+      // A disabled query (enabled: false) is in the cache but the browser would not fetch it.
       .filter((q) => q.state.status === 'pending' && (q.options as { enabled?: unknown }).enabled !== false);
     if (pending.length === 0) return html;
     await Promise.all(pending.map((q) => q.fetch().catch(() => undefined)));

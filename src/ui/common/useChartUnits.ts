@@ -14,8 +14,8 @@ export function useChartUnits(
 ): { units: string[]; implicit: boolean } {
   const chosen = useUi((s) => s.units);
   const filter = useUi((s) => s.filter);
-  // Asked only when no unit is chosen: DuckDB runs one statement at a time, so an unused top-n
-  // query ran before the chart's own (≈30 ms on opening 办理结果 with units chosen, issue 12).
+  // Asked only while nothing is chosen: otherwise it would hold DuckDB's worker (one statement at
+  // a time) ahead of the chart's own query, for an answer nobody reads.
   const top = useQuery({
     ...compareQuery({
       metric,
