@@ -69,6 +69,37 @@ describe('builders on the engine', () => {
     expect(lv.rows.map((x) => x.unit)).toEqual([HOSTILE_UNIT, B]);
   });
 
+  it('compare: chosen units outside the province / level filter are told apart from missing ones', async () => {
+    const r = await fetchCompare(db, {
+      metric: 't3.new_received',
+      year: 2021,
+      units: [IA, IB, IH, NOBODY],
+      province: '江苏省',
+    });
+    expect(r.rows.map((x) => x.unit)).toEqual([B]);
+    expect(r.filteredOut.sort()).toEqual([IA, IH].sort());
+    expect(r.missing).toEqual([NOBODY]);
+    // Each unit's latest year: 洪泽区 (2022) is filtered out of 河南省, not missing.
+    const latest = await fetchCompare(db, {
+      metric: 't3.new_received',
+      year: 2022,
+      units: [IA, IB],
+      province: '河南省',
+      latestEach: true,
+    });
+    expect(latest.rows.map((x) => [x.unit, x.year])).toEqual([[A, 2021]]);
+    expect(latest.filteredOut).toEqual([IB]);
+    expect(latest.missing).toEqual([]);
+    // No filter: every chosen unit with a report is drawn, up to `limit`, largest first.
+    const two = await fetchCompare(db, {
+      metric: 't3.new_received',
+      year: 2021,
+      units: [IA, IB, IH],
+      limit: 2,
+    });
+    expect(two.rows.map((x) => x.unit)).toEqual([A, HOSTILE_UNIT]);
+  });
+
   it('trends: absolute, relative and yoy', async () => {
     const abs = await fetchTrends(db, { metric: 't3.new_received', units: [IA, IB], mode: 'absolute' });
     expect(abs.rows.map((x) => [x.unit, x.year, x.value])).toEqual([
