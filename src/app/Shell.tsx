@@ -9,6 +9,7 @@ import { MergedUnits } from '../ui/common/MergedUnits';
 import { NoticeBanner } from '../ui/common/NoticeBanner';
 import { SyntheticBanner } from '../ui/common/SyntheticBanner';
 import { ImportPanel } from '../ui/import/ImportPanel';
+import { AnomalyPrefetch } from './AnomalyPrefetch';
 import { Footer } from './Footer';
 import { Header } from './Header';
 import { LegacyUnits } from './LegacyUnits';
@@ -27,12 +28,15 @@ function CurrentView() {
     return <LoadingPanel progress={status.phase === 'loading' ? status.progress : null} />;
   const View = VIEW_COMPONENTS[view];
   return (
-    <ErrorBoundary key={view} view={view} lang={lang}>
-      <Suspense fallback={<LoadingPanel progress={null} />}>
-        <LegacyUnits />
-        <View />
-      </Suspense>
-    </ErrorBoundary>
+    <>
+      <AnomalyPrefetch />
+      <ErrorBoundary key={view} view={view} lang={lang}>
+        <Suspense fallback={<LoadingPanel progress={null} />}>
+          <LegacyUnits />
+          <View />
+        </Suspense>
+      </ErrorBoundary>
+    </>
   );
 }
 

@@ -144,6 +144,7 @@ export function getDatabase(): Queryable {
       measure('db:query', started, { sql: q.sql, params: q.params, rows: rows.length });
       return rows;
     },
+    idle: () => late.nextQuietMoment(),
     cellSources: async (reportId: string) => {
       const e = await engine();
       await gate;

@@ -36,6 +36,11 @@ export class LateTables {
     return this.built;
   }
 
+  /** The next idle moment with no query in flight (or MAX_WAIT_MS later), for other background work. */
+  nextQuietMoment(idle: () => Promise<void> = nextIdle): Promise<void> {
+    return this.quietMoment(idle);
+  }
+
   /** Run a query that does not read a late table; the build waits until none is in flight. */
   async track<T>(run: () => Promise<T>): Promise<T> {
     this.inFlight++;

@@ -46,6 +46,12 @@ export interface Queryable {
   query<T = Row>(q: BoundQuery): Promise<T[]>;
   /** One report's cell places (`src_` columns); where absent, read by SQL from `cells`. */
   cellSources?(reportId: string): Promise<CellSourceRow[]>;
+  /**
+   * Settles at a moment with no query in flight and the page idle: background work (the anomaly
+   * flags) runs its statements one by one there, so a person's query never waits behind many.
+   * Absent (tests), background work runs straight on.
+   */
+  idle?(): Promise<void>;
 }
 
 /** The four contract files by table name. */

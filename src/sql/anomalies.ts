@@ -17,45 +17,91 @@ import { TABLE3_COLUMNS } from '../domain/keys';
 import { Binder, type BoundQuery } from './bound';
 import { alias, id } from './schema';
 
-/** One row per report with what the rules read (`ReportFeatures`), as the CTE `f`. */
-function featuresCte(b: Binder): string {
-  const cols = TABLE3_COLUMNS.map((c) => id(c));
-  const nonzero = cols.map((c) => `(coalesce(${c}, 0) <> 0)::INTEGER`).join(' + ');
+/**
+ * Table 三's aggregates per report (`rid`) over t3n `t`, in the columns of `anomaly_t3`: integer
+ * keys and numbers only, so no string is joined or hashed per cell row (~670k at nationwide scale).
+ */
+function t3Aggregates(b: Binder, where: string | null): string {
+  const cols = TABLE3_COLUMNS.map((c) => `t.${id(c)}`);
+  const rows = ['new_received', 'granted', 'partially_granted', 'total_handled'] as const;
+  // The keys (ki) of the rows read, one row `k` joined to every cell row: a scalar subquery per
+  // CASE cost DuckDB several times more.
+  const keys = rows.map((r) => `max(${id('ki')}) FILTER (WHERE ${id('row')} = ${b.v(r)}) AS ${r}`).join(', ');
+  const total = (r: (typeof rows)[number]) =>
+    `sum(CASE WHEN t.${id('ki')} = k.${r} THEN t.${id('total')} END)`;
+  return `SELECT t.${id('rid')},
+    ${total('new_received')}::DOUBLE AS ${id('received')},
+    -- the catalogue's rate.disclosure (src/domain/metrics/catalogue.ts), on the total column
+    list_sum([${total('granted')}, ${total('partially_granted')}])::DOUBLE AS ${id('num')},
+    ${total('total_handled')}::DOUBLE AS ${id('den')},
+    -- Of the values themselves (blank ≠ 0). A report has each row once, so the XOR of its rows'
+    -- hashes is a digest of the set of rows, in any row order: an ordered list of hashes per
+    -- report cost DuckDB 4× more (text and md5 3× more again). Hashed twice: DuckDB combines a
+    -- row's values by XOR, and XORed over rows, values swapped between rows would cancel out.
+    bit_xor(hash(hash(t.${id('ki')}, ${cols.join(', ')}))) AS ${id('digest')},
+    (${cols.map((c) => `count(*) FILTER (WHERE ${c} <> 0)`).join(' + ')})::DOUBLE AS ${id('nonzero')}
+  FROM ${id('t3n')} t,
+    (SELECT ${keys} FROM ${id('rowkeys')} WHERE ${id('table')} = ${b.v('table3')}) k${where ? `\n  WHERE ${where}` : ''}
+  GROUP BY t.${id('rid')}`;
+}
+
+/** `anomaly_t3`: created once, refilled for each version of the data (`fillAnomalyT3Sql`). */
+export function createAnomalyT3Sql(): BoundQuery {
+  return new Binder().done(`CREATE TABLE IF NOT EXISTS ${id('anomaly_t3')} (
+  ${id('rid')} INTEGER, ${id('received')} DOUBLE, ${id('num')} DOUBLE, ${id('den')} DOUBLE,
+  ${id('digest')} UBIGINT, ${id('nonzero')} DOUBLE)`);
+}
+
+export function clearAnomalyT3Sql(): BoundQuery {
+  return new Binder().done(`DELETE FROM ${id('anomaly_t3')}`);
+}
+
+/** The number of reports (their `rid`s are 1…n): what `fillAnomalyT3Sql` slices. */
+export function reportCountSql(): BoundQuery {
+  return new Binder().done(
+    `SELECT coalesce(max(${id('rid')}), 0)::INTEGER AS ${alias('n')} FROM ${id('rkeys')}`,
+  );
+}
+
+/** Table 三's aggregates of the reports `from` ≤ rid ≤ `to` into `anomaly_t3`. */
+export function fillAnomalyT3Sql(from: number, to: number): BoundQuery {
+  const b = new Binder();
+  const range = `t.${id('rid')} BETWEEN ${b.v(from)} AND ${b.v(to)}`;
+  return b.done(`INSERT INTO ${id('anomaly_t3')}\n${t3Aggregates(b, range)}`);
+}
+
+/**
+ * One row per report with what the rules read (`ReportFeatures`), as the CTE `f`: its table 三
+ * aggregated here (`inline`) or read from a filled `anomaly_t3` (`table`).
+ */
+function featuresCte(b: Binder, t3: 'inline' | 'table'): string {
+  const t = t3 === 'inline' ? t3Aggregates(b, null) : `SELECT * FROM ${id('anomaly_t3')}`;
   return `
 t AS (
-  SELECT ${id('report_id')},
-    sum(CASE WHEN ${id('row')} = ${b.v('new_received')} THEN ${id('total')} END)::DOUBLE AS received,
-    -- the catalogue's rate.disclosure (src/domain/metrics/catalogue.ts), on the total column
-    list_sum([sum(CASE WHEN ${id('row')} = ${b.v('granted')} THEN ${id('total')} END),
-      sum(CASE WHEN ${id('row')} = ${b.v('partially_granted')} THEN ${id('total')} END)])::DOUBLE AS num,
-    sum(CASE WHEN ${id('row')} = ${b.v('total_handled')} THEN ${id('total')} END)::DOUBLE AS den,
-    -- of the values themselves (blank ≠ 0): text and md5 of ~670k rows cost DuckDB 3× more
-    hash(list(hash(${id('row')}, ${cols.join(', ')}) ORDER BY ${id('row')}))::VARCHAR AS digest,
-    sum(${nonzero})::DOUBLE AS nonzero
-  FROM ${id('t3x')}
-  GROUP BY ${id('report_id')}
+  ${t}
 ),
 f AS (
-  SELECT r.${id('report_id')} AS ${alias('reportId')},
-    r.${id('unit_id')} AS ${alias('unitKey')},
-    r.${id('unit')} AS ${alias('unit')}, r.${id('province')} AS ${alias('province')}, r.${id('level')} AS ${alias('level')},
-    r.${id('year')}::INTEGER AS ${alias('year')}, r.${id('format')} AS ${alias('format')},
-    t.received AS ${alias('received')}, t.num AS ${alias('rateNum')}, t.den AS ${alias('rateDen')},
-    t.digest AS ${alias('t3Digest')}, coalesce(t.nonzero, 0) AS ${alias('t3Nonzero')}
-  FROM ${id('reports')} r
-  LEFT JOIN t ON t.${id('report_id')} = r.${id('report_id')}
+  SELECT k.${id('report_id')} AS ${alias('reportId')},
+    k.${id('unit_id')} AS ${alias('unitKey')},
+    k.${id('unit')} AS ${alias('unit')}, k.${id('province')} AS ${alias('province')}, k.${id('level')} AS ${alias('level')},
+    k.${id('year')}::INTEGER AS ${alias('year')}, k.${id('format')} AS ${alias('format')},
+    t.${id('received')} AS ${alias('received')}, t.${id('num')} AS ${alias('rateNum')}, t.${id('den')} AS ${alias('rateDen')},
+    t.${id('digest')}::VARCHAR AS ${alias('t3Digest')}, coalesce(t.${id('nonzero')}, 0) AS ${alias('t3Nonzero')}
+  FROM ${id('rkeys')} k
+  LEFT JOIN t ON t.${id('rid')} = k.${id('rid')}
 )`;
 }
 
-/** Every report's features (the reference the pruned answer below is tested against). */
+/** Every report's features in one statement (the reference the pruned answer below is tested against). */
 export function anomalyFeaturesSql(): BoundQuery {
   const b = new Binder();
-  return b.done(`WITH ${featuresCte(b)}
+  return b.done(`WITH ${featuresCte(b, 'inline')}
 SELECT * FROM f ORDER BY ${alias('reportId')}`);
 }
 
 /**
- * Only the reports the rules could flag, with what they need to decide exactly: at nationwide
+ * Only the reports the rules could flag, with what they need to decide exactly (`anomaly_t3`
+ * filled for the data as it is now): at nationwide
  * scale the full answer is ~35,000 rows decoded and scanned on the main thread for a few dozen
  * flags. Two sets, each a loose superset decided in DuckDB (its own worker) and then judged by
  * the same rules in JS, so the flags are exactly those of all features:
@@ -75,7 +121,7 @@ export function anomalyCandidatesSql(): BoundQuery {
   const unitKey = alias('unitKey');
   const rate = `(${alias('rateNum')} / ${alias('rateDen')})`;
   const group = `${alias('year')}, ${alias('province')}, ${alias('level')}`;
-  return b.done(`WITH ${featuresCte(b)},
+  return b.done(`WITH ${featuresCte(b, 'table')},
 u AS (
   SELECT ${unitKey} AS k, true AS keep FROM f GROUP BY ${unitKey}
   HAVING (max(${alias('received')}) >= ${b.v(YOY_MIN_BASE)}

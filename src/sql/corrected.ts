@@ -60,3 +60,29 @@ export function correctedSource(
   FROM ${id(table)} x
   LEFT JOIN ${k.replace(' k0(', ' k(')} ON ${on} AND k.${id('col')} = x.${id('col')}) AS ${id(table)}`;
 }
+
+/**
+ * `FROM` text for the narrow table 三 (`t3n`: rid, ki, applicant columns), corrected like
+ * `correctedSource(b, 't3x', …)`. For statements that need no report strings per cell row: the
+ * t3x view joins every row to `rkeys`, which doubled the cost of a per-report sum in wasm.
+ * `as` names it in the statement (a builder's constant).
+ */
+export function correctedT3n(b: Binder, as: string, corrections?: readonly CorrectedCell[]): string {
+  const mine = (corrections ?? []).filter((c) => c.table === 'table3');
+  if (mine.length === 0) return `${id('t3n')} ${as}`;
+  const values = mine
+    .map((c) => `(${b.v(c.reportId)}, ${b.v(c.row)}, ${b.v(c.col)}, ${b.v(c.corrected)}::DOUBLE)`)
+    .join(', ');
+  const pivot = TABLE3_COLUMNS.map(
+    (c) => `max(k0.${id('v')}) FILTER (WHERE k0.${id('col')} = ${b.v(c)}) AS ${id(c)}`,
+  ).join(', ');
+  const keyed = `SELECT r.${id('rid')}, w.${id('ki')}, ${pivot}
+    FROM (VALUES ${values}) k0(${id('report_id')}, ${id('row')}, ${id('col')}, ${id('v')})
+    JOIN ${id('rkeys')} r ON r.${id('report_id')} = k0.${id('report_id')}
+    JOIN ${id('rowkeys')} w ON w.${id('table')} = ${b.v('table3')} AND w.${id('row')} = k0.${id('row')}
+    GROUP BY ALL`;
+  const select = TABLE3_COLUMNS.map((c) => `coalesce(k.${id(c)}, x.${id(c)}) AS ${id(c)}`).join(', ');
+  return `(SELECT x.${id('rid')}, x.${id('ki')}, ${select}
+  FROM ${id('t3n')} x
+  LEFT JOIN (${keyed}) k ON k.${id('rid')} = x.${id('rid')} AND k.${id('ki')} = x.${id('ki')}) ${as}`;
+}

@@ -15,7 +15,6 @@ import {
   ruleCountsSql,
   trendsSql,
   unitSearchSql,
-  unitsWithReportSql,
   unitYearsSql,
 } from '../../src/sql';
 import { LATE_TABLES, usesLateTables } from '../../src/sql/derived';
@@ -55,7 +54,6 @@ const READS_NO_LATE: Record<string, BoundQuery> = {
   }),
   'compare, a table-四 metric': compareSql({ metric: metricOf('table4'), year: 2021, units: [A] }),
   'compare, a table-二 metric': compareSql({ metric: metricOf('table2'), year: 2019, units: [] }),
-  'compare, units with a report': unitsWithReportSql([A, B], 2021),
   'trends, absolute': trendsSql({ metric: 't3.new_received', units: [A, B], mode: 'absolute' }),
   'trends, yoy in range': trendsSql({
     metric: 'rate.disclosure',
@@ -101,8 +99,15 @@ const READS_NO_LATE: Record<string, BoundQuery> = {
 };
 
 describe('usesLateTables on the builders', () => {
-  it('the late tables are the unit index, its pinyin, the coverage grid, checks and regions', () => {
-    expect([...LATE_TABLES].sort()).toEqual(['checks', 'coverage', 'regions', 'unit_pinyin', 'units']);
+  it('the late tables are the unit index, its pinyin, the coverage grid (and its unit records), checks and regions', () => {
+    expect([...LATE_TABLES].sort()).toEqual([
+      'checks',
+      'coverage',
+      'coverage_units',
+      'regions',
+      'unit_pinyin',
+      'units',
+    ]);
   });
 
   for (const [name, q] of Object.entries(READS_LATE)) {

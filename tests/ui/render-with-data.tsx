@@ -43,7 +43,8 @@ export async function renderWithData(
     const pending = client
       .getQueryCache()
       .getAll()
-      .filter((q) => q.state.status === 'pending');
+      // A disabled query (enabled: false) is in the cache but the browser would not fetch it.
+      .filter((q) => q.state.status === 'pending' && (q.options as { enabled?: unknown }).enabled !== false);
     if (pending.length === 0) return html;
     await Promise.all(pending.map((q) => q.fetch().catch(() => undefined)));
   }

@@ -50,6 +50,13 @@ async function render(
 const asked = (client: QueryClient, name: string) =>
   client.getQueryCache().findAll({ queryKey: ['db', name] }).length;
 
+/** Those that were also answered (a disabled query is in the cache, never fetched). */
+const fetched = (client: QueryClient, name: string) =>
+  client
+    .getQueryCache()
+    .findAll({ queryKey: ['db', name] })
+    .filter((q) => q.state.dataUpdateCount + q.state.errorUpdateCount > 0).length;
+
 describe('views rendered with data', () => {
   it('对比: each chosen unit with its 2021 value (new requests) and its failed checks', async () => {
     const text = await render(CompareView, { units: [JIYUAN, HONGZE], year: 2021 });
@@ -69,6 +76,17 @@ describe('views rendered with data', () => {
     expect(relative).toContain('洪泽区 2022 2021 150 6 济源市 2019 2019 100 10 济源市 2021 2021 200 † 20');
   });
 
+  it('趋势 and 办理结果 ask for the top units only when none is chosen (DuckDB answers one query at a time)', async () => {
+    for (const View of [TrendsView, OutcomesView]) {
+      const chosen = testQueryClient();
+      await render(View, { units: [JIYUAN, HONGZE] }, chosen);
+      expect(fetched(chosen, 'compare')).toBe(0);
+      const none = testQueryClient();
+      await render(View, { units: [] }, none);
+      expect(fetched(none, 'compare')).toBe(1);
+    }
+  });
+
   it('办理结果: counts and shares per outcome group, in either mode', async () => {
     const client = testQueryClient();
     const share = await render(OutcomesView, { units: [JIYUAN, HONGZE], year: 2021 }, client);
@@ -83,6 +101,10 @@ describe('views rendered with data', () => {
     expect(count).toContain('已选 2 个单位 · 件数 ·');
     // Count or share is how the answer is shown, not another question.
     expect(asked(client, 'outcomes')).toBe(1);
+    // No unit chosen: the top units of the latest year (2022: 洪泽区 alone), with their 2021 outcomes.
+    const top = await render(OutcomesView, { year: 2021 }, client);
+    expect(top).toContain('洪泽区 予以公开 4 100.0%');
+    expect(top).not.toContain('济源市');
   });
 
   it('透视: total handled by year, with the grand total; shares of it', async () => {

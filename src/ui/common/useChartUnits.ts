@@ -14,8 +14,10 @@ export function useChartUnits(
 ): { units: string[]; implicit: boolean } {
   const chosen = useUi((s) => s.units);
   const filter = useUi((s) => s.filter);
-  const top = useQuery(
-    compareQuery({
+  // Asked only while nothing is chosen: otherwise it would hold DuckDB's worker (one statement at
+  // a time) ahead of the chart's own query, for an answer nobody reads.
+  const top = useQuery({
+    ...compareQuery({
       metric,
       year: latest ?? 0,
       units: [],
@@ -23,7 +25,8 @@ export function useChartUnits(
       province: filter.province,
       level: filter.level,
     }),
-  );
+    enabled: chosen.length === 0,
+  });
   if (chosen.length > 0) return { units: chosen, implicit: false };
   return {
     units: (top.data?.rows ?? []).filter((r) => r.value !== null).map((r) => r.unitId),

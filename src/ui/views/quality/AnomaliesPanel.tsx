@@ -9,7 +9,8 @@ import { DataTable } from '../../common/DataTable';
 import { QueryState } from '../../common/QueryState';
 import { Select } from '../../controls/Select';
 
-const PAGE = 100;
+/** Flags listed at first (and added per "show more"): the panel starts below the first screen. */
+const PAGE = 20;
 
 /**
  * The anomaly flags of the loaded data within the Quality view's year/province scope. Asked for
@@ -40,7 +41,7 @@ export const AnomaliesPanel = memo(function AnomaliesPanel({
     [query.data, year, rule, province],
   );
   return (
-    <section data-testid="anomalies" style={{ marginTop: '1rem' }}>
+    <section data-testid="anomalies" className="offscreen-lazy" style={{ marginTop: '1rem' }}>
       <h3>{t('anomaly.title', { n: num(rows.length) })}</h3>
       <p className="muted">{t('anomaly.intro')}</p>
       <div className="picker-row">

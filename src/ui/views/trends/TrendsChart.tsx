@@ -1,7 +1,6 @@
-import { memo, useState } from 'react';
+import { memo, useMemo, useState } from 'react';
 import {
   CartesianGrid,
-  Legend,
   Line,
   LineChart,
   ReferenceArea,
@@ -37,6 +36,12 @@ export interface TrendMark {
  * One line per unit over every year of the range; a year a unit did not report breaks its line
  * and is shaded with a marker; the 2019→2021 format change is marked on the axis. A click on a
  * legend entry highlights that unit and dims the rest. Memoised (see CompareChart).
+ *
+ * The legend is plain HTML beside the chart, not recharts' <Legend>: that one measures itself
+ * after rendering and hands its size back to the chart, which then lays out and renders every
+ * line a second time (a province's 20–40 units: tens of ms per change). Axes show every tick
+ * they are given (`interval={0}`, a handful of years and values), so recharts does not measure
+ * each label's text in the DOM to thin them out.
  */
 export const TrendsChart = memo(function TrendsChart({
   rows,
@@ -59,7 +64,7 @@ export const TrendsChart = memo(function TrendsChart({
   marks?: readonly TrendMark[];
 }) {
   const [focus, setFocus] = useState<string | null>(null);
-  const { data, years, gaps } = buildSeries(rows, units, scale);
+  const { data, years, gaps } = useMemo(() => buildSeries(rows, units, scale), [rows, units, scale]);
   const minYear = years[0] ?? FORMAT_CHANGE_YEAR;
   const maxYear = years.at(-1) ?? FORMAT_CHANGE_YEAR;
   const showChange = minYear < FORMAT_CHANGE_YEAR && maxYear >= FORMAT_CHANGE_YEAR;
@@ -68,120 +73,131 @@ export const TrendsChart = memo(function TrendsChart({
   // A whole province's units: the lines are the message, and a dot per point was a third of the render.
   const dotted = units.length <= MAX_DOTTED_SERIES;
   return (
-    <ChartBox height={TRENDS_HEIGHT}>
-      {(width) => (
-        <LineChart
-          width={width}
-          height={TRENDS_HEIGHT}
-          data={data}
-          margin={{ top: 24, right: 24, bottom: 8, left: 8 }}
-        >
-          <CartesianGrid stroke="#e3e3e3" />
-          <XAxis
-            dataKey="year"
-            type="number"
-            domain={[minYear, maxYear]}
-            ticks={years}
-            allowDecimals={false}
-            stroke="#444"
-          />
-          <YAxis
-            scale={scale}
-            domain={scale === 'log' ? ['auto', 'auto'] : [(min: number) => Math.min(0, min), 'auto']}
-            allowDataOverflow={false}
-            tickFormatter={(v: number) => format(v)}
-            width={72}
-            stroke="#444"
-          />
-          {showChange && (
-            <>
+    <>
+      <ChartBox height={TRENDS_HEIGHT}>
+        {(width) => (
+          <LineChart
+            width={width}
+            height={TRENDS_HEIGHT}
+            data={data}
+            margin={{ top: 24, right: 24, bottom: 8, left: 8 }}
+          >
+            <CartesianGrid stroke="#e3e3e3" />
+            <XAxis
+              dataKey="year"
+              type="number"
+              domain={[minYear, maxYear]}
+              ticks={years}
+              allowDecimals={false}
+              interval={0}
+              stroke="#444"
+            />
+            <YAxis
+              scale={scale}
+              domain={scale === 'log' ? ['auto', 'auto'] : [(min: number) => Math.min(0, min), 'auto']}
+              allowDataOverflow={false}
+              tickFormatter={(v: number) => format(v)}
+              interval={0}
+              width={72}
+              stroke="#444"
+            />
+            {showChange && (
+              <>
+                <ReferenceArea
+                  x1={FORMAT_CHANGE_YEAR - 0.5}
+                  x2={maxYear}
+                  fill="#0072B2"
+                  fillOpacity={0.05}
+                  ifOverflow="hidden"
+                />
+                <ReferenceLine
+                  x={FORMAT_CHANGE_YEAR - 0.5}
+                  stroke="#555"
+                  strokeDasharray="4 3"
+                  label={{ value: formatChange, position: 'top', fill: '#333', fontSize: 12 }}
+                />
+              </>
+            )}
+            {gapYears.map((y) => (
               <ReferenceArea
-                x1={FORMAT_CHANGE_YEAR - 0.5}
-                x2={maxYear}
-                fill="#0072B2"
-                fillOpacity={0.05}
+                key={y}
+                className="gap-marker"
+                x1={Math.max(minYear, y - 0.35)}
+                x2={Math.min(maxYear, y + 0.35)}
+                fill="#999"
+                fillOpacity={0.18}
+                stroke="#999"
+                strokeDasharray="2 2"
                 ifOverflow="hidden"
-              />
-              <ReferenceLine
-                x={FORMAT_CHANGE_YEAR - 0.5}
-                stroke="#555"
-                strokeDasharray="4 3"
-                label={{ value: formatChange, position: 'top', fill: '#333', fontSize: 12 }}
-              />
-            </>
-          )}
-          {gapYears.map((y) => (
-            <ReferenceArea
-              key={y}
-              className="gap-marker"
-              x1={Math.max(minYear, y - 0.35)}
-              x2={Math.min(maxYear, y + 0.35)}
-              fill="#999"
-              fillOpacity={0.18}
-              stroke="#999"
-              strokeDasharray="2 2"
-              ifOverflow="hidden"
-              label={{ value: gapLabel, position: 'insideBottom', fill: '#555', fontSize: 11 }}
-            />
-          ))}
-          <Tooltip
-            formatter={(v) => format(typeof v === 'number' ? v : null)}
-            labelFormatter={(y) => String(y)}
-          />
-          {/* In the units' order (ranked by the query), not sorted by name */}
-          <Legend
-            itemSorter={(item) => units.indexOf(String(item.dataKey))}
-            onClick={(item) => {
-              const u = String(item.dataKey);
-              setFocus((f) => (f === u ? null : u));
-            }}
-            wrapperStyle={{ cursor: 'pointer' }}
-          />
-          {units.map((u, i) => (
-            <Line
-              key={u}
-              type="linear"
-              dataKey={u}
-              name={label(u)}
-              stroke={seriesColour(i)}
-              strokeWidth={highlighted === u ? 3 : 2}
-              strokeOpacity={highlighted === null || highlighted === u ? 1 : 0.15}
-              dot={dotted ? { r: 3, opacity: highlighted === null || highlighted === u ? 1 : 0.15 } : false}
-              connectNulls={false}
-              isAnimationActive={false}
-            />
-          ))}
-          {marks
-            .filter((m) => scale === 'linear' || m.value > 0)
-            .map((m) => (
-              <ReferenceDot
-                key={`${m.unit}|${m.year}`}
-                x={m.year}
-                y={m.value}
-                r={8}
-                fill="none"
-                stroke="#D55E00"
-                strokeWidth={2}
-                ifOverflow="hidden"
-                shape={(p: { cx?: number; cy?: number }) => (
-                  <g className="anomaly-mark" data-testid="anomaly-mark">
-                    <title>{m.text}</title>
-                    <circle cx={p.cx} cy={p.cy} r={8} fill="none" stroke="#D55E00" strokeWidth={2} />
-                    <text
-                      x={(p.cx ?? 0) + 9}
-                      y={(p.cy ?? 0) - 9}
-                      fill="#D55E00"
-                      fontSize={12}
-                      fontWeight="bold"
-                    >
-                      !
-                    </text>
-                  </g>
-                )}
+                label={{ value: gapLabel, position: 'insideBottom', fill: '#555', fontSize: 11 }}
               />
             ))}
-        </LineChart>
-      )}
-    </ChartBox>
+            <Tooltip
+              formatter={(v) => format(typeof v === 'number' ? v : null)}
+              labelFormatter={(y) => String(y)}
+            />
+            {units.map((u, i) => (
+              <Line
+                key={u}
+                type="linear"
+                dataKey={u}
+                name={label(u)}
+                stroke={seriesColour(i)}
+                strokeWidth={highlighted === u ? 3 : 2}
+                strokeOpacity={highlighted === null || highlighted === u ? 1 : 0.15}
+                dot={dotted ? { r: 3, opacity: highlighted === null || highlighted === u ? 1 : 0.15 } : false}
+                connectNulls={false}
+                isAnimationActive={false}
+              />
+            ))}
+            {marks
+              .filter((m) => scale === 'linear' || m.value > 0)
+              .map((m) => (
+                <ReferenceDot
+                  key={`${m.unit}|${m.year}`}
+                  x={m.year}
+                  y={m.value}
+                  r={8}
+                  fill="none"
+                  stroke="#D55E00"
+                  strokeWidth={2}
+                  ifOverflow="hidden"
+                  shape={(p: { cx?: number; cy?: number }) => (
+                    <g className="anomaly-mark" data-testid="anomaly-mark">
+                      <title>{m.text}</title>
+                      <circle cx={p.cx} cy={p.cy} r={8} fill="none" stroke="#D55E00" strokeWidth={2} />
+                      <text
+                        x={(p.cx ?? 0) + 9}
+                        y={(p.cy ?? 0) - 9}
+                        fill="#D55E00"
+                        fontSize={12}
+                        fontWeight="bold"
+                      >
+                        !
+                      </text>
+                    </g>
+                  )}
+                />
+              ))}
+          </LineChart>
+        )}
+      </ChartBox>
+      {/* In the units' order (ranked by the query), not sorted by name */}
+      <ul className="series-legend" data-testid="trends-legend">
+        {units.map((u, i) => (
+          <li key={u}>
+            <button
+              type="button"
+              aria-pressed={highlighted === u}
+              onClick={() => setFocus((f) => (f === u ? null : u))}
+              style={{ opacity: highlighted === null || highlighted === u ? 1 : 0.45 }}
+            >
+              <span className="series-swatch" style={{ background: seriesColour(i) }} aria-hidden="true" />
+              <span className="series-name">{label(u)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+    </>
   );
 });

@@ -59,8 +59,8 @@ export default function TrendsView() {
   const drawnMode = query.data?.params.mode ?? mode;
   const drawnUnits = query.data?.params.units ?? units;
   const drawnFormat = useMemo(() => trendFormat(i18n, drawnUnit, drawnMode), [i18n, drawnUnit, drawnMode]);
-  // Flags are asked for once the chart has its data: the first chart never waits for them.
-  const anomalies = useQuery(anomaliesQuery(query.data !== undefined));
+  // Computed in the background after the first view (src/app/AnomalyPrefetch.tsx): usually ready.
+  const anomalies = useQuery(anomaliesQuery());
   const marks = useMemo<TrendMark[]>(() => {
     const flags = anomalies.data ?? [];
     if (flags.length === 0) return [];

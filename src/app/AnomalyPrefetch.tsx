@@ -1,0 +1,14 @@
+import { useQuery } from '@tanstack/react-query';
+import { anomaliesQuery } from '../queries';
+
+/**
+ * Keeps the anomaly flags of the loaded data computed, in the background: asked for once the
+ * first view has drawn (the fetch waits for the late tables) and again whenever the data changes
+ * (an invalidation refetches an observed query), a slice at a time at idle moments
+ * (src/queries/anomalies.ts). Quality and Trends then find them ready rather than queue their own
+ * queries behind them. Renders nothing and never re-renders on the answer.
+ */
+export function AnomalyPrefetch() {
+  useQuery({ ...anomaliesQuery(), notifyOnChangeProps: [] });
+  return null;
+}
