@@ -60,7 +60,7 @@ afterAll(async () => {
   data?.close();
 });
 
-const bars = (page: Page) => page.locator('[data-testid="chart-compare"] .recharts-label-list text');
+const bars = (page: Page) => page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]');
 
 /** A page whose DuckDB wasm requests wait until `release()`: the engine cannot start before. */
 async function withDuckdbHeld(): Promise<{ page: Page; release: () => Promise<void> }> {
