@@ -84,7 +84,9 @@ describe('views rendered with data', () => {
     expect(fetched(client, 'trends')).toBe(1);
     expect(relative).toContain('洪泽区 2022 2021 150 6 济源市 2019 2019 100 10 济源市 2021 2021 200 † 20');
     // 洪泽区 2022 against 2021: +50 %; 济源市 2021 has no 2020 report to compare with.
-    expect(yoy).toContain('洪泽区 2021 2021 — 4 洪泽区 2022 2021 50% 6 济源市 2019 2019 — 10 济源市 2021 2021 — 20');
+    expect(yoy).toContain(
+      '洪泽区 2021 2021 — 4 洪泽区 2022 2021 50% 6 济源市 2019 2019 — 10 济源市 2021 2021 — 20',
+    );
   });
 
   it('趋势 and 办理结果 ask for the top units only when none is chosen (DuckDB answers one query at a time)', async () => {
