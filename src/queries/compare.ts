@@ -1,7 +1,7 @@
 /** 对比: one metric for a year, one bar per unit, sorted by value (nulls last). */
 import type { Queryable } from '../db/types';
 import { QUERY_DEFAULTS } from '../domain/vocab';
-import { compareSql, unitsWithReportSql } from '../sql';
+import { compareSql } from '../sql';
 import { dbQuery, sortedSet } from './options';
 import type { CompareParams, CompareResult, CompareRow } from './types';
 
@@ -24,14 +24,22 @@ export const compareQuery = (p: CompareParams) => dbQuery('compare', resolveComp
 export const fetchCompare = (db: Queryable, p: CompareParams) => answerCompare(db, resolveCompare(p));
 
 async function answerCompare(db: Queryable, p: CompareParams): Promise<CompareResult> {
-  // Both statements in one go: each await is a round trip to the DuckDB worker.
-  const [rows, present] = await Promise.all([
-    db.query<CompareRow>(compareSql(p)),
-    p.units.length === 0 ? [] : db.query<{ unitId: string }>(unitsWithReportSql(p.units, p.year)),
-  ]);
-  const drawn = new Set(rows.map((r) => r.unitId));
-  // With each unit's latest year, a unit is missing when it has no report up to `year` at all.
-  const has = p.latestEach ? drawn : new Set(present.map((r) => r.unitId));
+  if (p.units.length === 0) {
+    return { rows: await db.query<CompareRow>(compareSql(p)), missing: [], filteredOut: [], params: p };
+  }
+  // Chosen units: every one's report comes back with whether the province / level filter keeps
+  // it, so one statement also tells the missing units from the filtered-out ones.
+  const all = await db.query<CompareRow & { inScope: boolean }>(compareSql(p));
+  const rows: CompareRow[] = [];
+  const has = new Set<string>();
+  const drawn = new Set<string>();
+  const limit = p.limit ?? QUERY_DEFAULTS.compare.limit;
+  for (const { inScope, ...row } of all) {
+    has.add(row.unitId);
+    if (!inScope || rows.length >= limit) continue;
+    rows.push(row);
+    drawn.add(row.unitId);
+  }
   return {
     rows,
     missing: p.units.filter((u) => !has.has(u)),

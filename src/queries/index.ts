@@ -15,6 +15,7 @@ export type { CellSourceRow } from '../sql';
 export { aboutQuery } from './about';
 export { anomaliesQuery } from './anomalies';
 export { compareQuery } from './compare';
+export { coverageCells } from './coverage';
 export { QUERY_ROOT } from './options';
 export { outcomesQuery } from './outcomes';
 export { pivotQuery } from './pivot';

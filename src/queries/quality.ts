@@ -1,11 +1,12 @@
 /** 数据质量: unit × year coverage matrix and the failed-check list. */
 import { queryOptions } from '@tanstack/react-query';
 import type { Queryable } from '../db/types';
-import { QUERY_DEFAULTS, type RegionLevel } from '../domain/vocab';
-import { COVERAGE_CELL, COVERAGE_FIELD, coverageSql, failedChecksSql, ruleCountsSql } from '../sql';
+import { QUERY_DEFAULTS } from '../domain/vocab';
+import { coverageSql, failedChecksSql, ruleCountsSql } from '../sql';
+import { coverageCells, parseCoverage, summarise } from './coverage';
 import { dbQuery, displaySelect, sortedSet } from './options';
 import { applyRoster } from './roster';
-import type { CoverageCell, FailedCheck, QualityParams, QualityResult } from './types';
+import type { FailedCheck, QualityParams, QualityResult } from './types';
 
 /** What the SQL is asked; `problemsOnly` and a roster's `expected` units filter and extend its answer in JS. */
 export type QualitySqlParams = Omit<QualityParams, 'problemsOnly' | 'expected' | 'checksLimit'> & {
@@ -53,43 +54,23 @@ export async function fetchQuality(db: Queryable, p: QualityParams): Promise<Qua
   return shapeQuality(await answerQuality(db, sql), display);
 }
 
-/** One unit with its cells packed (see coverageSql). */
-interface RawUnit {
-  unitId: string;
-  unit: string;
-  province: string | null;
-  level: RegionLevel | null;
-  cells: string;
-}
-
-/** The whole matrix of the scope, the failed checks and the rule counts. */
+/** The whole matrix of the scope (cells packed per unit), the failed checks and the rule counts. */
 export async function answerQuality(db: Queryable, p: QualitySqlParams): Promise<QualityResult> {
-  const [raw, checks, rules] = await Promise.all([
-    db.query<RawUnit>(coverageSql(p)),
+  const [[grid], checks, rules] = await Promise.all([
+    db.query<{ units: string | null }>(coverageSql(p)),
     db.query<FailedCheck>(failedChecksSql(p, p.checksLimit)),
     db.query<{ rule: string; count: number }>(ruleCountsSql(p)),
   ]);
-  const matrix: CoverageCell[] = [];
-  for (const u of raw) {
-    for (const packed of u.cells.split(COVERAGE_CELL)) {
-      const [year, failures, id] = packed.split(COVERAGE_FIELD) as [string, string, string];
-      const reportId = id === '' ? null : id;
-      const checkFailures = Number(failures);
-      const status = reportId === null ? 'missing' : checkFailures > 0 ? 'failed' : 'ok';
-      matrix.push({ unitId: u.unitId, year: Number(year), status, reportId, checkFailures });
-    }
-  }
-  const years = [...new Set(matrix.map((c) => c.year))].sort((a, b) => a - b);
-  const units = raw.map((u) => ({ unitId: u.unitId, unit: u.unit, province: u.province, level: u.level }));
+  const units = parseCoverage(grid?.units ?? null);
   const scoped = p.rules && p.rules.length > 0 ? rules.filter((r) => p.rules!.includes(r.rule)) : rules;
   return {
-    years,
+    // The coverage table holds every unit × every year of the dataset: one unit's years are all.
+    years: units[0] ? [...coverageCells(units[0]).keys()].sort((a, b) => a - b) : [],
     units,
-    matrix,
     checks,
     checksTotal: scoped.reduce((s, r) => s + r.count, 0),
     rules,
-    summary: summarise(matrix),
+    summary: summarise(units),
   };
 }
 
@@ -98,22 +79,8 @@ export function shapeQuality(a: QualityResult, d: QualityDisplay): QualityResult
   let shown = a;
   const byRule = d.rules.length > 0;
   if (byRule || d.problemsOnly) {
-    const keep = new Set<string>();
-    for (const c of a.matrix) if (byRule ? c.status === 'failed' : c.status !== 'ok') keep.add(c.unitId);
-    const matrix = a.matrix.filter((c) => keep.has(c.unitId));
-    shown = { ...a, matrix, units: a.units.filter((u) => keep.has(u.unitId)), summary: summarise(matrix) };
+    const units = a.units.filter((u) => (byRule ? u.failed > 0 : u.failed > 0 || u.missing > 0));
+    shown = { ...a, units, summary: summarise(units) };
   }
   return applyRoster(shown, d.expected);
-}
-
-function summarise(matrix: readonly CoverageCell[]): QualityResult['summary'] {
-  const summary = { reported: 0, failed: 0, missing: 0 };
-  for (const c of matrix) {
-    if (c.status === 'missing') summary.missing++;
-    else {
-      summary.reported++;
-      if (c.status === 'failed') summary.failed++;
-    }
-  }
-  return summary;
 }

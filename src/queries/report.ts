@@ -34,11 +34,12 @@ export function locationCovers(location: string, table: string, row: string, col
 }
 
 export async function fetchReport(db: Queryable, p: ReportParams): Promise<ReportDetail | null> {
-  const [report] = await db.query<ReportRow>(reportRowSql(p));
-  if (!report) return null;
+  const [row] = await db.query<ReportRow & { rid: number | null }>(reportRowSql(p));
+  if (!row) return null;
+  const { rid, ...report } = row;
   const [cells, checks, years] = await Promise.all([
     db.query<{ table: TableName; row: string; col: string; value: number | null; raw: string | null }>(
-      reportCellsSql(report.report_id),
+      reportCellsSql(rid === null ? report.report_id : { rid }),
     ),
     db.query<CheckRow>(reportChecksSql(report.report_id)),
     db.query<{ year: number }>(unitYearsSql(report.unit_id)),

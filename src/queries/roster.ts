@@ -5,35 +5,35 @@
  * no report at all still gets its row. Cells of units not on the roster keep "not collected".
  */
 import type { ExpectedUnit } from '../dataset/roster-units';
-import type { CoverageCell, QualityResult } from './types';
+import { COVERAGE_CELL, COVERAGE_FIELD } from '../sql';
+import { summarise } from './coverage';
+import type { CoverageUnit, QualityResult } from './types';
 
 export function applyRoster(result: QualityResult, expected: readonly ExpectedUnit[]): QualityResult {
   if (expected.length === 0) return result;
   const wanted = new Map(expected.map((e) => [e.unitId, e]));
-  const matrix: CoverageCell[] = result.matrix.map((c) =>
-    c.status === 'missing' && wanted.has(c.unitId) ? { ...c, status: 'absent' } : c,
-  );
   const present = new Set(result.units.map((u) => u.unitId));
   // The roster's units first, in its order: the rows it is about (the grid shows a screenful).
-  const units = [
-    ...result.units.filter((u) => wanted.has(u.unitId)),
+  const units: CoverageUnit[] = [
+    ...result.units.filter((u) => wanted.has(u.unitId)).map((u) => ({ ...u, expected: true })),
     ...result.units.filter((u) => !wanted.has(u.unitId)),
   ];
-  let at = units.filter((u) => wanted.has(u.unitId)).length;
+  let at = units.filter((u) => u.expected).length;
+  // An expected unit without any report: every year of the grid, none reported.
+  const none = result.years.map((y) => `${y}${COVERAGE_FIELD}0${COVERAGE_FIELD}`).join(COVERAGE_CELL);
   for (const e of expected) {
     if (present.has(e.unitId)) continue;
-    units.splice(at++, 0, { unitId: e.unitId, unit: e.name, province: null, level: null });
-    for (const year of result.years)
-      matrix.push({ unitId: e.unitId, year, status: 'absent', reportId: null, checkFailures: 0 });
+    units.splice(at++, 0, {
+      unitId: e.unitId,
+      unit: e.name,
+      province: null,
+      level: null,
+      cells: none,
+      reported: 0,
+      failed: 0,
+      missing: result.years.length,
+      expected: true,
+    });
   }
-  const summary = { reported: 0, failed: 0, missing: 0, absent: 0 };
-  for (const c of matrix) {
-    if (c.status === 'missing') summary.missing++;
-    else if (c.status === 'absent') summary.absent++;
-    else {
-      summary.reported++;
-      if (c.status === 'failed') summary.failed++;
-    }
-  }
-  return { ...result, units, matrix, summary };
+  return { ...result, units, summary: summarise(units, true) };
 }

@@ -345,6 +345,26 @@ export interface CoverageCell {
   checkFailures: number;
 }
 
+/**
+ * One row of the coverage grid. Its cells stay packed as the query answered them (see
+ * src/sql/quality.ts coverageSql) and are decoded for the rows on screen only: a nationwide grid
+ * has ~27,000 cells, and making an object of each was most of opening the view (issue 12).
+ */
+export interface CoverageUnit {
+  unitId: string;
+  unit: string;
+  province: string | null;
+  level: RegionLevel | null;
+  /** `year␟failures␟reportId` per year joined by ␞; reportId empty when the year has no report. */
+  cells: string;
+  /** Years with a report; of them, with failed checks; years without a report. */
+  reported: number;
+  failed: number;
+  missing: number;
+  /** On the roster (src/queries/roster.ts): its years without a report are expected but absent. */
+  expected?: boolean;
+}
+
 export interface FailedCheck extends CheckRow {
   unitId: string;
   unit: string;
@@ -355,10 +375,8 @@ export interface FailedCheck extends CheckRow {
 export interface QualityResult {
   /** Column axis, ascending. */
   years: number[];
-  /** Row axis (sorted by province, then unit). */
-  units: { unitId: string; unit: string; province: string | null; level: RegionLevel | null }[];
-  /** One cell per unit × year. */
-  matrix: CoverageCell[];
+  /** Row axis (sorted by province, then unit), each with its cells packed (`coverageCells`). */
+  units: CoverageUnit[];
   checks: FailedCheck[];
   /** Failed checks matching the filters, before `checksLimit`. */
   checksTotal: number;

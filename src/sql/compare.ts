@@ -18,14 +18,22 @@ export interface CompareQuery {
   kind?: string | null;
   /** Only with empty `units`: the units belonging to this government (its unit_id). */
   parent?: string | null;
+  /** With `units`, a column (`inScope`), not a filter: see `compareSql`. */
   province?: string | null;
   level?: RegionLevel | null;
   order?: Order;
+  /** Only with empty `units` (chosen units all come back; the caller keeps as many as it draws). */
   limit?: number;
   /** Each unit's latest report up to `year` instead of `year` only. */
   latestEach?: boolean;
 }
 
+/**
+ * One row per report in scope, by value. With empty `units`: the reports of `year` (or each
+ * unit's latest) that the filters keep, the first `limit`. With `units`: every chosen unit's
+ * report, with `inScope` telling whether the province / level filter keeps it, in one statement
+ * rather than a second one asking which units have a report (DuckDB runs one at a time).
+ */
 export function compareSql(q: CompareQuery): BoundQuery {
   const b = new Binder();
   const m = metricSql(b, q.metric);
@@ -33,11 +41,11 @@ export function compareSql(q: CompareQuery): BoundQuery {
   // Each unit's latest report up to `year`, or exactly `year`.
   const yearCmp = q.latestEach ? '<=' : '=';
   const units = q.units.length > 0 ? q.units : undefined;
+  const filters = [eq(b, 'province', q.province, 'r'), eq(b, 'level', q.level, 'r')];
   const scope = where([
     `r.${id('year')} ${yearCmp} ${year}`,
     inList(b, 'unit_id', units, 'r'),
-    eq(b, 'province', q.province, 'r'),
-    eq(b, 'level', q.level, 'r'),
+    ...(units ? [] : filters),
     units ? null : eq(b, 'unit_kind', q.kind, 'r'),
     units ? null : eq(b, 'parent_unit_id', q.parent, 'r'),
   ]);
@@ -53,18 +61,13 @@ SELECT r.${id('unit_id')} AS ${alias('unitId')}, r.${id('unit')}, r.${id('report
   r.${id('province')}, r.${id('level')}, ${ok} AS ${alias('comparable')},
   ${num} AS ${alias('numerator')}, ${m.denominator ? den : 'NULL::DOUBLE'} AS ${alias('denominator')},
   ${valueExpr(m, num, den)} AS ${alias('value')},
-  r.${id('check_failures')}::DOUBLE AS ${alias('checkFailures')}, r.${id('year')}::INTEGER AS ${alias('year')}
+  r.${id('check_failures')}::DOUBLE AS ${alias('checkFailures')}, r.${id('year')}::INTEGER AS ${alias('year')}${
+    units ? `,\n  ${where(filters)} AS ${alias('inScope')}` : ''
+  }
 FROM ${id('reports')} r
 LEFT JOIN m ON m.${id('report_id')} = r.${id('report_id')}
 WHERE ${scope}${latestPerUnit(q.latestEach)}
-ORDER BY ${alias('value')} ${dir} NULLS LAST, r.${id('unit')}, r.${id('unit_id')}
-LIMIT ${b.v(q.limit ?? QUERY_DEFAULTS.compare.limit)}`);
-}
-
-/** Which of `units` (unit_ids) have a report in `year` (to list the missing ones). */
-export function unitsWithReportSql(units: readonly string[], year: number): BoundQuery {
-  const b = new Binder();
-  return b.done(`
-SELECT DISTINCT ${id('unit_id')} AS ${alias('unitId')} FROM ${id('reports')}
-WHERE ${where([`${id('year')} = ${b.v(year)}`, inList(b, 'unit_id', units)])}`);
+ORDER BY ${alias('value')} ${dir} NULLS LAST, r.${id('unit')}, r.${id('unit_id')}${
+    units ? '' : `\nLIMIT ${b.v(q.limit ?? QUERY_DEFAULTS.compare.limit)}`
+  }`);
 }

@@ -3,7 +3,7 @@
 export { aboutChecksSql, aboutReportsSql, SOURCE_ORIGINS, type SourceOrigin } from './about';
 export { anomalyCandidatesSql, anomalyFeaturesSql, narrativeChecksSql } from './anomalies';
 export { Binder, type BoundQuery, type SqlValue } from './bound';
-export { type CompareQuery, compareSql, unitsWithReportSql } from './compare';
+export { type CompareQuery, compareSql } from './compare';
 export { type CorrectedCell, correctedSource } from './corrected';
 export { buildCoverage, buildUnits, PRECOMPUTED, type PrecomputedTable } from './derived';
 export { metricSql, metricTable } from './metric';
@@ -12,7 +12,9 @@ export { PIVOT_NULL_LABEL, type PivotQuery, pivotSql } from './pivot';
 export { type ProvinceMapQuery, provinceMapSql } from './province-map';
 export {
   COVERAGE_CELL,
+  COVERAGE_COLUMN,
   COVERAGE_FIELD,
+  COVERAGE_UNIT,
   coverageSql,
   failedChecksSql,
   type QualityQuery,

@@ -39,15 +39,24 @@ function reportScope(b: Binder, q: QualityQuery, a: string): string {
 export const COVERAGE_FIELD = '\u001f';
 export const COVERAGE_CELL = '\u001e';
 
+/** Between the units of `coverageSql`'s answer, and between a unit's fields (ASCII group/file separators). */
+export const COVERAGE_UNIT = '\u001d';
+export const COVERAGE_COLUMN = '\u001c';
+
 /**
- * One row per unit of the scope; `cells` packs its years as `year␟failures␟reportId` joined by
- * ␞ (reportId empty = missing; failures counts failed checks, of `rules` when given). Years are
- * those present in the dataset (or `years`). Reads the `coverage` table built after loading
- * (src/sql/derived.ts); only a rule filter recounts, from the few failed checks, and keeps only
- * units that have such failures (the view shows no others; at nationwide scale ~100 of 3,368).
- * Packed text, not 23k rows or Arrow lists: carrying the grid out of the worker into JS objects
- * was ~90 % of the query's time at nationwide scale, and one string per unit is the cheapest
- * shape to read.
+ * The coverage grid of the scope as ONE text: its units in display order joined by ␝, each
+ * `unitId␜unit␜province␜level␜reported␜failed␜missing␜cells` (src/queries/coverage.ts reads it).
+ * `cells` packs the unit's years as `year␟failures␟reportId` joined by ␞ (reportId empty =
+ * missing; failures counts failed checks, of `rules` when given); reported/failed/missing count
+ * its years with a report, with failed checks, without a report (the summary and filters need no
+ * cell). Years are those present in the dataset (or `years`). Reads the `coverage` table built
+ * after loading (src/sql/derived.ts); only a rule filter recounts, from the few failed checks, and
+ * keeps only units that have such failures (the view shows no others).
+ * One text, not rows: carrying the grid out of the worker was most of the query's time at
+ * nationwide scale, and turning ~4,000 rows of strings into JS (one UTF-8 decode per string, on
+ * the main thread) still cost more than the query (issue 12); one decode and a split are cheap.
+ * Names are the only free text: a separator in one (a control character, which nothing shows)
+ * reads as U+FFFD.
  */
 export function coverageSql(q: QualityQuery): BoundQuery {
   const b = new Binder();
@@ -58,31 +67,51 @@ export function coverageSql(q: QualityQuery): BoundQuery {
     inList(b, 'year', q.years, 'v'),
   ]);
   const f = b.v(COVERAGE_FIELD);
-  const select = (failures: string) => `
+  const perUnit = (failures: string) => `
 SELECT v.${id('unit_id')} AS ${alias('unitId')}, any_value(v.${id('unit')}) AS ${alias('unit')},
   any_value(v.${id('province')}) AS ${alias('province')},
   any_value(v.${id('level')}) AS ${alias('level')},
   string_agg(v.${id('year')}::VARCHAR || ${f} || (${failures})::BIGINT::VARCHAR || ${f} || coalesce(v.${id('report_id')}, ''),
-    ${b.v(COVERAGE_CELL)} ORDER BY v.${id('year')}) AS ${alias('cells')}`;
+    ${b.v(COVERAGE_CELL)} ORDER BY v.${id('year')}) AS ${alias('cells')},
+  count(v.${id('report_id')}) AS ${alias('reported')},
+  count(*) FILTER (WHERE v.${id('report_id')} IS NOT NULL AND ${failures} > 0) AS ${alias('failed')},
+  count(*) FILTER (WHERE v.${id('report_id')} IS NULL) AS ${alias('missing')},
+  min(v.${id('ord')}) AS ${alias('ord')}`;
   const tail = (also = '') => `WHERE ${scope}${also}
-GROUP BY v.${id('unit_id')}
-ORDER BY min(v.${id('ord')})`;
+GROUP BY v.${id('unit_id')}`;
+  let units: string;
+  let withF = '';
   if (q.rules === undefined) {
-    return b.done(`${select(`v.${id('failures')}`)}
+    units = `${perUnit(`v.${id('failures')}`)}
 FROM ${id('coverage')} v
-${tail()}`);
-  }
-  const rules = where([inList(b, 'rule', q.rules, 'c')]);
-  return b.done(`
-WITH f AS (
+${tail()}`;
+  } else {
+    const rules = where([inList(b, 'rule', q.rules, 'c')]);
+    withF = `WITH f AS (
   SELECT r.${id('unit_id')}, r.${id('year')}::INTEGER AS ${id('year')}, count(*)::DOUBLE AS n
   FROM ${id('checks')} c JOIN ${id('reports')} r ON r.${id('report_id')} = c.${id('report_id')}
   WHERE ${rules}
   GROUP BY ALL
-)${select('coalesce(f.n, 0)::DOUBLE')}
+)`;
+    units = `${perUnit('coalesce(f.n, 0)::DOUBLE')}
 FROM ${id('coverage')} v
 LEFT JOIN f ON f.${id('unit_id')} = v.${id('unit_id')} AND f.${id('year')} = v.${id('year')}
-${tail(q.rules.length > 0 ? ` AND v.${id('unit_id')} IN (SELECT ${id('unit_id')} FROM f)` : '')}`);
+${tail(q.rules.length > 0 ? ` AND v.${id('unit_id')} IN (SELECT ${id('unit_id')} FROM f)` : '')}`;
+  }
+  const c = b.v(COVERAGE_COLUMN);
+  const clean = (col: string) =>
+    `replace(replace(coalesce(u.${alias(col)}, ''), ${c}, ${b.v('\uFFFD')}), ${b.v(COVERAGE_UNIT)}, ${b.v('\uFFFD')})`;
+  const fields = [
+    `u.${alias('unitId')}`,
+    clean('unit'),
+    clean('province'),
+    `coalesce(u.${alias('level')}, '')`,
+    ...['reported', 'failed', 'missing'].map((n) => `u.${alias(n)}::VARCHAR`),
+    `u.${alias('cells')}`,
+  ];
+  return b.done(`${withF}
+SELECT string_agg(${fields.join(` || ${c} || `)}, ${b.v(COVERAGE_UNIT)} ORDER BY u.${alias('ord')}) AS ${alias('units')}
+FROM (${units}) u`);
 }
 
 function checksFrom(b: Binder, q: QualityQuery): string {

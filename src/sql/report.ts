@@ -7,19 +7,28 @@ import { id, SCHEMA } from './schema';
 /** A report by id, or a unit's (unit_id) report of `year` when it has one, else its latest (year null: latest). */
 export type ReportKey = { reportId: string } | { unitId: string; year: number | null };
 
+/**
+ * The report's row, and its `rid` (the integer key of the helper tables): the cells are then
+ * read by that key (`reportCellsSql`), which lets DuckDB skip to its rows; matching a report id
+ * through a subquery scanned every row of the wide tables (~2× slower in wasm).
+ */
 export function reportRowSql(key: ReportKey): BoundQuery {
   const b = new Binder();
   const cols = SCHEMA.reports.map((c) =>
-    c === 'year' || c === 'check_failures' ? `${id(c)}::INTEGER AS ${id(c)}` : id(c),
+    c === 'year' || c === 'check_failures' ? `r.${id(c)}::INTEGER AS ${id(c)}` : `r.${id(c)}`,
   );
   const cond =
-    'reportId' in key ? `${id('report_id')} = ${b.v(key.reportId)}` : `${id('unit_id')} = ${b.v(key.unitId)}`;
-  const preferred = 'reportId' in key || key.year === null ? '' : `(${id('year')} = ${b.v(key.year)}) DESC, `;
-  const latest = 'reportId' in key ? '' : `${id('year')} DESC, `;
+    'reportId' in key
+      ? `r.${id('report_id')} = ${b.v(key.reportId)}`
+      : `r.${id('unit_id')} = ${b.v(key.unitId)}`;
+  const preferred =
+    'reportId' in key || key.year === null ? '' : `(r.${id('year')} = ${b.v(key.year)}) DESC, `;
+  const latest = 'reportId' in key ? '' : `r.${id('year')} DESC, `;
   return b.done(`
-SELECT ${cols.join(', ')} FROM ${id('reports')}
+SELECT ${cols.join(', ')}, k.${id('rid')} FROM ${id('reports')} r
+LEFT JOIN ${id('rkeys')} k ON k.${id('report_id')} = r.${id('report_id')}
 WHERE ${cond}
-ORDER BY ${preferred}${latest}${id('report_id')}
+ORDER BY ${preferred}${latest}r.${id('report_id')}
 LIMIT 1`);
 }
 
@@ -28,9 +37,12 @@ LIMIT 1`);
  * which a precomputed dataset loads only when it must (export, import): the numbers come from
  * the wide tables, blanks and non-numbers with their printed text from `craw`.
  */
-export function reportCellsSql(reportId: string): BoundQuery {
+export function reportCellsSql(report: string | { rid: number }): BoundQuery {
   const b = new Binder();
-  const rid = `(SELECT ${id('rid')} FROM ${id('rkeys')} WHERE ${id('report_id')} = ${b.v(reportId)})`;
+  const rid =
+    typeof report === 'string'
+      ? `(SELECT ${id('rid')} FROM ${id('rkeys')} WHERE ${id('report_id')} = ${b.v(report)})`
+      : `${b.v(report.rid)}::INTEGER`;
   const unpivot = (t: 't3n' | 't4n', cols: readonly string[]) =>
     `SELECT ${id('rid')}, ${id('ki')}, ${id('col')}, ${id('value')} FROM (UNPIVOT (SELECT * FROM ${id(t)} WHERE ${id('rid')} = ${rid})
     ON ${cols.map((c) => id(c as never)).join(', ')} INTO NAME ${id('col')} VALUE ${id('value')})`;

@@ -101,7 +101,7 @@ describe('reviews and corrections', () => {
   it('Compare uses printed values until "with corrections" is on, and its title says so', async () => {
     const search = `?v=1&view=compare&units=${encodeURIComponent(target.unit)}&year=${target.year}`;
     await openView(page, baseUrl, search, 'compare');
-    const labels = page.locator('[data-testid="chart-compare"] .recharts-label-list text');
+    const labels = page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]');
     await expect.poll(() => labels.allTextContents()).toEqual([fmt.format(target.value)]);
     const title = page.locator('[data-testid="chart-compare"] h2');
     expect(await title.textContent()).not.toContain('含更正');

@@ -48,7 +48,7 @@ describe('charts an analyst can publish', () => {
       SELECT DISTINCT unit_id FROM reports WHERE year = ${year} AND province = '${pick!.province}' AND level = '${pick!.level}'`)
     ).map((r) => labels.get(r.unit_id)!);
     await openView(page, baseUrl, `?v=1&year=${year}&table=1`, 'compare');
-    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
     const before = await tableUnits();
     await page.getByTestId('filter-province').selectOption(pick!.province);
     await page.getByTestId('filter-level').selectOption(pick!.level);
@@ -68,7 +68,7 @@ describe('charts an analyst can publish', () => {
     ]);
     // the link alone reproduces the filtered chart
     await openView(page, baseUrl, url.search, 'compare');
-    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
     await settled();
     expect((await tableUnits()).sort()).toEqual([...expected].sort());
     await expect(page.getByTestId('filter-province').inputValue()).resolves.toBe(pick!.province);
@@ -193,7 +193,7 @@ describe('charts an analyst can publish', () => {
   it('CSV export starts with the title, conditions, formula and source lines, rates in percent', async () => {
     const year = await busiestYear(data);
     await openView(page, baseUrl, `?v=1&year=${year}&metric=rate.disclosure`, 'compare');
-    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
     await settled();
     const [dl] = await Promise.all([page.waitForEvent('download'), page.getByTestId('export-csv').click()]);
     const csv = readFileSync((await dl.path())!, 'utf8');
@@ -235,7 +235,7 @@ describe('charts an analyst can publish', () => {
     await settled();
     await expect(page.locator('#outcomes-title').textContent()).resolves.toContain('予以公开');
     const labels = await page
-      .locator('[data-testid="chart-outcomes"] .recharts-label-list text')
+      .locator('[data-testid="chart-outcomes"] [data-testid="bar-value"]')
       .allTextContents();
     expect(labels.length).toBeGreaterThan(1);
     const values = labels.map((l) => Number(l.replace(/[%,]/g, '')));
@@ -293,7 +293,7 @@ describe('charts an analyst can publish', () => {
       `SELECT least(count(DISTINCT unit_id), 20)::INTEGER AS n FROM reports WHERE year <= ${max!.y}`,
     );
     await openView(page, baseUrl, '?v=1&table=1', 'compare');
-    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
     await page.getByTestId('latest-each').check();
     await page.waitForFunction(
       (k) => document.querySelectorAll('[data-testid="chart-compare"] table tbody tr').length === k,

@@ -53,7 +53,7 @@ afterAll(async () => {
 const shot = (name: string) => page.screenshot({ path: `${SCREENSHOTS}/${name}.png`, fullPage: true });
 
 async function labels(p: Page, view: string): Promise<string[]> {
-  return p.locator(`[data-testid="chart-${view}"] .recharts-label-list text`).allTextContents();
+  return p.locator(`[data-testid="chart-${view}"] [data-testid="bar-value"]`).allTextContents();
 }
 
 describe('dashboard (production build)', () => {
@@ -61,7 +61,7 @@ describe('dashboard (production build)', () => {
     const started = Date.now();
     await page.goto(baseUrl);
     await page
-      .locator('[data-testid="chart-compare"] .recharts-label-list text')
+      .locator('[data-testid="chart-compare"] [data-testid="bar-value"]')
       .first()
       .waitFor({ timeout: 30_000 });
     timings.firstChartMs = Date.now() - started;
@@ -80,7 +80,7 @@ describe('dashboard (production build)', () => {
       `?v=2&units=${ids(expected.map((e) => e.unit_id))}&year=${year}&table=1`,
       'compare',
     );
-    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
     expect(await labels(page, 'compare')).toEqual(expected.map((e) => fmt.format(e.value)));
     const tableUnits = await page
       .locator('[data-testid="chart-compare"] table tbody tr td:first-child')
@@ -239,14 +239,14 @@ describe('dashboard (production build)', () => {
     const text = (await notice.textContent()) ?? '';
     for (const p of ['view', 'units', 'data', 'year', 'metric']) expect(text).toContain(p);
     expect(await page.locator('.error-panel').count()).toBe(0);
-    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
     await expect.poll(() => page.url()).not.toContain('evil');
     await shot('hostile-link');
   });
 
   it('embed mode shows only the chart, its title and its source line', async () => {
     await openView(page, baseUrl, '?v=1&embed=1', 'compare');
-    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
     expect(await page.locator('header').count()).toBe(0);
     expect(await page.locator('.controls').count()).toBe(0);
     expect(await page.locator('.toolbar').count()).toBe(0);
@@ -256,14 +256,14 @@ describe('dashboard (production build)', () => {
 
   it('exports the chart as SVG and PNG and its data as CSV with a BOM', async () => {
     await openView(page, baseUrl, '?v=1&lang=en', 'compare');
-    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
     const grab = async (testId: string) => {
       const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId(testId).click()]);
       return readFileSync((await download.path())!);
     };
     const svg = (await grab('export-svg')).toString('utf8');
     expect(svg.startsWith('<svg')).toBe(true);
-    expect(svg).toContain('recharts-label-list');
+    expect(svg).toContain('data-testid="bar-value"');
     const png = await grab('export-png');
     expect([...png.subarray(0, 8)]).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
     const csv = (await grab('export-csv')).toString('utf8');
@@ -304,19 +304,19 @@ describe('dashboard (production build)', () => {
   it('loads another same-origin dataset from the URL and flags synthetic data', async () => {
     await openView(page, baseUrl, `?v=1&data=${E2E_SYNTHETIC}`, 'compare');
     await page.getByTestId('synthetic-banner').waitFor();
-    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
     await shot('synthetic');
   });
 
   it('gives the same figures without its derived/ folder, or with one built from other files', async () => {
     const figures = async (search: string) => {
       await openView(page, baseUrl, search, 'compare');
-      const labels = page.locator('[data-testid="chart-compare"] .recharts-label-list text');
+      const labels = page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]');
       await labels.first().waitFor();
       return {
         values: await labels.allTextContents(),
         units: await page
-          .locator('[data-testid="chart-compare"] .recharts-yAxis .recharts-cartesian-axis-tick-value')
+          .locator('[data-testid="chart-compare"] [data-testid="compare-axis-label"]')
           .allTextContents(),
         footer: await page.locator('.dataset-summary').textContent(),
       };

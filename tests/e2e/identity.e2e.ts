@@ -111,7 +111,7 @@ describe('same-named units on the synthetic dataset', () => {
       `?v=2&${data$}&units=${allIds().join('~')}&year=${YEAR}&metric=t3.new_received&table=1`,
       'compare',
     );
-    await page.locator('[data-testid="chart-compare"] .recharts-label-list text').first().waitFor();
+    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
     const rows = await tableRows('compare');
     expect(rows).toHaveLength(allIds().length);
     for (const id of allIds()) {

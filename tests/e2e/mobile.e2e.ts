@@ -27,7 +27,7 @@ afterAll(async () => {
 });
 
 const READY: Record<string, string> = {
-  compare: '.recharts-label-list text',
+  compare: '[data-testid="bar-value"]',
   trends: '.recharts-line-curve',
   outcomes: '.recharts-bar-rectangle',
   pivot: '[data-testid="pivot-grid"]',

@@ -78,7 +78,7 @@ async function dismissAll(): Promise<void> {
  * a reload, saved imports come back after the bundled data has drawn its first chart.
  */
 async function compareLabels(count?: number): Promise<string[]> {
-  const labels = page.locator('[data-testid="chart-compare"] .recharts-label-list text');
+  const labels = page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]');
   await labels.first().waitFor({ timeout: 30_000 });
   if (count !== undefined)
     await expect.poll(() => labels.count(), { timeout: 30_000, interval: 100 }).toBe(count);

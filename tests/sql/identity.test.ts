@@ -7,6 +7,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { governmentId } from '../../src/domain/units/identity';
 import { unitLabels } from '../../src/domain/units/labels';
 import { fetchCompare } from '../../src/queries/compare';
+import { coverageCells } from '../../src/queries/coverage';
 import { fetchPivot } from '../../src/queries/pivot';
 import { fetchQuality } from '../../src/queries/quality';
 import { fetchReport } from '../../src/queries/report';
@@ -22,6 +23,10 @@ import {
   toParquet,
 } from '../db/harness';
 import { type Place, placedReport } from '../db/placed-report';
+
+/** Every cell of the coverage grid, decoded. */
+const matrixOf = (q: { units: Parameters<typeof coverageCells>[0][] }) =>
+  q.units.flatMap((u) => [...coverageCells(u).values()]);
 
 const NANJING: Place = { code: '320106', name: '鼓楼区', province: '江苏省', prefecture: '南京市' };
 const FUZHOU: Place = { code: '350102', name: '鼓楼区', province: '福建省', prefecture: '福州市' };
@@ -107,7 +112,7 @@ describe('same-named units on the engine', () => {
     expect(p.rowHeaders).toHaveLength(4);
     const q = await fetchQuality(db, {});
     expect(q.units).toHaveLength(4);
-    expect(q.matrix.filter((m) => m.status !== 'missing')).toHaveLength(6);
+    expect(matrixOf(q).filter((m) => m.status !== 'missing')).toHaveLength(6);
   });
 
   it('search finds both 鼓楼区, labelled apart; a government compares its own departments', async () => {

@@ -15,7 +15,6 @@ import {
   ruleCountsSql,
   trendsSql,
   unitSearchSql,
-  unitsWithReportSql,
   unitYearsSql,
 } from '../../src/sql';
 import { LATE_TABLES, usesLateTables } from '../../src/sql/derived';
@@ -55,7 +54,6 @@ const READS_NO_LATE: Record<string, BoundQuery> = {
   }),
   'compare, a table-四 metric': compareSql({ metric: metricOf('table4'), year: 2021, units: [A] }),
   'compare, a table-二 metric': compareSql({ metric: metricOf('table2'), year: 2019, units: [] }),
-  'compare, units with a report': unitsWithReportSql([A, B], 2021),
   trends: trendsSql({ metric: 't3.new_received', units: [A, B] }),
   'trends in a range': trendsSql({ metric: 'rate.disclosure', units: [A], from: 2019, to: 2022 }),
   'trends, a table-四 metric': trendsSql({ metric: metricOf('table4'), units: [A] }),

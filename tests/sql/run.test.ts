@@ -1,6 +1,7 @@
 /** Every builder executed on the duckdb-wasm engine against the typed fixture, with hand-computed results. */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fetchCompare } from '../../src/queries/compare';
+import { coverageCells } from '../../src/queries/coverage';
 import { fetchOutcomes } from '../../src/queries/outcomes';
 import { fetchPivot } from '../../src/queries/pivot';
 import { fetchQuality } from '../../src/queries/quality';
@@ -10,6 +11,10 @@ import { pivotKey } from '../../src/queries/types';
 import { fetchUnitSearch } from '../../src/queries/units';
 import { FIXTURE, HOSTILE_UNIT } from '../db/fixture';
 import { loadFixture, openTestDb, type TestDb } from '../db/harness';
+
+/** Every cell of the coverage grid, decoded. */
+const matrixOf = (q: { units: Parameters<typeof coverageCells>[0][] }) =>
+  q.units.flatMap((u) => [...coverageCells(u).values()]);
 
 const A = '济源市人民政府';
 const B = '洪泽区人民政府';
@@ -62,6 +67,37 @@ describe('builders on the engine', () => {
     expect(r.rows).toMatchObject([{ unit: B, value: null, numerator: 0, denominator: 0 }]);
     const lv = await fetchCompare(db, { metric: 't3.new_received', year: 2021, units: [], level: 'county' });
     expect(lv.rows.map((x) => x.unit)).toEqual([HOSTILE_UNIT, B]);
+  });
+
+  it('compare: chosen units outside the province / level filter are told apart from missing ones', async () => {
+    const r = await fetchCompare(db, {
+      metric: 't3.new_received',
+      year: 2021,
+      units: [IA, IB, IH, NOBODY],
+      province: '江苏省',
+    });
+    expect(r.rows.map((x) => x.unit)).toEqual([B]);
+    expect(r.filteredOut.sort()).toEqual([IA, IH].sort());
+    expect(r.missing).toEqual([NOBODY]);
+    // Each unit's latest year: 洪泽区 (2022) is filtered out of 河南省, not missing.
+    const latest = await fetchCompare(db, {
+      metric: 't3.new_received',
+      year: 2022,
+      units: [IA, IB],
+      province: '河南省',
+      latestEach: true,
+    });
+    expect(latest.rows.map((x) => [x.unit, x.year])).toEqual([[A, 2021]]);
+    expect(latest.filteredOut).toEqual([IB]);
+    expect(latest.missing).toEqual([]);
+    // No filter: every chosen unit with a report is drawn, up to `limit`, largest first.
+    const two = await fetchCompare(db, {
+      metric: 't3.new_received',
+      year: 2021,
+      units: [IA, IB, IH],
+      limit: 2,
+    });
+    expect(two.rows.map((x) => x.unit)).toEqual([A, HOSTILE_UNIT]);
   });
 
   it('trends: absolute, relative and yoy', async () => {
@@ -312,7 +348,7 @@ describe('builders on the engine', () => {
   it('quality: coverage matrix and failed checks', async () => {
     const q = await fetchQuality(db, {});
     expect(q.years).toEqual([2019, 2021, 2022]);
-    const status = Object.fromEntries(q.matrix.map((c) => [`${nameOf(c.unitId)}/${c.year}`, c.status]));
+    const status = Object.fromEntries(matrixOf(q).map((c) => [`${nameOf(c.unitId)}/${c.year}`, c.status]));
     expect(status).toMatchObject({
       [`${A}/2019`]: 'ok',
       [`${A}/2022`]: 'missing',
@@ -329,7 +365,11 @@ describe('builders on the engine', () => {
     const y = await fetchQuality(db, { years: [2021], provinces: ['河南省'] });
     expect(y.years).toEqual([2021]);
     expect(y.units.map((u) => u.unit).sort()).toEqual([A, HOSTILE_UNIT].sort());
-    expect(y.matrix.map((c) => [nameOf(c.unitId), c.status]).sort()).toEqual(
+    expect(
+      matrixOf(y)
+        .map((c) => [nameOf(c.unitId), c.status])
+        .sort(),
+    ).toEqual(
       [
         [A, 'ok'],
         [HOSTILE_UNIT, 'failed'],

@@ -114,6 +114,10 @@ describe('views rendered with data', () => {
     expect(count).toContain('已选 2 个单位 · 件数 ·');
     // Count or share is how the answer is shown, not another question.
     expect(asked(client, 'outcomes')).toBe(1);
+    // No unit chosen: the top units of the latest year (2022: 洪泽区 alone), with their 2021 outcomes.
+    const top = await render(OutcomesView, { year: 2021 }, client);
+    expect(top).toContain('洪泽区 予以公开 4 100.0%');
+    expect(top).not.toContain('济源市');
   });
 
   it('透视: total handled by year, with the grand total; shares of it', async () => {

@@ -54,17 +54,31 @@ describe('rosters', () => {
 describe('coverage against a roster', () => {
   it('tells expected-but-absent from not collected, and gives an expected unit without reports its row', async () => {
     const { applyRoster } = await import('../../../src/queries/roster');
+    const { coverageCells } = await import('../../../src/queries/coverage');
+    const { COVERAGE_CELL: C, COVERAGE_FIELD: F } = await import('../../../src/sql');
     const base = {
       years: [2021, 2022],
       units: [
-        { unitId: 'a', unit: '公安局', province: null, level: null },
-        { unitId: 'b', unit: '其他局', province: null, level: null },
-      ],
-      matrix: [
-        { unitId: 'a', year: 2021, status: 'ok' as const, reportId: 'r1', checkFailures: 0 },
-        { unitId: 'a', year: 2022, status: 'missing' as const, reportId: null, checkFailures: 0 },
-        { unitId: 'b', year: 2021, status: 'missing' as const, reportId: null, checkFailures: 0 },
-        { unitId: 'b', year: 2022, status: 'failed' as const, reportId: 'r2', checkFailures: 2 },
+        {
+          unitId: 'a',
+          unit: '公安局',
+          province: null,
+          level: null,
+          cells: `2021${F}0${F}r1${C}2022${F}0${F}`,
+          reported: 1,
+          failed: 0,
+          missing: 1,
+        },
+        {
+          unitId: 'b',
+          unit: '其他局',
+          province: null,
+          level: null,
+          cells: `2021${F}0${F}${C}2022${F}2${F}r2`,
+          reported: 1,
+          failed: 1,
+          missing: 1,
+        },
       ],
       checks: [],
       checksTotal: 0,
@@ -75,7 +89,9 @@ describe('coverage against a roster', () => {
       { unitId: 'a', name: '公安局' },
       { unitId: 'c', name: '教育局' },
     ]);
-    const status = Object.fromEntries(r.matrix.map((c) => [`${c.unitId}/${c.year}`, c.status]));
+    const status = Object.fromEntries(
+      r.units.flatMap((u) => [...coverageCells(u).values()]).map((c) => [`${c.unitId}/${c.year}`, c.status]),
+    );
     expect(status).toEqual({
       'a/2021': 'ok',
       'a/2022': 'absent',

@@ -1,17 +1,9 @@
 import { memo } from 'react';
-import {
-  Bar,
-  BarChart,
-  CartesianGrid,
-  Cell,
-  LabelList,
-  XAxis,
-  YAxis,
-  type YAxisTickContentProps,
-} from 'recharts';
+import { Bar, BarChart, type BarShapeProps, CartesianGrid, XAxis, YAxis } from 'recharts';
 import type { MetricUnit } from '../../../domain/metrics';
 import { useI18n } from '../../../i18n';
 import type { CompareRow } from '../../../queries';
+import { tickCountFor } from '../../common/axis';
 import { ChartBox } from '../../common/ChartBox';
 import { formatMetric, formatTick } from '../../common/format';
 import { OKABE_ITO } from '../../common/palette';
@@ -24,6 +16,11 @@ const DIM = 0.25;
  * highlights its bar and dims the rest (a click on the bar opens its figure). Memoised: a
  * control change re-renders the view at once, and redrawing unchanged bars cost ~60 ms at
  * nationwide scale before the query was even sent.
+ *
+ * recharts lays the bars out (band scale, value axis, grid) and each bar's shape draws the bar,
+ * the unit's name left of the plot and the value at the bar's end: one <path> and two <text> a
+ * bar. recharts' own shape, axis ticks and label list cost a component tree per bar and per
+ * label, about a third of every redraw (issue 12).
  */
 export const CompareChart = memo(function CompareChart({
   rows,
@@ -48,7 +45,7 @@ export const CompareChart = memo(function CompareChart({
 }) {
   const i18n = useI18n();
   const active = highlight !== null && rows.some((r) => r.unitId === highlight) ? highlight : null;
-  const data = rows.map((r) => ({
+  const data: Datum[] = rows.map((r) => ({
     unit: label(r.unitId, r.unit),
     unitId: r.unitId,
     value: r.value ?? 0,
@@ -57,10 +54,65 @@ export const CompareChart = memo(function CompareChart({
   const axisMax = Math.max(0, ...rows.map((r) => Math.abs(r.value ?? 0)));
   const longest = Math.max(...data.map((d) => d.unit.length));
   const yWidth = Math.min(260, 24 + longest * 13);
+  const left = 8 + yWidth;
+  const right = 96;
   const height = Math.max(160, 44 + rows.length * 30);
-  const dimmed = (unitId: string | undefined) => active !== null && unitId !== active;
-  const toggle = (unitId: string | undefined) => {
-    if (unitId !== undefined) onHighlight?.(unitId === active ? null : unitId);
+  const toggle = (unitId: string) => onHighlight?.(unitId === active ? null : unitId);
+  const shape = (p: BarShapeProps) => {
+    const d = p.payload as Datum;
+    const on = active === null || d.unitId === active;
+    const mid = p.y + p.height / 2;
+    return (
+      <>
+        <path
+          className="recharts-rectangle"
+          d={`M${p.x},${p.y}h${p.width}v${p.height}h${-p.width}Z`}
+          fill={OKABE_ITO[0]}
+          fillOpacity={on ? 1 : DIM}
+        />
+        {/* biome-ignore lint/a11y/useSemanticElements: an SVG label cannot be a <button>; it acts as one */}
+        <text
+          x={left - 8}
+          y={mid}
+          dy={4}
+          textAnchor="end"
+          fontSize={12}
+          fill="#333"
+          fontWeight={d.unitId === active ? 700 : 400}
+          opacity={on ? 1 : 0.45}
+          data-testid="compare-axis-label"
+          data-unit={d.unitId}
+          style={{ cursor: onHighlight ? 'pointer' : undefined }}
+          role="button"
+          tabIndex={0}
+          aria-pressed={d.unitId === active}
+          onClick={(e) => {
+            // the bar's own click opens the figure
+            e.stopPropagation();
+            toggle(d.unitId);
+          }}
+          onKeyDown={(e) => {
+            if (e.key === 'Enter' || e.key === ' ') {
+              e.preventDefault();
+              e.stopPropagation();
+              toggle(d.unitId);
+            }
+          }}
+        >
+          {d.unit}
+        </text>
+        <text
+          x={Math.max(p.x, p.x + p.width) + 5}
+          y={mid}
+          dy={4}
+          fontSize={12}
+          fill="#111"
+          data-testid="bar-value"
+        >
+          {d.label}
+        </text>
+      </>
+    );
   };
   return (
     <ChartBox height={height}>
@@ -70,56 +122,23 @@ export const CompareChart = memo(function CompareChart({
           height={height}
           data={data}
           layout="vertical"
-          margin={{ top: 8, right: 96, bottom: 8, left: 8 }}
+          margin={{ top: 8, right, bottom: 8, left }}
         >
           <CartesianGrid horizontal={false} stroke="#ddd" />
           <XAxis
             type="number"
+            tickCount={tickCountFor(width - left - right)}
+            interval={0}
             tickFormatter={(v: number) => formatTick(i18n, unit, v, axisMax)}
             stroke="#444"
           />
-          <YAxis
-            type="category"
-            dataKey="unit"
-            width={yWidth}
-            interval={0}
-            stroke="#444"
-            tick={(props: YAxisTickContentProps) => {
-              const d = data[props.payload.index];
-              return (
-                // biome-ignore lint/a11y/useSemanticElements: an SVG axis label cannot be a <button>; it acts as one
-                <text
-                  x={props.x}
-                  y={props.y}
-                  dy={4}
-                  textAnchor="end"
-                  fontSize={12}
-                  fill="#333"
-                  fontWeight={d && d.unitId === active ? 700 : 400}
-                  opacity={dimmed(d?.unitId) ? 0.45 : 1}
-                  data-testid="compare-axis-label"
-                  data-unit={d?.unitId}
-                  style={{ cursor: onHighlight ? 'pointer' : undefined }}
-                  role="button"
-                  tabIndex={0}
-                  aria-pressed={d !== undefined && d.unitId === active}
-                  onClick={() => toggle(d?.unitId)}
-                  onKeyDown={(e) => {
-                    if (e.key === 'Enter' || e.key === ' ') {
-                      e.preventDefault();
-                      toggle(d?.unitId);
-                    }
-                  }}
-                >
-                  {String(props.payload.value)}
-                </text>
-              );
-            }}
-          />
+          {/* The band scale that places the bars, and its line; the names are drawn with the bars. */}
+          <YAxis type="category" dataKey="unit" width={0} tick={false} tickLine={false} stroke="#444" />
           {/* minPointSize: a zero still gets a sliver and its label, so "0" is not mistaken for "missing" */}
           <Bar
             dataKey="value"
             fill={OKABE_ITO[0]}
+            shape={shape}
             isAnimationActive={false}
             minPointSize={2}
             cursor={onOpen ? 'pointer' : undefined}
@@ -127,14 +146,16 @@ export const CompareChart = memo(function CompareChart({
               const row = rows[i];
               if (row && onOpen) onOpen(row);
             }}
-          >
-            {data.map((d) => (
-              <Cell key={d.unitId} fill={OKABE_ITO[0]} fillOpacity={dimmed(d.unitId) ? DIM : 1} />
-            ))}
-            <LabelList dataKey="label" position="right" fill="#111" fontSize={12} />
-          </Bar>
+          />
         </BarChart>
       )}
     </ChartBox>
   );
 });
+
+interface Datum {
+  unit: string;
+  unitId: string;
+  value: number;
+  label: string;
+}

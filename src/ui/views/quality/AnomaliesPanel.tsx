@@ -40,7 +40,7 @@ export const AnomaliesPanel = memo(function AnomaliesPanel({
     [query.data, year, rule, province],
   );
   return (
-    <section data-testid="anomalies" style={{ marginTop: '1rem' }}>
+    <section data-testid="anomalies" className="offscreen-lazy" style={{ marginTop: '1rem' }}>
       <h3>{t('anomaly.title', { n: num(rows.length) })}</h3>
       <p className="muted">{t('anomaly.intro')}</p>
       <div className="picker-row">

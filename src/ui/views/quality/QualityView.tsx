@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useMemo, useRef, useState } from 'react';
+import { useRef, useState } from 'react';
 import { useI18n } from '../../../i18n';
 import { checkMessage, locationName, ruleName } from '../../../i18n/checks';
 import { provinceName } from '../../../i18n/places';
-import { type CoverageCell, type FailedCheck, type QualityResult, qualityQuery } from '../../../queries';
+import { coverageCells, type FailedCheck, type QualityResult, qualityQuery } from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { DataTable } from '../../common/DataTable';
@@ -38,19 +38,6 @@ function CoverageMatrix({ result }: { result: QualityResult }) {
   const names = useUnitLabels();
   const set = useUi((s) => s.set);
   const scroller = useRef<HTMLDivElement>(null);
-  // By unit, then year: no string key per cell (a nationwide matrix has ~35,000 cells).
-  const cells = useMemo(() => {
-    const byUnit = new Map<string, Map<number, CoverageCell>>();
-    for (const c of result.matrix) {
-      let years = byUnit.get(c.unitId);
-      if (!years) {
-        years = new Map();
-        byUnit.set(c.unitId, years);
-      }
-      years.set(c.year, c);
-    }
-    return byUnit;
-  }, [result.matrix]);
   const virtualizer = useVirtualizer({
     count: result.units.length,
     getScrollElement: () => scroller.current,
@@ -84,12 +71,13 @@ function CoverageMatrix({ result }: { result: QualityResult }) {
           {items.map((item) => {
             const u = result.units[item.index]!;
             const name = names.label(u.unitId, u.unit);
-            const unitCells = cells.get(u.unitId);
+            // Decoded for the rows in view only (a nationwide grid has ~27,000 cells).
+            const unitCells = coverageCells(u);
             return (
               <tr key={u.unitId} style={{ height: ROW_H }}>
                 <th scope="row">{name}</th>
                 {result.years.map((y) => {
-                  const c = unitCells?.get(y);
+                  const c = unitCells.get(y);
                   const status = c?.status ?? 'missing';
                   const label = `${name} ${y}: ${t(`quality.${status}`)}${c && c.checkFailures > 0 ? ` (${c.checkFailures})` : ''}`;
                   return (
@@ -273,47 +261,50 @@ export default function QualityView() {
             </div>
             <CoverageMatrix result={result} />
             <AnnotationsToolbar />
-            <h3 style={{ marginTop: '1rem' }}>
-              {t('quality.checks', {
-                shown: num(Math.min(shown, result.checks.length)),
-                total: num(result.checksTotal),
-              })}
-            </h3>
-            <DataTable<FailedCheck>
-              caption=""
-              rows={result.checks.slice(0, shown)}
-              rowKey={(c, i) => `${c.report_id}|${c.rule}|${c.location}|${i}`}
-              columns={[
-                {
-                  key: 'unit',
-                  label: t('col.unit'),
-                  render: (c) => (
-                    <button
-                      type="button"
-                      className="link-button"
-                      aria-label={t('quality.openReport', {
-                        unit: names.label(c.unitId, c.unit),
-                        year: c.year,
-                      })}
-                      onClick={() => set({ view: 'report', report: c.report_id })}
-                    >
-                      {names.label(c.unitId, c.unit)}
-                    </button>
-                  ),
-                },
-                { key: 'year', label: t('col.year'), render: (c) => c.year },
-                ...checkColumns<FailedCheck>(i18n),
-              ]}
-            />
-            {result.checks.length > shown && (
-              <button
-                type="button"
-                onClick={() => setPage({ of: result, n: shown + CHECKS_PAGE })}
-                data-testid="checks-more"
-              >
-                {t('quality.showMore', { n: num(Math.min(CHECKS_PAGE, result.checks.length - shown)) })}
-              </button>
-            )}
+            {/* Below the grid: laid out and painted once scrolled near (see .offscreen-lazy). */}
+            <div className="offscreen-lazy">
+              <h3 style={{ marginTop: '1rem' }}>
+                {t('quality.checks', {
+                  shown: num(Math.min(shown, result.checks.length)),
+                  total: num(result.checksTotal),
+                })}
+              </h3>
+              <DataTable<FailedCheck>
+                caption=""
+                rows={result.checks.slice(0, shown)}
+                rowKey={(c, i) => `${c.report_id}|${c.rule}|${c.location}|${i}`}
+                columns={[
+                  {
+                    key: 'unit',
+                    label: t('col.unit'),
+                    render: (c) => (
+                      <button
+                        type="button"
+                        className="link-button"
+                        aria-label={t('quality.openReport', {
+                          unit: names.label(c.unitId, c.unit),
+                          year: c.year,
+                        })}
+                        onClick={() => set({ view: 'report', report: c.report_id })}
+                      >
+                        {names.label(c.unitId, c.unit)}
+                      </button>
+                    ),
+                  },
+                  { key: 'year', label: t('col.year'), render: (c) => c.year },
+                  ...checkColumns<FailedCheck>(i18n),
+                ]}
+              />
+              {result.checks.length > shown && (
+                <button
+                  type="button"
+                  onClick={() => setPage({ of: result, n: shown + CHECKS_PAGE })}
+                  data-testid="checks-more"
+                >
+                  {t('quality.showMore', { n: num(Math.min(CHECKS_PAGE, result.checks.length - shown)) })}
+                </button>
+              )}
+            </div>
           </>
         )}
       </QueryState>
