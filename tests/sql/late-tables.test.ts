@@ -93,8 +93,15 @@ const READS_NO_LATE: Record<string, BoundQuery> = {
 };
 
 describe('usesLateTables on the builders', () => {
-  it('the late tables are the unit index, its pinyin, the coverage grid, checks and regions', () => {
-    expect([...LATE_TABLES].sort()).toEqual(['checks', 'coverage', 'regions', 'unit_pinyin', 'units']);
+  it('the late tables are the unit index, its pinyin, the coverage grid (and its unit records), checks and regions', () => {
+    expect([...LATE_TABLES].sort()).toEqual([
+      'checks',
+      'coverage',
+      'coverage_units',
+      'regions',
+      'unit_pinyin',
+      'units',
+    ]);
   });
 
   for (const [name, q] of Object.entries(READS_LATE)) {
