@@ -21,6 +21,7 @@ import {
   type PrecomputedTable,
   SELECT_UNIT_FACTS,
 } from '../sql/derived';
+import { buildCoverageUnits } from '../sql/quality';
 import { type CellSourceRow, cellSourcesSql } from '../sql/report';
 import { CONTRACT_TYPES, id, SCHEMA } from '../sql/schema';
 import { describeIpc } from './arrow-schema';
@@ -264,7 +265,7 @@ export class Engine {
     });
     // The coverage grid builds in DuckDB's worker while pinyin is computed here (~0.1 s each for
     // the nationwide units): two threads instead of one after the other.
-    const coverage = this.run(buildCoverage());
+    const coverage = this.run(buildCoverage()).then(() => this.run(buildCoverageUnits()));
     coverage.catch(() => undefined);
     const { pinyin } = await pinyinPro;
     const rows = facts.map((f) => unitSearchRow(pinyin, f));

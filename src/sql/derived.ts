@@ -158,7 +158,14 @@ ORDER BY ${id('ord')}`);
  * `Engine.buildLate` makes, and the contract tables no first chart reads (inserted just before).
  * What reads one must wait for that build.
  */
-export const LATE_TABLES = ['coverage', 'unit_pinyin', 'units', 'checks', 'regions'] as const;
+export const LATE_TABLES = [
+  'coverage',
+  'coverage_units',
+  'unit_pinyin',
+  'units',
+  'checks',
+  'regions',
+] as const;
 const LATE_REF = new RegExp(`(?:FROM|JOIN)\\s+(?:${LATE_TABLES.map((t) => id(t)).join('|')})(?![\\w"])`);
 
 /** Whether a statement of the query builders reads a late table (they write tables only via `id`). */

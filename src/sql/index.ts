@@ -11,6 +11,7 @@ export { type OutcomesQuery, outcomesSql } from './outcomes';
 export { PIVOT_NULL_LABEL, type PivotQuery, pivotSql } from './pivot';
 export { type ProvinceMapQuery, provinceMapSql } from './province-map';
 export {
+  buildCoverageUnits,
   COVERAGE_CELL,
   COVERAGE_COLUMN,
   COVERAGE_FIELD,

@@ -60,58 +60,72 @@ export const COVERAGE_COLUMN = '\u001c';
  */
 export function coverageSql(q: QualityQuery): BoundQuery {
   const b = new Binder();
-  const scope = where([
+  const scope = [
     inList(b, 'province', q.provinces, 'v'),
     inList(b, 'level', q.levels, 'v'),
     inList(b, 'unit_id', q.units, 'v'),
-    inList(b, 'year', q.years, 'v'),
-  ]);
-  const f = b.v(COVERAGE_FIELD);
-  const perUnit = (failures: string) => `
-SELECT v.${id('unit_id')} AS ${alias('unitId')}, any_value(v.${id('unit')}) AS ${alias('unit')},
-  any_value(v.${id('province')}) AS ${alias('province')},
-  any_value(v.${id('level')}) AS ${alias('level')},
-  string_agg(v.${id('year')}::VARCHAR || ${f} || (${failures})::BIGINT::VARCHAR || ${f} || coalesce(v.${id('report_id')}, ''),
-    ${b.v(COVERAGE_CELL)} ORDER BY v.${id('year')}) AS ${alias('cells')},
-  count(v.${id('report_id')}) AS ${alias('reported')},
-  count(*) FILTER (WHERE v.${id('report_id')} IS NOT NULL AND ${failures} > 0) AS ${alias('failed')},
-  count(*) FILTER (WHERE v.${id('report_id')} IS NULL) AS ${alias('missing')},
-  min(v.${id('ord')}) AS ${alias('ord')}`;
-  const tail = (also = '') => `WHERE ${scope}${also}
-GROUP BY v.${id('unit_id')}`;
-  let units: string;
-  let withF = '';
-  if (q.rules === undefined) {
-    units = `${perUnit(`v.${id('failures')}`)}
-FROM ${id('coverage')} v
-${tail()}`;
-  } else {
-    const rules = where([inList(b, 'rule', q.rules, 'c')]);
-    withF = `WITH f AS (
+  ];
+  const all = (records: string) =>
+    `SELECT string_agg(u.${id('record')}, ${b.v(COVERAGE_UNIT)} ORDER BY u.${id('ord')}) AS ${alias('units')}
+FROM ${records} u`;
+  // The whole grid or some units of it: the records built with the grid (`buildCoverageUnits`).
+  if (q.rules === undefined && q.years === undefined)
+    return b.done(all(`(SELECT * FROM ${id('coverage_units')} v WHERE ${where(scope)})`));
+  const years = where([...scope, inList(b, 'year', q.years, 'v')]);
+  if (q.rules === undefined)
+    return b.done(
+      all(`(SELECT ${unitRecord(b, `v.${id('failures')}`)} FROM ${id('coverage')} v
+WHERE ${years} GROUP BY v.${id('unit_id')})`),
+    );
+  const rules = where([inList(b, 'rule', q.rules, 'c')]);
+  const only = q.rules.length > 0 ? ` AND v.${id('unit_id')} IN (SELECT ${id('unit_id')} FROM f)` : '';
+  return b.done(`WITH f AS (
   SELECT r.${id('unit_id')}, r.${id('year')}::INTEGER AS ${id('year')}, count(*)::DOUBLE AS n
   FROM ${id('checks')} c JOIN ${id('reports')} r ON r.${id('report_id')} = c.${id('report_id')}
   WHERE ${rules}
   GROUP BY ALL
-)`;
-    units = `${perUnit('coalesce(f.n, 0)::DOUBLE')}
-FROM ${id('coverage')} v
+)
+${all(`(SELECT ${unitRecord(b, 'coalesce(f.n, 0)::DOUBLE')} FROM ${id('coverage')} v
 LEFT JOIN f ON f.${id('unit_id')} = v.${id('unit_id')} AND f.${id('year')} = v.${id('year')}
-${tail(q.rules.length > 0 ? ` AND v.${id('unit_id')} IN (SELECT ${id('unit_id')} FROM f)` : '')}`;
-  }
+WHERE ${years}${only} GROUP BY v.${id('unit_id')})`)}`);
+}
+
+/**
+ * One unit's record of the packed grid (see coverageSql), with its `ord`, province and level, as
+ * aggregates over its rows `v` of the coverage table (`failures`: the failed checks counted).
+ */
+function unitRecord(b: Binder, failures: string): string {
+  const f = b.v(COVERAGE_FIELD);
   const c = b.v(COVERAGE_COLUMN);
-  const clean = (col: string) =>
-    `replace(replace(coalesce(u.${alias(col)}, ''), ${c}, ${b.v('\uFFFD')}), ${b.v(COVERAGE_UNIT)}, ${b.v('\uFFFD')})`;
+  const clean = (text: string) =>
+    `replace(replace(coalesce(${text}, ''), ${c}, ${b.v('\uFFFD')}), ${b.v(COVERAGE_UNIT)}, ${b.v('\uFFFD')})`;
+  const reported = `v.${id('report_id')} IS NOT NULL`;
   const fields = [
-    `u.${alias('unitId')}`,
-    clean('unit'),
-    clean('province'),
-    `coalesce(u.${alias('level')}, '')`,
-    ...['reported', 'failed', 'missing'].map((n) => `u.${alias(n)}::VARCHAR`),
-    `u.${alias('cells')}`,
+    `v.${id('unit_id')}`,
+    clean(`any_value(v.${id('unit')})`),
+    clean(`any_value(v.${id('province')})`),
+    `coalesce(any_value(v.${id('level')}), '')`,
+    `count(*) FILTER (WHERE ${reported})::VARCHAR`,
+    `count(*) FILTER (WHERE ${reported} AND ${failures} > 0)::VARCHAR`,
+    `count(*) FILTER (WHERE NOT ${reported})::VARCHAR`,
+    `string_agg(v.${id('year')}::VARCHAR || ${f} || (${failures})::BIGINT::VARCHAR || ${f} || coalesce(v.${id('report_id')}, ''),
+    ${b.v(COVERAGE_CELL)} ORDER BY v.${id('year')})`,
   ];
-  return b.done(`${withF}
-SELECT string_agg(${fields.join(` || ${c} || `)}, ${b.v(COVERAGE_UNIT)} ORDER BY u.${alias('ord')}) AS ${alias('units')}
-FROM (${units}) u`);
+  return `v.${id('unit_id')}, min(v.${id('ord')}) AS ${id('ord')}, any_value(v.${id('province')}) AS ${id('province')},
+  any_value(v.${id('level')}) AS ${id('level')}, ${fields.join(` || ${c} || `)} AS ${id('record')}`;
+}
+
+/**
+ * Every unit's record of the whole grid, built once with it after loading (a late table): the
+ * Quality view opens on the whole grid, and grouping 27,000 cells per unit was most of its query.
+ */
+export function buildCoverageUnits(): BoundQuery {
+  const b = new Binder();
+  return b.done(`
+CREATE OR REPLACE TABLE ${id('coverage_units')} AS
+SELECT ${unitRecord(b, `v.${id('failures')}`)}
+FROM ${id('coverage')} v
+GROUP BY v.${id('unit_id')}`);
 }
 
 function checksFrom(b: Binder, q: QualityQuery): string {

@@ -53,6 +53,8 @@ export const SCHEMA = {
   anomaly_t3: ['rid', 'received', 'num', 'den', 'digest', 'nonzero'],
   /** Unit × dataset year, built once after loading: the quality view's grid is a lookup. */
   coverage: ['ord', 'unit_id', 'unit', 'province', 'level', 'year', 'report_id', 'failures'],
+  /** Each unit's packed record of the whole coverage grid (src/sql/quality.ts), built with it. */
+  coverage_units: ['unit_id', 'ord', 'province', 'level', 'record'],
   /** Units merged in the browser (src/domain/units/merges.ts): resolved from → into pairs. */
   unit_merges: ['from_unit_id', 'into_unit_id'],
   /** Each report's unit_id and parent_unit_id as loaded, so that undoing a merge restores them. */

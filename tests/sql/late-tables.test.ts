@@ -54,15 +54,9 @@ const READS_NO_LATE: Record<string, BoundQuery> = {
   }),
   'compare, a table-四 metric': compareSql({ metric: metricOf('table4'), year: 2021, units: [A] }),
   'compare, a table-二 metric': compareSql({ metric: metricOf('table2'), year: 2019, units: [] }),
-  'trends, absolute': trendsSql({ metric: 't3.new_received', units: [A, B], mode: 'absolute' }),
-  'trends, yoy in range': trendsSql({
-    metric: 'rate.disclosure',
-    units: [A],
-    mode: 'yoy',
-    from: 2019,
-    to: 2022,
-  }),
-  'trends, relative': trendsSql({ metric: metricOf('table4'), units: [A], mode: 'relative' }),
+  trends: trendsSql({ metric: 't3.new_received', units: [A, B] }),
+  'trends in a range': trendsSql({ metric: 'rate.disclosure', units: [A], from: 2019, to: 2022 }),
+  'trends, a table-四 metric': trendsSql({ metric: metricOf('table4'), units: [A] }),
   'outcomes by group': outcomesSql({ units: [A], year: 2021, by: 'group' }),
   'outcomes by row': outcomesSql({
     units: [A, B],
@@ -99,8 +93,15 @@ const READS_NO_LATE: Record<string, BoundQuery> = {
 };
 
 describe('usesLateTables on the builders', () => {
-  it('the late tables are the unit index, its pinyin, the coverage grid, checks and regions', () => {
-    expect([...LATE_TABLES].sort()).toEqual(['checks', 'coverage', 'regions', 'unit_pinyin', 'units']);
+  it('the late tables are the unit index, its pinyin, the coverage grid (and its unit records), checks and regions', () => {
+    expect([...LATE_TABLES].sort()).toEqual([
+      'checks',
+      'coverage',
+      'coverage_units',
+      'regions',
+      'unit_pinyin',
+      'units',
+    ]);
   });
 
   for (const [name, q] of Object.entries(READS_LATE)) {

@@ -6,6 +6,7 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { coverageCells } from '../../src/queries/coverage';
 import { fetchQuality } from '../../src/queries/quality';
+import { buildCoverageUnits } from '../../src/sql';
 import { FIXTURE, HOSTILE_UNIT } from '../db/fixture';
 import { loadFixture, openTestDb, type TestDb } from '../db/harness';
 
@@ -30,6 +31,17 @@ describe('the packed coverage grid', () => {
     }
   });
 
+  it('reads the same grid from the records built with it as from the grid itself', async () => {
+    const built = await fetchQuality(db, {});
+    // A year filter reads the grid (all its years here, so the same cells).
+    const grouped = await fetchQuality(db, { years: built.years });
+    expect(grouped.units).toEqual(built.units);
+    expect(built.units.length).toBeGreaterThan(1);
+    const some = await fetchQuality(db, { provinces: ['河南省'] });
+    expect(some.units).toEqual(built.units.filter((u) => u.province === '河南省'));
+    expect(some.units.length).toBeGreaterThan(0);
+  });
+
   it('reads a separator inside a name as U+FFFD, leaving the other units intact', async () => {
     const before = await fetchQuality(db, {});
     const target = before.units.find((u) => u.unit === HOSTILE_UNIT)!;
@@ -37,6 +49,7 @@ describe('the packed coverage grid', () => {
       sql: `UPDATE coverage SET unit = 'a' || chr(28) || 'b' || chr(29) || 'c' || chr(30) || chr(31) WHERE unit_id = $1`,
       params: [target.unitId],
     });
+    await db.query(buildCoverageUnits());
     try {
       const after = await fetchQuality(db, {});
       expect(after.units).toHaveLength(before.units.length);
@@ -49,6 +62,7 @@ describe('the packed coverage grid', () => {
         sql: 'UPDATE coverage SET unit = $1 WHERE unit_id = $2',
         params: [HOSTILE_UNIT, target.unitId],
       });
+      await db.query(buildCoverageUnits());
     }
   });
 });

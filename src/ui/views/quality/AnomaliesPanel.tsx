@@ -9,7 +9,8 @@ import { DataTable } from '../../common/DataTable';
 import { QueryState } from '../../common/QueryState';
 import { Select } from '../../controls/Select';
 
-const PAGE = 100;
+/** Flags listed at first (and added per "show more"): the panel starts below the first screen. */
+const PAGE = 20;
 
 /**
  * The anomaly flags of the loaded data within the Quality view's year/province scope. Asked for
