@@ -1,4 +1,7 @@
-/** 趋势: a metric per unit and year, as absolute values, an index (first year = 100) or YoY %. */
+/**
+ * 趋势: a metric per unit and year, absolute. The modes (index, YoY %) are computed from these
+ * rows in JS (src/domain/metrics/trend-modes.ts), so switching mode asks DuckDB nothing.
+ */
 import { Binder, type BoundQuery } from './bound';
 import type { CorrectedCell } from './corrected';
 import { inList, where } from './filters';
@@ -13,30 +16,7 @@ export interface TrendsQuery {
   units: readonly string[];
   from?: number | null;
   to?: number | null;
-  mode: 'absolute' | 'relative' | 'yoy';
 }
-
-const MODE_EXPR = {
-  absolute: 'absolute',
-  // Index against the unit's first non-null value in range.
-  relative: `CASE WHEN first_value(absolute IGNORE NULLS) OVER whole <> 0
-    THEN 100 * absolute / first_value(absolute IGNORE NULLS) OVER whole END`,
-  // Only against the calendar year before: a gap in reporting gives no YoY value, and neither
-  // does the format change (2020 → 2021): the two national formats count differently.
-  yoy: `CASE WHEN lag(year) OVER w = year - 1 AND lag(format) OVER w = format AND lag(absolute) OVER w <> 0
-    THEN 100 * (absolute - lag(absolute) OVER w) / lag(absolute) OVER w END`,
-} as const;
-
-/**
- * Does the value compare across the format change? An index whose base year was printed in the
- * other format is drawn but marked; a YoY across it is withheld and marked.
- */
-const BREAK_EXPR = {
-  absolute: 'false',
-  relative: `coalesce(first_value(CASE WHEN absolute IS NOT NULL THEN format END IGNORE NULLS) OVER whole <> format
-    AND absolute IS NOT NULL, false)`,
-  yoy: `coalesce(lag(year) OVER w = year - 1 AND lag(format) OVER w <> format, false)`,
-} as const;
 
 export function trendsSql(q: TrendsQuery): BoundQuery {
   const b = new Binder();
@@ -51,8 +31,6 @@ export function trendsSql(q: TrendsQuery): BoundQuery {
   const ok = m.comparable(`r.${id('format')}`);
   const num = `CASE WHEN ${ok} THEN m.num END`;
   const den = `CASE WHEN ${ok} THEN m.den END`;
-  const mode = MODE_EXPR[q.mode];
-  if (!mode) throw new Error(`invalid trend mode: ${q.mode}`);
   return b.done(`
 WITH m AS (
   ${perReportTerms(b, m, q.corrections, [units, ...years])}
@@ -66,11 +44,7 @@ WITH m AS (
   WHERE ${where([inList(b, 'unit_id', q.units, 'r'), ...years.map((y) => (y ? `r.${y}` : null))])}
 )
 SELECT unit_id AS ${alias('unitId')}, unit AS ${alias('unit')}, report_id AS ${alias('reportId')}, year AS ${alias('year')}, format AS ${alias('format')},
-  (${mode})::DOUBLE AS ${alias('value')}, absolute AS ${alias('absolute')},
-  comparable AS ${alias('comparable')}, check_failures AS ${alias('checkFailures')},
-  ${BREAK_EXPR[q.mode]} AS ${alias('crossesBreak')}
+  absolute AS ${alias('absolute')}, comparable AS ${alias('comparable')}, check_failures AS ${alias('checkFailures')}
 FROM v
-WINDOW w AS (PARTITION BY unit_id ORDER BY year),
-  whole AS (PARTITION BY unit_id ORDER BY year ROWS BETWEEN UNBOUNDED PRECEDING AND UNBOUNDED FOLLOWING)
 ORDER BY arg_max(unit, year) OVER (PARTITION BY unit_id), unit_id, year`);
 }

@@ -2,7 +2,9 @@
  * The rules that keep user input out of SQL text (query keys: tests/queries/options.test.ts). What the
  * builders compute is tested on the engine (./run.test.ts), not by comparing SQL text.
  */
+
 import { describe, expect, it } from 'vitest';
+import { trendValues } from '../../src/domain/metrics/trend-modes';
 import {
   compareSql,
   coverageSql,
@@ -21,7 +23,7 @@ describe('user input', () => {
   it('is bound, never spliced', () => {
     const builders = [
       compareSql({ metric: 't3.granted', year: 2021, units: [HOSTILE], province: HOSTILE }),
-      trendsSql({ metric: 't3.granted', units: [HOSTILE], mode: 'absolute' }),
+      trendsSql({ metric: 't3.granted', units: [HOSTILE] }),
       outcomesSql({ units: [HOSTILE], year: 2021, by: 'group', groups: [HOSTILE] }),
       pivotSql({
         rows: ['unit'],
@@ -53,9 +55,9 @@ describe('user input', () => {
     expect(() => outcomesSql({ units: [], year: 1, by: 'group', applicant: HOSTILE as never })).toThrow(
       'invalid applicant',
     );
-    expect(() => trendsSql({ metric: 't3.granted', units: ['a'], mode: HOSTILE as never })).toThrow(
-      'invalid trend mode',
-    );
+    // The mode is applied in JS to the absolute rows (never reaches SQL), and only a known one.
+    const point = { unitId: 'a', year: 2021, format: '2021', absolute: 1 };
+    expect(() => trendValues([point], HOSTILE as never)).toThrow('invalid trend mode');
   });
 });
 

@@ -54,15 +54,9 @@ const READS_NO_LATE: Record<string, BoundQuery> = {
   }),
   'compare, a table-四 metric': compareSql({ metric: metricOf('table4'), year: 2021, units: [A] }),
   'compare, a table-二 metric': compareSql({ metric: metricOf('table2'), year: 2019, units: [] }),
-  'trends, absolute': trendsSql({ metric: 't3.new_received', units: [A, B], mode: 'absolute' }),
-  'trends, yoy in range': trendsSql({
-    metric: 'rate.disclosure',
-    units: [A],
-    mode: 'yoy',
-    from: 2019,
-    to: 2022,
-  }),
-  'trends, relative': trendsSql({ metric: metricOf('table4'), units: [A], mode: 'relative' }),
+  trends: trendsSql({ metric: 't3.new_received', units: [A, B] }),
+  'trends in a range': trendsSql({ metric: 'rate.disclosure', units: [A], from: 2019, to: 2022 }),
+  'trends, a table-四 metric': trendsSql({ metric: metricOf('table4'), units: [A] }),
   'outcomes by group': outcomesSql({ units: [A], year: 2021, by: 'group' }),
   'outcomes by row': outcomesSql({
     units: [A, B],

@@ -76,6 +76,19 @@ describe('views rendered with data', () => {
     expect(relative).toContain('洪泽区 2022 2021 150 6 济源市 2019 2019 100 10 济源市 2021 2021 200 † 20');
   });
 
+  it('趋势: switching mode re-shapes the answer it has, asking DuckDB nothing', async () => {
+    const client = testQueryClient();
+    await render(TrendsView, { units: [JIYUAN, HONGZE] }, client);
+    const relative = await render(TrendsView, { units: [JIYUAN, HONGZE], trendMode: 'relative' }, client);
+    const yoy = await render(TrendsView, { units: [JIYUAN, HONGZE], trendMode: 'yoy' }, client);
+    expect(fetched(client, 'trends')).toBe(1);
+    expect(relative).toContain('洪泽区 2022 2021 150 6 济源市 2019 2019 100 10 济源市 2021 2021 200 † 20');
+    // 洪泽区 2022 against 2021: +50 %; 济源市 2021 has no 2020 report to compare with.
+    expect(yoy).toContain(
+      '洪泽区 2021 2021 — 4 洪泽区 2022 2021 50% 6 济源市 2019 2019 — 10 济源市 2021 2021 — 20',
+    );
+  });
+
   it('趋势 and 办理结果 ask for the top units only when none is chosen (DuckDB answers one query at a time)', async () => {
     for (const View of [TrendsView, OutcomesView]) {
       const chosen = testQueryClient();
