@@ -45,6 +45,8 @@ const firstServed = new Promise<void>((resolve) => {
  * used). `forView`: a view's question (its answer is about to be drawn), not the loader's summary.
  */
 export async function storedAnswer(key: string, forView = true): Promise<{ value: unknown } | undefined> {
+  // A first visit of this build has nothing to find: it does not open the store to look.
+  if (!expected()) return undefined;
   const fp = await dataFingerprint();
   const hit = fp ? await answers().get(fp, key) : undefined;
   if (hit && forView) served();
@@ -93,6 +95,13 @@ function hint(build: string | null): void {
   }
 }
 
+let expectedNow: boolean | null = null;
+/** `answersExpected`, read once per page. */
+function expected(): boolean {
+  expectedNow ??= answersExpected();
+  return expectedNow;
+}
+
 /** Whether this build kept answers in this browser before (see `hint`). */
 export function answersExpected(): boolean {
   try {
@@ -105,6 +114,7 @@ export function answersExpected(): boolean {
 
 /** Open the store now, and read the list of stored answers as soon as the loaded files are hashed. */
 export function warmAnswers(): void {
+  if (!expected()) return;
   const store = answers();
   store.prepare(dataFingerprint().then((fp) => (fp ? store.warm(fp) : undefined)));
 }
