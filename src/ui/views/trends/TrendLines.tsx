@@ -1,6 +1,6 @@
 import { useXAxisScale, useYAxisScale } from 'recharts';
 import { seriesColour } from '../../common/palette';
-import type { TrendPointRow } from './series';
+import { lineRuns, type TrendPointRow } from './series';
 
 /**
  * Every unit's line (and, for a few units, its dots) as plain SVG paths placed with the chart's
@@ -25,22 +25,11 @@ export function TrendLines({
   return (
     <g className="trend-lines">
       {units.map((u, i) => {
-        const points: [number, number][][] = [];
-        let run: [number, number][] | null = null;
-        for (const pt of data) {
-          const v = pt[u];
-          const px = v === null || v === undefined ? undefined : x(pt.year);
-          const py = v === null || v === undefined ? undefined : y(v);
-          if (px === undefined || py === undefined) {
-            run = null;
-            continue;
-          }
-          if (!run) {
-            run = [];
-            points.push(run);
-          }
-          run.push([px, py]);
-        }
+        const points = lineRuns(data, u, (year, v) => {
+          const px = x(year);
+          const py = y(v);
+          return px === undefined || py === undefined ? null : [px, py];
+        });
         const d = points
           .map((r) => r.map(([px, py], k) => `${k === 0 ? 'M' : 'L'}${px},${py}`).join(''))
           .join('');

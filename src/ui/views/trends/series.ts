@@ -54,3 +54,30 @@ export function buildSeries(rows: readonly TrendRow[], units: readonly string[],
   }
   return { data: years.map((y) => byYear.get(y)!), years, gaps };
 }
+
+/**
+ * A unit's line as runs of consecutive placed points ([x, y] from `place`): a year without a
+ * value, or one `place` cannot put on the chart, ends a run, so the line breaks there.
+ */
+export function lineRuns(
+  data: readonly TrendPointRow[],
+  unit: string,
+  place: (year: number, value: number) => [number, number] | null,
+): [number, number][][] {
+  const runs: [number, number][][] = [];
+  let run: [number, number][] | null = null;
+  for (const pt of data) {
+    const v = pt[unit];
+    const at = v === null || v === undefined ? null : place(pt.year, v);
+    if (at === null) {
+      run = null;
+      continue;
+    }
+    if (!run) {
+      run = [];
+      runs.push(run);
+    }
+    run.push(at);
+  }
+  return runs;
+}
