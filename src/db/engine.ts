@@ -30,7 +30,7 @@ import type { DatasetFile } from './decode';
 import { decodeFile } from './decode';
 import { exportTables, type QueryIpc } from './export';
 import { describeStage, errorText, isEmptyTable, mergeStaged, stageIpc } from './staging';
-import { Statements } from './statements';
+import { type QueryTiming, Statements } from './statements';
 import { measure } from './timing';
 import type { DatasetTable, EngineConnection, ParquetCodec, Row } from './types';
 import { DATASET_TABLES } from './types';
@@ -53,9 +53,9 @@ export class Engine {
   /** Bound queries through prepared statements (./statements.ts). */
   private readonly statements: Statements;
 
-  /** Runs a bound query, its values bound by DuckDB; plain rows. */
-  run<T = Row>(q: BoundQuery): Promise<T[]> {
-    return this.statements.run<T>(q);
+  /** Runs a bound query, its values bound by DuckDB; plain rows (`timing`: where the time went). */
+  run<T = Row>(q: BoundQuery, timing?: QueryTiming): Promise<T[]> {
+    return this.statements.run<T>(q, timing);
   }
 
   /** Statements prepared against tables that are about to be replaced must not be reused. */

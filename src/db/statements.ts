@@ -11,6 +11,18 @@ type Prepared = Awaited<ReturnType<EngineConnection['prepare']>>;
 /** Enough for every statement shape of the six views with room to spare. */
 const PREPARED_CACHE = 48;
 
+/**
+ * Where a query's time went, filled in by `Statements.run` when asked (the db:query measure of
+ * src/db/handle.ts carries it): preparing a new SQL text (a round trip to the worker, queued
+ * behind the statements already sent), running it (queued likewise, then the answer's transfer)
+ * and turning the Arrow answer into plain rows on the main thread.
+ */
+export interface QueryTiming {
+  prepareMs: number;
+  runMs: number;
+  decodeMs: number;
+}
+
 export class Statements {
   constructor(private readonly conn: EngineConnection) {}
 
@@ -22,15 +34,32 @@ export class Statements {
   private readonly prepared = new Map<string, Prepared>();
   private readonly inUse = new Map<Prepared, number>();
 
-  async run<T = Row>(q: BoundQuery): Promise<T[]> {
-    if (q.params.length === 0) return toPlainRows(await this.conn.query(q.sql)) as T[];
+  async run<T = Row>(q: BoundQuery, timing?: QueryTiming): Promise<T[]> {
+    const decode = (answer: Parameters<typeof toPlainRows>[0], ran: number) => {
+      const t = performance.now();
+      const rows = toPlainRows(answer) as T[];
+      if (timing) {
+        timing.runMs = t - ran;
+        timing.decodeMs = performance.now() - t;
+      }
+      return rows;
+    };
+    if (q.params.length === 0) {
+      const ran = performance.now();
+      return decode(await this.conn.query(q.sql), ran);
+    }
     let stmt = this.prepared.get(q.sql);
     if (stmt) this.prepared.delete(q.sql);
-    else stmt = await this.conn.prepare(q.sql);
+    else {
+      const t = performance.now();
+      stmt = await this.conn.prepare(q.sql);
+      if (timing) timing.prepareMs = performance.now() - t;
+    }
     this.prepared.set(q.sql, stmt);
     this.inUse.set(stmt, (this.inUse.get(stmt) ?? 0) + 1);
     try {
-      return toPlainRows(await stmt.query(...q.params)) as T[];
+      const ran = performance.now();
+      return decode(await stmt.query(...q.params), ran);
     } finally {
       this.inUse.set(stmt, this.inUse.get(stmt)! - 1);
       if (this.inUse.get(stmt) === 0) this.inUse.delete(stmt);

@@ -21,10 +21,19 @@ export class Binder {
     return `$${this.params.length}`;
   }
 
-  /** `$1, $2, $3` for a non-empty list; callers handle empty lists (an empty IN is invalid SQL). */
+  /**
+   * `$1, $2, $3, $4` for a non-empty list of an IN: padded to a power of two by repeating its last
+   * value (the same set), so that lists of 5 to 8 values give one SQL text. The engine prepares
+   * each text once (src/db/statements.ts), and preparing a new one (adding units to a chart)
+   * was a round trip to the worker on the interaction's path. Callers handle empty lists (an
+   * empty IN is invalid SQL).
+   */
   list(values: readonly SqlValue[]): string {
     if (values.length === 0) throw new Error('Binder.list: empty list');
-    return values.map((x) => this.v(x)).join(', ');
+    let size = 1;
+    while (size < values.length) size *= 2;
+    const last = values[values.length - 1]!;
+    return Array.from({ length: size }, (_, i) => this.v(i < values.length ? values[i]! : last)).join(', ');
   }
 
   done(sql: string): BoundQuery {

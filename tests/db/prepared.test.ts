@@ -27,4 +27,17 @@ describe('Engine prepared-statement cache', () => {
     await db.engine.addFile({ table: 'cells', name: 'extra.parquet', bytes: toParquet(extra, CELL_SPEC) });
     expect(await db.query(q)).toEqual([{ n: 1 }]);
   });
+
+  it("says where a query's time went: a new text is prepared once, then only run and decoded", async () => {
+    const q = { sql: 'SELECT unit_id FROM reports WHERE year = $1 -- timing', params: [2021] };
+    const first = { prepareMs: 0, runMs: 0, decodeMs: 0 };
+    const rows = await db.engine.run(q, first);
+    expect(rows.length).toBeGreaterThan(0);
+    expect(first.prepareMs).toBeGreaterThan(0);
+    expect(first.runMs).toBeGreaterThan(0);
+    const again = { prepareMs: 0, runMs: 0, decodeMs: 0 };
+    expect(await db.engine.run(q, again)).toEqual(rows);
+    expect(again.prepareMs).toBe(0);
+    expect(again.runMs).toBeGreaterThan(0);
+  });
 });

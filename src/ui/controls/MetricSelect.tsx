@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { METRICS, type MetricCategory, type MetricDef } from '../../domain/metrics';
 import { useI18n } from '../../i18n';
 import { Select } from './Select';
@@ -19,9 +20,11 @@ const BY_CATEGORY = (() => {
 
 export function MetricSelect({ value, onChange }: { value: string; onChange: (id: string) => void }) {
   const { t, label } = useI18n();
-  return (
-    <Select label={t('control.metric')} value={value} onChange={onChange} testId="metric-select">
-      {BY_CATEGORY.map(([cat, defs]) => (
+  // The ~100 options change only with the language: the same elements let React skip them when
+  // the view re-renders for a new metric or year (issue 12).
+  const options = useMemo(
+    () =>
+      BY_CATEGORY.map(([cat, defs]) => (
         <optgroup key={cat} label={label(CATEGORY_LABELS[cat])}>
           {defs.map((d) => (
             <option key={d.id} value={d.id}>
@@ -30,7 +33,12 @@ export function MetricSelect({ value, onChange }: { value: string; onChange: (id
             </option>
           ))}
         </optgroup>
-      ))}
+      )),
+    [label],
+  );
+  return (
+    <Select label={t('control.metric')} value={value} onChange={onChange} testId="metric-select">
+      {options}
     </Select>
   );
 }

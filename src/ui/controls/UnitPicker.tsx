@@ -1,5 +1,5 @@
 import { useQuery } from '@tanstack/react-query';
-import { type KeyboardEvent, useEffect, useId, useState } from 'react';
+import { type KeyboardEvent, memo, useEffect, useId, useState } from 'react';
 import { isOneOf, REGION_LEVELS, type RegionLevel, UNIT_KINDS } from '../../domain/vocab';
 import { useI18n } from '../../i18n';
 import { provinceName } from '../../i18n/places';
@@ -38,8 +38,11 @@ function ChildrenPicker({
  * Search units by Chinese name, pinyin, initials or place (迁安 finds 迁安市's towns); each result
  * says which government it belongs to. Arrow keys move through the results, Enter adds, Esc
  * closes. Add one, all matches, or compare a government's own units in one click.
+ *
+ * Memoised: it reads the store itself, so a view re-rendered for another control (metric, year)
+ * does not redraw its lists and chips (up to 50 chips and three option lists, issue 12).
  */
-export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
+export const UnitPicker = memo(function UnitPicker({ emptyHint }: { emptyHint?: string }) {
   const { t, lang } = useI18n();
   const names = useUnitLabels();
   const units = useUi((s) => s.units);
@@ -206,7 +209,7 @@ export function UnitPicker({ emptyHint }: { emptyHint?: string }) {
       </ul>
     </div>
   );
-}
+});
 
 function Hit({
   id,

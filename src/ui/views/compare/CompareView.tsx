@@ -73,6 +73,16 @@ export default function CompareView() {
     [queried, compare.sort, names, i18n.lang],
   );
   const highlight = useCallback((unitId: string | null) => setCompare({ highlight: unitId }), [setCompare]);
+  // Redrawn only with new rows, not on every control change (up to 50 options).
+  const highlightOptions = useMemo(
+    () =>
+      rows.map((r) => (
+        <option key={r.unitId} value={r.unitId}>
+          {names.label(r.unitId, r.unit)}
+        </option>
+      )),
+    [rows, names],
+  );
   // Chart and table show the rows they have with their own metric until the next ones arrive.
   const drawn = getMetric(query.data?.params.metric ?? metricId);
   const fmt = (v: number | null) => formatMetric(i18n, drawn.unit, v);
@@ -199,11 +209,7 @@ export default function CompareView() {
               {compare.highlight && !rows.some((r) => r.unitId === compare.highlight) && (
                 <option value={compare.highlight}>{names.label(compare.highlight)}</option>
               )}
-              {rows.map((r) => (
-                <option key={r.unitId} value={r.unitId}>
-                  {names.label(r.unitId, r.unit)}
-                </option>
-              ))}
+              {highlightOptions}
             </Select>
           </>
         )}
