@@ -4,11 +4,16 @@ import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { requestDataset, resolveDatasetUrl } from './app/useDatasetLoader';
 import { prefetchAllViews, prefetchView } from './app/views';
+import { declareSavedChanges } from './db/fingerprint';
 import { firstViewSettled } from './db/handle';
+import { hasSavedChanges } from './import/user-state';
 import { bindUrl, uiStore } from './state';
 import './app/styles.css';
 
 bindUrl(uiStore, window);
+// Answers kept from an earlier visit hold only for the dataset's files alone: not when this
+// browser will merge saved imports or unit merges into them (read before the dataset starts).
+declareSavedChanges(hasSavedChanges());
 // The critical path to the first chart is DuckDB's start (./db/boot, imported first) and the
 // dataset's fetch, which begins here, before React's first render; the view's chunk downloads
 // alongside.

@@ -4,29 +4,22 @@
  * whole state is one record: it is small (hand-made reviews and corrections).
  */
 import type { Annotations } from '../domain/annotations';
+import { openIdb, transact } from '../util/idb';
 
 const DB_NAME = 'gov-info-reports-annotations';
 const STORE = 'annotations';
 const KEY = 'state';
 
 function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 1);
-    req.onupgradeneeded = () => req.result.createObjectStore(STORE);
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB unavailable'));
-  });
+  return openIdb(DB_NAME, 1, (db) => db.createObjectStore(STORE));
 }
 
 async function run<T>(mode: IDBTransactionMode, op: (s: IDBObjectStore) => IDBRequest<T>): Promise<T> {
   const db = await open();
   try {
-    return await new Promise<T>((resolve, reject) => {
-      const tx = db.transaction(STORE, mode);
+    return await transact(db, STORE, mode, (tx) => {
       const req = op(tx.objectStore(STORE));
-      tx.oncomplete = () => resolve(req.result);
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted (storage full?)'));
+      return () => req.result;
     });
   } finally {
     db.close();

@@ -13,6 +13,7 @@ import { AnomalyPrefetch } from './AnomalyPrefetch';
 import { Footer } from './Footer';
 import { Header } from './Header';
 import { LegacyUnits } from './LegacyUnits';
+import { LoadStatus } from './LoadStatus';
 import { VIEW_COMPONENTS } from './views';
 
 function CurrentView() {
@@ -21,7 +22,9 @@ function CurrentView() {
   const dataset = useUi((s) => s.dataset);
   const lang = useUi((s) => s.lang);
   if (status.phase === 'error') return <ErrorPanel error={status.error} dataset={dataset} />;
-  if (status.phase !== 'ready')
+  // With a summary kept from an earlier visit of these files, the view draws stored answers
+  // while the engine starts (LoadStatus says so outside the chart).
+  if (status.phase !== 'ready' && !(status.phase === 'loading' && status.stored))
     return <LoadingPanel progress={status.phase === 'loading' ? status.progress : null} />;
   const View = VIEW_COMPONENTS[view];
   return (
@@ -45,6 +48,7 @@ export function Shell() {
       <main className="embed" aria-label={t('app.title')}>
         <MergedUnits />
         <CurrentView />
+        <LoadStatus />
       </main>
     );
   }
@@ -52,6 +56,7 @@ export function Shell() {
     <div className="app">
       <MergedUnits />
       <Header />
+      <LoadStatus />
       <NoticeBanner />
       <SyntheticBanner />
       <ImportPanel />

@@ -8,6 +8,7 @@ import { PARQUET_FILES } from '../dataset/rows';
 import { Binder } from '../sql/bound';
 import { id } from '../sql/schema';
 import type { DatasetFile } from './decode';
+import { markDataChanged } from './fingerprint';
 import { engine, getCodec, holdQueries, late } from './handle';
 import { getStatus, setStatus, subscribeStatus } from './status';
 import { DATASET_TABLES, type DatasetTable } from './types';
@@ -171,6 +172,18 @@ function serial<A extends unknown[], T>(change: (...args: A) => Promise<T>): (..
   };
 }
 
-export const loadParquetBytes = serial(loadParquetBytesNow);
-export const removeReports = serial(removeReportsNow);
-export const setUnitMerges = serial(setUnitMergesNow);
+/**
+ * A change of the loaded data: from the moment it is asked for, answers are no longer those of
+ * the dataset's files alone, so none is read from or kept in the answer store (./fingerprint.ts).
+ */
+function dataChange<A extends unknown[], T>(change: (...args: A) => Promise<T>): (...args: A) => Promise<T> {
+  const queued = serial(change);
+  return (...args) => {
+    markDataChanged();
+    return queued(...args);
+  };
+}
+
+export const loadParquetBytes = dataChange(loadParquetBytesNow);
+export const removeReports = dataChange(removeReportsNow);
+export const setUnitMerges = dataChange(setUnitMergesNow);

@@ -59,13 +59,17 @@ export function bootEngine(): Booted {
 
 let enginePromise: Promise<Engine> | null = null;
 
-/** The engine, started on first call. */
-export function engine(): Promise<Engine> {
-  enginePromise ??= startEngine();
+/**
+ * The engine, started on first call. The loader's call may pass `scriptsAfter`: DuckDB's script
+ * (~0.3 s of main-thread parsing and evaluation) waits for it, so that a first view drawn from
+ * stored answers (./stored.ts) is not held up by an engine it does not need yet.
+ */
+export function engine(scriptsAfter?: Promise<unknown>): Promise<Engine> {
+  enginePromise ??= startEngine(scriptsAfter);
   return enginePromise;
 }
 
-async function startEngine(): Promise<Engine> {
+async function startEngine(scriptsAfter?: Promise<unknown>): Promise<Engine> {
   // Each start-up step is its own db:stage so `npm run bench` shows where the time goes.
   const step = async <T>(stage: string, run: () => Promise<T>): Promise<T> => {
     const t = performance.now();
@@ -74,6 +78,7 @@ async function startEngine(): Promise<Engine> {
     return out;
   };
   const { worker, instantiated } = bootEngine();
+  await scriptsAfter?.catch(() => undefined);
   // Loaded on first use so the app's first paint does not wait for DuckDB and Arrow (the
   // initial-JS budget of issue 3 is 250 KB gzip); both download while the wasm compiles.
   const engineModule = import('./engine');

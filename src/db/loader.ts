@@ -11,11 +11,22 @@ import { sha256Hex } from '../util/sha256';
 import { decodeFile } from './decode';
 import type { Engine } from './engine';
 import { fetchWithProgress, sameOriginUrl } from './fetch';
+import { buildIdentity, fingerprintLoad } from './fingerprint';
 import { engine, getCodec, late } from './handle';
 import { fetchPrecomputed, type PrecomputedIpc } from './precomputed';
 import { setStatus } from './status';
+import { keepAnswer, storedAnswer, storedViewDrawn, warmAnswers } from './stored';
 import { measure } from './timing';
-import { DATASET_TABLES, type DatasetTable, type LoadProgress, type ParquetCodec } from './types';
+import {
+  DATASET_TABLES,
+  type DatasetSummary,
+  type DatasetTable,
+  type LoadProgress,
+  type ParquetCodec,
+} from './types';
+
+/** The stored answer that is the dataset's summary (query keys are JSON arrays: no clash). */
+const SUMMARY_KEY = 'summary';
 
 /**
  * Start DuckDB and load the four contract files from `datasetBaseUrl` (e.g. `./data/`), then
@@ -27,18 +38,39 @@ export async function initDatabase(
   onProgress?: (p: LoadProgress) => void,
 ): Promise<void> {
   const started = performance.now();
+  // A summary kept from an earlier visit of these very files: the views draw stored answers.
+  let stored: DatasetSummary | undefined;
+  let progress: LoadProgress | null = null;
+  let settled = false;
   const report = (p: LoadProgress) => {
-    setStatus({ phase: 'loading', progress: p });
+    progress = p;
+    setStatus({ phase: 'loading', progress: p, stored });
     onProgress?.(p);
   };
   setStatus({ phase: 'loading', progress: null });
   try {
     const base = sameOriginUrl(datasetBaseUrl.endsWith('/') ? datasetBaseUrl : `${datasetBaseUrl}/`);
-    const starting = engine();
-    const codec = getCodec();
     const files = fetchFiles(base, report);
+    fingerprintLoad(Promise.all(DATASET_TABLES.map((t) => files.hashes[t])), buildIdentity());
+    warmAnswers();
+    const summaryRead = storedAnswer(SUMMARY_KEY, false);
+    // With a stored summary the view draws stored answers first; DuckDB's script and the Parquet
+    // decoding wait for that, not to take the CPU from it. Without one (a first visit) they wait
+    // only for the files' hashes and one read, well within the wasm's compile; never over 1 s.
+    const engineWork = Promise.race([
+      summaryRead.then((hit) => (hit && isSummary(hit.value) ? storedViewDrawn() : undefined)),
+      new Promise((ok) => setTimeout(ok, 1000)),
+    ]);
+    const starting = engine(engineWork);
+    const codec = getCodec();
+    void summaryRead.then((hit) => {
+      if (!hit || settled || !isSummary(hit.value)) return;
+      measure('db:stage', started, { stage: 'stored summary read' });
+      stored = hit.value;
+      setStatus({ phase: 'loading', progress, stored });
+    });
     const precomputed = fetchPrecomputed(base, files.hashes, codec);
-    const decoded = decodeFiles(files, precomputed, codec);
+    const decoded = decodeFiles(files, precomputed, codec, engineWork);
     const e = await starting;
     measure('db:stage', started, { stage: 'engine start' });
     await insertFiles(e, files, decoded, precomputed, codec, report);
@@ -57,8 +89,11 @@ export async function initDatabase(
     const summary = await e.summary();
     measure('db:load', started, { dataset: base.href, bytes, cells: summary.cells });
     scheduleLate(e);
+    settled = true;
     setStatus({ phase: 'ready', summary: { ...summary, loadMs: performance.now() - started } });
+    keepAnswer(SUMMARY_KEY, { ...summary, loadMs: 0 });
   } catch (err) {
+    settled = true;
     setStatus({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
     throw err;
   }
@@ -67,8 +102,11 @@ export async function initDatabase(
 /** The four files on their way, in DATASET_TABLES order. */
 interface Fetching {
   bytes: Promise<Uint8Array>[];
-  /** sha256 of reports and cells: the precomputed tables are used only for these very files. */
-  hashes: { reports: Promise<string>; cells: Promise<string> };
+  /**
+   * sha256 of each file: the precomputed tables are used only for these very reports and cells,
+   * and stored answers only for these very four files (./fingerprint.ts).
+   */
+  hashes: Record<DatasetTable, Promise<string>>;
   /** Bytes received so far. */
   loaded(): number;
   total: number;
@@ -101,23 +139,29 @@ function fetchFiles(base: URL, report: (p: LoadProgress) => void): Fetching {
   });
   const of = (t: DatasetTable) => bytes[DATASET_TABLES.indexOf(t)]!;
   // Hashed before decoding: the codec worker takes the bytes (a transfer, not a copy).
-  const hashes = { reports: of('reports').then(sha256Hex), cells: of('cells').then(sha256Hex) };
+  const hashes = Object.fromEntries(DATASET_TABLES.map((t) => [t, of(t).then(sha256Hex)])) as Record<
+    DatasetTable,
+    Promise<string>
+  >;
   for (const h of Object.values(hashes)) h.catch(() => undefined);
   return { bytes, hashes, loaded: () => sum(loaded), total: filesTotal };
 }
 
 /**
- * Decode each file to Arrow IPC in the codec worker as it arrives. cells.parquet, most of the
- * data, is not decoded when the dataset's precomputed helper tables match it (null then).
+ * Decode each file to Arrow IPC in the codec worker as it arrives (once `after` settles: a view
+ * drawn from stored answers first). cells.parquet, most of the data, is not decoded when the
+ * dataset's precomputed helper tables match it (null then).
  */
 function decodeFiles(
   files: Fetching,
   precomputed: Promise<PrecomputedIpc | null>,
   codec: ParquetCodec,
+  after: Promise<unknown>,
 ): Promise<Uint8Array | null>[] {
   const decoded = DATASET_TABLES.map(async (table, i) => {
     const bytes = await files.bytes[i]!;
-    if (table === 'reports') await files.hashes.reports.catch(() => undefined);
+    await files.hashes[table].catch(() => undefined);
+    await after;
     if (table === 'cells' && (await precomputed)) return null;
     const t = performance.now();
     const ipc = await decodeFile(codec, { name: PARQUET_FILES[table], bytes });
@@ -195,4 +239,20 @@ function scheduleLate(e: Engine): void {
     measure('db:stage', t, { stage: 'late: insert kept tables' });
     await e.buildLate();
   });
+}
+
+/** A stored summary reads back with the fields the views use (else it is not shown). */
+function isSummary(v: unknown): v is DatasetSummary {
+  const s = v as DatasetSummary;
+  return (
+    typeof s === 'object' &&
+    s !== null &&
+    ['reports', 'cells', 'checks', 'regions', 'units', 'synthetic'].every(
+      (k) => typeof (s as unknown as Record<string, unknown>)[k] === 'number',
+    ) &&
+    Array.isArray(s.years) &&
+    s.years.every((y) => typeof y === 'number') &&
+    Array.isArray(s.provinces) &&
+    s.provinces.every((p) => typeof p === 'string')
+  );
 }

@@ -87,6 +87,14 @@ export interface DatasetSummary {
 
 export type DatasetStatus =
   | { phase: 'idle' }
-  | { phase: 'loading'; progress: LoadProgress | null }
+  | {
+      phase: 'loading';
+      progress: LoadProgress | null;
+      /**
+       * The summary of these very files kept from an earlier visit (src/db/stored.ts): the views
+       * show stored answers meanwhile, and questions without one wait for the engine.
+       */
+      stored?: DatasetSummary;
+    }
   | { phase: 'ready'; summary: DatasetSummary }
   | { phase: 'error'; error: string };

@@ -25,6 +25,8 @@ export const en: Record<MessageKey, string> = {
   'synthetic.banner':
     'Synthetic data is loaded (source = synthetic): for demonstration only, not any real report.',
   'loading.title': 'Loading data…',
+  'loading.stored':
+    'The database is still starting: charts show answers computed earlier from these very data files; new questions are answered once it is up.',
   'loading.file': 'File',
   'loading.stage.fetch': 'downloading',
   'loading.stage.decode': 'decoding',

@@ -3,6 +3,7 @@
  * uploaded, and a reload brings them back. Store `imports`, keyed by StoredImport.id; store
  * `state` (version 2), the settings that go with them (./user-state.ts), one record a key.
  */
+import { openIdb, transact } from '../util/idb';
 import type { StoredImport } from './types';
 
 const DB_NAME = 'gov-info-reports-imports';
@@ -10,16 +11,11 @@ const STORE = 'imports';
 const STATE = 'state';
 
 function open(): Promise<IDBDatabase> {
-  return new Promise((resolve, reject) => {
-    const req = indexedDB.open(DB_NAME, 2);
-    // From nothing or from version 1 (imports only): create what is missing, keep what is there.
-    req.onupgradeneeded = () => {
-      const names = req.result.objectStoreNames;
-      if (!names.contains(STORE)) req.result.createObjectStore(STORE, { keyPath: 'id' });
-      if (!names.contains(STATE)) req.result.createObjectStore(STATE);
-    };
-    req.onsuccess = () => resolve(req.result);
-    req.onerror = () => reject(req.error ?? new Error('IndexedDB unavailable'));
+  // From nothing or from version 1 (imports only): create what is missing, keep what is there.
+  return openIdb(DB_NAME, 2, (db) => {
+    const names = db.objectStoreNames;
+    if (!names.contains(STORE)) db.createObjectStore(STORE, { keyPath: 'id' });
+    if (!names.contains(STATE)) db.createObjectStore(STATE);
   });
 }
 
@@ -30,14 +26,17 @@ async function withStore<T>(
 ): Promise<T> {
   const db = await open();
   try {
-    return await new Promise<T>((resolve, reject) => {
+    return await transact(
+      db,
+      store,
+      mode,
+      (tx) => {
+        const req = run(tx.objectStore(store));
+        return () => req.result;
+      },
       // Strict: `complete` only once the data is on disk, so "saved" is never said too early.
-      const tx = db.transaction(store, mode, { durability: mode === 'readwrite' ? 'strict' : 'default' });
-      const req = run(tx.objectStore(store));
-      tx.oncomplete = () => resolve(req.result);
-      tx.onerror = () => reject(tx.error ?? new Error('IndexedDB transaction failed'));
-      tx.onabort = () => reject(tx.error ?? new Error('IndexedDB transaction aborted (storage full?)'));
-    });
+      mode === 'readwrite' ? 'strict' : 'default',
+    );
   } finally {
     db.close();
   }
@@ -47,6 +46,24 @@ export async function loadStoredImports(): Promise<StoredImport[]> {
   if (typeof indexedDB === 'undefined') return [];
   const all = await withStore('readonly', (s) => s.getAll() as IDBRequest<StoredImport[]>);
   return all.sort((a, b) => (a.addedAt < b.addedAt ? -1 : 1));
+}
+
+/**
+ * How many imports are kept (quarantined ones too) and the saved merges record, in one
+ * transaction: read before every load (src/main.tsx), so one round trip, not two.
+ */
+export async function readSavedChanges(): Promise<{ imports: number; merges: unknown }> {
+  if (typeof indexedDB === 'undefined') return { imports: 0, merges: undefined };
+  const db = await open();
+  try {
+    return await transact(db, [STORE, STATE], 'readonly', (tx) => {
+      const imports = tx.objectStore(STORE).count();
+      const merges = tx.objectStore(STATE).get('merges');
+      return () => ({ imports: imports.result, merges: merges.result as unknown });
+    });
+  } finally {
+    db.close();
+  }
 }
 
 export function saveImport(item: StoredImport): Promise<unknown> {

@@ -6,11 +6,25 @@
  */
 import { parseMerges, type UnitMerge } from '../domain/units/merges';
 import { NO_ROSTER, parseRosterSetup, type RosterSetup } from '../domain/units/roster';
-import { readState, writeState } from './persist';
+import { readSavedChanges, readState, writeState } from './persist';
 
 export async function loadMerges(): Promise<UnitMerge[]> {
-  const parsed = parseMerges((await readState('merges')) ?? []);
+  return mergesOf(await readState('merges'));
+}
+
+/** The saved merges record as start-up applies it: a damaged one is dropped (none). */
+function mergesOf(saved: unknown): UnitMerge[] {
+  const parsed = parseMerges(saved ?? []);
   return parsed.ok ? parsed.value : [];
+}
+
+/**
+ * Whether this browser keeps changes that start-up applies to the loaded data (imports, unit
+ * merges): answers kept from an earlier visit are then not used (src/db/fingerprint.ts).
+ */
+export async function hasSavedChanges(): Promise<boolean> {
+  const saved = await readSavedChanges();
+  return saved.imports > 0 || mergesOf(saved.merges).length > 0;
 }
 
 export const saveMerges = (list: readonly UnitMerge[]): Promise<unknown> => writeState('merges', list);

@@ -6,7 +6,7 @@
  */
 import { useSyncExternalStore } from 'react';
 import { getStatus, subscribeStatus } from '../db/status';
-import type { DatasetStatus } from './types';
+import type { DatasetStatus, DatasetSummary } from './types';
 
 // The dataset's own operations, for the views: they reach the database only through this module.
 export { encodeParquet, exportParquet, loadParquetBytes } from '../db/changes';
@@ -29,4 +29,18 @@ export { lowerRegionsQuery, unitDirectoryQuery, unitSearchQuery } from './units'
 /** Loading progress, then the dataset summary (counts, years, provinces), or the load error. */
 export function useDatasetStatus(): DatasetStatus {
   return useSyncExternalStore(subscribeStatus, getStatus, getStatus);
+}
+
+/**
+ * The loaded dataset's summary: the engine's once ready; while it loads, the one kept from an
+ * earlier visit of the very same files (views then draw stored answers); otherwise null.
+ */
+export function datasetSummary(s: DatasetStatus): DatasetSummary | null {
+  if (s.phase === 'ready') return s.summary;
+  if (s.phase === 'loading') return s.stored ?? null;
+  return null;
+}
+
+export function useDatasetSummary(): DatasetSummary | null {
+  return datasetSummary(useDatasetStatus());
 }

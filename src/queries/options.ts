@@ -10,10 +10,22 @@
  * disagree. Fields that change only how an answer is shown (a share's base, a sort that runs in
  * JS, a roster laid over the grid) stay out of the key and are applied by `select`, so changing
  * them re-shapes the cached answer without a query.
+ *
+ * Answers are also kept across visits (`persister`, src/db/stored.ts): while the engine starts,
+ * a question asked before of the very same files and build is answered from the browser's store.
  */
-import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import {
+  keepPreviousData,
+  type Query,
+  type QueryFunction,
+  type QueryFunctionContext,
+  type QueryKey,
+  queryOptions,
+} from '@tanstack/react-query';
 import { getDatabase } from '../db/handle';
 import { getStatus, subscribeStatus } from '../db/status';
+import { keepAnswer, storedAnswer } from '../db/stored';
+import { measure } from '../db/timing';
 import type { Queryable } from '../db/types';
 
 /** Every database query's key starts with this: invalidating it refetches them all. */
@@ -79,7 +91,44 @@ export function dbQuery<K, T>(
     enabled,
     placeholderData: keepPreviousData,
     staleTime: Number.POSITIVE_INFINITY,
+    // "With corrections": the corrections come from IndexedDB too, and a question asked before
+    // they are read would find the stored answer without them; such questions wait for the engine.
+    persister: withCorrections(key) ? undefined : acrossVisits,
   });
+}
+
+function withCorrections(key: unknown): boolean {
+  return (
+    typeof key === 'object' && key !== null && (key as { corrections?: unknown }).corrections !== undefined
+  );
+}
+
+/**
+ * TanStack's `persister` hook around a query's fetch. Until the engine is ready, a stored answer
+ * for the loaded files (src/db/stored.ts) is used if there is one; once it is ready, the engine
+ * answers (a refetch too), and each engine answer is kept for the next visit. The store is never
+ * waited on longer than the engine takes: whichever comes first answers.
+ */
+export async function acrossVisits<T, K extends QueryKey>(
+  queryFn: QueryFunction<T, K, never>,
+  ctx: QueryFunctionContext<K, never>,
+  query: Query,
+): Promise<T> {
+  if (query.state.data === undefined && getStatus().phase !== 'ready') {
+    const engineFirst = loadedDatabase().then(
+      () => undefined,
+      () => undefined,
+    );
+    const asked = performance.now();
+    const hit = await Promise.race([storedAnswer(query.queryHash), engineFirst]);
+    if (hit) {
+      measure('db:stage', asked, { stage: `stored answer ${String(ctx.queryKey[1])}` });
+      return hit.value as T;
+    }
+  }
+  const value = await queryFn(ctx);
+  keepAnswer(query.queryHash, value);
+  return value;
 }
 
 const selects = new Map<string, unknown>();

@@ -47,11 +47,16 @@ export async function newContext(browser: Browser, log: RequestLog): Promise<Bro
   return context;
 }
 
-/** Open `path` and wait until the dataset is loaded and the view's chart frame shows. */
+/**
+ * Open `path` and wait until the dataset is loaded and the view's chart frame shows. (A repeat
+ * visit may draw the chart from stored answers first, with `load-status` shown until the engine
+ * is ready: that is waited out too, so what the test does next reaches the engine.)
+ */
 export async function openView(page: Page, baseUrl: string, search: string, view: string): Promise<void> {
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   await page.goto(`${baseUrl}${search}`);
   await page.locator(`[data-testid="chart-${view}"]`).waitFor({ timeout: 30_000 });
+  await page.getByTestId('load-status').waitFor({ state: 'detached', timeout: 30_000 });
   if (errors.length > 0) throw new Error(`page errors: ${errors.join('\n')}`);
 }

@@ -20,6 +20,11 @@ export function QueryState({
       </div>
     );
   }
-  if (!hasData) return <p className="muted chart-placeholder">{t('loading.title')}</p>;
+  if (!hasData)
+    return (
+      <p className="muted chart-placeholder" aria-busy="true">
+        {t('loading.title')}
+      </p>
+    );
   return <>{children}</>;
 }

@@ -3,7 +3,7 @@ import { type KeyboardEvent, memo, useEffect, useId, useState } from 'react';
 import { isOneOf, REGION_LEVELS, type RegionLevel, UNIT_KINDS } from '../../domain/vocab';
 import { useI18n } from '../../i18n';
 import { provinceName } from '../../i18n/places';
-import { type UnitHit, unitSearchQuery, useDatasetStatus } from '../../queries';
+import { type UnitHit, unitSearchQuery, useDatasetSummary } from '../../queries';
 import { MAX_UNITS, useUi } from '../../state';
 import { useUnitLabels } from '../common/useUnitLabels';
 import { Select } from './Select';
@@ -49,8 +49,7 @@ export const UnitPicker = memo(function UnitPicker({ emptyHint }: { emptyHint?: 
   const addUnits = useUi((s) => s.addUnits);
   const removeUnit = useUi((s) => s.removeUnit);
   const set = useUi((s) => s.set);
-  const status = useDatasetStatus();
-  const provinces = status.phase === 'ready' ? status.summary.provinces : [];
+  const provinces = useDatasetSummary()?.provinces ?? [];
   const [text, setText] = useState('');
   const filter = useUi((s) => s.filter);
   const setFilter = useUi((s) => s.setFilter);

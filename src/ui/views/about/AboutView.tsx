@@ -14,7 +14,7 @@ import { FORMATS, TABLE2_CROSS_FORMAT, TABLE2_ITEMS, TABLE3_ROWS } from '../../.
 import { METRICS, type MetricDef, TABLE2_ITEM_LABELS, TABLE3_ROW_LABELS } from '../../../domain/metrics';
 import { type I18n, useI18n } from '../../../i18n';
 import { NAMED_CHECK_RULES, ruleName } from '../../../i18n/checks';
-import { type AboutFacetRow, aboutQuery, useDatasetStatus } from '../../../queries';
+import { type AboutFacetRow, aboutQuery, useDatasetSummary } from '../../../queries';
 import { useUi } from '../../../state';
 import { type Column, DataTable } from '../../common/DataTable';
 import { QueryState } from '../../common/QueryState';
@@ -49,9 +49,8 @@ export default function AboutView() {
   const i18n = useI18n();
   const { t, label, num } = i18n;
   const dataset = useUi((s) => s.dataset);
-  const status = useDatasetStatus();
   const query = useQuery(aboutQuery());
-  const summary = status.phase === 'ready' ? status.summary : null;
+  const summary = useDatasetSummary();
   const facets = query.data?.facets ?? [];
   const of = (facet: AboutFacetRow['facet']) => facets.filter((f) => f.facet === facet);
   const all = of('all')[0];

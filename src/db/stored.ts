@@ -1,0 +1,79 @@
+/**
+ * The answer store (./answers.ts) for the data loaded now (./fingerprint.ts): what src/queries
+ * and the loader call. Nothing is read before the loaded files are hashed, nothing is kept once
+ * the data was changed in this page, and writes wait until the load is done and the first view
+ * has settled (then an idle moment), so they never compete with the first chart.
+ */
+import { AnswerStore, whenIdle } from './answers';
+import { dataFingerprint } from './fingerprint';
+import { firstViewSettled } from './handle';
+import { getStatus, subscribeStatus } from './status';
+
+let store: AnswerStore | null = null;
+
+function answers(): AnswerStore {
+  store ??= new AnswerStore({
+    schedule: (flush) => {
+      void loaded()
+        .then(firstViewSettled)
+        .then(() => whenIdle(flush));
+    },
+  });
+  return store;
+}
+
+/** Settles once the status is ready (never after a failed load: nothing is written then). */
+function loaded(): Promise<void> {
+  return new Promise((resolve) => {
+    const check = () => {
+      if (getStatus().phase !== 'ready') return;
+      stop();
+      resolve();
+    };
+    const stop = subscribeStatus(check);
+    check();
+  });
+}
+
+let served: () => void = () => undefined;
+const firstServed = new Promise<void>((resolve) => {
+  served = resolve;
+});
+
+/**
+ * The stored answer to `key` for the loaded data; undefined when there is none (or none may be
+ * used). `forView`: a view's question (its answer is about to be drawn), not the loader's summary.
+ */
+export async function storedAnswer(key: string, forView = true): Promise<{ value: unknown } | undefined> {
+  const fp = await dataFingerprint();
+  const hit = fp ? await answers().get(fp, key) : undefined;
+  if (hit && forView) served();
+  return hit;
+}
+
+/**
+ * Settles once a view has been given a stored answer (or after `capMs`) and the page has then
+ * been idle: the view has drawn it, and the engine's script may start (./handle.ts `engine`).
+ */
+export function storedViewDrawn(capMs = 1000): Promise<void> {
+  const served = Promise.race([firstServed, new Promise((ok) => setTimeout(ok, capMs))]);
+  // Two frames (the answer rendered and painted), then an idle moment.
+  const frame = () => new Promise((ok) => requestAnimationFrame(ok));
+  return served
+    .then(frame)
+    .then(frame)
+    .then(() => new Promise<void>((ok) => whenIdle(ok)));
+}
+
+/** Keep the engine's answer to `key` for the next visit (if the loaded data may have stored answers). */
+export function keepAnswer(key: string, value: unknown): void {
+  void dataFingerprint().then((fp) => {
+    if (fp) answers().put(fp, key, value);
+  });
+}
+
+/** Open the store now, and read the list of stored answers as soon as the loaded files are hashed. */
+export function warmAnswers(): void {
+  const store = answers();
+  store.prepare(dataFingerprint().then((fp) => (fp ? store.warm(fp) : undefined)));
+}
