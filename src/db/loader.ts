@@ -15,7 +15,7 @@ import { buildIdentity, fingerprintLoad } from './fingerprint';
 import { engine, getCodec, late } from './handle';
 import { fetchPrecomputed, type PrecomputedIpc } from './precomputed';
 import { setStatus } from './status';
-import { keepAnswer, storedAnswer, storedViewDrawn, warmAnswers } from './stored';
+import { answersExpected, keepAnswer, storedAnswer, storedViewDrawn, warmAnswers } from './stored';
 import { measure } from './timing';
 import {
   DATASET_TABLES,
@@ -55,12 +55,14 @@ export async function initDatabase(
     warmAnswers();
     const summaryRead = storedAnswer(SUMMARY_KEY, false);
     // With a stored summary the view draws stored answers first; DuckDB's script and the Parquet
-    // decoding wait for that, not to take the CPU from it. Without one (a first visit) they wait
-    // only for the files' hashes and one read, well within the wasm's compile; never over 1 s.
-    const engineWork = Promise.race([
-      summaryRead.then((hit) => (hit && isSummary(hit.value) ? storedViewDrawn() : undefined)),
-      new Promise((ok) => setTimeout(ok, 1000)),
-    ]);
+    // decoding wait for that, not to take the CPU from it (never over 1 s). Where this build kept
+    // no answers before (a first visit), they start at once.
+    const engineWork = answersExpected()
+      ? Promise.race([
+          summaryRead.then((hit) => (hit && isSummary(hit.value) ? storedViewDrawn() : undefined)),
+          new Promise((ok) => setTimeout(ok, 1000)),
+        ])
+      : Promise.resolve();
     const starting = engine(engineWork);
     const codec = getCodec();
     void summaryRead.then((hit) => {

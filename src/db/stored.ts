@@ -5,7 +5,7 @@
  * has settled (then an idle moment), so they never compete with the first chart.
  */
 import { AnswerStore, whenIdle } from './answers';
-import { dataFingerprint } from './fingerprint';
+import { buildIdentity, dataFingerprint } from './fingerprint';
 import { firstViewSettled } from './handle';
 import { getStatus, subscribeStatus } from './status';
 
@@ -68,8 +68,39 @@ export function storedViewDrawn(capMs = 1000): Promise<void> {
 /** Keep the engine's answer to `key` for the next visit (if the loaded data may have stored answers). */
 export function keepAnswer(key: string, value: unknown): void {
   void dataFingerprint().then((fp) => {
-    if (fp) answers().put(fp, key, value);
+    if (!fp) return;
+    answers().put(fp, key, value);
+    hint(buildIdentity());
   });
+}
+
+/**
+ * A hint, read synchronously at start-up: this build has kept answers in this browser before.
+ * Only then does the engine's work wait for the stored answers' lookup (./loader.ts); a first
+ * visit starts it at once, as without a store. Never a reason to use an answer: that is the
+ * fingerprint's job.
+ */
+const HINT_KEY = 'gov-info-reports.answers-build';
+let hinted = false;
+
+function hint(build: string | null): void {
+  if (hinted || build === null) return;
+  hinted = true;
+  try {
+    globalThis.localStorage?.setItem(HINT_KEY, build);
+  } catch {
+    // storage disabled: every visit starts the engine at once
+  }
+}
+
+/** Whether this build kept answers in this browser before (see `hint`). */
+export function answersExpected(): boolean {
+  try {
+    const build = buildIdentity();
+    return build !== null && globalThis.localStorage?.getItem(HINT_KEY) === build;
+  } catch {
+    return false;
+  }
 }
 
 /** Open the store now, and read the list of stored answers as soon as the loaded files are hashed. */

@@ -72,6 +72,9 @@ export function pivotQuery(p: PivotParams) {
   return queryOptions({
     ...dbQuery('pivot', sql, answerPivot),
     select: displaySelect('pivot', display, shapePivot),
+    // A new answer is a new question's (cached ones are never refetched): comparing it deeply with
+    // the previous one for shared parts walked thousands of rows on the interaction's path.
+    structuralSharing: false,
   });
 }
 

@@ -46,6 +46,9 @@ export function qualityQuery(p: QualityParams) {
   return queryOptions({
     ...dbQuery('quality', sql, answerQuality),
     select: displaySelect('quality', display, shapeQuality),
+    // A new answer is a new question's (cached ones are never refetched): comparing it deeply with
+    // the previous one for shared parts walked thousands of rows on the interaction's path.
+    structuralSharing: false,
   });
 }
 
