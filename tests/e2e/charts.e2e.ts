@@ -105,15 +105,11 @@ describe('charts an analyst can publish', () => {
       `?v=1&view=trends&units=${enc([g!.unit])}&metric=t3.new_received`,
       'trends',
     );
-    await page
-      .locator('[data-testid="chart-trends"] .recharts-line-curve')
-      .first()
-      .waitFor({ state: 'attached' });
+    await page.locator('[data-testid="chart-trends"] .trend-line').first().waitFor({ state: 'attached' });
     await settled();
     await page.locator('[data-testid="chart-trends"] .gap-marker').first().waitFor({ state: 'attached' });
     const d =
-      (await page.locator('[data-testid="chart-trends"] .recharts-line-curve').first().getAttribute('d')) ??
-      '';
+      (await page.locator('[data-testid="chart-trends"] .trend-line').first().getAttribute('d')) ?? '';
     // a broken line is two sub-paths: two move-to commands
     expect(d.match(/M/g)?.length ?? 0).toBeGreaterThanOrEqual(2);
     const ticks = await page
@@ -133,10 +129,7 @@ describe('charts an analyst can publish', () => {
     const two = await data.rows<{ unit: string }>(`
       SELECT unit FROM reports GROUP BY unit ORDER BY count(DISTINCT year) DESC, unit LIMIT 2`);
     await openView(page, baseUrl, `?v=1&view=trends&units=${enc(two.map((r) => r.unit))}`, 'trends');
-    await page
-      .locator('[data-testid="chart-trends"] .recharts-line-curve')
-      .first()
-      .waitFor({ state: 'attached' });
+    await page.locator('[data-testid="chart-trends"] .trend-line').first().waitFor({ state: 'attached' });
     await settled();
     const [svgDl] = await Promise.all([
       page.waitForEvent('download'),

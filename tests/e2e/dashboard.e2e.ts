@@ -95,7 +95,7 @@ describe('dashboard (production build)', () => {
   it('趋势: one point per year of the unit, values as in the Parquet, format change marked', async () => {
     const series = await longestSeries(data);
     await openView(page, baseUrl, `?v=2&view=trends&units=${series.unitId}&table=1`, 'trends');
-    await page.locator('[data-testid="chart-trends"] .recharts-line-curve').first().waitFor();
+    await page.locator('[data-testid="chart-trends"] .trend-line').first().waitFor();
     const rows = await page
       .locator('[data-testid="chart-trends"] table tbody tr')
       .evaluateAll((trs) =>
@@ -104,9 +104,7 @@ describe('dashboard (production build)', () => {
     expect(rows.map((r) => [Number(r[1]), r[3]])).toEqual(
       series.points.map((p) => [p.year, fmt.format(p.value)]),
     );
-    expect(await page.locator('[data-testid="chart-trends"] .recharts-line-dots circle').count()).toBe(
-      series.points.length,
-    );
+    expect(await page.locator('[data-testid="chart-trends"] .trend-dot').count()).toBe(series.points.length);
     if (series.points[0]!.year < 2021 && series.points.at(-1)!.year >= 2021) {
       await page
         .locator('[data-testid="chart-trends"] .recharts-reference-line')

@@ -135,10 +135,8 @@ describe('same-named units on the synthetic dataset', () => {
       `?v=2&${data$}&view=trends&units=${gulou.join('~')}&metric=t3.new_received&table=1`,
       'trends',
     );
-    await page.locator('[data-testid="chart-trends"] .recharts-line-curve').first().waitFor();
-    expect(await page.locator('[data-testid="chart-trends"] .recharts-line-curve').count()).toBe(
-      gulou.length,
-    );
+    await page.locator('[data-testid="chart-trends"] .trend-line').first().waitFor();
+    expect(await page.locator('[data-testid="chart-trends"] .trend-line').count()).toBe(gulou.length);
     const rows = await tableRows('trends');
     for (const id of gulou) {
       const mine = rows.filter((r) => r[0] === label.get(id)).map((r) => [Number(r[1]), r[3]]);

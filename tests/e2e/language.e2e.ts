@@ -31,7 +31,7 @@ afterAll(async () => {
 /** What each view shows once its data has arrived. */
 const READY: Record<string, string> = {
   compare: '[data-testid="bar-value"], [data-testid="chart-compare"] p.muted',
-  trends: '.recharts-line-curve, [data-testid="chart-trends"] p.muted',
+  trends: '.trend-line, [data-testid="chart-trends"] p.muted',
   outcomes: '.recharts-bar-rectangle, [data-testid="chart-outcomes"] p.muted',
   pivot: '[data-testid="pivot-grid"]',
   report: '[data-testid="report-body"], [data-testid="chart-report"] p.muted',

@@ -28,7 +28,7 @@ afterAll(async () => {
 
 const READY: Record<string, string> = {
   compare: '[data-testid="bar-value"]',
-  trends: '.recharts-line-curve',
+  trends: '.trend-line',
   outcomes: '.recharts-bar-rectangle',
   pivot: '[data-testid="pivot-grid"]',
   report: '[data-testid="report-body"]',

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TrendRow } from '../../src/queries';
-import { buildSeries } from '../../src/ui/views/trends/series';
+import { buildSeries, lineRuns } from '../../src/ui/views/trends/series';
 
 // Series are keyed by unit_id; the tests use names as ids (any string is a key).
 const row = (unit: string, year: number, value: number | null): TrendRow => ({
@@ -40,5 +40,25 @@ describe(buildSeries, () => {
   it('leaves zero and negatives out on a log axis', () => {
     const s = buildSeries([row('A', 2019, 0), row('A', 2020, 4)], ['A'], 'log');
     expect(s.data.map((d) => d.A)).toEqual([null, 4]);
+  });
+});
+
+describe(lineRuns, () => {
+  it('breaks a line at a year without a value, and where a point cannot be placed', () => {
+    const { data } = buildSeries(
+      [row('甲', 2019, 1), row('甲', 2020, 2), row('甲', 2022, 4), row('甲', 2023, 0), row('甲', 2024, 5)],
+      ['甲'],
+      'linear',
+    );
+    const place = (year: number, v: number): [number, number] | null => (v > 0 ? [year, v] : null);
+    expect(lineRuns(data, '甲', place)).toEqual([
+      [
+        [2019, 1],
+        [2020, 2],
+      ],
+      [[2022, 4]],
+      [[2024, 5]],
+    ]);
+    expect(lineRuns(data, '乙', place)).toEqual([]);
   });
 });

@@ -14,7 +14,8 @@ import type { TrendRow } from '../../../queries';
 import type { Scale } from '../../../state';
 import { ChartBox } from '../../common/ChartBox';
 import { seriesColour } from '../../common/palette';
-import { buildSeries } from './series';
+import { buildSeries, type TrendPointRow } from './series';
+import { TrendLines } from './TrendLines';
 
 const TRENDS_HEIGHT = 420;
 
@@ -22,6 +23,49 @@ const TRENDS_HEIGHT = 420;
 export const FORMAT_CHANGE_YEAR = 2021;
 
 const MAX_DOTTED_SERIES = 12;
+
+/** The lowest and highest value of a year's units (null when none has one): the Y axis's extent. */
+function extent(pick: (a: number, b: number) => number) {
+  return (pt: TrendPointRow): number | null => {
+    let out: number | null = null;
+    for (const [k, v] of Object.entries(pt))
+      if (k !== 'year' && v !== null) out = out === null ? v : pick(out, v);
+    return out;
+  };
+}
+const low = extent(Math.min);
+const high = extent(Math.max);
+
+/** The year under the pointer: each unit's value, the highest first. */
+function TrendTooltip({
+  point,
+  units,
+  label,
+  format,
+}: {
+  point: TrendPointRow | undefined;
+  units: readonly string[];
+  label: (unitId: string) => string;
+  format: (v: number | null) => string;
+}) {
+  if (!point) return null;
+  const rows = units
+    .map((u, i) => ({ u, i, v: point[u] ?? null }))
+    .filter((r) => r.v !== null)
+    .sort((a, b) => b.v! - a.v!);
+  return (
+    <div className="trend-tooltip" data-testid="trend-tooltip">
+      <p className="trend-tooltip-year">{point.year}</p>
+      <ul>
+        {rows.map((r) => (
+          <li key={r.u} style={{ color: seriesColour(r.i) }}>
+            {label(r.u)}: {format(r.v)}
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
 
 /** A point of the chart with anomaly flags: a ring around it, the reasons as its tooltip. */
 export interface TrendMark {
@@ -132,24 +176,38 @@ export const TrendsChart = memo(function TrendsChart({
                 label={{ value: gapLabel, position: 'insideBottom', fill: '#555', fontSize: 11 }}
               />
             ))}
-            <Tooltip
-              formatter={(v) => format(typeof v === 'number' ? v : null)}
-              labelFormatter={(y) => String(y)}
+            {/* The axis's extent: the lowest and highest value of each year, drawn by no one. */}
+            <Line
+              dataKey={low}
+              stroke="none"
+              dot={false}
+              activeDot={false}
+              legendType="none"
+              tooltipType="none"
+              isAnimationActive={false}
             />
-            {units.map((u, i) => (
-              <Line
-                key={u}
-                type="linear"
-                dataKey={u}
-                name={label(u)}
-                stroke={seriesColour(i)}
-                strokeWidth={highlighted === u ? 3 : 2}
-                strokeOpacity={highlighted === null || highlighted === u ? 1 : 0.15}
-                dot={dotted ? { r: 3, opacity: highlighted === null || highlighted === u ? 1 : 0.15 } : false}
-                connectNulls={false}
-                isAnimationActive={false}
-              />
-            ))}
+            <Line
+              dataKey={high}
+              stroke="none"
+              dot={false}
+              activeDot={false}
+              legendType="none"
+              tooltipType="none"
+              isAnimationActive={false}
+            />
+            <TrendLines data={data} units={units} highlighted={highlighted} dotted={dotted} />
+            <Tooltip
+              content={({ active, label: year }) =>
+                active && typeof year === 'number' ? (
+                  <TrendTooltip
+                    point={data.find((p) => p.year === year)}
+                    units={units}
+                    label={label}
+                    format={format}
+                  />
+                ) : null
+              }
+            />
             {marks
               .filter((m) => scale === 'linear' || m.value > 0)
               .map((m) => (

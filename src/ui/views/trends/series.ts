@@ -7,9 +7,12 @@ export interface Gap {
   year: number;
 }
 
+/** One year of the chart: `year` and one value (or null) per unit_id. */
+export type TrendPointRow = Record<string, number | null> & { year: number };
+
 export interface TrendSeries {
   /** One object per year of the range: `year` and one value (or null) per unit. */
-  data: Record<string, number | null>[];
+  data: TrendPointRow[];
   years: number[];
   /** Years inside a unit's span with no report: drawn as breaks in its line, with a marker. */
   gaps: Gap[];
@@ -28,10 +31,10 @@ export function buildSeries(rows: readonly TrendRow[], units: readonly string[],
   }
   const years: number[] = [];
   for (let y = min; y <= max; y++) years.push(y);
-  const byYear = new Map<number, Record<string, number | null>>();
+  const byYear = new Map<number, TrendPointRow>();
   for (const y of years) {
     // Keyed by unit_id (data): a null-prototype point, so no key can reach Object.prototype.
-    const point = Object.assign(Object.create(null) as Record<string, number | null>, { year: y });
+    const point = Object.assign(Object.create(null) as TrendPointRow, { year: y });
     for (const u of units) point[u] = null;
     byYear.set(y, point);
   }
@@ -50,4 +53,31 @@ export function buildSeries(rows: readonly TrendRow[], units: readonly string[],
     for (let y = first + 1; y < last; y++) if (!s.has(y)) gaps.push({ unit: u, year: y });
   }
   return { data: years.map((y) => byYear.get(y)!), years, gaps };
+}
+
+/**
+ * A unit's line as runs of consecutive placed points ([x, y] from `place`): a year without a
+ * value, or one `place` cannot put on the chart, ends a run, so the line breaks there.
+ */
+export function lineRuns(
+  data: readonly TrendPointRow[],
+  unit: string,
+  place: (year: number, value: number) => [number, number] | null,
+): [number, number][][] {
+  const runs: [number, number][][] = [];
+  let run: [number, number][] | null = null;
+  for (const pt of data) {
+    const v = pt[unit];
+    const at = v === null || v === undefined ? null : place(pt.year, v);
+    if (at === null) {
+      run = null;
+      continue;
+    }
+    if (!run) {
+      run = [];
+      runs.push(run);
+    }
+    run.push(at);
+  }
+  return runs;
 }
