@@ -177,24 +177,18 @@ export const TrendsChart = memo(function TrendsChart({
               />
             ))}
             {/* The axis's extent: the lowest and highest value of each year, drawn by no one. */}
-            <Line
-              dataKey={low}
-              stroke="none"
-              dot={false}
-              activeDot={false}
-              legendType="none"
-              tooltipType="none"
-              isAnimationActive={false}
-            />
-            <Line
-              dataKey={high}
-              stroke="none"
-              dot={false}
-              activeDot={false}
-              legendType="none"
-              tooltipType="none"
-              isAnimationActive={false}
-            />
+            {(['low', 'high'] as const).map((end) => (
+              <Line
+                key={end}
+                dataKey={end === 'low' ? low : high}
+                stroke="none"
+                dot={false}
+                activeDot={false}
+                legendType="none"
+                tooltipType="none"
+                isAnimationActive={false}
+              />
+            ))}
             <TrendLines data={data} units={units} highlighted={highlighted} dotted={dotted} />
             <Tooltip
               content={({ active, label: year }) =>
