@@ -1,4 +1,4 @@
-import { Suspense, useDeferredValue } from 'react';
+import { Suspense } from 'react';
 import { useI18n } from '../i18n';
 import { useDatasetStatus } from '../queries';
 import { useUi } from '../state';
@@ -17,11 +17,7 @@ import { LoadStatus } from './LoadStatus';
 import { VIEW_COMPONENTS } from './views';
 
 function CurrentView() {
-  // A new view renders in the background (interruptible, in slices), the old one staying until it
-  // is ready: between slices the new view's questions (asked in render, useEagerQuery) reach
-  // DuckDB's worker, which answers them while the rest of the view renders, instead of after the
-  // whole view has been rendered, committed and laid out in one task.
-  const view = useDeferredValue(useUi((s) => s.view));
+  const view = useUi((s) => s.view);
   const status = useDatasetStatus();
   const dataset = useUi((s) => s.dataset);
   const lang = useUi((s) => s.lang);
