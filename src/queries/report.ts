@@ -2,12 +2,7 @@
 import type { CheckRow, ReportRow } from '../dataset/rows';
 import type { Queryable } from '../db/types';
 import type { TableName } from '../domain/keys';
-import {
-  type CellSourceRow,
-  cellSourcesSql,
-  reportCellsSql,
-  reportRowSql,
-} from '../sql';
+import { type CellSourceRow, cellSourcesSql, reportCellsSql, reportRowSql } from '../sql';
 import { dbQuery } from './options';
 import type { ReportCell, ReportDetail, ReportParams } from './types';
 
