@@ -129,9 +129,13 @@ describe('pivot of one printed row against several', () => {
     });
   const cellsOf = (a: Awaited<ReturnType<typeof ask>>) =>
     new Map(
-      [...a.cells, ...a.rowTotals, ...a.colTotals, ...a.subtotals, ...(a.grandTotal ? [a.grandTotal] : [])].map(
-        (c) => [pivotKey([...c.row, '|', ...c.col, c.row.length < 2 ? '(sub)' : '']), c],
-      ),
+      [
+        ...a.cells,
+        ...a.rowTotals,
+        ...a.colTotals,
+        ...a.subtotals,
+        ...(a.grandTotal ? [a.grandTotal] : []),
+      ].map((c) => [pivotKey([...c.row, '|', ...c.col, c.row.length < 2 ? '(sub)' : '']), c]),
     );
 
   it.each([

@@ -53,7 +53,10 @@ export function PivotGrid({
     estimateSize: () => ROW_H,
     // The scroller's height as its CSS caps it (70vh): without it the first render lays out
     // one row, then measures and renders a screenful again (two commits and layouts on opening).
-    initialRect: { width: 0, height: Math.round(0.7 * window.innerHeight) },
+    initialRect: {
+      width: 0,
+      height: typeof window === 'undefined' ? 0 : Math.round(0.7 * window.innerHeight),
+    },
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();

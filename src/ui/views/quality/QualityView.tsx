@@ -53,7 +53,10 @@ function CoverageMatrix({ result }: { result: QualityResult }) {
     estimateSize: () => ROW_H,
     // The scroller's height as its CSS caps it (60vh): without it the first render lays out
     // one row, then measures and renders a screenful again (two commits and layouts on opening).
-    initialRect: { width: 0, height: Math.round(0.6 * window.innerHeight) },
+    initialRect: {
+      width: 0,
+      height: typeof window === 'undefined' ? 0 : Math.round(0.6 * window.innerHeight),
+    },
     // Rows beyond the ~20 in view, each way: enough for a wheel step, each costs 8 cells of DOM.
     overscan: 5,
   });
