@@ -112,6 +112,17 @@ export function answersExpected(): boolean {
   }
 }
 
+/**
+ * A repeat visit's first step (./boot.ts, before the app's modules are evaluated): open the store
+ * and read its whole list and most recent answers while the dataset's files are still being
+ * fetched and hashed; they are matched against the fingerprint once it is known. The connection
+ * is kept until a view has been served or 3 s have passed.
+ */
+export function preloadAnswers(): void {
+  if (!expected()) return;
+  answers().preload(Promise.race([firstServed, new Promise((ok) => setTimeout(ok, 3000))]));
+}
+
 /** Open the store now, and read the list of stored answers as soon as the loaded files are hashed. */
 export function warmAnswers(): void {
   if (!expected()) return;
