@@ -173,6 +173,15 @@ export function usesLateTables(sql: string): boolean {
   return LATE_REF.test(sql);
 }
 
+/** The late tables built last (the coverage grid, Quality's): the unit picker need not wait for them. */
+export const LAST_LATE_TABLES = ['coverage', 'coverage_units'] as const;
+const LAST_REF = new RegExp(`(?:FROM|JOIN)\\s+(?:${LAST_LATE_TABLES.map((t) => id(t)).join('|')})(?![\\w"])`);
+
+/** Whether a statement reads one of LAST_LATE_TABLES (a query waits for the whole build then). */
+export function readsCoverage(sql: string): boolean {
+  return LAST_REF.test(sql);
+}
+
 /**
  * One row per unit with what the search index needs, computed in JS (pinyin-pro): its printed
  * names (a renamed body has several), latest name, kind, level and places.
