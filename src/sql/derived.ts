@@ -130,6 +130,10 @@ FROM ${join('t2n')}`,
  */
 export function buildCoverage(): BoundQuery {
   const b = new Binder();
+  // Reports are summed per unit and year before the grid is made, and the display order is
+  // ranked per unit (a few thousand) rather than per cell: a unit has one row per year, so its
+  // cells' ord follow from its rank. Grouping and sorting every cell by its strings was most of
+  // this statement, which runs at start-up while the first interactions wait behind it.
   return b.done(`
 CREATE OR REPLACE TABLE ${id('coverage')} AS
 WITH u AS (
@@ -137,19 +141,21 @@ WITH u AS (
     any_value(${id('province')}) AS ${id('province')}, any_value(${id('level')}) AS ${id('level')}
   FROM ${id('reports')} GROUP BY ${id('unit_id')}
 ), y AS (
-  SELECT DISTINCT ${id('year')}::INTEGER AS ${id('year')} FROM ${id('reports')}
+  SELECT ${id('year')}, (row_number() OVER (ORDER BY ${id('year')}))::INTEGER AS i, count(*) OVER () AS n
+  FROM (SELECT DISTINCT ${id('year')}::INTEGER AS ${id('year')} FROM ${id('reports')})
+), k AS (
+  SELECT *, row_number() OVER (ORDER BY ${id('province')} NULLS LAST, ${id('unit')}, ${id('unit_id')}) AS rank FROM u
 ), f AS (
   SELECT ${id('report_id')}, count(*)::DOUBLE AS n FROM ${id('checks')} GROUP BY ${id('report_id')}
-), g AS (
-  SELECT u.${id('unit_id')}, u.${id('unit')}, u.${id('province')}, u.${id('level')}, y.${id('year')},
-    min(r.${id('report_id')}) AS ${id('report_id')}, coalesce(sum(f.n), 0)::DOUBLE AS ${id('failures')}
-  FROM u CROSS JOIN y
-  LEFT JOIN ${id('reports')} r ON r.${id('unit_id')} = u.${id('unit_id')} AND r.${id('year')} = y.${id('year')}
-  LEFT JOIN f ON f.${id('report_id')} = r.${id('report_id')}
-  GROUP BY ALL
+), r AS (
+  SELECT r.${id('unit_id')}, r.${id('year')}, min(r.${id('report_id')}) AS ${id('report_id')}, sum(f.n) AS n
+  FROM ${id('reports')} r LEFT JOIN f ON f.${id('report_id')} = r.${id('report_id')}
+  GROUP BY r.${id('unit_id')}, r.${id('year')}
 )
-SELECT row_number() OVER (ORDER BY ${id('province')} NULLS LAST, ${id('unit')}, ${id('unit_id')}, ${id('year')})::INTEGER AS ${id('ord')}, *
-FROM g
+SELECT ((k.rank - 1) * y.n + y.i)::INTEGER AS ${id('ord')}, k.${id('unit_id')}, k.${id('unit')}, k.${id('province')},
+  k.${id('level')}, y.${id('year')}, r.${id('report_id')}, coalesce(r.n, 0)::DOUBLE AS ${id('failures')}
+FROM k CROSS JOIN y
+LEFT JOIN r ON r.${id('unit_id')} = k.${id('unit_id')} AND r.${id('year')} = y.${id('year')}
 ORDER BY ${id('ord')}`);
 }
 
