@@ -43,7 +43,9 @@ describe('the coverage grid as built at start-up', () => {
     const q = (sql: string) => db.query({ sql, params: [] });
     await q(`INSERT INTO reports SELECT * REPLACE ('A0' || report_id AS report_id) FROM reports
       WHERE report_id = 'B2022'`);
-    await q(`INSERT INTO checks SELECT * REPLACE ('A0' || report_id AS report_id) FROM checks WHERE report_id = 'B2022'`);
+    await q(
+      `INSERT INTO checks SELECT * REPLACE ('A0' || report_id AS report_id) FROM checks WHERE report_id = 'B2022'`,
+    );
     await q(`INSERT INTO checks SELECT * FROM checks WHERE report_id = 'A0B2022'`);
     await q(`INSERT INTO reports SELECT * REPLACE ('zz-' || unit_id AS unit_id, 'Z' || report_id AS report_id,
       NULL AS province) FROM reports WHERE report_id = (SELECT max(report_id) FROM reports)`);
