@@ -11,6 +11,7 @@ import type { BoundQuery } from '../sql/bound';
 import {
   buildCoverage,
   buildReportKeys,
+  buildUnitFacts,
   buildUnits,
   CREATE_UNIT_PINYIN,
   CREATE_VIEWS,
@@ -261,6 +262,7 @@ export class Engine {
     // pinyin-pro (~0.25 MB of script) loads only now, off the first chart's path.
     const pinyinPro = import('pinyin-pro');
     pinyinPro.catch(() => undefined);
+    await this.run(buildUnitFacts());
     const facts = await this.run<UnitInfo & { names: string[] | null }>({
       sql: SELECT_UNIT_FACTS,
       params: [],

@@ -189,15 +189,40 @@ export function readsCoverage(sql: string): boolean {
 }
 
 /**
- * One row per unit with what the search index needs, computed in JS (pinyin-pro): its printed
- * names (a renamed body has several), latest name, kind, level and places.
+ * Each unit's facts, one GROUP BY over the reports for both the search index's input (read into
+ * JS for pinyin, `SELECT_UNIT_FACTS`) and the unit index itself (`buildUnits`), which grouped
+ * the reports a second time. Its printed names (a renamed body has several), latest name, kind,
+ * level, places and years.
  */
-export const SELECT_UNIT_FACTS = `SELECT ${id('unit_id')} AS "unitId", arg_max(${id('unit')}, ${id('year')}) AS "unit",
-  list_distinct(list(${id('unit')})) AS "names", any_value(${id('unit_kind')}) AS "kind",
-  any_value(${id('parent_unit_id')}) AS "parentUnitId", any_value(${id('region_code')}) AS "regionCode",
-  any_value(${id('region_name')}) AS "regionName", any_value(${id('province')}) AS "province",
-  any_value(${id('prefecture')}) AS "prefecture", any_value(${id('county')}) AS "county", any_value(${id('level')}) AS "level"
-FROM ${id('reports')} GROUP BY ${id('unit_id')}`;
+export function buildUnitFacts(): BoundQuery {
+  const any = (c: (typeof FACT_COLUMNS)[number]) => `any_value(${id(c)}) AS ${id(c)}`;
+  return new Binder().done(`
+CREATE OR REPLACE TABLE ${id('unit_facts')} AS
+SELECT ${id('unit_id')}, arg_max(${id('unit')}, ${id('year')}) AS ${id('unit')},
+  ${FACT_COLUMNS.map(any).join(', ')},
+  list_sort(list_distinct(list(${id('year')}::INTEGER))) AS ${id('years')},
+  list_distinct(list(${id('unit')})) AS ${id('names')}
+FROM ${id('reports')} GROUP BY ${id('unit_id')}`);
+}
+
+const FACT_COLUMNS = [
+  'unit_kind',
+  'parent_unit_id',
+  'region_code',
+  'region_name',
+  'province',
+  'prefecture',
+  'county',
+  'level',
+] as const;
+
+/** What the search index needs of each unit (`buildUnitFacts` first), computed in JS (pinyin-pro). */
+export const SELECT_UNIT_FACTS = `SELECT ${id('unit_id')} AS "unitId", ${id('unit')} AS "unit",
+  ${id('names')} AS "names", ${id('unit_kind')} AS "kind",
+  ${id('parent_unit_id')} AS "parentUnitId", ${id('region_code')} AS "regionCode",
+  ${id('region_name')} AS "regionName", ${id('province')} AS "province",
+  ${id('prefecture')} AS "prefecture", ${id('county')} AS "county", ${id('level')} AS "level"
+FROM ${id('unit_facts')}`;
 
 export const CREATE_UNIT_PINYIN = `CREATE OR REPLACE TABLE ${id('unit_pinyin')} (${id('unit_id')} VARCHAR, ${id('short')} VARCHAR, ${id('pinyin')} VARCHAR, ${id('initials')} VARCHAR, ${id('search')} VARCHAR, ${id('place')} VARCHAR)`;
 
@@ -234,30 +259,17 @@ export function insertUnitPinyinPacked(rows: readonly UnitPinyinRow[]): BoundQue
   );
 }
 
-/** One row per unit (unit_id) with its latest name, region, government and years, and its search keys. */
+/**
+ * One row per unit (unit_id) with its latest name, region, government and years, and its search
+ * keys: the unit facts (`buildUnitFacts`) with their pinyin, a few thousand rows joined.
+ */
 export function buildUnits(): BoundQuery {
-  const b = new Binder();
-  const any = (
-    c:
-      | 'unit_kind'
-      | 'parent_unit_id'
-      | 'region_code'
-      | 'region_name'
-      | 'province'
-      | 'prefecture'
-      | 'county'
-      | 'level',
-  ) => `any_value(r.${id(c)}) AS ${id(c)}`;
   const text = (c: 'short' | 'pinyin' | 'initials' | 'search' | 'place') =>
-    `coalesce(any_value(p.${id(c)}), '') AS ${id(c)}`;
-  return b.done(`
+    `coalesce(p.${id(c)}, '') AS ${id(c)}`;
+  return new Binder().done(`
 CREATE OR REPLACE TABLE ${id('units')} AS
-SELECT r.${id('unit_id')}, arg_max(r.${id('unit')}, r.${id('year')}) AS ${id('unit')},
-  ${any('unit_kind')}, ${any('parent_unit_id')}, ${any('region_code')}, ${any('region_name')},
-  ${any('province')}, ${any('prefecture')}, ${any('county')}, ${any('level')},
-  list_sort(list_distinct(list(r.${id('year')}::INTEGER))) AS ${id('years')},
+SELECT f.${id('unit_id')}, f.${id('unit')}, ${FACT_COLUMNS.map((c) => `f.${id(c)}`).join(', ')}, f.${id('years')},
   ${text('short')}, ${text('pinyin')}, ${text('initials')}, ${text('search')}, ${text('place')}
-FROM ${id('reports')} r
-LEFT JOIN ${id('unit_pinyin')} p ON p.${id('unit_id')} = r.${id('unit_id')}
-GROUP BY r.${id('unit_id')}`);
+FROM ${id('unit_facts')} f
+LEFT JOIN ${id('unit_pinyin')} p ON p.${id('unit_id')} = f.${id('unit_id')}`);
 }
