@@ -117,7 +117,7 @@ async function main() {
             Number(opt['repeat-visits']),
           );
           log(
-            `  repeat visits: first chart ${repeats.map((r) => r.firstChart.toFixed(0)).join(', ')} ms (DuckDB instantiate ${repeats.map((r) => r.instantiate.toFixed(0)).join(', ')} ms)`,
+            `  repeat visits: first chart ${repeats.map((r) => r.firstChart.toFixed(0)).join(', ')} ms (DuckDB instantiate ${repeats.map((r) => (Number.isFinite(r.instantiate) ? r.instantiate.toFixed(0) : 'n/a')).join(', ')} ms)`,
           );
         }
       } finally {

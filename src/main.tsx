@@ -1,35 +1,16 @@
+// ./db/boot (DuckDB's start, or the answers kept from an earlier visit) and ./start (the URL,
+// the dataset's fetch, the view's chunk) are imported first, for their effects: modules run in
+// the order of their first import, so these run before React and the app's components are
+// evaluated.
 import './db/boot';
+import './start';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
-import { requestDataset, resolveDatasetUrl } from './app/useDatasetLoader';
-import { prefetchAllViews, prefetchView } from './app/views';
-import { declareSavedChanges } from './db/fingerprint';
+import { prefetchAllViews } from './app/views';
 import { firstViewSettled } from './db/handle';
-import { hasSavedChanges } from './import/user-state';
-import { bindUrl, uiStore } from './state';
+import { loaded } from './start';
 import './app/styles.css';
-
-bindUrl(uiStore, window);
-// Answers kept from an earlier visit hold only for the dataset's files alone: not when this
-// browser will merge saved imports or unit merges into them (read before the dataset starts).
-declareSavedChanges(hasSavedChanges());
-// The critical path to the first chart is DuckDB's start (./db/boot, imported first) and the
-// dataset's fetch, which begins here, before React's first render; the view's chunk downloads
-// alongside.
-const loaded = startDataset(uiStore.getState().dataset);
-prefetchView(uiStore.getState().view);
-
-/** Settles when the dataset has loaded or failed to (errors surface through useDatasetStatus()). */
-function startDataset(path: string): Promise<void> {
-  let href: string;
-  try {
-    href = resolveDatasetUrl(path);
-  } catch {
-    return Promise.resolve(); // the loader hook ignores such a path too
-  }
-  return requestDataset(href).catch(() => undefined);
-}
 
 function render(): void {
   const root = document.getElementById('root');

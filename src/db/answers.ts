@@ -115,35 +115,82 @@ export class AnswerStore {
   }
 
   /**
-   * The ids stored under `fp`, read once. The same transaction reads the answers used most
-   * recently, up to PREFETCH_BYTES: a repeat visit's first questions (the summary, the view's)
-   * are then answered from memory, one IndexedDB round trip after the fingerprint.
+   * The ids stored under `fp`, read once: from the whole list when `preload` read it (a repeat
+   * visit, before the fingerprint was known), else in one transaction of their own that also reads
+   * ahead the answers of `fp` used most recently, up to PREFETCH_BYTES.
    */
   private ids(fp: string): Promise<Set<string>> {
     let ids = this.known.get(fp);
     if (!ids) {
-      ids = this.use(async (db) => {
-        const entries = await transact(db, [ENTRIES, VALUES], 'readonly', (tx) => {
-          const values = tx.objectStore(VALUES);
-          const r = tx.objectStore(ENTRIES).index('fp').getAll(IDBKeyRange.only(fp));
-          const read: [string, IDBRequest][] = [];
-          r.onsuccess = () => {
-            let budget = PREFETCH_BYTES;
-            const recent = (r.result as unknown[]).filter(isEntry).sort((a, b) => b.at - a.at);
-            for (const e of recent) {
-              if (e.bytes > budget) continue;
-              budget -= e.bytes;
-              read.push([e.id, values.get(e.id)]);
-            }
-          };
-          return () => ({ all: r.result as unknown[], read });
-        });
-        for (const [id, req] of entries.read) this.prefetched.set(id, req.result as unknown);
-        return new Set(entries.all.filter(isEntry).map((e) => e.id));
-      }, new Set<string>()).catch(() => new Set<string>());
+      const listed = this.listed ?? Promise.resolve(null);
+      ids = listed
+        .then((all) => (all ? new Set(all.filter((e) => e.fp === fp).map((e) => e.id)) : this.readIds(fp)))
+        .catch(() => new Set<string>());
       this.known.set(fp, ids);
     }
     return ids;
+  }
+
+  /** The ids stored under `fp` and the most recent of their answers, in one transaction. */
+  private readIds(fp: string): Promise<Set<string>> {
+    return this.use(async (db) => {
+      const { all, read } = await this.readList(db, (store) =>
+        store.index('fp').getAll(IDBKeyRange.only(fp)),
+      );
+      this.keepPrefetched(read);
+      return new Set(all.map((e) => e.id));
+    }, new Set<string>());
+  }
+
+  /**
+   * One transaction: the entries `list` asks for and, as soon as they are listed, the answers
+   * used most recently among them, up to PREFETCH_BYTES.
+   */
+  private readList(
+    db: IDBDatabase,
+    list: (entries: IDBObjectStore) => IDBRequest,
+  ): Promise<{ all: Entry[]; read: [string, IDBRequest][] }> {
+    return transact(db, [ENTRIES, VALUES], 'readonly', (tx) => {
+      const values = tx.objectStore(VALUES);
+      const r = list(tx.objectStore(ENTRIES));
+      const read: [string, IDBRequest][] = [];
+      let all: Entry[] = [];
+      r.onsuccess = () => {
+        all = (r.result as unknown[]).filter(isEntry);
+        let budget = PREFETCH_BYTES;
+        for (const e of [...all].sort((a, b) => b.at - a.at)) {
+          if (e.bytes > budget) continue;
+          budget -= e.bytes;
+          read.push([e.id, values.get(e.id)]);
+        }
+      };
+      return () => ({ all, read });
+    });
+  }
+
+  private keepPrefetched(read: [string, IDBRequest][]): void {
+    for (const [id, req] of read) this.prefetched.set(id, req.result as unknown);
+  }
+
+  /** The whole list of entries, read by `preload` before any fingerprint is known. */
+  private listed: Promise<Entry[] | null> | null = null;
+
+  /**
+   * A repeat visit's first step, before the loaded files are hashed: open the database, list
+   * every entry and read ahead the answers used most recently (whatever their fingerprint), so
+   * that once the fingerprint is known its answers are matched in memory. Nothing read here is
+   * used unless its entry's fingerprint is the loaded data's (`get` asks by fingerprint); the
+   * connection stays open until `until` settles.
+   */
+  preload(until: Promise<unknown>): void {
+    if (this.listed) return;
+    this.users++;
+    this.listed = this.use(async (db) => {
+      const { all, read } = await this.readList(db, (store) => store.getAll());
+      this.keepPrefetched(read);
+      return all;
+    }, null).catch(() => null);
+    void until.finally(() => this.release());
   }
 
   /** Values read ahead by `ids`, by id (taken out when used). */

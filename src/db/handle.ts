@@ -61,8 +61,9 @@ let enginePromise: Promise<Engine> | null = null;
 
 /**
  * The engine, started on first call. The loader's call may pass `scriptsAfter`: DuckDB's script
- * (~0.3 s of main-thread parsing and evaluation) waits for it, so that a first view drawn from
- * stored answers (./stored.ts) is not held up by an engine it does not need yet.
+ * (~0.3 s of main-thread parsing and evaluation), and its worker's wasm compile when boot did not
+ * start it, wait for it, so that a first view drawn from stored answers (./stored.ts) is not held
+ * up by an engine it does not need yet.
  */
 export function engine(scriptsAfter?: Promise<unknown>): Promise<Engine> {
   enginePromise ??= startEngine(scriptsAfter);
@@ -77,8 +78,9 @@ async function startEngine(scriptsAfter?: Promise<unknown>): Promise<Engine> {
     measure('db:stage', t, { stage });
     return out;
   };
-  const { worker, instantiated } = bootEngine();
+  // On a repeat visit src/db/boot.ts leaves the worker to here: its wasm compile waits too.
   await scriptsAfter?.catch(() => undefined);
+  const { worker, instantiated } = bootEngine();
   // Loaded on first use so the app's first paint does not wait for DuckDB and Arrow (the
   // initial-JS budget of issue 3 is 250 KB gzip); both download while the wasm compiles.
   const engineModule = import('./engine');
@@ -146,7 +148,7 @@ export function getDatabase(): Queryable {
         sent = performance.now();
         return e.run<T>(q, timing);
       };
-      const rows = usesLateTables(q.sql) ? await late.ready().then(run) : await late.track(run);
+      const rows = usesLateTables(q.sql) ? await late.readyFor(q.sql).then(run) : await late.track(run);
       // In a session a query's duration is more than its replay: the time is split here so a
       // profile can tell the late build, a new text's prepare, the worker's queue and the decode apart.
       measure('db:query', started, {

@@ -65,14 +65,15 @@ export async function initDatabase(
         ])
       : Promise.resolve();
     const starting = engine(engineWork);
-    const codec = getCodec();
+    // The codec worker (a wasm to compile) and the derived/ files wait for that too.
+    const codec = expectStored ? codecAfter(engineWork) : getCodec();
     void summaryRead.then((hit) => {
       if (!hit || settled || !isSummary(hit.value)) return;
       measure('db:stage', started, { stage: 'stored summary read' });
       stored = hit.value;
       setStatus({ phase: 'loading', progress, stored });
     });
-    const precomputed = fetchPrecomputed(base, files.hashes, codec);
+    const precomputed = engineWork.then(() => fetchPrecomputed(base, files.hashes, codec));
     const decoded = decodeFiles(files, precomputed, codec, engineWork);
     const e = await starting;
     measure('db:stage', started, { stage: 'engine start' });
@@ -236,12 +237,21 @@ async function adoptPrecomputed(e: Engine, ipc: PrecomputedIpc): Promise<boolean
 
 /** The kept tables and the late ones go in at the first quiet moment after the first view's queries. */
 function scheduleLate(e: Engine): void {
-  late.schedule(async () => {
+  late.schedule(async (marks) => {
     const t = performance.now();
     await e.insertKept();
     measure('db:stage', t, { stage: 'late: insert kept tables' });
-    await e.buildLate();
+    await e.buildLate(marks);
   });
+}
+
+/** The codec worker, started when `after` settles (its first use waits for that). */
+function codecAfter(after: Promise<unknown>): ParquetCodec {
+  const started = after.then(getCodec, getCodec);
+  return {
+    decode: async (parquet) => (await started).decode(parquet),
+    encode: async (ipc) => (await started).encode(ipc),
+  };
 }
 
 /** A stored summary reads back with the fields the views use (else it is not shown). */

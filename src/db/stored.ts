@@ -53,18 +53,34 @@ export async function storedAnswer(key: string, forView = true): Promise<{ value
   return hit;
 }
 
+let needed: () => void = () => undefined;
+const engineNeeded = new Promise<void>((resolve) => {
+  needed = resolve;
+});
+
+/**
+ * A question is to be answered by the engine before it is ready (no stored answer, or one that
+ * is never kept): the engine is on the way to a chart, so its start waits no longer for stored
+ * answers to be drawn (src/queries/options.ts calls this).
+ */
+export function needEngine(): void {
+  needed();
+}
+
 /**
  * Settles once a view has been given a stored answer (or after `capMs`) and the page has then
- * been idle: the view has drawn it, and the engine's script may start (./handle.ts `engine`).
+ * been idle: the view has drawn it, and the engine may start (./handle.ts `engine`). At once when
+ * a question needs the engine (`needEngine`).
  */
 export function storedViewDrawn(capMs = 1000): Promise<void> {
   const served = Promise.race([firstServed, new Promise((ok) => setTimeout(ok, capMs))]);
   // Two frames (the answer rendered and painted), then an idle moment.
   const frame = () => new Promise((ok) => requestAnimationFrame(ok));
-  return served
+  const drawn = served
     .then(frame)
     .then(frame)
     .then(() => new Promise<void>((ok) => whenIdle(ok)));
+  return Promise.race([drawn, engineNeeded]);
 }
 
 /** Keep the engine's answer to `key` for the next visit (if the loaded data may have stored answers). */
@@ -110,6 +126,17 @@ export function answersExpected(): boolean {
   } catch {
     return false;
   }
+}
+
+/**
+ * A repeat visit's first step (./boot.ts, before the app's modules are evaluated): open the store
+ * and read its whole list and most recent answers while the dataset's files are still being
+ * fetched and hashed; they are matched against the fingerprint once it is known. The connection
+ * is kept until a view has been served or 3 s have passed.
+ */
+export function preloadAnswers(): void {
+  if (!expected()) return;
+  answers().preload(Promise.race([firstServed, new Promise((ok) => setTimeout(ok, 3000))]));
 }
 
 /** Open the store now, and read the list of stored answers as soon as the loaded files are hashed. */

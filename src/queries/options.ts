@@ -24,7 +24,7 @@ import {
 } from '@tanstack/react-query';
 import { getDatabase } from '../db/handle';
 import { getStatus, subscribeStatus } from '../db/status';
-import { keepAnswer, storedAnswer } from '../db/stored';
+import { keepAnswer, needEngine, storedAnswer } from '../db/stored';
 import { measure } from '../db/timing';
 import type { Queryable } from '../db/types';
 
@@ -87,7 +87,10 @@ export function dbQuery<K, T>(
 ) {
   return queryOptions({
     queryKey: [...QUERY_ROOT, name, normaliseKey(key)] as const,
-    queryFn: async () => fetch(await loadedDatabase(), key),
+    queryFn: async () => {
+      if (getStatus().phase !== 'ready') needEngine();
+      return fetch(await loadedDatabase(), key);
+    },
     enabled,
     placeholderData: keepPreviousData,
     staleTime: Number.POSITIVE_INFINITY,

@@ -44,6 +44,51 @@ describe('AnswerStore', () => {
     for (let k = 3; k >= 0; k--) expect(await next.get('fp', `k${k}`)).toEqual({ value: big(k) });
   });
 
+  it('read ahead before the fingerprint is known (preload), answers only under their own fingerprint', async () => {
+    const factory = new IDBFactory();
+    const { store, tick } = storeOn(factory);
+    store.put('fpA', 'k', ROWS);
+    await store.flush();
+    tick();
+    store.put('fpB', 'k', ['other data']);
+    store.put('fpB', 'only-b', ['b']);
+    await store.flush();
+    const next = storeOn(factory).store;
+    next.preload(Promise.resolve());
+    expect(await next.get('fpA', 'k')).toEqual({ value: ROWS });
+    expect(await next.get('fpB', 'k')).toEqual({ value: ['other data'] });
+    expect(await next.get('fpA', 'only-b')).toBeUndefined();
+    expect(await next.get('fpC', 'k')).toBeUndefined();
+  });
+
+  it('read ahead, an entry that does not read back as written is still a miss', async () => {
+    const factory = new IDBFactory();
+    const { store } = storeOn(factory);
+    store.put('fp', 'k', ROWS);
+    await store.flush();
+    const db = await openIdb('gov-info-reports-answers', 1, () => undefined, { factory });
+    await transact(db, 'values', 'readwrite', (tx) => {
+      // Another entry's answer under this id: it does not name the id it is stored under.
+      tx.objectStore('values').put({ id: 'fp\u001fother', v: ['wrong'] }, 'fp\u001fk');
+      return () => undefined;
+    });
+    db.close();
+    const next = storeOn(factory).store;
+    next.preload(Promise.resolve());
+    expect(await next.get('fp', 'k')).toBeUndefined();
+  });
+
+  it('a preload that cannot open the store leaves every read a miss', async () => {
+    const broken = {
+      open: () => {
+        throw new DOMException('denied', 'SecurityError');
+      },
+    } as unknown as IDBFactory;
+    const { store } = storeOn(broken);
+    store.preload(Promise.resolve());
+    expect(await store.get('fp', 'k')).toBeUndefined();
+  });
+
   it('does not keep an answer over MAX_ANSWER_BYTES', async () => {
     const factory = new IDBFactory();
     const { store } = storeOn(factory);

@@ -13,6 +13,8 @@ const stored = vi.hoisted(() => ({
   answers: new Map<string, unknown>(),
   delayMs: 0,
   kept: [] as [string, unknown][],
+  /** Calls of needEngine: the engine's start was asked not to wait for stored answers. */
+  needed: 0,
 }));
 vi.mock('../../src/db/handle', () => ({ getDatabase: (): Queryable => ({ query: async () => [] }) }));
 vi.mock('../../src/db/stored', () => ({
@@ -21,6 +23,9 @@ vi.mock('../../src/db/stored', () => ({
     return stored.answers.has(key) ? { value: stored.answers.get(key) } : undefined;
   },
   keepAnswer: (key: string, value: unknown) => stored.kept.push([key, value]),
+  needEngine: () => {
+    stored.needed++;
+  },
 }));
 
 const SUMMARY = {
@@ -40,6 +45,7 @@ afterEach(() => {
   stored.answers.clear();
   stored.kept.length = 0;
   stored.delayMs = 0;
+  stored.needed = 0;
 });
 
 function ask(client: QueryClient, engine: () => Promise<string>) {
@@ -57,6 +63,18 @@ describe('answers across visits', () => {
     expect(await answer).toBe('stored');
     expect(engine).not.toHaveBeenCalled();
     expect(stored.kept).toEqual([]);
+    // Answered from the store: the engine's start may keep waiting for the view to be drawn.
+    expect(stored.needed).toBe(0);
+  });
+
+  it('a question the store cannot answer while the engine starts asks for the engine at once', async () => {
+    setStatus({ phase: 'loading', progress: null });
+    const client = new QueryClient();
+    const { answer } = ask(client, async () => 'engine');
+    await new Promise((ok) => setTimeout(ok, 10));
+    expect(stored.needed).toBe(1);
+    setStatus({ phase: 'ready', summary: SUMMARY });
+    expect(await answer).toBe('engine');
   });
 
   it('without a stored answer the engine answers once ready, and its answer is kept', async () => {
