@@ -11,6 +11,7 @@ import type { BoundQuery } from '../sql/bound';
 import {
   buildCoverage,
   buildReportKeys,
+  buildUnitFacts,
   buildUnits,
   CREATE_UNIT_PINYIN,
   CREATE_VIEWS,
@@ -29,6 +30,7 @@ import { checkSchema, SQL_TYPE } from './contract-check';
 import type { DatasetFile } from './decode';
 import { decodeFile } from './decode';
 import { exportTables, type QueryIpc } from './export';
+import type { LateBuild } from './late';
 import { describeStage, errorText, isEmptyTable, mergeStaged, stageIpc } from './staging';
 import { type QueryTiming, Statements } from './statements';
 import { measure } from './timing';
@@ -248,38 +250,59 @@ export class Engine {
   /**
    * The rest of `buildDerived`: the unit index with pinyin (the unit picker) and the coverage
    * grid (Quality), both among the LATE_TABLES. At start-up it runs after the first view's
-   * queries (./late.ts), since the first chart reads neither.
+   * queries (./late.ts), since the first chart reads neither, and while the first interactions
+   * run: so the unit index goes in first (`early`, the picker then waits no longer) and the
+   * grid's second statement after it, each statement once no view's query is in flight
+   * (`between`), and pinyin is computed in slices that let the page answer input.
    */
-  async buildLate(): Promise<void> {
+  async buildLate(marks: Partial<LateBuild> = {}): Promise<void> {
+    const between = marks.between ?? (async () => undefined);
+    const stage = (name: string, t: number) => measure('db:stage', t, { stage: `derived (late): ${name}` });
     let t = performance.now();
-    const stage = (name: string) => {
-      measure('db:stage', t, { stage: `derived (late): ${name}` });
-      t = performance.now();
-    };
     // pinyin-pro (~0.25 MB of script) loads only now, off the first chart's path.
     const pinyinPro = import('pinyin-pro');
     pinyinPro.catch(() => undefined);
+    await this.run(buildUnitFacts());
     const facts = await this.run<UnitInfo & { names: string[] | null }>({
       sql: SELECT_UNIT_FACTS,
       params: [],
     });
+    stage('unit facts', t);
     // The coverage grid builds in DuckDB's worker while pinyin is computed here (~0.1 s each for
     // the nationwide units): two threads instead of one after the other.
-    const coverage = this.run(buildCoverage()).then(() => this.run(buildCoverageUnits()));
-    coverage.catch(() => undefined);
-    const { pinyin } = await pinyinPro;
-    const rows = facts.map((f) => unitSearchRow(pinyin, f));
+    const tc = performance.now();
+    const coverage = between().then(() => this.run(buildCoverage()));
+    coverage.then(() => stage('coverage', tc)).catch(() => undefined);
+    try {
+      t = performance.now();
+      const { pinyin } = await pinyinPro;
+      const rows = await mapInSlices(facts, (f) => unitSearchRow(pinyin, f));
+      stage('unit pinyin (main thread)', t);
+      t = performance.now();
+      await between();
+      await this.conn.query(CREATE_UNIT_PINYIN);
+      const BATCH = 500;
+      const packed = insertUnitPinyinPacked(rows);
+      if (packed) await this.run(packed);
+      else
+        for (let i = 0; i < rows.length; i += BATCH)
+          await this.run(insertUnitPinyin(rows.slice(i, i + BATCH)));
+      stage('unit pinyin insert', t);
+      t = performance.now();
+      await between();
+      await this.run(buildUnits());
+      stage('units', t);
+    } catch (err) {
+      // Not while the grid's statement is still running: the next load waits for this build only.
+      await coverage.catch(() => undefined);
+      throw err;
+    }
+    marks.early?.();
     await coverage;
-    stage('coverage ∥ pinyin');
-    await this.conn.query(CREATE_UNIT_PINYIN);
-    const BATCH = 500;
-    const packed = insertUnitPinyinPacked(rows);
-    if (packed) await this.run(packed);
-    else
-      for (let i = 0; i < rows.length; i += BATCH) await this.run(insertUnitPinyin(rows.slice(i, i + BATCH)));
-    stage('unit pinyin insert');
-    await this.run(buildUnits());
-    stage('units');
+    t = performance.now();
+    await between();
+    await this.run(buildCoverageUnits());
+    stage('coverage units', t);
   }
 
   /**
@@ -362,4 +385,41 @@ function footerRows(file: DatasetFile): number {
   } catch (e) {
     throw new Error(`${file.name}: not a readable Parquet file (${errorText(e)})`);
   }
+}
+
+/** Main-thread time a slice of `mapInSlices` may take before it lets the page handle input. */
+const SLICE_MS = 8;
+
+/**
+ * `items.map(fn)`, yielding to the event loop every SLICE_MS: pinyin for the nationwide units
+ * is ~0.1–0.4 s of main-thread work, run while a person may already be using the page.
+ */
+async function mapInSlices<T, U>(items: readonly T[], fn: (item: T) => U): Promise<U[]> {
+  const out: U[] = [];
+  let start = performance.now();
+  for (const item of items) {
+    out.push(fn(item));
+    if (performance.now() - start > SLICE_MS) {
+      await yieldToPage();
+      start = performance.now();
+    }
+  }
+  return out;
+}
+
+/**
+ * Let the page handle input and paint, then go on: `scheduler.yield` where there is one, else a
+ * message to itself (not a timer: those are throttled to one a second in a background tab).
+ */
+function yieldToPage(): Promise<void> {
+  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
+  if (typeof scheduler?.yield === 'function') return scheduler.yield();
+  return new Promise((ok) => {
+    const channel = new MessageChannel();
+    channel.port1.onmessage = () => {
+      channel.port1.close();
+      ok();
+    };
+    channel.port2.postMessage(null);
+  });
 }

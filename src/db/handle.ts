@@ -148,7 +148,7 @@ export function getDatabase(): Queryable {
         sent = performance.now();
         return e.run<T>(q, timing);
       };
-      const rows = usesLateTables(q.sql) ? await late.ready().then(run) : await late.track(run);
+      const rows = usesLateTables(q.sql) ? await late.readyFor(q.sql).then(run) : await late.track(run);
       // In a session a query's duration is more than its replay: the time is split here so a
       // profile can tell the late build, a new text's prepare, the worker's queue and the decode apart.
       measure('db:query', started, {

@@ -5,11 +5,25 @@
  * they go in once the page has been idle and no other query is in flight (DuckDB's worker runs
  * one statement at a time, in order), and every query that reads one waits for that.
  */
+import { readsCoverage } from '../sql/derived';
+
 /** The longest the build waits for a quiet moment. */
 const MAX_WAIT_MS = 3000;
 
+/**
+ * What a build is handed: `early()` says the tables every late table but the coverage grid
+ * (the unit index, checks, regions) are in, so the queries reading them (the unit picker) go
+ * ahead while the grid is still building; `between()` settles once no tracked query is in flight
+ * (or after MAX_WAIT_MS), for a build made of several statements to let a view's query go first.
+ */
+export interface LateBuild {
+  early(): void;
+  between(): Promise<void>;
+}
+
 export class LateTables {
   private built: Promise<void> = Promise.resolve();
+  private earlyBuilt: Promise<void> = Promise.resolve();
   /** The quiet moment the last scheduled build starts at. */
   private quiet: Promise<void> = Promise.resolve();
   private inFlight = 0;
@@ -19,11 +33,18 @@ export class LateTables {
    * Build after the page's next idle moment with no other query running. Returns at once;
    * `ready()` settles with the build. `idle` is injectable for tests.
    */
-  schedule(build: () => Promise<void>, idle: () => Promise<void> = nextIdle): void {
+  schedule(build: (marks: LateBuild) => Promise<void>, idle: () => Promise<void> = nextIdle): void {
     this.quiet = this.quietMoment(idle);
-    this.built = this.quiet.then(build);
+    let early!: () => void;
+    const marked = new Promise<void>((ok) => {
+      early = ok;
+    });
+    this.built = this.quiet.then(() => build({ early, between: () => this.noQueryInFlight() }));
+    // Early tables are in when the build says so, or (failing that) when it ends, with its error.
+    this.earlyBuilt = Promise.race([marked, this.built]);
     // A failed build surfaces through the queries that wait for it (`ready`).
     this.built.catch(() => undefined);
+    this.earlyBuilt.catch(() => undefined);
   }
 
   /** Settles at the quiet moment the last scheduled build starts at (the first view has drawn). */
@@ -34,6 +55,14 @@ export class LateTables {
   /** Settles when the last scheduled build has (rejects with its error). */
   ready(): Promise<void> {
     return this.built;
+  }
+
+  /**
+   * Settles when the tables `sql` reads are in: the coverage grid with the whole build, the
+   * other late tables when the build marks them `early`.
+   */
+  readyFor(sql: string): Promise<void> {
+    return readsCoverage(sql) ? this.built : this.earlyBuilt;
   }
 
   /** The next idle moment with no query in flight (or MAX_WAIT_MS later), for other background work. */
@@ -63,6 +92,12 @@ export class LateTables {
       if (this.inFlight === 0 || Date.now() >= deadline) return;
       await Promise.race([this.settled(), new Promise((ok) => setTimeout(ok, deadline - Date.now()))]);
     }
+  }
+
+  /** No tracked query in flight, or MAX_WAIT_MS passed: a build's next statement may go. */
+  private async noQueryInFlight(): Promise<void> {
+    if (this.inFlight === 0) return;
+    await Promise.race([this.settled(), new Promise((ok) => setTimeout(ok, MAX_WAIT_MS))]);
   }
 
   private settled(): Promise<void> {

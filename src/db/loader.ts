@@ -237,11 +237,11 @@ async function adoptPrecomputed(e: Engine, ipc: PrecomputedIpc): Promise<boolean
 
 /** The kept tables and the late ones go in at the first quiet moment after the first view's queries. */
 function scheduleLate(e: Engine): void {
-  late.schedule(async () => {
+  late.schedule(async (marks) => {
     const t = performance.now();
     await e.insertKept();
     measure('db:stage', t, { stage: 'late: insert kept tables' });
-    await e.buildLate();
+    await e.buildLate(marks);
   });
 }
 

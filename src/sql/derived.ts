@@ -130,6 +130,10 @@ FROM ${join('t2n')}`,
  */
 export function buildCoverage(): BoundQuery {
   const b = new Binder();
+  // Reports are summed per unit and year before the grid is made, and the display order is
+  // ranked per unit (a few thousand) rather than per cell: a unit has one row per year, so its
+  // cells' ord follow from its rank. Grouping and sorting every cell by its strings was most of
+  // this statement, which runs at start-up while the first interactions wait behind it.
   return b.done(`
 CREATE OR REPLACE TABLE ${id('coverage')} AS
 WITH u AS (
@@ -137,19 +141,21 @@ WITH u AS (
     any_value(${id('province')}) AS ${id('province')}, any_value(${id('level')}) AS ${id('level')}
   FROM ${id('reports')} GROUP BY ${id('unit_id')}
 ), y AS (
-  SELECT DISTINCT ${id('year')}::INTEGER AS ${id('year')} FROM ${id('reports')}
+  SELECT ${id('year')}, (row_number() OVER (ORDER BY ${id('year')}))::INTEGER AS i, count(*) OVER () AS n
+  FROM (SELECT DISTINCT ${id('year')}::INTEGER AS ${id('year')} FROM ${id('reports')})
+), k AS (
+  SELECT *, row_number() OVER (ORDER BY ${id('province')} NULLS LAST, ${id('unit')}, ${id('unit_id')}) AS rank FROM u
 ), f AS (
   SELECT ${id('report_id')}, count(*)::DOUBLE AS n FROM ${id('checks')} GROUP BY ${id('report_id')}
-), g AS (
-  SELECT u.${id('unit_id')}, u.${id('unit')}, u.${id('province')}, u.${id('level')}, y.${id('year')},
-    min(r.${id('report_id')}) AS ${id('report_id')}, coalesce(sum(f.n), 0)::DOUBLE AS ${id('failures')}
-  FROM u CROSS JOIN y
-  LEFT JOIN ${id('reports')} r ON r.${id('unit_id')} = u.${id('unit_id')} AND r.${id('year')} = y.${id('year')}
-  LEFT JOIN f ON f.${id('report_id')} = r.${id('report_id')}
-  GROUP BY ALL
+), r AS (
+  SELECT r.${id('unit_id')}, r.${id('year')}, min(r.${id('report_id')}) AS ${id('report_id')}, sum(f.n) AS n
+  FROM ${id('reports')} r LEFT JOIN f ON f.${id('report_id')} = r.${id('report_id')}
+  GROUP BY r.${id('unit_id')}, r.${id('year')}
 )
-SELECT row_number() OVER (ORDER BY ${id('province')} NULLS LAST, ${id('unit')}, ${id('unit_id')}, ${id('year')})::INTEGER AS ${id('ord')}, *
-FROM g
+SELECT ((k.rank - 1) * y.n + y.i)::INTEGER AS ${id('ord')}, k.${id('unit_id')}, k.${id('unit')}, k.${id('province')},
+  k.${id('level')}, y.${id('year')}, r.${id('report_id')}, coalesce(r.n, 0)::DOUBLE AS ${id('failures')}
+FROM k CROSS JOIN y
+LEFT JOIN r ON r.${id('unit_id')} = k.${id('unit_id')} AND r.${id('year')} = y.${id('year')}
 ORDER BY ${id('ord')}`);
 }
 
@@ -173,16 +179,50 @@ export function usesLateTables(sql: string): boolean {
   return LATE_REF.test(sql);
 }
 
+/** The late tables built last (the coverage grid, Quality's): the unit picker need not wait for them. */
+export const LAST_LATE_TABLES = ['coverage', 'coverage_units'] as const;
+const LAST_REF = new RegExp(`(?:FROM|JOIN)\\s+(?:${LAST_LATE_TABLES.map((t) => id(t)).join('|')})(?![\\w"])`);
+
+/** Whether a statement reads one of LAST_LATE_TABLES (a query waits for the whole build then). */
+export function readsCoverage(sql: string): boolean {
+  return LAST_REF.test(sql);
+}
+
 /**
- * One row per unit with what the search index needs, computed in JS (pinyin-pro): its printed
- * names (a renamed body has several), latest name, kind, level and places.
+ * Each unit's facts, one GROUP BY over the reports for both the search index's input (read into
+ * JS for pinyin, `SELECT_UNIT_FACTS`) and the unit index itself (`buildUnits`), which grouped
+ * the reports a second time. Its printed names (a renamed body has several), latest name, kind,
+ * level, places and years.
  */
-export const SELECT_UNIT_FACTS = `SELECT ${id('unit_id')} AS "unitId", arg_max(${id('unit')}, ${id('year')}) AS "unit",
-  list_distinct(list(${id('unit')})) AS "names", any_value(${id('unit_kind')}) AS "kind",
-  any_value(${id('parent_unit_id')}) AS "parentUnitId", any_value(${id('region_code')}) AS "regionCode",
-  any_value(${id('region_name')}) AS "regionName", any_value(${id('province')}) AS "province",
-  any_value(${id('prefecture')}) AS "prefecture", any_value(${id('county')}) AS "county", any_value(${id('level')}) AS "level"
-FROM ${id('reports')} GROUP BY ${id('unit_id')}`;
+export function buildUnitFacts(): BoundQuery {
+  const any = (c: (typeof FACT_COLUMNS)[number]) => `any_value(${id(c)}) AS ${id(c)}`;
+  return new Binder().done(`
+CREATE OR REPLACE TABLE ${id('unit_facts')} AS
+SELECT ${id('unit_id')}, arg_max(${id('unit')}, ${id('year')}) AS ${id('unit')},
+  ${FACT_COLUMNS.map(any).join(', ')},
+  list_sort(list_distinct(list(${id('year')}::INTEGER))) AS ${id('years')},
+  list_distinct(list(${id('unit')})) AS ${id('names')}
+FROM ${id('reports')} GROUP BY ${id('unit_id')}`);
+}
+
+const FACT_COLUMNS = [
+  'unit_kind',
+  'parent_unit_id',
+  'region_code',
+  'region_name',
+  'province',
+  'prefecture',
+  'county',
+  'level',
+] as const;
+
+/** What the search index needs of each unit (`buildUnitFacts` first), computed in JS (pinyin-pro). */
+export const SELECT_UNIT_FACTS = `SELECT ${id('unit_id')} AS "unitId", ${id('unit')} AS "unit",
+  ${id('names')} AS "names", ${id('unit_kind')} AS "kind",
+  ${id('parent_unit_id')} AS "parentUnitId", ${id('region_code')} AS "regionCode",
+  ${id('region_name')} AS "regionName", ${id('province')} AS "province",
+  ${id('prefecture')} AS "prefecture", ${id('county')} AS "county", ${id('level')} AS "level"
+FROM ${id('unit_facts')}`;
 
 export const CREATE_UNIT_PINYIN = `CREATE OR REPLACE TABLE ${id('unit_pinyin')} (${id('unit_id')} VARCHAR, ${id('short')} VARCHAR, ${id('pinyin')} VARCHAR, ${id('initials')} VARCHAR, ${id('search')} VARCHAR, ${id('place')} VARCHAR)`;
 
@@ -219,30 +259,17 @@ export function insertUnitPinyinPacked(rows: readonly UnitPinyinRow[]): BoundQue
   );
 }
 
-/** One row per unit (unit_id) with its latest name, region, government and years, and its search keys. */
+/**
+ * One row per unit (unit_id) with its latest name, region, government and years, and its search
+ * keys: the unit facts (`buildUnitFacts`) with their pinyin, a few thousand rows joined.
+ */
 export function buildUnits(): BoundQuery {
-  const b = new Binder();
-  const any = (
-    c:
-      | 'unit_kind'
-      | 'parent_unit_id'
-      | 'region_code'
-      | 'region_name'
-      | 'province'
-      | 'prefecture'
-      | 'county'
-      | 'level',
-  ) => `any_value(r.${id(c)}) AS ${id(c)}`;
   const text = (c: 'short' | 'pinyin' | 'initials' | 'search' | 'place') =>
-    `coalesce(any_value(p.${id(c)}), '') AS ${id(c)}`;
-  return b.done(`
+    `coalesce(p.${id(c)}, '') AS ${id(c)}`;
+  return new Binder().done(`
 CREATE OR REPLACE TABLE ${id('units')} AS
-SELECT r.${id('unit_id')}, arg_max(r.${id('unit')}, r.${id('year')}) AS ${id('unit')},
-  ${any('unit_kind')}, ${any('parent_unit_id')}, ${any('region_code')}, ${any('region_name')},
-  ${any('province')}, ${any('prefecture')}, ${any('county')}, ${any('level')},
-  list_sort(list_distinct(list(r.${id('year')}::INTEGER))) AS ${id('years')},
+SELECT f.${id('unit_id')}, f.${id('unit')}, ${FACT_COLUMNS.map((c) => `f.${id(c)}`).join(', ')}, f.${id('years')},
   ${text('short')}, ${text('pinyin')}, ${text('initials')}, ${text('search')}, ${text('place')}
-FROM ${id('reports')} r
-LEFT JOIN ${id('unit_pinyin')} p ON p.${id('unit_id')} = r.${id('unit_id')}
-GROUP BY r.${id('unit_id')}`);
+FROM ${id('unit_facts')} f
+LEFT JOIN ${id('unit_pinyin')} p ON p.${id('unit_id')} = f.${id('unit_id')}`);
 }

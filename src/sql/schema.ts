@@ -46,6 +46,21 @@ export const SCHEMA = {
   /** Table 二, long (a view). */
   t2x: ['report_id', ...REPORT_DIMS, 'row', 'col', 'value'],
   unit_pinyin: ['unit_id', 'short', 'pinyin', 'initials', 'search', 'place'],
+  /** Each unit's facts, grouped once from the reports for the unit index and its pinyin (./derived.ts). */
+  unit_facts: [
+    'unit_id',
+    'unit',
+    'unit_kind',
+    'parent_unit_id',
+    'region_code',
+    'region_name',
+    'province',
+    'prefecture',
+    'county',
+    'level',
+    'years',
+    'names',
+  ],
   /**
    * What the anomaly rules read of each report's table 三 (./anomalies.ts), filled in slices of
    * reports at idle moments so that no one statement holds DuckDB's worker for long.

@@ -62,6 +62,42 @@ describe('Engine', () => {
     ]);
   });
 
+  it('builds the late tables in steps: the unit index first (early), the grid after, the same tables either way', async () => {
+    const snapshot = async () =>
+      Promise.all(
+        ['units', 'unit_pinyin', 'coverage', 'coverage_units'].map((t) =>
+          db.query({ sql: `SELECT * FROM ${t} ORDER BY ALL`, params: [] }),
+        ),
+      );
+    const before = await snapshot();
+    // Dropped, so a mark given before they are rebuilt would find them missing.
+    await db.query({ sql: 'DROP TABLE units; DROP TABLE coverage_units', params: [] });
+    const log: string[] = [];
+    let atEarly: Promise<unknown[]> | null = null;
+    await db.engine.buildLate({
+      between: async () => void log.push('between'),
+      early: () => {
+        log.push('early');
+        // Asked at the mark: the unit index is complete, the grid's unit records not rebuilt yet.
+        atEarly = Promise.all([
+          db.query({ sql: 'SELECT * FROM units ORDER BY ALL', params: [] }),
+          db.query({ sql: 'SELECT count(*) AS n FROM coverage_units', params: [] }).then(
+            () => 'coverage_units is in',
+            () => 'coverage_units is not in yet',
+          ),
+        ]);
+      },
+    });
+    expect(log.filter((e) => e === 'early')).toHaveLength(1);
+    // Before the grid, the pinyin insert, the units and the grid's unit records.
+    expect(log.filter((e) => e === 'between').length).toBeGreaterThanOrEqual(4);
+    expect(log.at(-1)).toBe('between');
+    const [unitsAtEarly, gridAtEarly] = (await atEarly!) as [unknown[], string];
+    expect(unitsAtEarly).toEqual(before[0]);
+    expect(gridAtEarly).toBe('coverage_units is not in yet');
+    expect(await snapshot()).toEqual(before);
+  });
+
   it('stores a hostile unit name as data', async () => {
     const rows = await db.query({
       sql: 'SELECT report_id FROM reports WHERE unit = $1',

@@ -321,3 +321,86 @@ describe('LateTables deadline', () => {
     }
   });
 });
+
+describe('LateTables: the unit index before the coverage grid', () => {
+  const UNITS = 'SELECT * FROM "units" u';
+  const CHECKS = 'SELECT * FROM "checks" c JOIN "reports" r ON r."report_id" = c."report_id"';
+  const GRID = 'SELECT * FROM "coverage_units" v';
+
+  it('a query of the unit index or checks goes once the build marks them early; the grid waits for the end', async () => {
+    const { late, idle, log } = parts();
+    const grid = deferred();
+    late.schedule(async ({ early }) => {
+      log.push('units built');
+      early();
+      await grid.promise;
+      log.push('grid built');
+    }, idle.idle);
+    const units = late.readyFor(UNITS).then(() => log.push('units query'));
+    const checks = late.readyFor(CHECKS).then(() => log.push('checks query'));
+    const coverage = late.readyFor(GRID).then(() => log.push('grid query'));
+    await flush();
+    expect(log).toEqual([]);
+    idle.pass();
+    await units;
+    await checks;
+    await flush();
+    expect(log).toEqual(['units built', 'units query', 'checks query']);
+    expect(await settled(coverage)).toBe(false);
+    grid.resolve();
+    await coverage;
+    expect(log).toEqual(['units built', 'units query', 'checks query', 'grid built', 'grid query']);
+  });
+
+  it('without the early mark every late query waits for the whole build; a failure before it reaches them', async () => {
+    const { late, idle } = parts();
+    const build = deferred();
+    late.schedule(() => build.promise, idle.idle);
+    idle.pass();
+    const units = late.readyFor(UNITS);
+    expect(await settled(units)).toBe(false);
+    build.resolve();
+    await expect(units).resolves.toBeUndefined();
+
+    const failing = parts();
+    failing.late.schedule(async () => {
+      throw new Error('pinyin failed');
+    }, failing.idle.idle);
+    failing.idle.pass();
+    await expect(failing.late.readyFor(UNITS)).rejects.toThrow('pinyin failed');
+    await expect(failing.late.readyFor(GRID)).rejects.toThrow('pinyin failed');
+  });
+
+  it("between() holds the build's next statement while a view's query is in flight", async () => {
+    const { late, idle, log } = parts();
+    const query = deferred();
+    late.schedule(async ({ between }) => {
+      log.push('statement 1');
+      await between();
+      log.push('statement 2');
+    }, idle.idle);
+    idle.pass();
+    await flush();
+    expect(log).toEqual(['statement 1', 'statement 2']);
+
+    const next = parts();
+    const second = deferred();
+    next.late.schedule(async ({ between }) => {
+      next.log.push('statement 1');
+      await second.promise;
+      await between();
+      next.log.push('statement 2');
+    }, next.idle.idle);
+    next.idle.pass();
+    await flush();
+    const answer = next.late.track(() => query.promise.then(() => next.log.push('query')));
+    second.resolve();
+    await flush();
+    expect(next.log).toEqual(['statement 1']);
+    query.resolve();
+    await answer;
+    await next.late.ready();
+    expect(next.log).toEqual(['statement 1', 'query', 'statement 2']);
+    expect(log).toEqual(['statement 1', 'statement 2']);
+  });
+});

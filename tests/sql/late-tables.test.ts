@@ -17,7 +17,7 @@ import {
   unitSearchSql,
   unitYearsSql,
 } from '../../src/sql';
-import { LATE_TABLES, usesLateTables } from '../../src/sql/derived';
+import { LATE_TABLES, readsCoverage, usesLateTables } from '../../src/sql/derived';
 
 const A = '济源市人民政府';
 const B = '洪泽区人民政府';
@@ -108,8 +108,17 @@ describe('usesLateTables on the builders', () => {
     it(`reads a late table: ${name}`, () => {
       expect(q.sql).toMatch(/"(units|coverage|checks)"/);
       expect(usesLateTables(q.sql)).toBe(true);
+      // Only the coverage grid's readers wait for the whole late build (src/db/late.ts readyFor).
+      expect(readsCoverage(q.sql)).toBe(/"coverage(_units)?"/.test(q.sql));
     });
   }
+
+  it('the coverage grid is what Quality reads; the unit picker reads no part of it', () => {
+    expect(readsCoverage(READS_LATE['quality coverage']!.sql)).toBe(true);
+    expect(readsCoverage('SELECT * FROM "units" u JOIN "unit_pinyin" p ON TRUE')).toBe(false);
+    expect(readsCoverage('SELECT * FROM "coverage_units2" v')).toBe(false);
+    expect(readsCoverage('CREATE OR REPLACE TABLE "coverage" AS SELECT 1')).toBe(false);
+  });
 
   for (const [name, q] of Object.entries(READS_NO_LATE)) {
     it(`reads none: ${name}`, () => {
