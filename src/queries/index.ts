@@ -20,7 +20,7 @@ export { QUERY_ROOT } from './options';
 export { outcomesQuery } from './outcomes';
 export { pivotQuery } from './pivot';
 export { provinceMapQuery } from './province-map';
-export { qualityQuery } from './quality';
+export { qualityQuery, qualityRulesQuery, withRuleCounts } from './quality';
 export { cellSourcesQuery, reportQuery } from './report';
 export { trendsQuery } from './trends';
 export * from './types';

@@ -40,6 +40,12 @@ export function resolveQuality(p: QualityParams): { sql: QualitySqlParams; displ
   };
 }
 
+/** The matrix and the failed checks; the rule counts are their own query (`qualityRulesQuery`). */
+export type QualityGrid = Omit<QualityResult, 'rules' | 'checksTotal'>;
+
+/** The rule counts' scope: the grid's without the rule filter (they ignore it) and the limit. */
+export type QualityRulesSqlParams = Omit<QualitySqlParams, 'rules' | 'checksLimit'>;
+
 /** "Problems only" and the roster re-shape the cached answer: no query. */
 export function qualityQuery(p: QualityParams) {
   const { sql, display } = resolveQuality(p);
@@ -52,33 +58,59 @@ export function qualityQuery(p: QualityParams) {
   });
 }
 
-export async function fetchQuality(db: Queryable, p: QualityParams): Promise<QualityResult> {
-  const { sql, display } = resolveQuality(p);
-  return shapeQuality(await answerQuality(db, sql), display);
+/**
+ * Failures per rule in the scope. They ignore the rule filter, so choosing a rule asks nothing
+ * here: the answer for the scope is cached, and the grid's two statements are all that run (a
+ * third one, queued behind them in DuckDB's one worker, was on every rule change's path).
+ */
+export function qualityRulesQuery(p: QualityParams) {
+  return queryOptions(dbQuery('qualityRules', rulesScope(resolveQuality(p).sql), answerRuleCounts));
 }
 
-/** The whole matrix of the scope (cells packed per unit), the failed checks and the rule counts. */
-export async function answerQuality(db: Queryable, p: QualitySqlParams): Promise<QualityResult> {
-  const [[grid], checks, rules] = await Promise.all([
+function rulesScope(sql: QualitySqlParams): QualityRulesSqlParams {
+  const { rules: _, checksLimit: __, ...scope } = sql;
+  return scope;
+}
+
+/** The view's result from the grid and the rule counts of the same scope. */
+export function withRuleCounts(
+  grid: QualityGrid,
+  rules: QualityResult['rules'],
+  selected: readonly string[] | undefined,
+): QualityResult {
+  const scoped = selected && selected.length > 0 ? rules.filter((r) => selected.includes(r.rule)) : rules;
+  return { ...grid, rules, checksTotal: scoped.reduce((s, r) => s + r.count, 0) };
+}
+
+export async function fetchQuality(db: Queryable, p: QualityParams): Promise<QualityResult> {
+  const { sql, display } = resolveQuality(p);
+  const [grid, rules] = await Promise.all([answerQuality(db, sql), answerRuleCounts(db, rulesScope(sql))]);
+  return withRuleCounts(shapeQuality(grid, display), rules, sql.rules);
+}
+
+/** The whole matrix of the scope (cells packed per unit) and the failed checks. */
+export async function answerQuality(db: Queryable, p: QualitySqlParams): Promise<QualityGrid> {
+  const [[grid], checks] = await Promise.all([
     db.query<{ units: string | null }>(coverageSql(p)),
     db.query<FailedCheck>(failedChecksSql(p, p.checksLimit)),
-    db.query<{ rule: string; count: number }>(ruleCountsSql(p)),
   ]);
   const units = parseCoverage(grid?.units ?? null);
-  const scoped = p.rules && p.rules.length > 0 ? rules.filter((r) => p.rules!.includes(r.rule)) : rules;
   return {
     // The coverage table holds every unit × every year of the dataset: one unit's years are all.
     years: units[0] ? [...coverageCells(units[0]).keys()].sort((a, b) => a - b) : [],
     units,
     checks,
-    checksTotal: scoped.reduce((s, r) => s + r.count, 0),
-    rules,
     summary: summarise(units),
   };
 }
 
+/** Failures per rule within the scope (the rule filter's options, and the failed checks' total). */
+export function answerRuleCounts(db: Queryable, p: QualityRulesSqlParams): Promise<QualityResult['rules']> {
+  return db.query<{ rule: string; count: number }>(ruleCountsSql(p));
+}
+
 /** With a rule filter only units with such failures are kept, with "problems only" those with a gap or a failure; then the roster. */
-export function shapeQuality(a: QualityResult, d: QualityDisplay): QualityResult {
+export function shapeQuality<T extends QualityGrid>(a: T, d: QualityDisplay): T {
   let shown = a;
   const byRule = d.rules.length > 0;
   if (byRule || d.problemsOnly) {

@@ -9,7 +9,10 @@ import { COVERAGE_CELL, COVERAGE_FIELD } from '../sql';
 import { summarise } from './coverage';
 import type { CoverageUnit, QualityResult } from './types';
 
-export function applyRoster(result: QualityResult, expected: readonly ExpectedUnit[]): QualityResult {
+/** What the roster reshapes: the grid's units, years and summary. */
+type WithUnits = Pick<QualityResult, 'units' | 'years' | 'summary'>;
+
+export function applyRoster<T extends WithUnits>(result: T, expected: readonly ExpectedUnit[]): T {
   if (expected.length === 0) return result;
   const wanted = new Map(expected.map((e) => [e.unitId, e]));
   const present = new Set(result.units.map((u) => u.unitId));

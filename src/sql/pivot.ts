@@ -124,11 +124,20 @@ export function pivotSql(q: PivotQuery): BoundQuery {
       // from rkeys (reports as loaded, merges applied): reading t3x joined every cell row to them.
       const reportFilter = where(dimFilters);
       const cellFilter = where([inList(b, 'row', rows, 'w'), inList(b, 'grp', f.group, 'w')]);
+      // One printed row (the default 总数): a report has at most one t3n line of it (one per
+      // rid × ki), so its sum is that line and the per-report grouping (a hash table of every
+      // report, the statement's dearest step in wasm) is left out.
+      const oneLine = rows?.length === 1 && f.group === undefined;
+      const perReport = oneLine
+        ? `SELECT t.${id('rid')}, list_sum([${cols.map((c) => `t.${c}`).join(', ')}]) AS ${id('v')}
+    FROM ${correctedT3n(b, 't', q.corrections)} JOIN ${id('rowkeys')} w ON w.${id('ki')} = t.${id('ki')}
+    WHERE ${cellFilter}`
+        : `SELECT t.${id('rid')}, list_sum([${cols.map((c) => `sum(t.${c})`).join(', ')}]) AS ${id('v')}
+    FROM ${correctedT3n(b, 't', q.corrections)} JOIN ${id('rowkeys')} w ON w.${id('ki')} = t.${id('ki')}
+    WHERE ${cellFilter} GROUP BY t.${id('rid')}`;
       source = `(SELECT ${fine}sum(x.${id('v')}) AS ${id('v')}, count(*) AS n, count(x.${id('v')}) AS nv
   FROM ${id('rkeys')} r
-  LEFT JOIN (SELECT t.${id('rid')}, list_sum([${cols.map((c) => `sum(t.${c})`).join(', ')}]) AS ${id('v')}
-    FROM ${correctedT3n(b, 't', q.corrections)} JOIN ${id('rowkeys')} w ON w.${id('ki')} = t.${id('ki')}
-    WHERE ${cellFilter} GROUP BY t.${id('rid')}) x
+  LEFT JOIN (${perReport}) x
   ON x.${id('rid')} = r.${id('rid')}
   WHERE ${reportFilter}
   GROUP BY ALL)`;

@@ -105,3 +105,60 @@ describe('pivot totals rolled up from the finest grouping', () => {
     expect(full.grandTotal?.sum).not.toBeNull();
   });
 });
+
+/**
+ * One printed row (the default 总数) reads each report's line as is; several rows are summed per
+ * report first. Both must count alike: a pivot of two rows is, cell by cell, the two one-row
+ * pivots added up, with the same reports and, as reported, those with either figure.
+ */
+describe('pivot of one printed row against several', () => {
+  let db: TestDb;
+  beforeAll(async () => {
+    db = await openTestDb();
+    await loadFixture(db, FIXTURE);
+  }, 120_000);
+
+  const ask = (row: string[], corrections?: CorrectedCell[]) =>
+    answerPivot(db, {
+      rows: ['province', 'format'],
+      cols: ['year'],
+      rate: null,
+      filters: { row, applicant: ['natural_person', 'total'] },
+      totals: true,
+      corrections,
+    });
+  const cellsOf = (a: Awaited<ReturnType<typeof ask>>) =>
+    new Map(
+      [
+        ...a.cells,
+        ...a.rowTotals,
+        ...a.colTotals,
+        ...a.subtotals,
+        ...(a.grandTotal ? [a.grandTotal] : []),
+      ].map((c) => [pivotKey([...c.row, '|', ...c.col, c.row.length < 2 ? '(sub)' : '']), c]),
+    );
+
+  it.each([
+    ['as printed', undefined],
+    ['corrected', FIX],
+  ])('%s', async (_, corrections) => {
+    const both = cellsOf(await ask(['total_handled', 'granted'], corrections));
+    const handled = cellsOf(await ask(['total_handled'], corrections));
+    const granted = cellsOf(await ask(['granted'], corrections));
+    expect(both.size).toBeGreaterThan(3);
+    expect([...handled.keys()].sort()).toEqual([...both.keys()].sort());
+    let summed = 0;
+    for (const [k, c] of both) {
+      const a = handled.get(k)!;
+      const b = granted.get(k)!;
+      expect(a.reports).toBe(c.reports);
+      expect(b.reports).toBe(c.reports);
+      const parts = [a.sum, b.sum].filter((v): v is number => v !== null);
+      expect(c.sum).toBe(parts.length > 0 ? parts.reduce((x, y) => x + y, 0) : null);
+      if (parts.length === 2) summed++;
+      expect(c.reported).toBeGreaterThanOrEqual(Math.max(a.reported ?? 0, b.reported ?? 0));
+      expect(c.reported).toBeLessThanOrEqual((a.reported ?? 0) + (b.reported ?? 0));
+    }
+    expect(summed).toBeGreaterThan(0);
+  });
+});

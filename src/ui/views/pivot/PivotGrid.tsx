@@ -51,6 +51,12 @@ export function PivotGrid({
     count: lines.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_H,
+    // The scroller's height as its CSS caps it (70vh): without it the first render lays out
+    // one row, then measures and renders a screenful again (two commits and layouts on opening).
+    initialRect: {
+      width: 0,
+      height: typeof window === 'undefined' ? 0 : Math.round(0.7 * window.innerHeight),
+    },
     overscan: 12,
   });
   const items = virtualizer.getVirtualItems();

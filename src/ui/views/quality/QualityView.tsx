@@ -1,10 +1,17 @@
 import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n';
 import { checkMessage, locationName, ruleName } from '../../../i18n/checks';
 import { provinceName } from '../../../i18n/places';
-import { coverageCells, type FailedCheck, type QualityResult, qualityQuery } from '../../../queries';
+import {
+  coverageCells,
+  type FailedCheck,
+  type QualityResult,
+  qualityQuery,
+  qualityRulesQuery,
+  withRuleCounts,
+} from '../../../queries';
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { DataTable } from '../../common/DataTable';
@@ -44,6 +51,12 @@ function CoverageMatrix({ result }: { result: QualityResult }) {
     count: result.units.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_H,
+    // The scroller's height as its CSS caps it (60vh): without it the first render lays out
+    // one row, then measures and renders a screenful again (two commits and layouts on opening).
+    initialRect: {
+      width: 0,
+      height: typeof window === 'undefined' ? 0 : Math.round(0.6 * window.innerHeight),
+    },
     // Rows beyond the ~20 in view, each way: enough for a wheel step, each costs 8 cells of DOM.
     overscan: 5,
   });
@@ -129,17 +142,24 @@ export default function QualityView() {
   const [roster, changeRoster] = useRosterSetup();
   const { expected, roster: parsedRoster } = useExpectedUnits(roster);
   const review = useReviewFilter();
-  const query = useQuery(
-    qualityQuery({
-      expected: expected.length > 0 ? expected : undefined,
-      rules: quality.rule ? [quality.rule] : undefined,
-      years: quality.year !== null ? [quality.year] : undefined,
-      provinces: quality.province ? [quality.province] : undefined,
-      problemsOnly: quality.problemsOnly,
-      reviewed: review.reviewed,
-    }),
+  const params = {
+    expected: expected.length > 0 ? expected : undefined,
+    rules: quality.rule ? [quality.rule] : undefined,
+    years: quality.year !== null ? [quality.year] : undefined,
+    provinces: quality.province ? [quality.province] : undefined,
+    problemsOnly: quality.problemsOnly,
+    reviewed: review.reviewed,
+  };
+  const query = useQuery(qualityQuery(params));
+  // Rule counts ignore the rule filter: choosing a rule finds them cached.
+  const rulesQuery = useQuery(qualityRulesQuery(params));
+  const grid = query.data;
+  const ruleCounts = rulesQuery.data;
+  const rule = quality.rule;
+  const result = useMemo(
+    () => (grid && ruleCounts ? withRuleCounts(grid, ruleCounts, rule ? [rule] : undefined) : undefined),
+    [grid, ruleCounts, rule],
   );
-  const result = query.data;
   // How many failed checks are shown, for the result they were counted on: a new filter starts over.
   const [page, setPage] = useState<{ of: QualityResult | undefined; n: number }>({ of: undefined, n: 0 });
   const shown = page.of === result ? page.n : CHECKS_PAGE;
@@ -149,7 +169,7 @@ export default function QualityView() {
       id="quality"
       title={title}
       image={false}
-      busy={query.isPlaceholderData}
+      busy={query.isPlaceholderData || rulesQuery.isPlaceholderData}
       csv={() => ({
         header: [
           t('col.unit'),
@@ -242,7 +262,7 @@ export default function QualityView() {
         </>
       }
     >
-      <QueryState error={query.error} hasData={result !== undefined}>
+      <QueryState error={query.error ?? rulesQuery.error} hasData={result !== undefined}>
         {result && (
           <>
             <p data-testid="quality-summary">
