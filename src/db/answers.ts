@@ -61,6 +61,8 @@ export class AnswerStore {
   private users = 0;
   /** Ids stored under each fingerprint, read once per fingerprint: a miss costs no read. */
   private readonly known = new Map<string, Promise<Set<string>>>();
+  /** The same sets once read (`peek`). */
+  private readonly listedNow = new Map<string, Set<string>>();
   private readonly writes = new Map<string, { fp: string; value: unknown }>();
   private readonly touches = new Set<string>();
   private readonly drops = new Set<string>();
@@ -127,6 +129,7 @@ export class AnswerStore {
         .then((all) => (all ? new Set(all.filter((e) => e.fp === fp).map((e) => e.id)) : this.readIds(fp)))
         .catch(() => new Set<string>());
       this.known.set(fp, ids);
+      void ids.then((set) => this.listedNow.set(fp, set));
     }
     return ids;
   }
@@ -212,6 +215,26 @@ export class AnswerStore {
     this.users++;
     void this.open();
     void until.finally(() => this.release());
+  }
+
+  /**
+   * The answer to `key` under `fp` if it can be had without waiting: the list of `fp` already
+   * read and the answer read ahead with it (else undefined, and `get` may still find it).
+   */
+  peek(fp: string, key: string): { value: unknown } | undefined {
+    const id = fp + SEP + key;
+    const pending = this.writes.get(id);
+    if (pending) return { value: pending.value };
+    if (!this.listedNow.get(fp)?.has(id) || !this.prefetched.has(id)) return undefined;
+    const record = this.prefetched.get(id);
+    this.prefetched.delete(id);
+    if (!isRecord(record, id)) {
+      this.forget(fp, id);
+      return undefined;
+    }
+    this.touches.add(id);
+    this.queue();
+    return { value: record.v };
   }
 
   /** The answer stored for `key` under `fp`, or undefined (never stored, unreadable, or no IndexedDB). */

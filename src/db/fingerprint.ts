@@ -14,6 +14,8 @@ const FORMAT = 1;
 let changed = false;
 let loads = 0;
 let current: Promise<string | null> = Promise.resolve(null);
+/** `current` once it has resolved (null before, and when answers are not to be kept). */
+let known: string | null = null;
 /** Unknown until the app says: no stored answer before it has looked for saved changes. */
 let savedChanges: Promise<boolean> = Promise.resolve(true);
 
@@ -29,6 +31,7 @@ export function declareSavedChanges(any: Promise<boolean>): void {
 export function markDataChanged(): void {
   changed = true;
   current = Promise.resolve(null);
+  known = null;
 }
 
 /**
@@ -44,13 +47,23 @@ export function fingerprintLoad(fileHashes: Promise<readonly string[]>, build: s
     const hashes = await fileHashes;
     return sha256Hex(new TextEncoder().encode(JSON.stringify([FORMAT, build, ...hashes])));
   })();
-  current = fp.catch(() => null);
+  const mine = fp.catch(() => null);
+  current = mine;
+  known = null;
+  void mine.then((f) => {
+    if (current === mine && !changed) known = f;
+  });
 }
 
 /** The fingerprint of the loaded data, once its files are hashed; null when answers are not to be kept. */
 export async function dataFingerprint(): Promise<string | null> {
   const fp = await current;
   return changed ? null : fp;
+}
+
+/** `dataFingerprint`'s value once it is known, synchronously (null until then). */
+export function knownFingerprint(): string | null {
+  return changed ? null : known;
 }
 
 /**
@@ -71,5 +84,6 @@ export function resetFingerprint(): void {
   changed = false;
   loads = 0;
   current = Promise.resolve(null);
+  known = null;
   savedChanges = Promise.resolve(true);
 }

@@ -5,7 +5,7 @@
  * has settled (then an idle moment), so they never compete with the first chart.
  */
 import { AnswerStore, whenIdle } from './answers';
-import { buildIdentity, dataFingerprint } from './fingerprint';
+import { buildIdentity, dataFingerprint, knownFingerprint } from './fingerprint';
 import { firstViewSettled } from './handle';
 import { getStatus, subscribeStatus } from './status';
 
@@ -65,6 +65,19 @@ const engineNeeded = new Promise<void>((resolve) => {
  */
 export function needEngine(): void {
   needed();
+}
+
+/**
+ * The stored answer to a view's question (`key` gives its query hash) if it is at hand now (the fingerprint known, its
+ * answer read ahead), so that the view's first render draws it (src/queries/options.ts
+ * `initialData`); undefined otherwise, and the persister looks for it as before.
+ */
+export function storedAnswerNow(key: () => string): { value: unknown } | undefined {
+  if (!expected() || getStatus().phase === 'ready') return undefined;
+  const fp = knownFingerprint();
+  const hit = fp ? answers().peek(fp, key()) : undefined;
+  if (hit) served();
+  return hit;
 }
 
 /**

@@ -15,6 +15,7 @@
  * a question asked before of the very same files and build is answered from the browser's store.
  */
 import {
+  hashKey,
   keepPreviousData,
   type Query,
   type QueryFunction,
@@ -24,7 +25,7 @@ import {
 } from '@tanstack/react-query';
 import { getDatabase } from '../db/handle';
 import { getStatus, subscribeStatus } from '../db/status';
-import { keepAnswer, needEngine, storedAnswer } from '../db/stored';
+import { keepAnswer, needEngine, storedAnswer, storedAnswerNow } from '../db/stored';
 import { measure } from '../db/timing';
 import type { Queryable } from '../db/types';
 
@@ -85,8 +86,12 @@ export function dbQuery<K, T>(
   fetch: (db: Queryable, key: K) => Promise<T>,
   enabled = true,
 ) {
+  const queryKey = [...QUERY_ROOT, name, normaliseKey(key)] as const;
+  // "With corrections": the corrections come from IndexedDB too, and a question asked before
+  // they are read would find the stored answer without them; such questions wait for the engine.
+  const stored = !withCorrections(key);
   return queryOptions({
-    queryKey: [...QUERY_ROOT, name, normaliseKey(key)] as const,
+    queryKey,
     queryFn: async () => {
       if (getStatus().phase !== 'ready') needEngine();
       return fetch(await loadedDatabase(), key);
@@ -94,10 +99,19 @@ export function dbQuery<K, T>(
     enabled,
     placeholderData: keepPreviousData,
     staleTime: Number.POSITIVE_INFINITY,
-    // "With corrections": the corrections come from IndexedDB too, and a question asked before
-    // they are read would find the stored answer without them; such questions wait for the engine.
-    persister: withCorrections(key) ? undefined : acrossVisits,
+    persister: stored ? acrossVisits : undefined,
+    // A stored answer already read (a repeat visit's first view) is the query's data from its
+    // first render: no placeholder drawn first, no fetch. The engine's answer replaces it when the
+    // loaded dataset invalidates every query (src/app/useDatasetLoader.ts), as for the persister's.
+    initialData: stored ? () => storedInitial<T>(queryKey) : undefined,
   });
+}
+
+function storedInitial<T>(queryKey: readonly unknown[]): T | undefined {
+  const hit = storedAnswerNow(() => hashKey(queryKey));
+  if (!hit) return undefined;
+  measure('db:stage', performance.now(), { stage: `stored answer ${String(queryKey[1])} (at hand)` });
+  return hit.value as T;
 }
 
 function withCorrections(key: unknown): boolean {

@@ -89,6 +89,22 @@ describe('AnswerStore', () => {
     expect(await store.get('fp', 'k')).toBeUndefined();
   });
 
+  it('peek gives, without waiting, only an answer read ahead for a listed fingerprint', async () => {
+    const factory = new IDBFactory();
+    const { store } = storeOn(factory);
+    store.put('fpA', 'k', ROWS);
+    store.put('fpA', 'k2', ['two']);
+    await store.flush();
+    const next = storeOn(factory).store;
+    next.preload(Promise.resolve());
+    // Nothing listed yet for fpA: nothing at hand (get would wait for the list).
+    expect(next.peek('fpA', 'k')).toBeUndefined();
+    expect(await next.get('fpA', 'k2')).toEqual({ value: ['two'] });
+    expect(next.peek('fpA', 'k')).toEqual({ value: ROWS });
+    // Taken once; under another fingerprint, never.
+    expect(next.peek('fpB', 'k')).toBeUndefined();
+  });
+
   it('does not keep an answer over MAX_ANSWER_BYTES', async () => {
     const factory = new IDBFactory();
     const { store } = storeOn(factory);

@@ -9,6 +9,7 @@ import {
   dataFingerprint,
   declareSavedChanges,
   fingerprintLoad,
+  knownFingerprint,
   markDataChanged,
   resetFingerprint,
 } from '../../src/db/fingerprint';
@@ -67,6 +68,20 @@ describe('data fingerprint', () => {
     hashed(FILES);
     expect(await asked).toBeNull();
     expect(await dataFingerprint()).toBeNull();
+  });
+
+  it('is known synchronously only once resolved, and none again once the data changes', async () => {
+    resetFingerprint();
+    declareSavedChanges(Promise.resolve(false));
+    let hashed: (h: string[]) => void = () => undefined;
+    fingerprintLoad(new Promise((ok) => (hashed = ok)), 'index-AbCdEf12.js');
+    expect(knownFingerprint()).toBeNull();
+    hashed(FILES);
+    const fp = await dataFingerprint();
+    expect(fp).toMatch(/^[0-9a-f]{64}$/);
+    expect(knownFingerprint()).toBe(fp);
+    markDataChanged();
+    expect(knownFingerprint()).toBeNull();
   });
 
   it('is none for a second dataset loaded on top of the first', async () => {

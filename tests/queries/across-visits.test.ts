@@ -15,6 +15,8 @@ const stored = vi.hoisted(() => ({
   kept: [] as [string, unknown][],
   /** Calls of needEngine: the engine's start was asked not to wait for stored answers. */
   needed: 0,
+  /** Answers already read (storedAnswerNow): the query's data from its first render. */
+  atHand: new Map<string, unknown>(),
 }));
 vi.mock('../../src/db/handle', () => ({ getDatabase: (): Queryable => ({ query: async () => [] }) }));
 vi.mock('../../src/db/stored', () => ({
@@ -26,6 +28,8 @@ vi.mock('../../src/db/stored', () => ({
   needEngine: () => {
     stored.needed++;
   },
+  storedAnswerNow: (key: () => string) =>
+    stored.atHand.has(key()) ? { value: stored.atHand.get(key()) } : undefined,
 }));
 
 const SUMMARY = {
@@ -46,6 +50,7 @@ afterEach(() => {
   stored.kept.length = 0;
   stored.delayMs = 0;
   stored.needed = 0;
+  stored.atHand.clear();
 });
 
 function ask(client: QueryClient, engine: () => Promise<string>) {
@@ -65,6 +70,22 @@ describe('answers across visits', () => {
     expect(stored.kept).toEqual([]);
     // Answered from the store: the engine's start may keep waiting for the view to be drawn.
     expect(stored.needed).toBe(0);
+  });
+
+  it('a stored answer already at hand is the data at once: no fetch, no engine', async () => {
+    setStatus({ phase: 'loading', progress: null });
+    const engine = vi.fn(async () => 'engine');
+    const q = dbQuery('compare', { year: 2021 }, engine);
+    stored.atHand.set(JSON.stringify(q.queryKey), 'at hand');
+    const client = new QueryClient();
+    expect(await client.fetchQuery(q)).toBe('at hand');
+    expect(client.getQueryData(q.queryKey)).toBe('at hand');
+    expect(engine).not.toHaveBeenCalled();
+    expect(stored.needed).toBe(0);
+    // A question with corrections never takes one.
+    const corrected = dbQuery('compare', { year: 2021, corrections: [] }, engine);
+    stored.atHand.set(JSON.stringify(corrected.queryKey), 'at hand');
+    expect(corrected.initialData).toBeUndefined();
   });
 
   it('a question the store cannot answer while the engine starts asks for the engine at once', async () => {
