@@ -38,7 +38,7 @@ import type { DatasetTable, EngineConnection, ParquetCodec, Row } from './types'
 import { DATASET_TABLES } from './types';
 import { fillUnitIds } from './unit-ids';
 import { type MergeConflict, UnitMerges } from './unit-merges';
-import { unitSearchRow } from './unit-search';
+import { memoFold, unitSearchRow } from './unit-search';
 
 export type { DatasetFile } from './decode';
 
@@ -277,7 +277,8 @@ export class Engine {
     try {
       t = performance.now();
       const { pinyin } = await pinyinPro;
-      const rows = await mapInSlices(facts, (f) => unitSearchRow(pinyin, f));
+      const fold = memoFold();
+      const rows = await mapInSlices(facts, (f) => unitSearchRow(pinyin, f, fold));
       stage('unit pinyin (main thread)', t);
       t = performance.now();
       await between();
