@@ -118,14 +118,27 @@ function unitRecord(b: Binder, failures: string): string {
 /**
  * Every unit's record of the whole grid, built once with it after loading (a late table): the
  * Quality view opens on the whole grid, and grouping 27,000 cells per unit was most of its query.
+ * Without `cells`, in one statement; with it, the units whose cells' `ord` lie in that range,
+ * creating the table (`first`) or adding to it: a unit's cells are consecutive in `ord`
+ * (buildCoverage), so a range of whole units builds in slices, each a short statement.
  */
-export function buildCoverageUnits(): BoundQuery {
+export function buildCoverageUnits(cells?: { from: number; to: number; first: boolean }): BoundQuery {
   const b = new Binder();
-  return b.done(`
-CREATE OR REPLACE TABLE ${id('coverage_units')} AS
-SELECT ${unitRecord(b, `v.${id('failures')}`)}
-FROM ${id('coverage')} v
-GROUP BY v.${id('unit_id')}`);
+  const select = `SELECT ${unitRecord(b, `v.${id('failures')}`)}
+FROM ${id('coverage')} v${cells ? `\nWHERE v.${id('ord')} BETWEEN ${b.v(cells.from)} AND ${b.v(cells.to)}` : ''}
+GROUP BY v.${id('unit_id')}`;
+  return b.done(
+    !cells || cells.first
+      ? `CREATE OR REPLACE TABLE ${id('coverage_units')} AS\n${select}`
+      : `INSERT INTO ${id('coverage_units')}\n${select}`,
+  );
+}
+
+/** The grid's size: its cells (the largest `ord`) and its years (cells per unit). */
+export function coverageShapeSql(): BoundQuery {
+  return new Binder().done(
+    `SELECT coalesce(max(${id('ord')}), 0)::INTEGER AS ${alias('cells')}, count(DISTINCT ${id('year')})::INTEGER AS ${alias('years')} FROM ${id('coverage')}`,
+  );
 }
 
 function checksFrom(b: Binder, q: QualityQuery): string {

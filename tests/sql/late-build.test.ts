@@ -7,8 +7,9 @@
  * rank of (province NULLS LAST, unit, unit_id, year) — kept here as the reference.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { buildCoverage } from '../../src/sql';
+import { buildCoverage, buildCoverageUnits } from '../../src/sql';
 import { buildUnitFacts, buildUnits, SELECT_UNIT_FACTS } from '../../src/sql/derived';
+import { coverageShapeSql } from '../../src/sql/quality';
 import { FIXTURE } from '../db/fixture';
 import { loadFixture, openTestDb, type TestDb } from '../db/harness';
 
@@ -63,6 +64,19 @@ describe('the coverage grid as built at start-up', () => {
     expect(await db.query({ sql: columns('coverage'), params: [] })).toEqual(
       await db.query({ sql: columns('coverage_ref'), params: [] }),
     );
+  });
+
+  it('builds the units’ records in slices of whole units, the same as in one statement', async () => {
+    await db.query(buildCoverageUnits());
+    const all = () => db.query({ sql: 'SELECT * FROM coverage_units ORDER BY ord', params: [] });
+    const whole = await all();
+    const [shape] = await db.query<{ cells: number; years: number }>(coverageShapeSql());
+    expect(shape!.cells).toBe(whole.length * shape!.years);
+    // One unit a slice: any cut between two units' cells would split a record.
+    for (let from = 1; from <= shape!.cells; from += shape!.years)
+      await db.query(buildCoverageUnits({ from, to: from + shape!.years - 1, first: from === 1 }));
+    expect(await all()).toEqual(whole);
+    expect(whole.length).toBeGreaterThan(2);
   });
 
   it('covers the cases added: a doubled unit-year and a unit without a province', async () => {

@@ -1,5 +1,5 @@
 import { useVirtualizer } from '@tanstack/react-virtual';
-import { useRef } from 'react';
+import { useMemo, useRef } from 'react';
 import { useI18n } from '../../../i18n';
 import { type PivotCell, type PivotResult, pivotKey } from '../../../queries';
 import { heatColour } from '../../common/palette';
@@ -25,13 +25,19 @@ export function PivotGrid({
 }) {
   const i18n = useI18n();
   const scroller = useRef<HTMLDivElement>(null);
-  const lines = pivotLines(result);
-  const look = pivotLookup(result);
-  const values = result.cells
-    .map((c) => c.value)
-    .filter((v): v is number => v !== null && Number.isFinite(v));
-  const min = Math.min(0, ...values);
-  const max = Math.max(...values, 0);
+  // Walks of every cell, once per result: the grid re-renders per scroll step and when the
+  // virtualiser measures, and a nationwide prefecture × year answer has ~3,000 cells.
+  const { lines, look, min, max } = useMemo(() => {
+    let min = 0;
+    let max = 0;
+    for (const c of result.cells) {
+      const v = c.value;
+      if (v === null || !Number.isFinite(v)) continue;
+      if (v < min) min = v;
+      if (v > max) max = v;
+    }
+    return { lines: pivotLines(result), look: pivotLookup(result), min, max };
+  }, [result]);
   /** A cell's text: its value, marked when reports in it lack the summed figure. */
   const shown = (c: PivotCell | undefined): { text: string; title?: string; incomplete: boolean } => {
     if (!c) return { text: '', incomplete: false };
