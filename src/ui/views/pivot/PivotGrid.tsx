@@ -63,7 +63,9 @@ export function PivotGrid({
       width: 0,
       height: typeof window === 'undefined' ? 0 : Math.round(0.7 * window.innerHeight),
     },
-    overscan: 12,
+    // Rows beyond the ~22 in view, each way: a wheel step's worth (as the coverage grid); each
+    // costs a cell per column of DOM, laid out and painted on every answer and scroll step.
+    overscan: 6,
   });
   const items = virtualizer.getVirtualItems();
   const padTop = items[0]?.start ?? 0;
