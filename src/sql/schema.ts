@@ -66,6 +66,8 @@ export const SCHEMA = {
    * reports at idle moments so that no one statement holds DuckDB's worker for long.
    */
   anomaly_t3: ['rid', 'received', 'num', 'den', 'digest', 'nonzero'],
+  /** The candidates' rows numbered (`seq`), read back in pages (./anomalies.ts). */
+  anomaly_candidates: ['seq'],
   /** Unit × dataset year, built once after loading: the quality view's grid is a lookup. */
   coverage: ['ord', 'unit_id', 'unit', 'province', 'level', 'year', 'report_id', 'failures'],
   /** Each unit's packed record of the whole coverage grid (src/sql/quality.ts), built with it. */

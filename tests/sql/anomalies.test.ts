@@ -5,6 +5,8 @@ import type { Queryable } from '../../src/db/types';
 import { findAnomalies, type NarrativeCheck, type ReportFeatures } from '../../src/domain/anomalies';
 import { anomalyFlags, fetchAnomalies } from '../../src/queries/anomalies';
 import {
+  anomalyCandidateCountSql,
+  anomalyCandidatePageSql,
   anomalyCandidatesSql,
   anomalyFeaturesSql,
   clearAnomalyT3Sql,
@@ -177,6 +179,30 @@ describe('anomalies on the engine', () => {
     expect(await anomalyFlags(db, 2)).toEqual(await fetchAnomalies(db));
   });
 
+  it('reads the candidates back a page at a time as the rows of one statement', async () => {
+    const kept = await db.query(anomalyCandidatesSql());
+    await fetchAnomalies(db);
+    const count = (await db.query<{ n: number }>(anomalyCandidateCountSql()))[0]!.n;
+    expect(count).toBe(kept.length);
+    const pages = [];
+    for (let from = 1; from <= count; from += 3)
+      pages.push(...(await db.query(anomalyCandidatePageSql(from, from + 2))));
+    expect(pages).toEqual(kept);
+    // Pages of 1 and 3 rows, rules in slices paused at each: the flags of the plain path.
+    let pauses = 0;
+    const plain = findAnomalies(
+      await db.query<ReportFeatures>(anomalyFeaturesSql()),
+      await db.query<NarrativeCheck>(narrativeChecksSql()),
+    );
+    expect(
+      await anomalyFlags(db, 2, 1, () => {
+        pauses++;
+      }),
+    ).toEqual(plain);
+    expect(pauses).toBeGreaterThan(0);
+    expect(await anomalyFlags(db, 5, 3, () => Promise.resolve())).toEqual(plain);
+  });
+
   it('waits for a quiet moment before each statement of the fill; a newer request supersedes an older one', async () => {
     let quiet = 0;
     let hold: (() => void) | null = null;
@@ -187,15 +213,18 @@ describe('anomalies on the engine', () => {
       query: (sql) => db.query(sql),
       idle: () => (++quiet === 1 ? held : Promise.resolve()),
     };
-    const older = anomalyFlags(q, 4);
-    const newer = anomalyFlags(q, 4);
+    const older = anomalyFlags(q, 4, 4);
+    const newer = anomalyFlags(q, 4, 4);
     // The older one waits at its first quiet moment; the newer one waits for the older.
     await new Promise((ok) => setTimeout(ok, 10));
     expect(quiet).toBe(1);
     hold!();
     await expect(older).rejects.toThrow(/superseded/);
     expect(await newer).toEqual(await fetchAnomalies(db));
-    // The older one's moment, then the newer one's: before the fill, each slice and the read.
-    expect(quiet).toBe(1 + 1 + Math.ceil(reports.length / 4) + 1);
+    // The older one's moment, then the newer one's: before the fill, each slice, the candidates
+    // table and each page of its read.
+    const candidates = (await db.query(anomalyCandidatesSql())).length;
+    expect(candidates).toBeGreaterThan(4);
+    expect(quiet).toBe(1 + 1 + Math.ceil(reports.length / 4) + 1 + Math.ceil(candidates / 4));
   });
 });

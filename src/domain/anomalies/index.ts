@@ -3,6 +3,7 @@ import { copiedTables } from './copied';
 import { oldFormat } from './format';
 import { type NarrativeCheck, narrativeMismatches } from './narrative';
 import { peerOutliers } from './peers';
+import { sortAnomalies } from './sort';
 import type { Anomaly, ReportFeatures } from './types';
 import { yoyJumps } from './yoy';
 
@@ -10,6 +11,8 @@ export { COPIED_MIN_NONZERO, copiedTables } from './copied';
 export { OLD_FORMAT_FROM_YEAR, oldFormat } from './format';
 export { type NarrativeCheck, narrativeMismatches } from './narrative';
 export { PEER_MIN_DENOMINATOR, PEER_MIN_GROUP, PEER_Z, peerOutliers, robustZ } from './peers';
+export { findAnomaliesInSlices, type Pause } from './sliced';
+export { sortAnomalies } from './sort';
 export * from './types';
 export { YOY_FACTOR, YOY_MIN_BASE, yoyJumps } from './yoy';
 
@@ -23,24 +26,11 @@ export function findAnomalies(
   checks: readonly NarrativeCheck[],
   peers: readonly ReportFeatures[] = features,
 ): Anomaly[] {
-  const all = [
+  return sortAnomalies([
     ...yoyJumps(features),
     ...peerOutliers(peers),
     ...copiedTables(features),
     ...oldFormat(features),
     ...narrativeMismatches(checks),
-  ];
-  return all.sort((a, b) =>
-    a.unit !== b.unit
-      ? a.unit < b.unit
-        ? -1
-        : 1
-      : a.year !== b.year
-        ? a.year - b.year
-        : a.rule < b.rule
-          ? -1
-          : a.rule > b.rule
-            ? 1
-            : 0,
-  );
+  ]);
 }
