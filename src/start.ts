@@ -8,6 +8,7 @@
 import { requestDataset, resolveDatasetUrl } from './app/useDatasetLoader';
 import { prefetchView } from './app/views';
 import { declareSavedChanges } from './db/fingerprint';
+import { declareFirstView } from './db/stored';
 import { hasSavedChanges } from './import/user-state';
 import { bindUrl, uiStore } from './state';
 
@@ -18,7 +19,8 @@ declareSavedChanges(hasSavedChanges());
 
 /** Settles when the dataset has loaded or failed to (errors surface through useDatasetStatus()). */
 export const loaded: Promise<void> = startDataset(uiStore.getState().dataset);
-prefetchView(uiStore.getState().view);
+// A repeat visit's engine waits until this view has drawn answers kept from an earlier visit.
+declareFirstView(prefetchView(uiStore.getState().view));
 
 function startDataset(path: string): Promise<void> {
   let href: string;

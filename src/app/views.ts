@@ -43,8 +43,11 @@ export const VIEW_COMPONENTS = Object.fromEntries(
  * Start fetching a view's chunk now (while DuckDB starts), not when the data is ready; once it
  * is in, the view renders without suspending.
  */
-export function prefetchView(view: View): void {
-  if (!loaded[view]) load(view).catch(() => undefined);
+export function prefetchView(view: View): Promise<unknown> {
+  if (loaded[view]) return Promise.resolve();
+  const chunk = load(view);
+  chunk.catch(() => undefined);
+  return chunk;
 }
 
 /**

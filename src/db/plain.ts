@@ -7,13 +7,19 @@ function plainValue(v: unknown): unknown {
   if (typeof v !== 'object') return v;
   if (ArrayBuffer.isView(v)) return Array.from(v as unknown as ArrayLike<number | bigint>, plainValue);
   if (v instanceof Date) return v;
+  // A struct (Arrow StructRow) also has toArray (its values without their names): read it as an
+  // object first; a vector's toJSON is an array and falls through to toArray.
+  const maybeRow = v as { toJSON?: () => unknown };
+  if (typeof maybeRow.toJSON === 'function') {
+    const json = maybeRow.toJSON();
+    if (json !== null && typeof json === 'object' && !Array.isArray(json))
+      return plainRow(json as Record<string, unknown>);
+  }
   const maybeVector = v as { toArray?: () => unknown };
   if (typeof maybeVector.toArray === 'function') {
     const arr = maybeVector.toArray();
     return Array.from(arr as ArrayLike<unknown>, plainValue);
   }
-  const maybeRow = v as { toJSON?: () => Record<string, unknown> };
-  if (typeof maybeRow.toJSON === 'function') return plainRow(maybeRow.toJSON());
   return v;
 }
 

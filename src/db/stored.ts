@@ -35,10 +35,43 @@ function loaded(): Promise<void> {
   });
 }
 
-let served: () => void = () => undefined;
+let firstServedNow: () => void = () => undefined;
 const firstServed = new Promise<void>((resolve) => {
-  served = resolve;
+  firstServedNow = resolve;
 });
+/** Stored answers given to questions so far, and who waits for the next one. */
+let servedCount = 0;
+const servedWaiters: (() => void)[] = [];
+
+function served(): void {
+  firstServedNow();
+  servedCount++;
+  for (const w of servedWaiters.splice(0)) w();
+}
+
+/** Stored answers given before the first view's chunk was in (none of them the view's). */
+let servedBeforeView = 0;
+let firstViewLoaded: Promise<void> = Promise.resolve();
+
+/**
+ * The first view's chunk on its way (src/start.ts): until it is in, the view has not rendered,
+ * and an answer served meanwhile (a background question's) does not mean the view was drawn.
+ */
+export function declareFirstView(chunk: Promise<unknown>): void {
+  firstViewLoaded = chunk.then(
+    () => {
+      servedBeforeView = servedCount;
+    },
+    () => undefined,
+  );
+}
+
+/** Settles once a stored answer has been served since the first view's chunk came in. */
+async function viewServed(): Promise<void> {
+  await firstViewLoaded;
+  if (servedCount > servedBeforeView) return;
+  await new Promise<void>((ok) => servedWaiters.push(ok));
+}
 
 /**
  * The stored answer to `key` for the loaded data; undefined when there is none (or none may be
@@ -81,12 +114,12 @@ export function storedAnswerNow(key: () => string): { value: unknown } | undefin
 }
 
 /**
- * Settles once a view has been given a stored answer (or after `capMs`) and the page has then
- * been idle: the view has drawn it, and the engine may start (./handle.ts `engine`). At once when
- * a question needs the engine (`needEngine`).
+ * Settles once the first view (its chunk in, `declareFirstView`) has been given a stored answer
+ * (or after `capMs`) and the page has then been idle: the view has drawn it, and the engine may
+ * start (./handle.ts `engine`). At once when a question needs the engine (`needEngine`).
  */
 export function storedViewDrawn(capMs = 1000): Promise<void> {
-  const served = Promise.race([firstServed, new Promise((ok) => setTimeout(ok, capMs))]);
+  const served = Promise.race([viewServed(), new Promise((ok) => setTimeout(ok, capMs))]);
   // Two frames (the answer rendered and painted), then an idle moment.
   const frame = () => new Promise((ok) => requestAnimationFrame(ok));
   const drawn = served

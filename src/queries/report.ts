@@ -2,14 +2,7 @@
 import type { CheckRow, ReportRow } from '../dataset/rows';
 import type { Queryable } from '../db/types';
 import type { TableName } from '../domain/keys';
-import {
-  type CellSourceRow,
-  cellSourcesSql,
-  reportCellsSql,
-  reportChecksSql,
-  reportRowSql,
-  unitYearsSql,
-} from '../sql';
+import { type CellSourceRow, cellSourcesSql, reportCellsSql, reportRowSql } from '../sql';
 import { dbQuery } from './options';
 import type { ReportCell, ReportDetail, ReportParams } from './types';
 
@@ -34,16 +27,19 @@ export function locationCovers(location: string, table: string, row: string, col
 }
 
 export async function fetchReport(db: Queryable, p: ReportParams): Promise<ReportDetail | null> {
-  const [row] = await db.query<ReportRow & { rid: number | null }>(reportRowSql(p));
+  const [row] = await db.query<
+    ReportRow & { rid: number | null; unitYears: number[] | null; failedChecks: CheckRow[] | null }
+  >(reportRowSql(p));
   if (!row) return null;
-  const { rid, ...report } = row;
-  const [cells, checks, years] = await Promise.all([
-    db.query<{ table: TableName; row: string; col: string; value: number | null; raw: string | null }>(
-      reportCellsSql(rid === null ? report.report_id : { rid }),
-    ),
-    db.query<CheckRow>(reportChecksSql(report.report_id)),
-    db.query<{ year: number }>(unitYearsSql(report.unit_id)),
-  ]);
+  const { rid, unitYears, failedChecks, ...report } = row;
+  const checks = failedChecks ?? [];
+  const cells = await db.query<{
+    table: TableName;
+    row: string;
+    col: string;
+    value: number | null;
+    raw: string | null;
+  }>(reportCellsSql(rid === null ? report.report_id : { rid }));
   // Rows and columns come from the data: null-prototype objects, so no value (`__proto__`,
   // `constructor`) can reach Object.prototype or read something that is not a cell.
   const tables: ReportDetail['tables'] = { table2: dict(), table3: dict(), table4: dict() };
@@ -58,7 +54,7 @@ export async function fetchReport(db: Queryable, p: ReportParams): Promise<Repor
     t[c.row] ??= dict();
     t[c.row]![c.col] = cell;
   }
-  return { report, tables, checks, years: years.map((y) => y.year) };
+  return { report, tables, checks, years: unitYears ?? [] };
 }
 
 function dict<T>(): Record<string, T> {

@@ -26,9 +26,7 @@ export {
   cellSourcesSql,
   type ReportKey,
   reportCellsSql,
-  reportChecksSql,
   reportRowSql,
-  unitYearsSql,
 } from './report';
 export { alias, id, SCHEMA } from './schema';
 export { type TrendsQuery, trendsSql } from './trends';

@@ -1,16 +1,18 @@
-/** 年报: one report, its cells and checks, and the other years of its unit. */
+/** 年报: one report with its checks and its unit's years, and its cells. */
 import { TABLE3_COLUMNS, TABLE4_COLUMNS } from '../domain/keys';
 import { CELL_SOURCE_COLUMNS, type CellSourceColumn } from '../domain/vocab';
 import { Binder, type BoundQuery } from './bound';
-import { id, SCHEMA } from './schema';
+import { alias, id, SCHEMA } from './schema';
 
 /** A report by id, or a unit's (unit_id) report of `year` when it has one, else its latest (year null: latest). */
 export type ReportKey = { reportId: string } | { unitId: string; year: number | null };
 
 /**
- * The report's row, and its `rid` (the integer key of the helper tables): the cells are then
- * read by that key (`reportCellsSql`), which lets DuckDB skip to its rows; matching a report id
- * through a subquery scanned every row of the wide tables (~2× slower in wasm).
+ * The report's row, its `rid` (the integer key of the helper tables), its unit's years
+ * (`unitYears`) and its failed checks (`failedChecks`, by rule and location): one statement,
+ * where it was three (each a prepare and a run queued on DuckDB's worker when a report opens).
+ * The cells are then read by `rid` (`reportCellsSql`), which lets DuckDB skip to its rows;
+ * matching a report id through a subquery scanned every row of the wide tables (~2× slower in wasm).
  */
 export function reportRowSql(key: ReportKey): BoundQuery {
   const b = new Binder();
@@ -24,8 +26,15 @@ export function reportRowSql(key: ReportKey): BoundQuery {
   const preferred =
     'reportId' in key || key.year === null ? '' : `(r.${id('year')} = ${b.v(key.year)}) DESC, `;
   const latest = 'reportId' in key ? '' : `r.${id('year')} DESC, `;
+  const check = SCHEMA.checks.map((c) => `${id(c)} := c.${id(c)}`).join(', ');
   return b.done(`
-SELECT ${cols.join(', ')}, k.${id('rid')} FROM ${id('reports')} r
+SELECT ${cols.join(', ')}, k.${id('rid')},
+  (SELECT list(y.${id('year')} ORDER BY y.${id('year')}) FROM (
+    SELECT DISTINCT u.${id('year')}::INTEGER AS ${id('year')} FROM ${id('reports')} u
+    WHERE u.${id('unit_id')} = r.${id('unit_id')}) y) AS ${alias('unitYears')},
+  (SELECT list(struct_pack(${check}) ORDER BY c.${id('rule')}, c.${id('location')})
+    FROM ${id('checks')} c WHERE c.${id('report_id')} = r.${id('report_id')}) AS ${alias('failedChecks')}
+FROM ${id('reports')} r
 LEFT JOIN ${id('rkeys')} k ON k.${id('report_id')} = r.${id('report_id')}
 WHERE ${cond}
 ORDER BY ${preferred}${latest}r.${id('report_id')}
@@ -61,24 +70,6 @@ WHERE NOT EXISTS (SELECT 1 FROM r WHERE r.${id('ki')} = n.${id('ki')} AND r.${id
 UNION ALL
 SELECT w.${id('table')}, w.${id('row')}, r.${id('col')}, r.${id('value')}, r.${id('raw')}
 FROM r JOIN ${id('rowkeys')} w ON w.${id('ki')} = r.${id('ki')}`);
-}
-
-export function reportChecksSql(reportId: string): BoundQuery {
-  const b = new Binder();
-  const cols = SCHEMA.checks.map((c) => id(c)).join(', ');
-  return b.done(`
-SELECT ${cols} FROM ${id('checks')}
-WHERE ${id('report_id')} = ${b.v(reportId)}
-ORDER BY ${id('rule')}, ${id('location')}`);
-}
-
-/** The years of one unit (by unit_id: a same-named unit elsewhere has its own). */
-export function unitYearsSql(unitId: string): BoundQuery {
-  const b = new Binder();
-  return b.done(`
-SELECT DISTINCT ${id('year')}::INTEGER AS ${id('year')} FROM ${id('reports')}
-WHERE ${id('unit_id')} = ${b.v(unitId)}
-ORDER BY 1`);
 }
 
 /** A cell's place in its source document: the `src_` columns that are set (see CELL_SOURCE). */

@@ -10,12 +10,10 @@ import {
   outcomesSql,
   pivotSql,
   reportCellsSql,
-  reportChecksSql,
   reportRowSql,
   ruleCountsSql,
   trendsSql,
   unitSearchSql,
-  unitYearsSql,
 } from '../../src/sql';
 import { LATE_TABLES, readsCoverage, usesLateTables } from '../../src/sql/derived';
 
@@ -37,7 +35,9 @@ const READS_LATE: Record<string, BoundQuery> = {
   'quality coverage in scope': coverageSql({ provinces: ['河南省'], levels: ['county'], years: [2021] }),
   'quality coverage by rule': coverageSql({ provinces: ['河南省'], rules: ['table3.row_sum'] }),
   'quality coverage, no rule chosen': coverageSql({ rules: [] }),
-  'report checks': reportChecksSql('r1'),
+  // The report's row carries its failed checks (and its unit's years).
+  'report row by id': reportRowSql({ reportId: 'r1' }),
+  'report row by unit and year': reportRowSql({ unitId: A, year: 2021 }),
   'quality, failed checks': failedChecksSql({ provinces: ['河南省'], rules: ['table3.row_sum'] }, 200),
   'quality, rule counts': ruleCountsSql({ units: [A], years: [2021] }),
 };
@@ -86,10 +86,7 @@ const READS_NO_LATE: Record<string, BoundQuery> = {
     filters: {},
     totals: true,
   }),
-  'report row by id': reportRowSql({ reportId: 'r1' }),
-  'report row by unit and year': reportRowSql({ unitId: A, year: 2021 }),
   'report cells': reportCellsSql('r1'),
-  'report, years of the unit': unitYearsSql(A),
 };
 
 describe('usesLateTables on the builders', () => {

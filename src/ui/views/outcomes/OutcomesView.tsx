@@ -23,6 +23,7 @@ import { GROUP_COLOURS, seriesColour } from '../../common/palette';
 import { QueryState } from '../../common/QueryState';
 import { useChartUnits } from '../../common/useChartUnits';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { useEagerQuery } from '../../common/useEagerQuery';
 import { useUnitLabels } from '../../common/useUnitLabels';
 import { Segmented } from '../../controls/Segmented';
 import { Select } from '../../controls/Select';
@@ -50,7 +51,7 @@ export default function OutcomesView() {
   const { units } = useChartUnits('t3.total_handled', latest, TOP_N);
   const names = useUnitLabels();
   const corr = useChartCorrections();
-  const query = useQuery(
+  const query = useEagerQuery(
     outcomesQuery({
       units,
       year,

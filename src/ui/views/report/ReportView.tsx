@@ -8,6 +8,7 @@ import { type ReportParams, reportQuery, unitSearchQuery } from '../../../querie
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { QueryState } from '../../common/QueryState';
+import { useEagerQuery } from '../../common/useEagerQuery';
 import { useUnitLabels } from '../../common/useUnitLabels';
 import { Select } from '../../controls/Select';
 import { UnitPicker } from '../../controls/UnitPicker';
@@ -25,7 +26,9 @@ function useReportParams(): ReportParams | null {
   const reportId = useUi((s) => s.report);
   const units = useUi((s) => s.units);
   const year = useUi((s) => s.year);
-  const fallback = useQuery(unitSearchQuery({ limit: 1 }));
+  // Asked only when neither a report nor a unit is chosen: otherwise it held DuckDB's queue ahead
+  // of the report's own statements for an answer nobody read.
+  const fallback = useQuery({ ...unitSearchQuery({ limit: 1 }), enabled: !reportId && units.length === 0 });
   if (reportId) return { reportId };
   const unitId = units[0] ?? fallback.data?.[0]?.unitId;
   return unitId ? { unitId, year } : null;
@@ -38,7 +41,7 @@ export default function ReportView() {
   const units = useUi((s) => s.units);
   const set = useUi((s) => s.set);
   const names = useUnitLabels();
-  const query = useQuery(reportQuery(params));
+  const query = useEagerQuery(reportQuery(params));
   const detail = query.data ?? null;
   const r = detail?.report;
   const title = r

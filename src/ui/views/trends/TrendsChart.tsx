@@ -1,7 +1,6 @@
 import { memo, useMemo, useState } from 'react';
 import {
   CartesianGrid,
-  Line,
   LineChart,
   ReferenceArea,
   ReferenceDot,
@@ -24,17 +23,18 @@ export const FORMAT_CHANGE_YEAR = 2021;
 
 const MAX_DOTTED_SERIES = 12;
 
-/** The lowest and highest value of a year's units (null when none has one): the Y axis's extent. */
-function extent(pick: (a: number, b: number) => number) {
-  return (pt: TrendPointRow): number | null => {
-    let out: number | null = null;
+/** The lowest and highest value drawn (null when none): the Y axis's extent. */
+function valueExtent(data: readonly TrendPointRow[]): [number, number] | null {
+  let lo = Number.POSITIVE_INFINITY;
+  let hi = Number.NEGATIVE_INFINITY;
+  for (const pt of data)
     for (const [k, v] of Object.entries(pt))
-      if (k !== 'year' && v !== null) out = out === null ? v : pick(out, v);
-    return out;
-  };
+      if (k !== 'year' && v !== null) {
+        if (v < lo) lo = v;
+        if (v > hi) hi = v;
+      }
+  return lo <= hi ? [lo, hi] : null;
 }
-const low = extent(Math.min);
-const high = extent(Math.max);
 
 /** The year under the pointer: each unit's value, the highest first. */
 function TrendTooltip({
@@ -109,6 +109,7 @@ export const TrendsChart = memo(function TrendsChart({
 }) {
   const [focus, setFocus] = useState<string | null>(null);
   const { data, years, gaps } = useMemo(() => buildSeries(rows, units, scale), [rows, units, scale]);
+  const extent = useMemo(() => valueExtent(data), [data]);
   const minYear = years[0] ?? FORMAT_CHANGE_YEAR;
   const maxYear = years.at(-1) ?? FORMAT_CHANGE_YEAR;
   const showChange = minYear < FORMAT_CHANGE_YEAR && maxYear >= FORMAT_CHANGE_YEAR;
@@ -176,19 +177,17 @@ export const TrendsChart = memo(function TrendsChart({
                 label={{ value: gapLabel, position: 'insideBottom', fill: '#555', fontSize: 11 }}
               />
             ))}
-            {/* The axis's extent: the lowest and highest value of each year, drawn by no one. */}
-            {(['low', 'high'] as const).map((end) => (
-              <Line
-                key={end}
-                dataKey={end === 'low' ? low : high}
+            {/* The axis's extent (every drawn value), as an area drawn by no one: the lines are
+                plain SVG (TrendLines), so recharts sees no data of its own to fit the axis to. */}
+            {extent && (
+              <ReferenceArea
+                y1={extent[0]}
+                y2={extent[1]}
+                fill="none"
                 stroke="none"
-                dot={false}
-                activeDot={false}
-                legendType="none"
-                tooltipType="none"
-                isAnimationActive={false}
+                ifOverflow="extendDomain"
               />
-            ))}
+            )}
             <TrendLines data={data} units={units} highlighted={highlighted} dotted={dotted} />
             <Tooltip
               content={({ active, label: year }) =>

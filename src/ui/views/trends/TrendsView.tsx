@@ -14,6 +14,7 @@ import { QueryState } from '../../common/QueryState';
 import { UnitMergePanel } from '../../common/UnitMergePanel';
 import { useChartUnits } from '../../common/useChartUnits';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { useEagerQuery } from '../../common/useEagerQuery';
 import { useUnitLabels } from '../../common/useUnitLabels';
 import { MetricSelect } from '../../controls/MetricSelect';
 import { Segmented } from '../../controls/Segmented';
@@ -50,7 +51,7 @@ export default function TrendsView() {
   const { units } = useChartUnits(metricId, latest, TOP_N);
   const names = useUnitLabels();
   const corr = useChartCorrections();
-  const query = useQuery(trendsQuery({ metric: metricId, units, mode, corrections: corr.cells }));
+  const query = useEagerQuery(trendsQuery({ metric: metricId, units, mode, corrections: corr.cells }));
   const rows = query.data?.rows ?? NO_ROWS;
   const title = corr.title(t('trends.title', { metric: label(metric.label) }));
   // Chart and table show the rows they have with their own metric and mode until the next ones arrive.
