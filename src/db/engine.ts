@@ -38,7 +38,7 @@ import type { DatasetTable, EngineConnection, ParquetCodec, Row } from './types'
 import { DATASET_TABLES } from './types';
 import { fillUnitIds } from './unit-ids';
 import { type MergeConflict, UnitMerges } from './unit-merges';
-import { unitSearchRow } from './unit-search';
+import { memoFold, unitSearchRow } from './unit-search';
 
 export type { DatasetFile } from './decode';
 
@@ -252,8 +252,9 @@ export class Engine {
    * grid (Quality), both among the LATE_TABLES. At start-up it runs after the first view's
    * queries (./late.ts), since the first chart reads neither, and while the first interactions
    * run: so the unit index goes in first (`early`, the picker then waits no longer) and the
-   * grid's second statement after it, each statement once no view's query is in flight
-   * (`between`), and pinyin is computed in slices that let the page answer input.
+   * grid's unit records after it, in slices at idle moments (`quiet`); each statement before
+   * them once no view's query is in flight (`between`); pinyin is computed in slices that let
+   * the page answer input.
    */
   async buildLate(marks: Partial<LateBuild> = {}): Promise<void> {
     const between = marks.between ?? (async () => undefined);
@@ -276,7 +277,8 @@ export class Engine {
     try {
       t = performance.now();
       const { pinyin } = await pinyinPro;
-      const rows = await mapInSlices(facts, (f) => unitSearchRow(pinyin, f));
+      const fold = memoFold();
+      const rows = await mapInSlices(facts, (f) => unitSearchRow(pinyin, f, fold));
       stage('unit pinyin (main thread)', t);
       t = performance.now();
       await between();
@@ -299,13 +301,15 @@ export class Engine {
     }
     marks.early?.();
     await coverage;
+    // Nothing but Quality reads the rest: each statement at an idle moment.
+    const quiet = marks.quiet ?? between;
     t = performance.now();
     // The units' records in slices of whole units (~0.25 s of DuckDB's worker in one statement).
     const [shape] = await this.run<{ cells: number; years: number }>(coverageShapeSql());
     const step = Math.max(1, shape?.years ?? 1) * COVERAGE_UNITS_SLICE;
     const cells = shape?.cells ?? 0;
     for (let from = 1; from === 1 || from <= cells; from += step) {
-      await between();
+      await quiet();
       await this.run(buildCoverageUnits({ from, to: from + step - 1, first: from === 1 }));
     }
     stage('coverage units', t);

@@ -14,11 +14,15 @@ const MAX_WAIT_MS = 3000;
  * What a build is handed: `early()` says the tables every late table but the coverage grid
  * (the unit index, checks, regions) are in, so the queries reading them (the unit picker) go
  * ahead while the grid is still building; `between()` settles once no tracked query is in flight
- * (or after MAX_WAIT_MS), for a build made of several statements to let a view's query go first.
+ * (or after MAX_WAIT_MS), for a build made of several statements to let a view's query go first;
+ * `quiet()` waits for an idle moment with none in flight as well (as the build's start does), for
+ * the statements nothing waits for yet: they then start as a view has drawn, not as an input
+ * arrives.
  */
 export interface LateBuild {
   early(): void;
   between(): Promise<void>;
+  quiet(): Promise<void>;
 }
 
 export class LateTables {
@@ -39,7 +43,9 @@ export class LateTables {
     const marked = new Promise<void>((ok) => {
       early = ok;
     });
-    this.built = this.quiet.then(() => build({ early, between: () => this.noQueryInFlight() }));
+    this.built = this.quiet.then(() =>
+      build({ early, between: () => this.noQueryInFlight(), quiet: () => this.quietMoment(idle) }),
+    );
     // Early tables are in when the build says so, or (failing that) when it ends, with its error.
     this.earlyBuilt = Promise.race([marked, this.built]);
     // A failed build surfaces through the queries that wait for it (`ready`).

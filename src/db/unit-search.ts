@@ -23,10 +23,30 @@ function unitPinyin(pinyin: Pinyin, name: string): [string, string] {
  * names folded (an OCR slip 沐阳县 and the region's 沭阳县 fold alike, ../domain/units/fold.ts),
  * and its places folded (迁安 finds 大五里镇 of 迁安市).
  */
-export function unitSearchRow(pinyin: Pinyin, f: UnitInfo & { names: string[] | null }): UnitPinyinRow {
+export function unitSearchRow(
+  pinyin: Pinyin,
+  f: UnitInfo & { names: string[] | null },
+  fold: (text: string) => string = foldName,
+): UnitPinyinRow {
   const short = shortName(f);
   const [full, initials] = unitPinyin(pinyin, short);
-  const names = [...new Set([short, ...(f.names ?? [f.unit])].map((n) => foldName(n).toLowerCase()))];
+  const names = [...new Set([short, ...(f.names ?? [f.unit])].map((n) => fold(n).toLowerCase()))];
   const places = [f.province, f.prefecture, f.county, f.regionName].filter((p): p is string => !!p);
-  return [f.unitId, short, full, initials, names.join('|'), places.map((p) => foldName(p)).join('|')];
+  return [f.unitId, short, full, initials, names.join('|'), places.map((p) => fold(p)).join('|')];
+}
+
+/**
+ * `foldName` remembering its answers, for one pass over every unit: thousands of units share a
+ * few hundred places (provinces, prefectures, counties), and NFKC costs more than the pinyin.
+ */
+export function memoFold(): (text: string) => string {
+  const seen = new Map<string, string>();
+  return (text) => {
+    let out = seen.get(text);
+    if (out === undefined) {
+      out = foldName(text);
+      seen.set(text, out);
+    }
+    return out;
+  };
 }

@@ -403,4 +403,31 @@ describe('LateTables: the unit index before the coverage grid', () => {
     expect(next.log).toEqual(['statement 1', 'query', 'statement 2']);
     expect(log).toEqual(['statement 1', 'statement 2']);
   });
+
+  it('quiet() waits for an idle moment with no query in flight, as the build’s start does', async () => {
+    const { late, idle, log } = parts();
+    const query = deferred();
+    const slice = deferred();
+    late.schedule(async ({ quiet }) => {
+      await slice.promise;
+      await quiet();
+      log.push('slice');
+    }, idle.idle);
+    idle.pass(); // the build starts
+    await flush();
+    const answer = late.track(() => query.promise);
+    slice.resolve();
+    await flush();
+    expect(idle.pending).toBe(1);
+    idle.pass(); // idle, but the query is in flight
+    await flush();
+    expect(log).toEqual([]);
+    query.resolve();
+    await answer;
+    await flush();
+    expect(log).toEqual([]); // a further idle moment first
+    idle.pass();
+    await late.ready();
+    expect(log).toEqual(['slice']);
+  });
 });

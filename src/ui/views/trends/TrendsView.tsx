@@ -1,5 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
+import type { Anomaly } from '../../../domain/anomalies';
 import { getMetric, type MetricUnit } from '../../../domain/metrics';
 import { type I18n, useI18n } from '../../../i18n';
 import { anomalyWhy } from '../../../i18n/anomaly';
@@ -62,21 +63,32 @@ export default function TrendsView() {
   const drawnFormat = useMemo(() => trendFormat(i18n, drawnUnit, drawnMode), [i18n, drawnUnit, drawnMode]);
   // Computed in the background after the first view (src/app/AnomalyPrefetch.tsx): usually ready.
   const anomalies = useQuery(anomaliesQuery());
+  // By report: a flag belongs to one report of one unit (two 鼓楼区 are two lines). Grouped once
+  // per answer; only the drawn reports' flags are put into words (thousands nationwide, a handful drawn).
+  const flagsByReport = useMemo(() => {
+    const byReport = new Map<string, Anomaly[]>();
+    for (const a of anomalies.data ?? []) {
+      const list = byReport.get(a.reportId);
+      if (list) list.push(a);
+      else byReport.set(a.reportId, [a]);
+    }
+    return byReport;
+  }, [anomalies.data]);
   const marks = useMemo<TrendMark[]>(() => {
-    const flags = anomalies.data ?? [];
-    if (flags.length === 0) return [];
-    // By report: a flag belongs to one report of one unit (two 鼓楼区 are two lines).
-    const byReport = new Map<string, string[]>();
-    for (const a of flags)
-      byReport.set(a.reportId, [...(byReport.get(a.reportId) ?? []), anomalyWhy(i18n, a)]);
     const out: TrendMark[] = [];
+    if (flagsByReport.size === 0) return out;
     for (const r of rows) {
-      const why = byReport.get(r.reportId);
-      if (why && r.value !== null)
-        out.push({ unit: r.unitId, year: r.year, value: r.value, text: why.join('；') });
+      const flags = flagsByReport.get(r.reportId);
+      if (flags && r.value !== null)
+        out.push({
+          unit: r.unitId,
+          year: r.year,
+          value: r.value,
+          text: flags.map((a) => anomalyWhy(i18n, a)).join('；'),
+        });
     }
     return out;
-  }, [anomalies.data, rows, i18n]);
+  }, [flagsByReport, rows, i18n]);
   const { years, gaps } = useMemo(() => buildSeries(rows, drawnUnits, 'linear'), [rows, drawnUnits]);
   const spansChange =
     years.length > 0 && years[0]! < FORMAT_CHANGE_YEAR && years.at(-1)! >= FORMAT_CHANGE_YEAR;
