@@ -9,6 +9,7 @@ import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { METRICS } from '../../src/domain/metrics';
+import { getMetric } from '../../src/domain/metrics/catalogue';
 import { provinceName } from '../../src/i18n/places';
 import { PROVINCE_TILES } from '../../src/ui/common/provinceTiles';
 import { launch, newContext, openView, RequestLog, SCREENSHOTS } from './browser';
@@ -267,6 +268,30 @@ describe('compare: highlight one unit, sort by value', () => {
       await expect.poll(values).toEqual([...desc].sort((a, b) => b - a));
     });
   }
+
+  it("a click on a bar after a metric switch opens that bar's report at the new metric's cell", async () => {
+    await openView(page, baseUrl, '?v=1&table=1&lang=zh&metric=rate.disclosure', 'compare');
+    await page.getByTestId('compare-axis-label').first().waitFor();
+    await settled();
+    const metric = getMetric('rate.review_correction');
+    const term = metric.numerator[0]!;
+    await page.getByTestId('metric-select').selectOption(metric.id);
+    await expect.poll(() => new URL(page.url()).searchParams.get('metric')).toBe(metric.id);
+    await settled();
+    await page.locator('[data-testid="chart-compare"] .recharts-bar-rectangle path').nth(1).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).toBe('report');
+    const url = new URL(page.url());
+    expect(url.searchParams.get('cell')).toBe(`${term.table}.${term.row}.${term.col}`);
+    const report = url.searchParams.get('report');
+    expect(report).not.toBeNull();
+    // The same row of the table (bars and table share the order) opens the same report.
+    await page.goBack();
+    await expect.poll(() => new URL(page.url()).searchParams.get('view')).not.toBe('report');
+    await page.getByTestId('compare-figure').nth(1).waitFor();
+    await settled();
+    await page.getByTestId('compare-figure').nth(1).click();
+    await expect.poll(() => new URL(page.url()).searchParams.get('report')).toBe(report);
+  });
 
   it('no request left the origin', () => {
     expect(log.offOrigin()).toEqual([]);

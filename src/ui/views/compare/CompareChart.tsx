@@ -1,4 +1,4 @@
-import { memo } from 'react';
+import { memo, useCallback, useLayoutEffect, useRef } from 'react';
 import { Bar, BarChart, type BarShapeProps, CartesianGrid, XAxis, YAxis } from 'recharts';
 import type { MetricUnit } from '../../../domain/metrics';
 import { useI18n } from '../../../i18n';
@@ -57,63 +57,78 @@ export const CompareChart = memo(function CompareChart({
   const left = 8 + yWidth;
   const right = 96;
   const height = Math.max(160, 44 + rows.length * 30);
-  const toggle = (unitId: string) => onHighlight?.(unitId === active ? null : unitId);
-  const shape = (p: BarShapeProps) => {
-    const d = p.payload as Datum;
-    const on = active === null || d.unitId === active;
-    const mid = p.y + p.height / 2;
-    return (
-      <>
-        <path
-          className="recharts-rectangle"
-          d={`M${p.x},${p.y}h${p.width}v${p.height}h${-p.width}Z`}
-          fill={OKABE_ITO[0]}
-          fillOpacity={on ? 1 : DIM}
-        />
-        {/* biome-ignore lint/a11y/useSemanticElements: an SVG label cannot be a <button>; it acts as one */}
-        <text
-          x={left - 8}
-          y={mid}
-          dy={4}
-          textAnchor="end"
-          fontSize={12}
-          fill="#333"
-          fontWeight={d.unitId === active ? 700 : 400}
-          opacity={on ? 1 : 0.45}
-          data-testid="compare-axis-label"
-          data-unit={d.unitId}
-          style={{ cursor: onHighlight ? 'pointer' : undefined }}
-          role="button"
-          tabIndex={0}
-          aria-pressed={d.unitId === active}
-          onClick={(e) => {
-            // the bar's own click opens the figure
-            e.stopPropagation();
-            toggle(d.unitId);
-          }}
-          onKeyDown={(e) => {
-            if (e.key === 'Enter' || e.key === ' ') {
-              e.preventDefault();
+  // The shape and the click handler keep their identity across answers: recharts' Bar (memoised)
+  // then skips the render it would give the previous answer's bars before the new data reaches
+  // its store, which drew every bar twice per answer (72 shapes for 36 bars on a metric switch).
+  const latest = useRef({ rows, onOpen });
+  useLayoutEffect(() => {
+    latest.current = { rows, onOpen };
+  });
+  const onBarClick = useCallback((_d: unknown, i: number) => {
+    const { rows, onOpen } = latest.current;
+    const row = rows[i];
+    if (row && onOpen) onOpen(row);
+  }, []);
+  const shape = useCallback(
+    (p: BarShapeProps) => {
+      const toggle = (unitId: string) => onHighlight?.(unitId === active ? null : unitId);
+      const d = p.payload as Datum;
+      const on = active === null || d.unitId === active;
+      const mid = p.y + p.height / 2;
+      return (
+        <>
+          <path
+            className="recharts-rectangle"
+            d={`M${p.x},${p.y}h${p.width}v${p.height}h${-p.width}Z`}
+            fill={OKABE_ITO[0]}
+            fillOpacity={on ? 1 : DIM}
+          />
+          {/* biome-ignore lint/a11y/useSemanticElements: an SVG label cannot be a <button>; it acts as one */}
+          <text
+            x={left - 8}
+            y={mid}
+            dy={4}
+            textAnchor="end"
+            fontSize={12}
+            fill="#333"
+            fontWeight={d.unitId === active ? 700 : 400}
+            opacity={on ? 1 : 0.45}
+            data-testid="compare-axis-label"
+            data-unit={d.unitId}
+            style={{ cursor: onHighlight ? 'pointer' : undefined }}
+            role="button"
+            tabIndex={0}
+            aria-pressed={d.unitId === active}
+            onClick={(e) => {
+              // the bar's own click opens the figure
               e.stopPropagation();
               toggle(d.unitId);
-            }
-          }}
-        >
-          {d.unit}
-        </text>
-        <text
-          x={Math.max(p.x, p.x + p.width) + 5}
-          y={mid}
-          dy={4}
-          fontSize={12}
-          fill="#111"
-          data-testid="bar-value"
-        >
-          {d.label}
-        </text>
-      </>
-    );
-  };
+            }}
+            onKeyDown={(e) => {
+              if (e.key === 'Enter' || e.key === ' ') {
+                e.preventDefault();
+                e.stopPropagation();
+                toggle(d.unitId);
+              }
+            }}
+          >
+            {d.unit}
+          </text>
+          <text
+            x={Math.max(p.x, p.x + p.width) + 5}
+            y={mid}
+            dy={4}
+            fontSize={12}
+            fill="#111"
+            data-testid="bar-value"
+          >
+            {d.label}
+          </text>
+        </>
+      );
+    },
+    [active, left, onHighlight],
+  );
   return (
     <ChartBox height={height}>
       {(width) => (
@@ -142,10 +157,7 @@ export const CompareChart = memo(function CompareChart({
             isAnimationActive={false}
             minPointSize={2}
             cursor={onOpen ? 'pointer' : undefined}
-            onClick={(_d: unknown, i: number) => {
-              const row = rows[i];
-              if (row && onOpen) onOpen(row);
-            }}
+            onClick={onBarClick}
           />
         </BarChart>
       )}
