@@ -125,6 +125,42 @@ describe('charts an analyst can publish', () => {
     await page.screenshot({ path: `${SCREENSHOTS}/trends-gap.png`, fullPage: true });
   });
 
+  it('趋势 with no unit chosen: a metric switch asks the trend only for the new top units', async () => {
+    await openView(page, baseUrl, '?v=1&view=trends&metric=t3.new_received', 'trends');
+    await page.locator('[data-testid="chart-trends"] .trend-line').first().waitFor({ state: 'attached' });
+    await settled();
+    // The trend statement's bound unit ids (its WHERE lists them), for each one asked since `since`.
+    const trendUnits = (since: number) =>
+      page.evaluate(
+        (t0) =>
+          performance
+            .getEntriesByName('db:query')
+            .filter((e) => e.startTime >= t0)
+            .map((e) => (e as PerformanceMeasure).detail as { sql: string; params: unknown[] })
+            .filter((d) => d.sql.includes('PARTITION BY unit_id'))
+            .map((d) =>
+              JSON.stringify(
+                [
+                  ...new Set(d.params.filter((p) => typeof p === 'string' && /^[0-9a-f]{16}$/.test(p))),
+                ].sort(),
+              ),
+            ),
+        since,
+      );
+    const before = await trendUnits(0);
+    expect(before.length).toBeGreaterThan(0);
+    const since = await page.evaluate(() => performance.now());
+    await page.getByTestId('metric-select').selectOption('rate.review_correction');
+    await page.waitForFunction(
+      () => new URL(location.href).searchParams.get('metric') === 'rate.review_correction',
+    );
+    await settled();
+    const after = await trendUnits(since);
+    // The two metrics have different top units in the bundled data, so the old ones would show.
+    expect(after.at(-1)).not.toBe(before.at(-1));
+    expect(after).toEqual([after.at(-1)]);
+  });
+
   it('a PNG and an SVG export of a two-unit trend carry the legend, subtitle, formula and source', async () => {
     const two = await data.rows<{ unit: string }>(`
       SELECT unit FROM reports GROUP BY unit ORDER BY count(DISTINCT year) DESC, unit LIMIT 2`);

@@ -5,13 +5,15 @@ import { useUi } from '../../state';
 /**
  * The units (unit_ids) a multi-unit chart draws: the chosen ones, or, when none is chosen, the top
  * `n` of `metric` in the latest year within the province / level filter, so a view opened
- * without a selection still shows something.
+ * without a selection still shows something. `settled` is false while that top `n` is still the
+ * previous question's (a metric or filter just changed): a chart asked for those units would put
+ * a question nobody reads in DuckDB's queue ahead of the new top `n`, so it waits.
  */
 export function useChartUnits(
   metric: string,
   latest: number | null,
   n: number,
-): { units: string[]; implicit: boolean } {
+): { units: string[]; implicit: boolean; settled: boolean } {
   const chosen = useUi((s) => s.units);
   const filter = useUi((s) => s.filter);
   // Asked only while nothing is chosen: otherwise it would hold DuckDB's worker (one statement at
@@ -27,9 +29,10 @@ export function useChartUnits(
     }),
     enabled: chosen.length === 0,
   });
-  if (chosen.length > 0) return { units: chosen, implicit: false };
+  if (chosen.length > 0) return { units: chosen, implicit: false, settled: true };
   return {
     units: (top.data?.rows ?? []).filter((r) => r.value !== null).map((r) => r.unitId),
     implicit: true,
+    settled: !top.isPlaceholderData,
   };
 }

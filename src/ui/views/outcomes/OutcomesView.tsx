@@ -48,21 +48,20 @@ export default function OutcomesView() {
   const setOutcome = useUi((s) => s.setOutcome);
   const { years, latest } = useDatasetInfo();
   const year = yearChoice ?? latest ?? 0;
-  const { units } = useChartUnits('t3.total_handled', latest, TOP_N);
+  const { units, settled } = useChartUnits('t3.total_handled', latest, TOP_N);
   const names = useUnitLabels();
   const corr = useChartCorrections();
-  const query = useEagerQuery(
-    outcomesQuery({
-      units,
-      year,
-      by: filters.group ? 'row' : 'group',
-      groups: filters.group ? [filters.group] : undefined,
-      rows: filters.row ? [filters.row] : undefined,
-      applicant: filters.applicant,
-      measure: filters.mode,
-      corrections: corr.cells,
-    }),
-  );
+  const asked = outcomesQuery({
+    units,
+    year,
+    by: filters.group ? 'row' : 'group',
+    groups: filters.group ? [filters.group] : undefined,
+    rows: filters.row ? [filters.row] : undefined,
+    applicant: filters.applicant,
+    measure: filters.mode,
+    corrections: corr.cells,
+  });
+  const query = useEagerQuery({ ...asked, enabled: settled ? asked.enabled : false });
   const rows = query.data?.rows ?? NO_ROWS;
   const drawn = query.data?.params;
   // Chart and table show the rows they have as they were asked for until the next ones arrive.

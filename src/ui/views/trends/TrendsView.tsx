@@ -49,10 +49,11 @@ export default function TrendsView() {
   const set = useUi((s) => s.set);
   const { latest } = useDatasetInfo();
   const metric = getMetric(metricId);
-  const { units } = useChartUnits(metricId, latest, TOP_N);
+  const { units, settled } = useChartUnits(metricId, latest, TOP_N);
   const names = useUnitLabels();
   const corr = useChartCorrections();
-  const query = useEagerQuery(trendsQuery({ metric: metricId, units, mode, corrections: corr.cells }));
+  const asked = trendsQuery({ metric: metricId, units, mode, corrections: corr.cells });
+  const query = useEagerQuery({ ...asked, enabled: settled ? asked.enabled : false });
   const rows = query.data?.rows ?? NO_ROWS;
   const title = corr.title(t('trends.title', { metric: label(metric.label) }));
   // Chart and table show the rows they have with their own metric and mode until the next ones arrive.
