@@ -13,7 +13,7 @@
  */
 import { TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_COLUMNS } from '../domain/keys';
 import { Binder, type BoundQuery } from './bound';
-import { id, REPORT_DIMS } from './schema';
+import { id, REPORT_DIMS, UNIT_FACT_COLUMNS } from './schema';
 
 /** The tables of a dataset's derived/ folder, in load order: built from `cells` and `rkeys`. */
 export const PRECOMPUTED = ['rowkeys', 't3n', 't4n', 't2n', 'craw'] as const;
@@ -195,26 +195,15 @@ export function readsCoverage(sql: string): boolean {
  * level, places and years.
  */
 export function buildUnitFacts(): BoundQuery {
-  const any = (c: (typeof FACT_COLUMNS)[number]) => `any_value(${id(c)}) AS ${id(c)}`;
+  const any = (c: (typeof UNIT_FACT_COLUMNS)[number]) => `any_value(${id(c)}) AS ${id(c)}`;
   return new Binder().done(`
 CREATE OR REPLACE TABLE ${id('unit_facts')} AS
 SELECT ${id('unit_id')}, arg_max(${id('unit')}, ${id('year')}) AS ${id('unit')},
-  ${FACT_COLUMNS.map(any).join(', ')},
+  ${UNIT_FACT_COLUMNS.map(any).join(', ')},
   list_sort(list_distinct(list(${id('year')}::INTEGER))) AS ${id('years')},
   list_distinct(list(${id('unit')})) AS ${id('names')}
 FROM ${id('reports')} GROUP BY ${id('unit_id')}`);
 }
-
-const FACT_COLUMNS = [
-  'unit_kind',
-  'parent_unit_id',
-  'region_code',
-  'region_name',
-  'province',
-  'prefecture',
-  'county',
-  'level',
-] as const;
 
 /** What the search index needs of each unit (`buildUnitFacts` first), computed in JS (pinyin-pro). */
 export const SELECT_UNIT_FACTS = `SELECT ${id('unit_id')} AS "unitId", ${id('unit')} AS "unit",
@@ -268,7 +257,7 @@ export function buildUnits(): BoundQuery {
     `coalesce(p.${id(c)}, '') AS ${id(c)}`;
   return new Binder().done(`
 CREATE OR REPLACE TABLE ${id('units')} AS
-SELECT f.${id('unit_id')}, f.${id('unit')}, ${FACT_COLUMNS.map((c) => `f.${id(c)}`).join(', ')}, f.${id('years')},
+SELECT f.${id('unit_id')}, f.${id('unit')}, ${UNIT_FACT_COLUMNS.map((c) => `f.${id(c)}`).join(', ')}, f.${id('years')},
   ${text('short')}, ${text('pinyin')}, ${text('initials')}, ${text('search')}, ${text('place')}
 FROM ${id('unit_facts')} f
 LEFT JOIN ${id('unit_pinyin')} p ON p.${id('unit_id')} = f.${id('unit_id')}`);

@@ -23,6 +23,18 @@ export const REPORT_DIMS = [
   'level',
 ] as const;
 
+/** What a unit is besides its id and name: one value per unit, taken from its reports. */
+export const UNIT_FACT_COLUMNS = [
+  'unit_kind',
+  'parent_unit_id',
+  'region_code',
+  'region_name',
+  'province',
+  'prefecture',
+  'county',
+  'level',
+] as const;
+
 export const SCHEMA = {
   reports: columnsOf('reports'),
   cells: columnsOf('cells'),
@@ -47,20 +59,7 @@ export const SCHEMA = {
   t2x: ['report_id', ...REPORT_DIMS, 'row', 'col', 'value'],
   unit_pinyin: ['unit_id', 'short', 'pinyin', 'initials', 'search', 'place'],
   /** Each unit's facts, grouped once from the reports for the unit index and its pinyin (./derived.ts). */
-  unit_facts: [
-    'unit_id',
-    'unit',
-    'unit_kind',
-    'parent_unit_id',
-    'region_code',
-    'region_name',
-    'province',
-    'prefecture',
-    'county',
-    'level',
-    'years',
-    'names',
-  ],
+  unit_facts: ['unit_id', 'unit', ...UNIT_FACT_COLUMNS, 'years', 'names'],
   /**
    * What the anomaly rules read of each report's table 三 (./anomalies.ts), filled in slices of
    * reports at idle moments so that no one statement holds DuckDB's worker for long.
@@ -79,24 +78,7 @@ export const SCHEMA = {
   /** Column names of builders' own CTEs. */
   cte: ['key', 'grp', 'applicant', 'v'],
   /** One row per unit (unit_id), for search: `search` holds its folded names, `place` its places. */
-  units: [
-    'unit_id',
-    'unit',
-    'unit_kind',
-    'parent_unit_id',
-    'region_code',
-    'region_name',
-    'province',
-    'prefecture',
-    'county',
-    'level',
-    'years',
-    'short',
-    'pinyin',
-    'initials',
-    'search',
-    'place',
-  ],
+  units: ['unit_id', 'unit', ...UNIT_FACT_COLUMNS, 'years', 'short', 'pinyin', 'initials', 'search', 'place'],
 } as const;
 
 export type TableId = keyof typeof SCHEMA;
