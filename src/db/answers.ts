@@ -228,13 +228,7 @@ export class AnswerStore {
     if (!this.listedNow.get(fp)?.has(id) || !this.prefetched.has(id)) return undefined;
     const record = this.prefetched.get(id);
     this.prefetched.delete(id);
-    if (!isRecord(record, id)) {
-      this.forget(fp, id);
-      return undefined;
-    }
-    this.touches.add(id);
-    this.queue();
-    return { value: record.v };
+    return this.served(fp, id, record);
   }
 
   /** The answer stored for `key` under `fp`, or undefined (never stored, unreadable, or no IndexedDB). */
@@ -258,16 +252,21 @@ export class AnswerStore {
           undefined,
         );
       }
-      if (!isRecord(record, id)) {
-        this.forget(fp, id);
-        return undefined;
-      }
-      this.touches.add(id);
-      this.queue();
-      return { value: record.v };
+      return this.served(fp, id, record);
     } catch {
       return undefined;
     }
+  }
+
+  /** A record read for `id`: its answer, marked as used; unreadable, it is forgotten (a miss). */
+  private served(fp: string, id: string, record: unknown): { value: unknown } | undefined {
+    if (!isRecord(record, id)) {
+      this.forget(fp, id);
+      return undefined;
+    }
+    this.touches.add(id);
+    this.queue();
+    return { value: record.v };
   }
 
   /** Keep `value` as the answer to `key` under `fp` (written at the next idle moment). */
