@@ -86,6 +86,8 @@ describe('same-named units on the synthetic dataset', () => {
     await page.getByTestId('unit-search').fill('鼓楼区');
     const hits = page.locator('.hit-add[data-unit-id]');
     await expect.poll(() => hits.count(), { timeout: 30_000 }).toBeGreaterThanOrEqual(3);
+    // Hits still being answered (the previous question's, shown busy) are not the search's.
+    await page.locator('ul.hits[aria-busy="true"]').waitFor({ state: 'detached', timeout: 30_000 });
     const found = await hits.evaluateAll((els) =>
       els.map((e) => [e.getAttribute('data-unit-id'), e.querySelector('strong')?.textContent, e.textContent]),
     );

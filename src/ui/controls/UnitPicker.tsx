@@ -63,7 +63,9 @@ export const UnitPicker = memo(function UnitPicker({ emptyHint }: { emptyHint?: 
   const listId = useId();
   const query = useDebounced(text.trim(), 150);
   const filtering = query !== '' || province !== '' || level !== '' || kind !== '';
-  const { data: hits } = useQuery(
+  // While the hits are still the previous question's (placeholder data), they are shown busy and
+  // cannot be added: Enter or "add all" would otherwise add units the search did not find.
+  const { data: hits, isPlaceholderData: stale } = useQuery(
     unitSearchQuery({
       text: query || undefined,
       province: province || null,
@@ -91,7 +93,7 @@ export const UnitPicker = memo(function UnitPicker({ emptyHint }: { emptyHint?: 
       );
       return;
     }
-    if (e.key === 'Enter' && listed && shown[at]) {
+    if (e.key === 'Enter' && listed && !stale && shown[at]) {
       e.preventDefault();
       addUnits([shown[at].unitId]);
     }
@@ -155,13 +157,18 @@ export const UnitPicker = memo(function UnitPicker({ emptyHint }: { emptyHint?: 
           ))}
         </Select>
         {filtering && fresh.length > 0 && (
-          <button type="button" data-testid="add-all" onClick={() => addUnits(fresh.map((h) => h.unitId))}>
+          <button
+            type="button"
+            data-testid="add-all"
+            disabled={stale}
+            onClick={() => addUnits(fresh.map((h) => h.unitId))}
+          >
             {t('picker.addAll', { n: fresh.length })}
           </button>
         )}
       </div>
       {listed && (
-        <ul className="hits" id={listId} aria-label={t('picker.results')}>
+        <ul className="hits" id={listId} aria-label={t('picker.results')} aria-busy={stale || undefined}>
           {fresh.length === 0 && <li className="muted">{t('picker.noResults')}</li>}
           {shown.map((h, i) => (
             <Hit
