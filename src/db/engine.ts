@@ -25,6 +25,7 @@ import {
 import { buildCoverageUnits, coverageShapeSql } from '../sql/quality';
 import { type CellSourceRow, cellSourcesSql } from '../sql/report';
 import { CONTRACT_TYPES, id, SCHEMA } from '../sql/schema';
+import { yieldEvery } from '../util/yield';
 import { describeIpc } from './arrow-schema';
 import { checkSchema, SQL_TYPE } from './contract-check';
 import type { DatasetFile } from './decode';
@@ -404,35 +405,16 @@ const COVERAGE_UNITS_SLICE = 1000;
 const SLICE_MS = 8;
 
 /**
- * `items.map(fn)`, yielding to the event loop every SLICE_MS: pinyin for the nationwide units
+ * `items.map(fn)`, letting the page handle input every SLICE_MS: pinyin for the nationwide units
  * is ~0.1–0.4 s of main-thread work, run while a person may already be using the page.
  */
 async function mapInSlices<T, U>(items: readonly T[], fn: (item: T) => U): Promise<U[]> {
   const out: U[] = [];
-  let start = performance.now();
+  const pause = yieldEvery(SLICE_MS);
   for (const item of items) {
     out.push(fn(item));
-    if (performance.now() - start > SLICE_MS) {
-      await yieldToPage();
-      start = performance.now();
-    }
+    const paused = pause();
+    if (paused) await paused;
   }
   return out;
-}
-
-/**
- * Let the page handle input and paint, then go on: `scheduler.yield` where there is one, else a
- * message to itself (not a timer: those are throttled to one a second in a background tab).
- */
-function yieldToPage(): Promise<void> {
-  const scheduler = (globalThis as { scheduler?: { yield?: () => Promise<void> } }).scheduler;
-  if (typeof scheduler?.yield === 'function') return scheduler.yield();
-  return new Promise((ok) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      ok();
-    };
-    channel.port2.postMessage(null);
-  });
 }

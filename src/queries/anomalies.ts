@@ -16,6 +16,7 @@ import {
   narrativeChecksSql,
   reportCountSql,
 } from '../sql/anomalies';
+import { yieldEvery } from '../util/yield';
 import { dbQuery } from './options';
 
 /**
@@ -107,33 +108,4 @@ async function fillAndRead(db: Queryable, mine: number, slice: number, page: num
     rows.push(...(await db.query<Candidate>(anomalyCandidatePageSql(from, from + page - 1))));
   }
   return rows;
-}
-
-/**
- * A pause that hands the main thread back once `budgetMs` have passed since the last one, so
- * input and paint run between slices; otherwise it returns at once (no task per slice).
- */
-export function yieldEvery(budgetMs: number): Pause {
-  let since = performance.now();
-  return () => {
-    if (performance.now() - since < budgetMs) return;
-    return yieldToMain().then(() => {
-      since = performance.now();
-    });
-  };
-}
-
-/**
- * A new task, queued behind those already waiting (a person's query answer, a render): this is
- * background work, so not `scheduler.yield`, whose continuation would go ahead of them.
- */
-function yieldToMain(): Promise<void> {
-  return new Promise((resolve) => {
-    const channel = new MessageChannel();
-    channel.port1.onmessage = () => {
-      channel.port1.close();
-      resolve();
-    };
-    channel.port2.postMessage(null);
-  });
 }

@@ -8,6 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setStatus } from '../../src/db/status';
 import type { Queryable } from '../../src/db/types';
 import { dbQuery } from '../../src/queries/options';
+import { SUMMARY } from './summary';
 
 const stored = vi.hoisted(() => ({
   answers: new Map<string, unknown>(),
@@ -31,18 +32,6 @@ vi.mock('../../src/db/stored', () => ({
   storedAnswerNow: (key: () => string) =>
     stored.atHand.has(key()) ? { value: stored.atHand.get(key()) } : undefined,
 }));
-
-const SUMMARY = {
-  reports: 1,
-  cells: 1,
-  checks: 0,
-  regions: 0,
-  units: 1,
-  synthetic: 0,
-  years: [2021],
-  provinces: [],
-  loadMs: 1,
-};
 
 afterEach(() => {
   setStatus({ phase: 'idle' });

@@ -7,21 +7,10 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { setStatus } from '../../src/db/status';
 import type { Queryable } from '../../src/db/types';
 import { loadedDatabase } from '../../src/queries/options';
+import { SUMMARY } from './summary';
 
 const db = vi.hoisted((): Queryable => ({ query: async () => [] }));
 vi.mock('../../src/db/handle', () => ({ getDatabase: () => db }));
-
-const SUMMARY = {
-  reports: 1,
-  cells: 1,
-  checks: 0,
-  regions: 0,
-  units: 1,
-  synthetic: 0,
-  years: [2021],
-  provinces: [],
-  loadMs: 1,
-};
 
 afterEach(() => setStatus({ phase: 'idle' }));
 
