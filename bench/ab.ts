@@ -9,7 +9,10 @@
  * `--session bundled|synthetic`: instead, `npm run bench`'s scripted interaction session on that
  * dataset, alternated session by session; prints per build each session's p50/p95 and the p95
  * of all its interactions pooled. `--profile DIR` also writes each interaction's CPU profile
- * there (open in Chrome DevTools' Performance panel); profiled sessions run slower.
+ * there (open in Chrome DevTools' Performance panel); profiled sessions run slower. `--trace DIR`
+ * writes each interaction's Chromium trace instead (style, layout, paint: what a profile calls
+ * "(program)"); open it in chrome://tracing or Perfetto, or summarise it with bench/trace-summary.ts. `--queries` prints each
+ * interaction's queries (start, duration, and the handle's split of it).
  */
 import { mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
@@ -24,6 +27,8 @@ const { values: opt, positionals: dists } = parseArgs({
     port: { type: 'string', default: '4200' },
     session: { type: 'string' },
     profile: { type: 'string' },
+    trace: { type: 'string' },
+    queries: { type: 'boolean', default: false },
   },
   allowPositionals: true,
 });
@@ -87,6 +92,7 @@ async function sessions(servers: { url: string }[], dataset: string): Promise<vo
   const search = SEARCH[dataset];
   if (!search) throw new Error(`--session: bundled or synthetic, not ${dataset}`);
   if (opt.profile) mkdirSync(opt.profile, { recursive: true });
+  if (opt.trace) mkdirSync(opt.trace, { recursive: true });
   const browser = await launchChromium();
   const runs = dists.map(() => [] as { what: string; ms: number }[][]);
   try {
@@ -96,13 +102,29 @@ async function sessions(servers: { url: string }[], dataset: string): Promise<vo
           replayRepeat: 0,
           log: () => undefined,
           profile: !!opt.profile,
+          trace: !!opt.trace,
+          queries: opt.queries,
         });
+        if (opt.queries)
+          for (const x of r.interactions) {
+            console.error(`  ${x.view}/${x.what} ${x.ms.toFixed(0)} ms`);
+            for (const q of x.queries ?? [])
+              console.error(
+                `    @${q.at.toFixed(0)} +${q.ms.toFixed(0)} (wait ${q.waitMs}, prepare ${q.prepareMs}, run ${q.runMs}, decode ${q.decodeMs}; ${q.rows} rows) ${q.sql.replace(/\s+/g, ' ').slice(0, 90)}`,
+              );
+          }
         if (r.errors.length > 0) console.error(`${dists[j]}: page errors: ${r.errors.join(' | ')}`);
         runs[j]!.push(r.interactions.map((x) => ({ what: `${x.view}/${x.what}`, ms: x.ms })));
         const ms = r.interactions.map((x) => x.ms);
         console.error(
           `${dists[j]} #${i + 1}: p50 ${percentile(ms, 50).toFixed(0)} p95 ${percentile(ms, 95).toFixed(0)} ms`,
         );
+        if (opt.trace)
+          for (const [k, x] of r.interactions.entries())
+            writeFileSync(
+              `${opt.trace}/${j}-${i}-${String(k).padStart(2, '0')}-${x.view}-${x.what.replace(/\W+/g, '_')}-${x.ms.toFixed(0)}ms.json`,
+              JSON.stringify(x.trace),
+            );
         if (opt.profile)
           for (const [k, x] of r.interactions.entries())
             writeFileSync(

@@ -78,6 +78,7 @@
       const el = document.querySelector(action.selector);
       if (!el) return reject(new Error(`no element ${action.selector}`));
       const t0 = performance.now();
+      state.actStart = t0;
       state.lastMutation = t0;
       state.lastPaint = t0;
       const mutationsBefore = t0;

@@ -38,6 +38,10 @@ export interface Interaction {
   changed: boolean;
   /** The interaction's CPU profile (Chrome DevTools format), when the session was asked for them. */
   profile?: unknown;
+  /** The queries that started during the interaction (ms from its input), when asked for them. */
+  queries?: QueryDuring[];
+  /** The interaction's Chromium trace (chrome://tracing JSON), when the session was asked for them. */
+  trace?: unknown;
 }
 
 export interface CapturedQuery {
@@ -58,6 +62,20 @@ export interface SessionResult {
   queries: CapturedQuery[];
   errors: string[];
 }
+
+/** A `db:query` measure of src/db/handle.ts, relative to the interaction's input. */
+export interface QueryDuring {
+  at: number;
+  ms: number;
+  waitMs: number;
+  prepareMs: number;
+  runMs: number;
+  decodeMs: number;
+  rows: number;
+  sql: string;
+}
+
+const TRACE_CATEGORIES = ['devtools.timeline', 'disabled-by-default-devtools.timeline', 'v8', 'blink'];
 
 /** One step of the script: a view tab, then inputs on its controls. */
 type Step =
@@ -257,7 +275,14 @@ export async function repeatVisits(context: BrowserContext, url: string, n: numb
 export async function runSession(
   browser: Browser | BrowserContext,
   url: string,
-  opts: { replayRepeat: number; log: (s: string) => void; profile?: boolean },
+  opts: {
+    replayRepeat: number;
+    log: (s: string) => void;
+    profile?: boolean;
+    trace?: boolean;
+    /** Also list each interaction's queries (`Interaction.queries`). */
+    queries?: boolean;
+  },
 ): Promise<SessionResult> {
   const own = 'newContext' in browser;
   const context = own
@@ -296,6 +321,27 @@ export async function runSession(
     // Sampling costs the page a little: a profiled session is for finding where time goes, not
     // for the budget's figure.
     const timed = async (a: Parameters<typeof act>[1]) => {
+      if (opts.queries) {
+        const r = await act(page, a);
+        const queries = await page.evaluate(() => {
+          const t0 = (window as never as { __BENCH__: { actStart: number } }).__BENCH__.actStart;
+          return performance
+            .getEntriesByName('db:query')
+            .filter((e) => e.startTime >= t0)
+            .map((e) => {
+              const d = (e as PerformanceMeasure).detail;
+              return { at: e.startTime - t0, ms: e.duration, ...d, sql: String(d.sql).slice(0, 160) };
+            });
+        });
+        return { ...r, queries: queries as QueryDuring[] };
+      }
+      if (opts.trace && own) {
+        // The renderer's own timeline (style, layout, paint, script), for the native work a CPU profile shows as "(program)".
+        await browser.startTracing(page, { categories: TRACE_CATEGORIES });
+        const r = await act(page, a);
+        const trace = JSON.parse((await browser.stopTracing()).toString('utf8')) as unknown;
+        return { ...r, trace };
+      }
       if (!opts.profile) return act(page, a);
       await cdp.send('Profiler.enable');
       await cdp.send('Profiler.setSamplingInterval', { interval: 200 });

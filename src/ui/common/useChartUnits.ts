@@ -1,6 +1,6 @@
-import { useQuery } from '@tanstack/react-query';
 import { compareQuery } from '../../queries';
 import { useUi } from '../../state';
+import { useEagerQuery } from './useEagerQuery';
 
 /**
  * The units (unit_ids) a multi-unit chart draws: the chosen ones, or, when none is chosen, the top
@@ -18,7 +18,7 @@ export function useChartUnits(
   const filter = useUi((s) => s.filter);
   // Asked only while nothing is chosen: otherwise it would hold DuckDB's worker (one statement at
   // a time) ahead of the chart's own query, for an answer nobody reads.
-  const top = useQuery({
+  const top = useEagerQuery({
     ...compareQuery({
       metric,
       year: latest ?? 0,

@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useCallback, useMemo } from 'react';
 import { getMetric } from '../../../domain/metrics';
 import { parseSortKey, SORT_OPTIONS, sortKey } from '../../../domain/vocab';
@@ -13,6 +12,7 @@ import { formatMetric } from '../../common/format';
 import { OKABE_ITO } from '../../common/palette';
 import { QueryState } from '../../common/QueryState';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { useEagerQuery } from '../../common/useEagerQuery';
 import { useUnitLabels } from '../../common/useUnitLabels';
 import { MetricSelect } from '../../controls/MetricSelect';
 import { Segmented } from '../../controls/Segmented';
@@ -47,7 +47,7 @@ export default function CompareView() {
   const metric = getMetric(metricId);
   const names = useUnitLabels();
   const corr = useChartCorrections();
-  const query = useQuery(
+  const query = useEagerQuery(
     compareQuery({
       metric: metricId,
       year,

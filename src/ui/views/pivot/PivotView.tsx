@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { getMetric } from '../../../domain/metrics';
 import { measureKey } from '../../../domain/vocab';
@@ -8,6 +7,7 @@ import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { formatMetric } from '../../common/format';
 import { QueryState } from '../../common/QueryState';
+import { useEagerQuery } from '../../common/useEagerQuery';
 import { useUnitLabels } from '../../common/useUnitLabels';
 import { useChartCorrections } from '../../review/useChartCorrections';
 import { pivotCsv } from './csv';
@@ -22,7 +22,7 @@ export default function PivotView() {
   const pivot = useUi((s) => s.pivot);
   const names = useUnitLabels();
   const corr = useChartCorrections();
-  const query = useQuery(pivotQuery({ ...pivotParams(pivot), corrections: corr.cells }));
+  const query = useEagerQuery(pivotQuery({ ...pivotParams(pivot), corrections: corr.cells }));
   const m = pivot.measure;
   const metric = m.kind === 'rate' ? getMetric(m.metric) : null;
   const format = (v: number | null) =>

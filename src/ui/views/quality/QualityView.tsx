@@ -1,4 +1,3 @@
-import { useQuery } from '@tanstack/react-query';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef, useState } from 'react';
 import { useI18n } from '../../../i18n';
@@ -18,6 +17,7 @@ import { DataTable } from '../../common/DataTable';
 import { QueryState } from '../../common/QueryState';
 import { UnitMergePanel } from '../../common/UnitMergePanel';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
+import { useEagerQuery } from '../../common/useEagerQuery';
 import { useUnitLabels } from '../../common/useUnitLabels';
 import { Select } from '../../controls/Select';
 import { YearSelect } from '../../controls/YearSelect';
@@ -150,9 +150,9 @@ export default function QualityView() {
     problemsOnly: quality.problemsOnly,
     reviewed: review.reviewed,
   };
-  const query = useQuery(qualityQuery(params));
+  const query = useEagerQuery(qualityQuery(params));
   // Rule counts ignore the rule filter: choosing a rule finds them cached.
-  const rulesQuery = useQuery(qualityRulesQuery(params));
+  const rulesQuery = useEagerQuery(qualityRulesQuery(params));
   const grid = query.data;
   const ruleCounts = rulesQuery.data;
   const rule = quality.rule;
