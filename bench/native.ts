@@ -56,6 +56,8 @@ export interface NativeDb {
   count(table: 'cells' | 'reports'): Promise<number>;
   /** Run a bound query `repeat` times; ms per run, rows read into JS objects like the app does. */
   time(q: BoundQuery, repeat: number): Promise<number[]>;
+  /** A bound query's rows (e.g. an EXPLAIN ANALYZE's plan, when a statement is being studied). */
+  rows(q: BoundQuery): Promise<Record<string, unknown>[]>;
   close(): void;
 }
 
@@ -97,6 +99,7 @@ export async function openNative(datasetDir: string, threads: number): Promise<N
       }
       return times;
     },
+    rows: (q) => engine.run(q),
     close: () => {
       conn.closeSync();
       instance.closeSync();

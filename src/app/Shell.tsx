@@ -14,6 +14,7 @@ import { Footer } from './Footer';
 import { Header } from './Header';
 import { LegacyUnits } from './LegacyUnits';
 import { LoadStatus } from './LoadStatus';
+import { ViewPrefetch } from './ViewPrefetch';
 import { VIEW_COMPONENTS } from './views';
 
 function CurrentView() {
@@ -30,6 +31,7 @@ function CurrentView() {
   return (
     <>
       <AnomalyPrefetch />
+      <ViewPrefetch />
       <ErrorBoundary key={view} view={view} lang={lang}>
         <Suspense fallback={<LoadingPanel progress={null} />}>
           <LegacyUnits />

@@ -19,6 +19,7 @@ export { coverageCells } from './coverage';
 export { QUERY_ROOT } from './options';
 export { outcomesQuery } from './outcomes';
 export { pivotQuery } from './pivot';
+export { prefetchQuietly, type Question } from './prefetch';
 export { provinceMapQuery } from './province-map';
 export { qualityQuery, qualityRulesQuery, withRuleCounts } from './quality';
 export { cellSourcesQuery, reportQuery } from './report';

@@ -25,6 +25,7 @@ import { AnnotationsToolbar } from '../../review/AnnotationsToolbar';
 import { checkColumns } from '../../review/checkColumns';
 import { REVIEW_FILTERS, useReviewFilter } from '../../review/useReviewFilter';
 import { AnomaliesPanel } from './AnomaliesPanel';
+import { qualityParams } from './params';
 import { RosterPanel, useExpectedUnits, useRosterSetup } from './RosterPanel';
 
 const ROW_H = 28;
@@ -142,14 +143,7 @@ export default function QualityView() {
   const [roster, changeRoster] = useRosterSetup();
   const { expected, roster: parsedRoster } = useExpectedUnits(roster);
   const review = useReviewFilter();
-  const params = {
-    expected: expected.length > 0 ? expected : undefined,
-    rules: quality.rule ? [quality.rule] : undefined,
-    years: quality.year !== null ? [quality.year] : undefined,
-    provinces: quality.province ? [quality.province] : undefined,
-    problemsOnly: quality.problemsOnly,
-    reviewed: review.reviewed,
-  };
+  const params = qualityParams(quality, expected, review.reviewed);
   const query = useEagerQuery(qualityQuery(params));
   // Rule counts ignore the rule filter: choosing a rule finds them cached.
   const rulesQuery = useEagerQuery(qualityRulesQuery(params));

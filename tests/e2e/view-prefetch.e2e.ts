@@ -1,0 +1,57 @@
+/**
+ * Pivot and Quality open with answers asked in the background (src/app/ViewPrefetch.tsx): while
+ * Compare is shown, their first questions run at quiet moments, so opening them asks DuckDB
+ * nothing and draws at once.
+ */
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { launch, newContext, openView, RequestLog } from './browser';
+
+const baseUrl = inject('baseUrl');
+
+let browser: Browser;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launch();
+  page = await (await newContext(browser, new RequestLog(new URL(baseUrl).origin))).newPage();
+});
+
+afterAll(async () => {
+  await browser?.close();
+});
+
+/** The statements run since `t0` (page time) whose SQL contains `marker`. */
+const statements = (t0: number, marker: string) =>
+  page.evaluate(
+    ([t0, marker]) =>
+      performance
+        .getEntriesByName('db:query')
+        .filter((e) => e.startTime >= t0)
+        .filter((e) => ((e as PerformanceMeasure).detail as { sql: string }).sql.includes(marker)).length,
+    [t0, marker] as const,
+  );
+
+// The coverage grid's statement (src/sql/quality.ts) and the pivot's (src/sql/pivot.ts).
+const COVERAGE = 'string_agg(u."record"';
+const PIVOT = 'AS "r0"';
+
+describe('views opened after Compare', () => {
+  it('Quality and Pivot find their first answers asked in the background', async () => {
+    await openView(page, baseUrl, '?v=1', 'compare');
+    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
+    // Asked at quiet moments after the first chart (behind the late build and the anomaly flags).
+    await expect.poll(() => statements(0, COVERAGE), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => statements(0, PIVOT), { timeout: 30_000 }).toBe(1);
+
+    const t0 = await page.evaluate(() => performance.now());
+    await page.locator('.tab[data-view="quality"]').click();
+    await page.getByTestId('coverage-matrix').waitFor();
+    await page.locator('.tab[data-view="pivot"]').click();
+    await page.getByTestId('pivot-grid').waitFor();
+    expect(await statements(t0, COVERAGE)).toBe(0);
+    expect(await statements(t0, PIVOT)).toBe(0);
+    // The answers are the views' own: the grid and the pivot show figures, not a placeholder.
+    expect(await page.locator('[data-testid="pivot-grid"] [aria-busy="true"]').count()).toBe(0);
+  });
+});
