@@ -6,17 +6,21 @@
  */
 import { AnswerStore, whenIdle } from './answers';
 import { buildIdentity, dataFingerprint, knownFingerprint } from './fingerprint';
-import { firstViewSettled } from './handle';
+import { firstViewSettled, late } from './handle';
 import { getStatus, subscribeStatus } from './status';
 
 let store: AnswerStore | null = null;
 
 function answers(): AnswerStore {
   store ??= new AnswerStore({
+    // At a quiet moment (the page idle and no query in flight), not at any idle callback: those
+    // also come while a view waits for DuckDB, and the write's sizing and structured clone
+    // (10–15 ms for a big answer) then delayed drawing the answer that arrived meanwhile.
     schedule: (flush) => {
       void loaded()
         .then(firstViewSettled)
-        .then(() => whenIdle(flush));
+        .then(() => late.nextQuietMoment())
+        .then(flush);
     },
   });
   return store;
