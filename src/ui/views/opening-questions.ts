@@ -10,7 +10,7 @@ import { qualityParams } from './quality/params';
  * asks them ahead). Both read only their own controls, not the units or metric chosen elsewhere,
  * so their first question is known in advance. Only the plain setting is listed: corrections, a
  * roster and a review filter come from the browser's own notes, and those questions wait for
- * their view. Memoise on the returned list's identity: it changes with the state it reads.
+ * their view. `key` names the list (its query keys): the list itself is new on every render.
  */
 export function useOpeningQuestions(): { key: string; questions: Question[] } {
   const view = useUi((s) => s.view);
