@@ -1,24 +1,28 @@
 /**
- * Pivot and Quality open with answers asked in the background (src/app/ViewPrefetch.tsx): while
- * Compare is shown, their first questions run at quiet moments, so opening them asks DuckDB
- * nothing and draws at once.
+ * Pivot, Quality and (with units chosen) Trends open with answers asked in the background
+ * (src/app/ViewPrefetch.tsx): while Compare is shown, their first questions run at quiet
+ * moments, so opening them asks DuckDB nothing and draws at once.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { launch, newContext, openView, RequestLog } from './browser';
+import { type Data, openData } from './expected';
 
 const baseUrl = inject('baseUrl');
 
 let browser: Browser;
 let page: Page;
+let data: Data;
 
 beforeAll(async () => {
+  data = await openData();
   browser = await launch();
   page = await (await newContext(browser, new RequestLog(new URL(baseUrl).origin))).newPage();
 });
 
 afterAll(async () => {
   await browser?.close();
+  data?.close();
 });
 
 /** The statements run since `t0` (page time) whose SQL contains `marker`. */
@@ -35,6 +39,8 @@ const statements = (t0: number, marker: string) =>
 // The coverage grid's statement (src/sql/quality.ts) and the pivot's (src/sql/pivot.ts).
 const COVERAGE = 'string_agg(u."record"';
 const PIVOT = 'AS "r0"';
+// The trend statement (src/sql/trends.ts) orders each unit's line.
+const TREND = 'PARTITION BY unit_id';
 
 describe('views opened after Compare', () => {
   it('Quality and Pivot find their first answers asked in the background', async () => {
@@ -53,5 +59,19 @@ describe('views opened after Compare', () => {
     expect(await statements(t0, PIVOT)).toBe(0);
     // The answers are the views' own: the grid and the pivot show figures, not a placeholder.
     expect(await page.locator('[data-testid="pivot-grid"] [aria-busy="true"]').count()).toBe(0);
+  });
+
+  it('Trends of the units chosen in Compare is asked before it is opened', async () => {
+    const two = await data.rows<{ unit: string }>(`
+      SELECT unit FROM reports GROUP BY unit ORDER BY count(DISTINCT year) DESC, unit LIMIT 2`);
+    const units = two.map((r) => encodeURIComponent(r.unit)).join('~');
+    await openView(page, baseUrl, `?v=1&units=${units}`, 'compare');
+    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
+    await expect.poll(() => statements(0, TREND), { timeout: 30_000 }).toBe(1);
+    const t0 = await page.evaluate(() => performance.now());
+    await page.locator('.tab[data-view="trends"]').click();
+    await page.locator('[data-testid="chart-trends"] .trend-line').first().waitFor({ state: 'attached' });
+    expect(await statements(t0, TREND)).toBe(0);
+    expect(await page.locator('[data-testid="chart-trends"] .trend-line').count()).toBe(2);
   });
 });
