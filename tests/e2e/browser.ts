@@ -60,3 +60,18 @@ export async function openView(page: Page, baseUrl: string, search: string, view
   await page.getByTestId('load-status').waitFor({ state: 'detached', timeout: 30_000 });
   if (errors.length > 0) throw new Error(`page errors: ${errors.join('\n')}`);
 }
+
+/**
+ * The statements the page's database ran since `since` (page time, `performance.now()`): the
+ * `db:query` measures of src/db/handle.ts, with their SQL text and bound values.
+ */
+export function statementsSince(page: Page, since: number): Promise<{ sql: string; params: unknown[] }[]> {
+  return page.evaluate(
+    (t0) =>
+      performance
+        .getEntriesByName('db:query')
+        .filter((e) => e.startTime >= t0)
+        .map((e) => (e as PerformanceMeasure).detail as { sql: string; params: unknown[] }),
+    since,
+  );
+}

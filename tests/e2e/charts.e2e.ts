@@ -5,7 +5,7 @@
 import { readFileSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, newContext, openView, RequestLog, SCREENSHOTS } from './browser';
+import { launch, newContext, openView, RequestLog, SCREENSHOTS, statementsSince } from './browser';
 import { busiestYear, type Data, openData, table3ByUnit, unitLabelsOf } from './expected';
 
 const baseUrl = inject('baseUrl');
@@ -130,23 +130,14 @@ describe('charts an analyst can publish', () => {
     await page.locator('[data-testid="chart-trends"] .trend-line').first().waitFor({ state: 'attached' });
     await settled();
     // The trend statement's bound unit ids (its WHERE lists them), for each one asked since `since`.
-    const trendUnits = (since: number) =>
-      page.evaluate(
-        (t0) =>
-          performance
-            .getEntriesByName('db:query')
-            .filter((e) => e.startTime >= t0)
-            .map((e) => (e as PerformanceMeasure).detail as { sql: string; params: unknown[] })
-            .filter((d) => d.sql.includes('PARTITION BY unit_id'))
-            .map((d) =>
-              JSON.stringify(
-                [
-                  ...new Set(d.params.filter((p) => typeof p === 'string' && /^[0-9a-f]{16}$/.test(p))),
-                ].sort(),
-              ),
-            ),
-        since,
-      );
+    const trendUnits = async (since: number) =>
+      (await statementsSince(page, since))
+        .filter((d) => d.sql.includes('PARTITION BY unit_id'))
+        .map((d) =>
+          JSON.stringify(
+            [...new Set(d.params.filter((p) => typeof p === 'string' && /^[0-9a-f]{16}$/.test(p)))].sort(),
+          ),
+        );
     const before = await trendUnits(0);
     expect(before.length).toBeGreaterThan(0);
     const since = await page.evaluate(() => performance.now());

@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, newContext, openView, RequestLog } from './browser';
+import { launch, newContext, openView, RequestLog, statementsSince } from './browser';
 import { type Data, openData } from './expected';
 
 const baseUrl = inject('baseUrl');
@@ -25,16 +25,9 @@ afterAll(async () => {
   data?.close();
 });
 
-/** The statements run since `t0` (page time) whose SQL contains `marker`. */
-const statements = (t0: number, marker: string) =>
-  page.evaluate(
-    ([t0, marker]) =>
-      performance
-        .getEntriesByName('db:query')
-        .filter((e) => e.startTime >= t0)
-        .filter((e) => ((e as PerformanceMeasure).detail as { sql: string }).sql.includes(marker)).length,
-    [t0, marker] as const,
-  );
+/** How many statements run since `t0` (page time) contain `marker`. */
+const statements = async (t0: number, marker: string) =>
+  (await statementsSince(page, t0)).filter((d) => d.sql.includes(marker)).length;
 
 // The coverage grid's statement (src/sql/quality.ts) and the pivot's (src/sql/pivot.ts).
 const COVERAGE = 'string_agg(u."record"';
