@@ -55,6 +55,15 @@ export function fingerprintLoad(fileHashes: Promise<readonly string[]>, build: s
   });
 }
 
+/**
+ * Whether the data loaded is the dataset's files alone, as fetched: no saved change to restore,
+ * none made in this page, no second load (./first-view.ts uses the dataset's answers only then).
+ */
+export async function dataAsFetched(): Promise<boolean> {
+  const saved = await savedChanges;
+  return !saved && !changed;
+}
+
 /** The fingerprint of the loaded data, once its files are hashed; null when answers are not to be kept. */
 export async function dataFingerprint(): Promise<string | null> {
   const fp = await current;

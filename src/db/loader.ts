@@ -12,6 +12,7 @@ import { decodeFile } from './decode';
 import type { Engine } from './engine';
 import { fetchWithProgress, sameOriginUrl } from './fetch';
 import { buildIdentity, fingerprintLoad } from './fingerprint';
+import { forgetFirstView, lookForFirstView } from './first-view';
 import { engine, getCodec, late } from './handle';
 import { fetchPrecomputed, type PrecomputedIpc } from './precomputed';
 import { setStatus } from './status';
@@ -38,40 +39,58 @@ export async function initDatabase(
   onProgress?: (p: LoadProgress) => void,
 ): Promise<void> {
   const started = performance.now();
-  // A summary kept from an earlier visit of these very files: the views draw stored answers.
+  // A summary of these very files, kept from an earlier visit or shipped with the dataset: the
+  // views draw the answers kept or shipped with it.
   let stored: DatasetSummary | undefined;
+  let storedFrom: 'visit' | 'dataset' | undefined;
   let progress: LoadProgress | null = null;
   let settled = false;
+  const loading = () => setStatus({ phase: 'loading', progress, stored, storedFrom });
   const report = (p: LoadProgress) => {
     progress = p;
-    setStatus({ phase: 'loading', progress: p, stored });
+    loading();
     onProgress?.(p);
+  };
+  const settle = () => {
+    settled = true;
+    forgetFirstView();
   };
   setStatus({ phase: 'loading', progress: null });
   try {
     const base = sameOriginUrl(datasetBaseUrl.endsWith('/') ? datasetBaseUrl : `${datasetBaseUrl}/`);
     const files = fetchFiles(base, report);
     fingerprintLoad(Promise.all(DATASET_TABLES.map((t) => files.hashes[t])), buildIdentity());
+    const shipped = lookForFirstView(base, files.hashes).then((found) =>
+      found && isSummary(found.summary) ? found.summary : null,
+    );
+    void shipped.then((summary) => {
+      if (!summary || settled || stored) return;
+      stored = { ...summary, loadMs: 0 };
+      storedFrom = 'dataset';
+      loading();
+    });
     const expectStored = answersExpected();
     warmAnswers();
     const summaryRead = storedAnswer(SUMMARY_KEY, false);
-    // With a stored summary the view draws stored answers first; DuckDB's script and the Parquet
-    // decoding wait for that, not to take the CPU from it (never over 1 s). Where this build kept
-    // no answers before (a first visit), they start at once.
-    const engineWork = expectStored
-      ? Promise.race([
-          summaryRead.then((hit) => (hit && isSummary(hit.value) ? storedViewDrawn() : undefined)),
-          new Promise((ok) => setTimeout(ok, 1000)),
-        ])
-      : Promise.resolve();
+    // With a summary kept or shipped, the view draws those answers first; DuckDB's script and the
+    // Parquet decoding wait for that, not to take the CPU from it (never over 1 s). Without
+    // either (a dataset that ships none, on a first visit) they start once that is known.
+    const engineWork = Promise.race([
+      anyTrue([
+        expectStored ? summaryRead.then((hit) => !!hit && isSummary(hit.value)) : Promise.resolve(false),
+        shipped.then((summary) => summary !== null),
+      ]).then((drawn) => (drawn ? storedViewDrawn() : undefined)),
+      new Promise((ok) => setTimeout(ok, 1000)),
+    ]);
     const starting = engine(engineWork);
     // The codec worker (a wasm to compile) and the derived/ files wait for that too.
-    const codec = expectStored ? codecAfter(engineWork) : getCodec();
+    const codec = codecAfter(engineWork);
     void summaryRead.then((hit) => {
       if (!hit || settled || !isSummary(hit.value)) return;
       measure('db:stage', started, { stage: 'stored summary read' });
       stored = hit.value;
-      setStatus({ phase: 'loading', progress, stored });
+      storedFrom = 'visit';
+      loading();
     });
     const precomputed = engineWork.then(() => fetchPrecomputed(base, files.hashes, codec));
     const decoded = decodeFiles(files, precomputed, codec, engineWork);
@@ -93,11 +112,11 @@ export async function initDatabase(
     const summary = await e.summary();
     measure('db:load', started, { dataset: base.href, bytes, cells: summary.cells });
     scheduleLate(e);
-    settled = true;
+    settle();
     setStatus({ phase: 'ready', summary: { ...summary, loadMs: performance.now() - started } });
     keepAnswer(SUMMARY_KEY, { ...summary, loadMs: 0 });
   } catch (err) {
-    settled = true;
+    settle();
     setStatus({ phase: 'error', error: err instanceof Error ? err.message : String(err) });
     throw err;
   }
@@ -252,6 +271,18 @@ function codecAfter(after: Promise<unknown>): ParquetCodec {
     decode: async (parquet) => (await started).decode(parquet),
     encode: async (ipc) => (await started).encode(ipc),
   };
+}
+
+/** True as soon as one of `flags` is; false once all are false. */
+function anyTrue(flags: Promise<boolean>[]): Promise<boolean> {
+  return new Promise((resolve) => {
+    let left = flags.length;
+    for (const f of flags)
+      void f.then(
+        (yes) => (yes ? resolve(true) : --left === 0 && resolve(false)),
+        () => --left === 0 && resolve(false),
+      );
+  });
 }
 
 /** A stored summary reads back with the fields the views use (else it is not shown). */

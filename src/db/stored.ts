@@ -47,7 +47,8 @@ const firstServed = new Promise<void>((resolve) => {
 let servedCount = 0;
 const servedWaiters: (() => void)[] = [];
 
-function served(): void {
+/** A stored or shipped answer was given to a view's question (src/queries/options.ts for the shipped ones). */
+export function served(): void {
   firstServedNow();
   servedCount++;
   for (const w of servedWaiters.splice(0)) w();

@@ -91,10 +91,13 @@ export type DatasetStatus =
       phase: 'loading';
       progress: LoadProgress | null;
       /**
-       * The summary of these very files kept from an earlier visit (src/db/stored.ts): the views
-       * show stored answers meanwhile, and questions without one wait for the engine.
+       * The summary of these very files kept from an earlier visit (src/db/stored.ts) or shipped
+       * with the dataset (src/db/first-view.ts): the views show those answers meanwhile, and
+       * questions without one wait for the engine.
        */
       stored?: DatasetSummary;
+      /** Where `stored` and the answers drawn meanwhile come from. */
+      storedFrom?: 'visit' | 'dataset';
     }
   | { phase: 'ready'; summary: DatasetSummary }
   | { phase: 'error'; error: string };

@@ -27,6 +27,8 @@ export const en: Record<MessageKey, string> = {
   'loading.title': 'Loading data…',
   'loading.stored':
     'The database is still starting: charts show answers computed earlier from these very data files; new questions are answered once it is up.',
+  'loading.shipped':
+    'The database is still starting: the chart shows answers that were computed from these very data files and published with them; new questions are answered once it is up.',
   'loading.file': 'File',
   'loading.stage.fetch': 'downloading',
   'loading.stage.decode': 'decoding',

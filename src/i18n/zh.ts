@@ -24,6 +24,8 @@ export const zh = {
   'synthetic.banner': '当前加载的是合成数据（source = synthetic），仅用于演示，不代表任何真实年报。',
   'loading.title': '正在加载数据…',
   'loading.stored': '数据库仍在启动：图表显示的是此前对同一份数据文件的查询结果；新的查询将在启动后进行。',
+  'loading.shipped':
+    '数据库仍在启动：图表显示的是随数据一同发布、由同一份数据文件算出的查询结果；新的查询将在启动后进行。',
   'loading.file': '文件',
   'loading.stage.fetch': '下载',
   'loading.stage.decode': '解码',

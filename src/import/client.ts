@@ -240,24 +240,24 @@ export async function removeImport(id: string): Promise<void> {
   await removeReports(item.result.reportIds, tablesOf(item.result));
 }
 
-let restored: Promise<void> | null = null;
+let restored: Promise<number> | null = null;
 
 /**
  * Bring back what was imported in earlier visits, once the dataset is loaded. A stored import
  * that no longer passes validation (saved by an older version), collides with the loaded data or
  * fails to load is quarantined: kept out of the data, listed with its error and a remove button,
- * never left to break start-up.
+ * never left to break start-up. Settles with how many were loaded back.
  */
-export function restoreImports(onError: (r: Refusal) => void = () => undefined): Promise<void> {
+export function restoreImports(onError: (r: Refusal) => void = () => undefined): Promise<number> {
   restored ??= (async () => {
     let stored: StoredImport[];
     try {
       stored = await loadStoredImports();
     } catch (error) {
       onError(refusal('savedUnreadable', { detail: String(error) }));
-      return;
+      return 0;
     }
-    if (stored.length === 0) return;
+    if (stored.length === 0) return 0;
     await whenReady();
     const ok: StoredImport[] = [];
     const bad: Quarantined[] = [];
@@ -283,6 +283,7 @@ export function restoreImports(onError: (r: Refusal) => void = () => undefined):
     publish([...ok], [...bad]);
     if (bad.length > 0)
       onError(refusal('savedNotLoaded', { files: bad.map((q) => q.item.result.file).join(', ') }));
+    return ok.length;
   })();
   return restored;
 }

@@ -66,7 +66,9 @@ export function ImportPanel() {
 
   // biome-ignore lint/correctness/useExhaustiveDependencies: once per page; restoreImports is idempotent
   useEffect(() => {
-    restoreImports(report).then(refresh, fail);
+    // Only restored imports change the data: a refetch otherwise would ask every question again,
+    // and before the engine is ready, answer from the same kept or shipped answers once more.
+    restoreImports(report).then((n) => (n > 0 ? refresh() : undefined), fail);
   }, []);
 
   const inspect = (dropped: File[]) => {
