@@ -24,7 +24,8 @@ const fmt = new Intl.NumberFormat('zh-CN', { maximumFractionDigits: 0 });
 beforeAll(async () => {
   data = await openData();
   // The default view: new requests (table 三) of the latest year, the 20 largest.
-  const [{ year }] = await data.rows<{ year: number }>('SELECT max(year) AS year FROM reports');
+  const [latest] = await data.rows<{ year: number }>('SELECT max(year) AS year FROM reports');
+  const year = Number(latest?.year);
   const top = await data.rows<{ value: number }>(`
     SELECT c.value FROM reports r JOIN cells c USING (report_id)
     WHERE c."table" = 'table3' AND c.row = 'new_received' AND c.col = 'total' AND c.value IS NOT NULL
