@@ -7,16 +7,15 @@
  */
 import { requestDataset, resolveDatasetUrl } from './app/useDatasetLoader';
 import { prefetchView } from './app/views';
-import { declareSavedChanges, markDataChanged } from './db/fingerprint';
+import { declareSavedChanges } from './db/fingerprint';
 import { declareFirstView } from './db/stored';
-import { savedChangesAtStart } from './import/user-state';
+import { hasSavedChanges } from './import/user-state';
 import { bindUrl, uiStore } from './state';
 
 bindUrl(uiStore, window);
-// Answers kept from an earlier visit (or shipped with the dataset) hold only for the dataset's
-// files alone: not when this browser will merge saved imports or unit merges into them (read
-// before the dataset starts; found after all, answers are no longer used from then on).
-declareSavedChanges(savedChangesAtStart(markDataChanged));
+// Answers kept from an earlier visit hold only for the dataset's files alone: not when this
+// browser will merge saved imports or unit merges into them (read before the dataset starts).
+declareSavedChanges(hasSavedChanges());
 
 /** Settles when the dataset has loaded or failed to (errors surface through useDatasetStatus()). */
 export const loaded: Promise<void> = startDataset(uiStore.getState().dataset);

@@ -66,32 +66,7 @@ export async function readSavedChanges(): Promise<{ imports: number; merges: unk
   }
 }
 
-/**
- * A hint in localStorage, read synchronously at start-up: when this browser last looked, it kept
- * no import and no merge (./user-state.ts `savedChangesAtStart`). Dropped before any of them is
- * written, so it never outlives one.
- */
-const NONE_SAVED_KEY = 'gov-info-reports.none-saved';
-
-export function noneSavedHint(): boolean {
-  try {
-    return globalThis.localStorage?.getItem(NONE_SAVED_KEY) === '1';
-  } catch {
-    return false;
-  }
-}
-
-export function setNoneSavedHint(none: boolean): void {
-  try {
-    if (none) globalThis.localStorage?.setItem(NONE_SAVED_KEY, '1');
-    else globalThis.localStorage?.removeItem(NONE_SAVED_KEY);
-  } catch {
-    // storage disabled: every start-up reads IndexedDB
-  }
-}
-
 export function saveImport(item: StoredImport): Promise<unknown> {
-  setNoneSavedHint(false);
   return withStore('readwrite', (s) => s.put(item));
 }
 
@@ -107,6 +82,5 @@ export async function readState(key: 'merges' | 'roster'): Promise<unknown> {
 
 export function writeState(key: 'merges' | 'roster', value: unknown): Promise<unknown> {
   if (typeof indexedDB === 'undefined') return Promise.resolve();
-  if (key === 'merges') setNoneSavedHint(false);
   return withStore('readwrite', (s) => s.put(value, key), STATE);
 }

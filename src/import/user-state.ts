@@ -6,7 +6,7 @@
  */
 import { parseMerges, type UnitMerge } from '../domain/units/merges';
 import { NO_ROSTER, parseRosterSetup, type RosterSetup } from '../domain/units/roster';
-import { noneSavedHint, readSavedChanges, readState, setNoneSavedHint, writeState } from './persist';
+import { readSavedChanges, readState, writeState } from './persist';
 
 export async function loadMerges(): Promise<UnitMerge[]> {
   return mergesOf(await readState('merges'));
@@ -22,27 +22,9 @@ function mergesOf(saved: unknown): UnitMerge[] {
  * Whether this browser keeps changes that start-up applies to the loaded data (imports, unit
  * merges): answers kept from an earlier visit are then not used (src/db/fingerprint.ts).
  */
-async function hasSavedChanges(): Promise<boolean> {
+export async function hasSavedChanges(): Promise<boolean> {
   const saved = await readSavedChanges();
-  const any = saved.imports > 0 || mergesOf(saved.merges).length > 0;
-  setNoneSavedHint(!any);
-  return any;
-}
-
-/**
- * `hasSavedChanges` as start-up asks it (src/start.ts): where this browser kept none when it last
- * looked (a hint read synchronously), no at once, so answers kept or shipped for the dataset's
- * files need not wait for IndexedDB (~0.1 s on a busy start-up); IndexedDB is read all the same,
- * and `onFound` is called if it holds some after all (saved by a page of an older build, which
- * kept no hint). Without the hint, the answer waits for IndexedDB as before.
- */
-export function savedChangesAtStart(onFound: () => void): Promise<boolean> {
-  const read = hasSavedChanges().catch(() => true);
-  if (!noneSavedHint()) return read;
-  void read.then((any) => {
-    if (any) onFound();
-  });
-  return Promise.resolve(false);
+  return saved.imports > 0 || mergesOf(saved.merges).length > 0;
 }
 
 export const saveMerges = (list: readonly UnitMerge[]): Promise<unknown> => writeState('merges', list);
