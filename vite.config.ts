@@ -3,10 +3,18 @@ import { defineConfig } from 'vitest/config';
 import { cachePlugin } from './scripts/cache.ts';
 import { cspPlugin, SECURITY_HEADERS } from './scripts/csp.ts';
 import { duckdbWorkerPlugin } from './scripts/duckdb-worker.ts';
+import { preloadPlugin } from './scripts/preload.ts';
 import { wasmUncompressedPlugin } from './scripts/wasm-uncompressed.ts';
 
 export default defineConfig({
-  plugins: [react(), duckdbWorkerPlugin(), cspPlugin(), cachePlugin(), wasmUncompressedPlugin()],
+  plugins: [
+    react(),
+    duckdbWorkerPlugin(),
+    cspPlugin(),
+    cachePlugin(),
+    wasmUncompressedPlugin(),
+    preloadPlugin(),
+  ],
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: false },

@@ -90,6 +90,34 @@ describe('first view from the answers the dataset ships', () => {
     await page.context().close();
   });
 
+  it('index.html asks for the default dataset’s files and first-view answers; the loader reuses those responses', async () => {
+    const { page, release } = await withDuckdbHeld();
+    await page.goto(`${baseUrl}?v=1`);
+    await bars(page).first().waitFor({ timeout: 30_000 });
+    const fetched = await page.evaluate(() =>
+      performance
+        .getEntriesByType('resource')
+        .filter((e) => /\/data\/(derived\/first-view\.json|\w+\.parquet)$/.test(e.name))
+        .map(
+          (e) =>
+            `${new URL(e.name).pathname.replace(/^.*\/data\//, '')} ${(e as PerformanceResourceTiming).initiatorType}`,
+        )
+        .sort(),
+    );
+    // One request each, made by the preload link (scripts/preload.ts), none again by fetch().
+    expect(fetched).toEqual(
+      [
+        'cells.parquet',
+        'checks.parquet',
+        'derived/first-view.json',
+        'regions.parquet',
+        'reports.parquet',
+      ].map((f) => `${f} link`),
+    );
+    await release();
+    await page.context().close();
+  });
+
   it('another question (another year) waits for the engine', async () => {
     const { page, release } = await withDuckdbHeld();
     await page.goto(`${baseUrl}?v=2&year=2021`);
