@@ -59,9 +59,7 @@ for (const file of positionals) {
     stack.push({ e, end: e.ts + e.dur!, child: 0 });
   }
   close(Number.POSITIVE_INFINITY);
-  const busy = [...self]
-    .filter(([n]) => n !== 'ThreadControllerImpl::RunTask')
-    .reduce((s, [, v]) => s + v, 0);
+  const busy = [...self].filter(([n]) => n !== 'ThreadControllerImpl::RunTask').reduce((s, [, v]) => s + v, 0);
   console.log(`${file}\n  main thread ${busy.toFixed(1)} ms in spans`);
   for (const [n, ms] of [...self].sort((a, b) => b[1] - a[1]).slice(0, 16))
     if (ms >= 0.5) console.log(`  ${ms.toFixed(1).padStart(7)} ${n}`);
