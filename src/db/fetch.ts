@@ -16,6 +16,22 @@ export async function fetchWithProgress(
   const res = await fetch(url);
   if (!res.ok) throw new Error(`${url.pathname.split('/').pop()}: HTTP ${res.status} (${url.href})`);
   const total = Number(res.headers.get('Content-Length') ?? 0);
+  return (await readBody(res, (loaded) => onBytes(loaded, total)))!;
+}
+
+/**
+ * A response's body, chunk by chunk (`onBytes` gets the bytes so far); null as soon as it is
+ * announced or found to exceed `limit` bytes (the rest is not read).
+ */
+export async function readBody(
+  res: Response,
+  onBytes?: (loaded: number) => void,
+  limit = Number.POSITIVE_INFINITY,
+): Promise<Uint8Array | null> {
+  if (Number(res.headers.get('Content-Length') ?? 0) > limit) {
+    await res.body?.cancel();
+    return null;
+  }
   if (!res.body) return new Uint8Array(await res.arrayBuffer());
   const reader = res.body.getReader();
   const chunks: Uint8Array[] = [];
@@ -23,9 +39,13 @@ export async function fetchWithProgress(
   for (;;) {
     const { done, value } = await reader.read();
     if (done) break;
-    chunks.push(value);
     loaded += value.length;
-    onBytes(loaded, total);
+    if (loaded > limit) {
+      await reader.cancel();
+      return null;
+    }
+    chunks.push(value);
+    onBytes?.(loaded);
   }
   const out = new Uint8Array(loaded);
   let off = 0;

@@ -13,6 +13,7 @@ import {
 } from '../dataset/first-view';
 import { PARQUET_FILES } from '../dataset/rows';
 import type { BoundQuery } from '../sql/bound';
+import { readBody } from './fetch';
 import { dataAsFetched } from './fingerprint';
 import { measure } from './timing';
 import { DATASET_TABLES, type DatasetTable, type Queryable } from './types';
@@ -28,31 +29,9 @@ let shipped: Promise<Shipped | null> = Promise.resolve(null);
 /** The text of `url` if it is at most `limit` bytes (else, or on any failure, null). */
 async function boundedText(url: URL, limit: number): Promise<string | null> {
   const res = await fetch(url);
-  if (!res.ok || !res.body) return null;
-  if (Number(res.headers.get('Content-Length') ?? 0) > limit) {
-    await res.body.cancel();
-    return null;
-  }
-  const reader = res.body.getReader();
-  const chunks: Uint8Array[] = [];
-  let size = 0;
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    size += value.length;
-    if (size > limit) {
-      await reader.cancel();
-      return null;
-    }
-    chunks.push(value);
-  }
-  const bytes = new Uint8Array(size);
-  let at = 0;
-  for (const c of chunks) {
-    bytes.set(c, at);
-    at += c.length;
-  }
-  return new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+  if (!res.ok) return null;
+  const bytes = await readBody(res, undefined, limit);
+  return bytes && new TextDecoder('utf-8', { fatal: true }).decode(bytes);
 }
 
 /**

@@ -1,6 +1,6 @@
 /** Debian's Chromium through playwright-core, with every request of the session recorded. */
 import { mkdirSync } from 'node:fs';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import { type Browser, type BrowserContext, chromium, type Page, type Route } from 'playwright-core';
 
 export const SCREENSHOTS = 'test-output/e2e';
 
@@ -74,4 +74,30 @@ export function statementsSince(page: Page, since: number): Promise<{ sql: strin
         .map((e) => (e as PerformanceMeasure).detail as { sql: string; params: unknown[] }),
     since,
   );
+}
+
+/**
+ * A new page of `context` whose DuckDB wasm requests wait until `release()`: the engine cannot
+ * start before, so any figure drawn meanwhile came from answers kept or shipped, not from DuckDB.
+ */
+export async function pageWithDuckdbHeld(
+  context: BrowserContext,
+): Promise<{ page: Page; release: () => Promise<void> }> {
+  const page = await context.newPage();
+  const held: Route[] = [];
+  let released = false;
+  await page.route(
+    (url) => /\/duckdb-(eh|mvp)-[\w-]+\.wasm$/.test(url.pathname),
+    (route) => {
+      if (released) return route.continue();
+      held.push(route);
+    },
+  );
+  return {
+    page,
+    release: async () => {
+      released = true;
+      for (const r of held.splice(0)) await r.continue();
+    },
+  };
 }

@@ -6,10 +6,10 @@
  */
 import { cpSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { DuckDBInstance } from '@duckdb/node-api';
-import type { Browser, Page, Route } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sha256Hex } from '../../src/util/sha256';
-import { launch } from './browser';
+import { launch, pageWithDuckdbHeld } from './browser';
 import { type Data, openData } from './expected';
 
 const baseUrl = inject('baseUrl');
@@ -54,26 +54,11 @@ afterAll(async () => {
 
 const bars = (page: Page) => page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]');
 
-/** A fresh page whose DuckDB wasm requests wait until `release()`: the engine cannot start before. */
+/** A page in a fresh context (nothing kept from an earlier visit) with DuckDB's wasm held back. */
 async function withDuckdbHeld(): Promise<{ page: Page; release: () => Promise<void> }> {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' });
-  const page = await context.newPage();
-  const held: Route[] = [];
-  let released = false;
-  await page.route(
-    (url) => /\/duckdb-(eh|mvp)-[\w-]+\.wasm$/.test(url.pathname),
-    (route) => {
-      if (released) return route.continue();
-      held.push(route);
-    },
+  return pageWithDuckdbHeld(
+    await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN' }),
   );
-  return {
-    page,
-    release: async () => {
-      released = true;
-      for (const r of held.splice(0)) await r.continue();
-    },
-  };
 }
 
 describe('first view from the answers the dataset ships', () => {

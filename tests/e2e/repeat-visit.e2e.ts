@@ -8,9 +8,10 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { type BrowserContext, chromium, type Page, type Route } from 'playwright-core';
+import { type BrowserContext, chromium, type Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { sha256Hex } from '../../src/util/sha256';
+import { pageWithDuckdbHeld } from './browser';
 import { busiestYear, type Data, openData, table3ByUnit } from './expected';
 import { E2E_PLAIN } from './globalSetup';
 
@@ -62,27 +63,6 @@ afterAll(async () => {
 
 const bars = (page: Page) => page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]');
 
-/** A page whose DuckDB wasm requests wait until `release()`: the engine cannot start before. */
-async function withDuckdbHeld(): Promise<{ page: Page; release: () => Promise<void> }> {
-  const page = await context.newPage();
-  const held: Route[] = [];
-  let released = false;
-  await page.route(
-    (url) => /\/duckdb-(eh|mvp)-[\w-]+\.wasm$/.test(url.pathname),
-    (route) => {
-      if (released) return route.continue();
-      held.push(route);
-    },
-  );
-  return {
-    page,
-    release: async () => {
-      released = true;
-      for (const r of held.splice(0)) await r.continue();
-    },
-  };
-}
-
 /** Stored answers are written at an idle moment after the first view: wait until they are. */
 async function answersKept(page: Page): Promise<number> {
   return page.evaluate(async () => {
@@ -123,7 +103,7 @@ describe('repeat visit (answers kept in the browser)', () => {
   });
 
   it('the next visit draws the same figures before DuckDB starts, then the engine takes over', async () => {
-    const { page, release } = await withDuckdbHeld();
+    const { page, release } = await pageWithDuckdbHeld(context);
     await page.goto(`${baseUrl}${search}`);
     await bars(page).first().waitFor({ timeout: 30_000 });
     expect(await bars(page).allTextContents()).toEqual(expected);
@@ -138,7 +118,7 @@ describe('repeat visit (answers kept in the browser)', () => {
   });
 
   it('the same files under another folder are the same data: their answers are used too', async () => {
-    const { page, release } = await withDuckdbHeld();
+    const { page, release } = await pageWithDuckdbHeld(context);
     await page.goto(`${baseUrl}${search}&data=${E2E_PLAIN}`);
     await bars(page).first().waitFor({ timeout: 30_000 });
     expect(await bars(page).allTextContents()).toEqual(expected);
@@ -147,7 +127,7 @@ describe('repeat visit (answers kept in the browser)', () => {
   });
 
   it('a changed file is other data: no stored answer is used, the engine answers', async () => {
-    const { page, release } = await withDuckdbHeld();
+    const { page, release } = await pageWithDuckdbHeld(context);
     await page.goto(`${baseUrl}${search}&data=${MODIFIED}`);
     await page.locator('.loading-panel').waitFor();
     await page.waitForTimeout(3000);
