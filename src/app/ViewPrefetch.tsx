@@ -4,7 +4,7 @@ import { prefetchQuietly } from '../queries';
 import { useOpeningQuestions } from '../ui/views/opening-questions';
 
 /**
- * Asks, at quiet moments while another view is shown, the questions Trends, Pivot and Quality
+ * Asks, at quiet moments while another view is shown, the questions the other views
  * open with (src/ui/views/opening-questions.ts): asked on opening, they queued 50–100 ms of
  * DuckDB's one worker after the click (issue 12). Each waits for a moment with no view query in flight,
  * so it never goes ahead of a question somebody waits for. Renders nothing.

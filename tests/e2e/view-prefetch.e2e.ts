@@ -1,5 +1,5 @@
 /**
- * Pivot, Quality and (with units chosen) Trends open with answers asked in the background
+ * Pivot, Quality and (with units chosen) Trends, Outcomes and Report open with answers asked in the background
  * (src/app/ViewPrefetch.tsx): while Compare is shown, their first questions run at quiet
  * moments, so opening them asks DuckDB nothing and draws at once.
  */
@@ -34,6 +34,9 @@ const COVERAGE = 'string_agg(u."record"';
 const PIVOT = 'AS "r0"';
 // The trend statement (src/sql/trends.ts) orders each unit's line.
 const TREND = 'PARTITION BY unit_id';
+// Outcomes' statement (src/sql/outcomes.ts) and the report's row (src/sql/report.ts).
+const OUTCOMES = 'AS name, any_value(';
+const REPORT = 'failedChecks';
 
 describe('views opened after Compare', () => {
   it('Quality and Pivot find their first answers asked in the background', async () => {
@@ -66,5 +69,22 @@ describe('views opened after Compare', () => {
     await page.locator('[data-testid="chart-trends"] .trend-line').first().waitFor({ state: 'attached' });
     expect(await statements(t0, TREND)).toBe(0);
     expect(await page.locator('[data-testid="chart-trends"] .trend-line').count()).toBe(2);
+  });
+
+  it('Outcomes and Report of the units chosen in Compare are asked before they are opened', async () => {
+    const two = await data.rows<{ unit: string }>(`
+      SELECT unit FROM reports GROUP BY unit ORDER BY count(DISTINCT year) DESC, unit LIMIT 2`);
+    const units = two.map((r) => encodeURIComponent(r.unit)).join('~');
+    await openView(page, baseUrl, `?v=1&units=${units}`, 'compare');
+    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
+    await expect.poll(() => statements(0, OUTCOMES), { timeout: 30_000 }).toBe(1);
+    await expect.poll(() => statements(0, REPORT), { timeout: 30_000 }).toBe(1);
+    const t0 = await page.evaluate(() => performance.now());
+    await page.locator('.tab[data-view="outcomes"]').click();
+    await page.locator('[data-testid="chart-outcomes"] .recharts-wrapper').waitFor();
+    await page.locator('.tab[data-view="report"]').click();
+    await page.getByTestId('report-body').waitFor();
+    expect(await statements(t0, OUTCOMES)).toBe(0);
+    expect(await statements(t0, REPORT)).toBe(0);
   });
 });

@@ -31,6 +31,7 @@ import { YearSelect } from '../../controls/YearSelect';
 import { useChartCorrections } from '../../review/useChartCorrections';
 import { keyLabel } from './labels';
 import { OutcomesChart } from './OutcomesChart';
+import { outcomesParams } from './params';
 
 const TOP_N = 12;
 const NO_ROWS: OutcomeRow[] = [];
@@ -50,16 +51,7 @@ export default function OutcomesView() {
   const { units, settled } = useChartUnits('t3.total_handled', latest, TOP_N);
   const names = useUnitLabels();
   const corr = useChartCorrections();
-  const asked = outcomesQuery({
-    units,
-    year,
-    by: filters.group ? 'row' : 'group',
-    groups: filters.group ? [filters.group] : undefined,
-    rows: filters.row ? [filters.row] : undefined,
-    applicant: filters.applicant,
-    measure: filters.mode,
-    corrections: corr.cells,
-  });
+  const asked = outcomesQuery(outcomesParams(filters, units, year, corr.cells));
   const query = useEagerQuery({ ...asked, enabled: settled ? asked.enabled : false });
   const rows = query.data?.rows ?? NO_ROWS;
   const drawn = query.data?.params;

@@ -17,6 +17,7 @@ import { CellPanel } from './CellPanel';
 import { ChecksTable } from './ChecksTable';
 import { CellSelectionContext, cellAddress } from './cellSelection';
 import { Table2, Table3, Table4 } from './PrintedTables';
+import { reportParams } from './params';
 
 /**
  * Which report to show: a linked report id, else the first chosen unit (or any unit) in the year
@@ -29,9 +30,7 @@ function useReportParams(): ReportParams | null {
   // Asked only when neither a report nor a unit is chosen: otherwise it held DuckDB's queue ahead
   // of the report's own statements for an answer nobody read.
   const fallback = useQuery({ ...unitSearchQuery({ limit: 1 }), enabled: !reportId && units.length === 0 });
-  if (reportId) return { reportId };
-  const unitId = units[0] ?? fallback.data?.[0]?.unitId;
-  return unitId ? { unitId, year } : null;
+  return reportParams(reportId, units[0] ?? fallback.data?.[0]?.unitId, year);
 }
 
 export default function ReportView() {
