@@ -1,7 +1,8 @@
 /**
- * Pivot, Quality and (with units chosen) Trends, Outcomes and Report open with answers asked in the background
- * (src/app/ViewPrefetch.tsx): while Compare is shown, their first questions run at quiet
- * moments, so opening them asks DuckDB nothing and draws at once.
+ * Pivot, Quality and (with units chosen) Trends, Outcomes and Report open with answers asked in
+ * the background (src/app/ViewPrefetch.tsx), and so does the year next to Compare's: while
+ * Compare is shown, those questions run at quiet moments, so opening the view (or stepping the
+ * year) asks DuckDB nothing and draws at once.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -34,6 +35,8 @@ const COVERAGE = 'string_agg(u."record"';
 const PIVOT = 'AS "r0"';
 // The trend statement (src/sql/trends.ts) orders each unit's line.
 const TREND = 'PARTITION BY unit_id';
+// Compare's statement (src/sql/compare.ts).
+const COMPARE = '"check_failures"::DOUBLE AS "checkFailures"';
 // Outcomes' statement (src/sql/outcomes.ts) and the report's row (src/sql/report.ts).
 const OUTCOMES = 'AS name, any_value(';
 const REPORT = 'failedChecks';
@@ -86,5 +89,24 @@ describe('views opened after Compare', () => {
     await page.getByTestId('report-body').waitFor();
     expect(await statements(t0, OUTCOMES)).toBe(0);
     expect(await statements(t0, REPORT)).toBe(0);
+  });
+
+  it("Compare's neighbouring year is asked before the year picker steps to it", async () => {
+    const years = (
+      await data.rows<{ year: number }>('SELECT DISTINCT year::INTEGER AS year FROM reports ORDER BY year')
+    ).map((r) => r.year);
+    const [before, latest] = years.slice(-2);
+    await openView(page, baseUrl, '?v=1', 'compare');
+    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
+    const asked = async (t0: number, year: number) =>
+      (await statementsSince(page, t0)).filter((d) => d.sql.includes(COMPARE) && d.params.includes(year))
+        .length;
+    await expect.poll(() => asked(0, before!), { timeout: 30_000 }).toBe(1);
+    const t0 = await page.evaluate(() => performance.now());
+    await page.getByTestId('year-select').selectOption(String(before));
+    await expect.poll(() => page.locator('#compare-title').textContent()).toContain(String(before));
+    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
+    expect(await asked(t0, before!)).toBe(0);
+    expect(latest).toBeGreaterThan(before!);
   });
 });

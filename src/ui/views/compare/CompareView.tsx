@@ -23,9 +23,9 @@ import { useChartCorrections } from '../../review/useChartCorrections';
 import { CompareChart } from './CompareChart';
 import { CompareMapFrame } from './CompareMapFrame';
 import { orderRows } from './order';
+import { compareParams, TOP_N } from './params';
 
 /** Bars when no unit is chosen: the top of all units. */
-const TOP_N = 20;
 const NO_ROWS: CompareRow[] = [];
 
 export default function CompareView() {
@@ -48,16 +48,7 @@ export default function CompareView() {
   const names = useUnitLabels();
   const corr = useChartCorrections();
   const query = useEagerQuery(
-    compareQuery({
-      metric: metricId,
-      year,
-      units,
-      limit: units.length > 0 ? units.length : TOP_N,
-      province: filter.province,
-      level: filter.level,
-      corrections: corr.cells,
-      latestEach,
-    }),
+    compareQuery(compareParams({ metric: metricId, units, filter, latestEach }, year, corr.cells)),
   );
   const queried = query.data?.rows ?? NO_ROWS;
   // The rows drawn are the query's (top N by value, or the chosen units); the sort orders them.
