@@ -23,13 +23,21 @@ export function ChartBox({
   useLayoutEffect(() => {
     const el = ref.current;
     if (!el) return;
-    const measure = () => {
-      lastWidth = Math.floor(el.getBoundingClientRect().width);
+    const measure = (w: number) => {
+      lastWidth = Math.floor(w);
       setWidth(lastWidth);
     };
-    measure();
+    // Measured here only when no box has been yet (or without a ResizeObserver): reading a size
+    // in a layout effect makes the browser lay out the whole new view at once, mid-commit, and
+    // again for the paint (~30 ms of opening Trends on the synthetic set). Otherwise the
+    // observer's first report, after the frame's own layout and before its paint, corrects
+    // the width the box started with.
+    if (lastWidth === 0 || typeof ResizeObserver === 'undefined') measure(el.getBoundingClientRect().width);
     if (typeof ResizeObserver === 'undefined') return;
-    const observer = new ResizeObserver(measure);
+    const observer = new ResizeObserver((entries) => {
+      const box = entries[entries.length - 1];
+      if (box) measure(box.contentRect.width);
+    });
     observer.observe(el);
     return () => observer.disconnect();
   }, []);
