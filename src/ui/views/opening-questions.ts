@@ -60,7 +60,8 @@ export function useOpeningQuestions(): { key: string; questions: Question[] } {
     questions.push(trendsQuery({ metric, units: chosen, mode }));
   if (view !== 'outcomes' && !corrections && chosen.length > 0 && latest !== null)
     questions.push(outcomesQuery(outcomesParams(outcome, chosen, year ?? latest, undefined)));
-  // Report's report: the one linked, else the first chosen unit's (with neither, any unit's).
+  // Report's report: the one linked, else the first chosen unit's (with neither, its view asks
+  // for any unit's).
   const report = reportParams(reportId, chosen[0], year);
   if (view !== 'report' && report) questions.push(reportQuery(report));
   if (view !== 'pivot' && !corrections) questions.push(pivotQuery(pivotParams(pivot)));

@@ -25,7 +25,6 @@ import { CompareMapFrame } from './CompareMapFrame';
 import { orderRows } from './order';
 import { compareParams, TOP_N } from './params';
 
-/** Bars when no unit is chosen: the top of all units. */
 const NO_ROWS: CompareRow[] = [];
 
 export default function CompareView() {
