@@ -41,6 +41,15 @@ const COMPARE = '"check_failures"::DOUBLE AS "checkFailures"';
 const OUTCOMES = 'AS name, any_value(';
 const REPORT = 'failedChecks';
 
+/** Compare drawn with the two units reported in the most years chosen (from the URL). */
+async function compareWithTwoUnits(): Promise<void> {
+  const two = await data.rows<{ unit: string }>(`
+    SELECT unit FROM reports GROUP BY unit ORDER BY count(DISTINCT year) DESC, unit LIMIT 2`);
+  const units = two.map((r) => encodeURIComponent(r.unit)).join('~');
+  await openView(page, baseUrl, `?v=1&units=${units}`, 'compare');
+  await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
+}
+
 describe('views opened after Compare', () => {
   it('Quality and Pivot find their first answers asked in the background', async () => {
     await openView(page, baseUrl, '?v=1', 'compare');
@@ -61,11 +70,7 @@ describe('views opened after Compare', () => {
   });
 
   it('Trends of the units chosen in Compare is asked before it is opened', async () => {
-    const two = await data.rows<{ unit: string }>(`
-      SELECT unit FROM reports GROUP BY unit ORDER BY count(DISTINCT year) DESC, unit LIMIT 2`);
-    const units = two.map((r) => encodeURIComponent(r.unit)).join('~');
-    await openView(page, baseUrl, `?v=1&units=${units}`, 'compare');
-    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
+    await compareWithTwoUnits();
     await expect.poll(() => statements(0, TREND), { timeout: 30_000 }).toBe(1);
     const t0 = await page.evaluate(() => performance.now());
     await page.locator('.tab[data-view="trends"]').click();
@@ -75,11 +80,7 @@ describe('views opened after Compare', () => {
   });
 
   it('Outcomes and Report of the units chosen in Compare are asked before they are opened', async () => {
-    const two = await data.rows<{ unit: string }>(`
-      SELECT unit FROM reports GROUP BY unit ORDER BY count(DISTINCT year) DESC, unit LIMIT 2`);
-    const units = two.map((r) => encodeURIComponent(r.unit)).join('~');
-    await openView(page, baseUrl, `?v=1&units=${units}`, 'compare');
-    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
+    await compareWithTwoUnits();
     await expect.poll(() => statements(0, OUTCOMES), { timeout: 30_000 }).toBe(1);
     await expect.poll(() => statements(0, REPORT), { timeout: 30_000 }).toBe(1);
     const t0 = await page.evaluate(() => performance.now());
