@@ -5,6 +5,8 @@
  * hashing that finds answers kept from an earlier visit) is on the critical path to the first
  * chart; the view's chunk downloads alongside.
  */
+
+import { viewsAnswered } from './app/query-client';
 import { requestDataset, resolveDatasetUrl } from './app/useDatasetLoader';
 import { prefetchView } from './app/views';
 import { declareSavedChanges } from './db/fingerprint';
@@ -12,7 +14,8 @@ import { declareFirstView } from './db/stored';
 import { hasSavedChanges } from './import/user-state';
 import { bindUrl, uiStore } from './state';
 
-bindUrl(uiStore, window);
+// History entries are written once the views have answered a change: see bindUrl.
+bindUrl(uiStore, window, viewsAnswered);
 // Answers kept from an earlier visit hold only for the dataset's files alone: not when this
 // browser will merge saved imports or unit merges into them (read before the dataset starts).
 declareSavedChanges(hasSavedChanges());

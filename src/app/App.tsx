@@ -1,12 +1,9 @@
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { QueryClientProvider } from '@tanstack/react-query';
 import { useEffect } from 'react';
 import { useUi } from '../state';
+import { queryClient } from './query-client';
 import { Shell } from './Shell';
 import { useDatasetLoader } from './useDatasetLoader';
-
-const queryClient = new QueryClient({
-  defaultOptions: { queries: { retry: false, refetchOnWindowFocus: false } },
-});
 
 function DocumentLang() {
   const lang = useUi((s) => s.lang);

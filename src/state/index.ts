@@ -8,4 +8,4 @@ export * from './types';
 export { type Decoded, decodeUrl, encodeUrl, type UrlNotice } from './url/codec';
 export { CURRENT_VERSION, MIGRATIONS } from './url/migrations';
 export { REASON_CODES, type Reason, type ReasonCode } from './url/reasons';
-export { bindUrl, LANG_STORAGE_KEY, type UrlHost } from './urlSync';
+export { bindUrl, LANG_STORAGE_KEY, linkOf, type UrlHost } from './urlSync';

@@ -1,6 +1,7 @@
 /**
  * Keeps the store and the address bar in step: the URL is decoded once at start (and on
- * back/forward); every user change that alters the encoded URL pushes one history entry.
+ * back/forward); every user change that alters the encoded URL pushes one history entry,
+ * written once the page has answered it.
  * The language choice is also remembered in localStorage for links that do not carry one.
  */
 import type { StoreApi } from 'zustand';
@@ -23,9 +24,8 @@ export interface UrlHost {
 }
 
 /**
- * Runs `fn` once the next frame has been painted, where the host paints; at once otherwise.
- * Writing a history entry costs the browser 3–10 ms (more with long unit lists), which a person
- * waits for only when it comes before the frame that shows their change (issue 12).
+ * Runs `fn` once the next frame has been painted, where the host paints; at once otherwise: the
+ * changes of one frame make one entry, and an entry is written after the frame showing its answer.
  */
 function afterPaint(host: UrlHost, fn: () => void): void {
   if (typeof host.requestAnimationFrame === 'function') host.requestAnimationFrame(() => setTimeout(fn, 0));
@@ -41,10 +41,24 @@ function storedLang(host: UrlHost): Lang | null {
   }
 }
 
+/**
+ * The link to what `state` shows: the address bar's, written from the state itself, because the
+ * address bar takes a change only once the page has answered it (bindUrl).
+ */
+export function linkOf(state: UiStore, location: Pick<Location, 'origin' | 'pathname' | 'hash'>): string {
+  return `${location.origin}${location.pathname}${encodeUrl(urlStateOf(state))}${location.hash}`;
+}
+
 const legacyCount = (s: UiStore) => s.legacyNames.units.length + s.legacyNames.pivot.length;
 
-/** Start syncing; returns the function that stops it. */
-export function bindUrl(store: StoreApi<UiStore>, host: UrlHost): () => void {
+/**
+ * Start syncing; returns the function that stops it. `answered`, where given, settles once the
+ * page has answered a change (the questions its views asked are answered): the change's history
+ * entry is written after the frame that follows.
+ * Each entry written costs Chromium ~30 ms of CPU over its processes (~20 ms in the browser
+ * process), which on two cores came out of DuckDB's worker answering the change (issue 12).
+ */
+export function bindUrl(store: StoreApi<UiStore>, host: UrlHost, answered?: () => Promise<void>): () => void {
   const urlOf = (search: string) => `${host.location.pathname}${search}${host.location.hash}`;
 
   const load = (initial: boolean) => {
@@ -60,22 +74,44 @@ export function bindUrl(store: StoreApi<UiStore>, host: UrlHost): () => void {
     store.getState().replace(state, decoded.notices);
   };
 
-  load(true);
-  const onPop = () => load(false);
-  host.addEventListener('popstate', onPop);
-
   // Changes of one frame make one history entry; a replace only if every one of them was one.
   let pending: { replace: boolean } | null = null;
+  // Entries made but not written yet: they wait until the page has answered (`answered`).
+  const queued: { search: string; replace: boolean }[] = [];
+  let waiting = false;
   let bound = true;
   const write = () => {
+    if (!bound) return;
+    for (const e of queued.splice(0)) {
+      if (e.search === host.location.search) continue;
+      if (e.replace) host.history.replaceState(null, '', urlOf(e.search));
+      else host.history.pushState(null, '', urlOf(e.search));
+    }
+  };
+  const take = () => {
     const p = pending;
     pending = null;
     if (!p || !bound) return;
     const search = encodeUrl(urlStateOf(store.getState()));
-    if (search === host.location.search) return;
-    if (p.replace) host.history.replaceState(null, '', urlOf(search));
-    else host.history.pushState(null, '', urlOf(search));
+    if (search === (queued.at(-1)?.search ?? host.location.search)) return;
+    queued.push({ search, replace: p.replace });
+    if (!answered) return write();
+    if (waiting) return;
+    waiting = true;
+    void answered().finally(() => {
+      waiting = false;
+      afterPaint(host, write);
+    });
   };
+
+  load(true);
+  // Back or forward leaves from the last entry written: the ones not written yet are dropped.
+  const onPop = () => {
+    queued.length = 0;
+    load(false);
+  };
+  host.addEventListener('popstate', onPop);
+
   const unsubscribe = store.subscribe((next, prev) => {
     if (next.lang !== prev.lang) {
       try {
@@ -90,7 +126,7 @@ export function bindUrl(store: StoreApi<UiStore>, host: UrlHost): () => void {
     if (pending) pending.replace &&= resolved;
     else {
       pending = { replace: resolved };
-      afterPaint(host, write);
+      afterPaint(host, take);
     }
   });
 

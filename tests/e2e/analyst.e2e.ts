@@ -185,7 +185,7 @@ describe('province tile map', () => {
       expect(svg).toMatch(/data-role="title"/);
       expect(svg).toMatch(/data-role="source"/);
       expect(svg).toMatch(/data-role="note"/);
-      expect(new URL(page.url()).searchParams.get('cshow')).toBe('map');
+      await expect.poll(() => new URL(page.url()).searchParams.get('cshow')).toBe('map');
       await page.screenshot({ path: `${SCREENSHOTS}/map-${lang}.png`, fullPage: true });
       // the province filter applies to what is drawn: the other provinces are outlines
       await page.getByTestId('filter-province').selectOption(top!.province);

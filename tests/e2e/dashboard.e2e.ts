@@ -191,7 +191,8 @@ describe('dashboard (production build)', () => {
     // writeText is async: the label changes a tick after the click
     await expect.poll(() => page.getByTestId('copy-link').textContent()).toBe('链接已复制');
     const link = await page.evaluate(() => navigator.clipboard.readText());
-    expect(link).toBe(page.url());
+    // The address bar takes the change once the page has answered it (src/state/urlSync.ts).
+    await expect.poll(() => page.url()).toBe(link);
     const before = await page
       .locator('[data-testid="chart-outcomes"] .recharts-bar-rectangle path')
       .evaluateAll((ps) => ps.map((p) => p.getAttribute('d')));
@@ -215,10 +216,14 @@ describe('dashboard (production build)', () => {
 
   it('back and forward move between views', async () => {
     await openView(page, baseUrl, '?v=1', 'compare');
+    // The address bar takes a change once the view has answered it (at most 0.5 s later):
+    // Back returns to what it showed.
     await page.getByRole('button', { name: '趋势' }).click();
     await page.locator('[data-testid="chart-trends"]').waitFor();
+    await expect.poll(() => page.url()).toContain('view=trends');
     await page.getByRole('button', { name: '透视' }).click();
     await page.locator('[data-testid="chart-pivot"]').waitFor();
+    await expect.poll(() => page.url()).toContain('view=pivot');
     await page.goBack();
     await page.locator('[data-testid="chart-trends"]').waitFor();
     await page.goBack();

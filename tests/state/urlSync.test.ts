@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { bindUrl, createUiStore, DEFAULT_STATE, LANG_STORAGE_KEY, type UrlHost } from '../../src/state';
+import {
+  bindUrl,
+  createUiStore,
+  DEFAULT_STATE,
+  LANG_STORAGE_KEY,
+  linkOf,
+  type UrlHost,
+} from '../../src/state';
 
 /** A browser history in memory: entries, a cursor, popstate listeners. */
 function fakeHost(initialSearch: string, stored: Record<string, string> = {}) {
@@ -152,6 +159,44 @@ describe('bindUrl', () => {
     for (const f of frames.splice(0)) f(0);
     await new Promise((r) => setTimeout(r, 0));
     expect(h.entries).toEqual(['?v=2', '?v=2&view=trends&omode=count']);
+  });
+
+  it('given when the page has answered, writes the entry of each change only then, in order', async () => {
+    const store = createUiStore();
+    const h = fakeHost('');
+    const answers: (() => void)[] = [];
+    const answered = () => new Promise<void>((ok) => answers.push(ok));
+    bindUrl(store, h.host, answered);
+    store.getState().set({ view: 'trends' });
+    // A second change while the first is being answered waits with it, as its own entry.
+    store.getState().setOutcome({ mode: 'count' });
+    await new Promise((r) => setTimeout(r, 0));
+    expect(h.entries).toEqual(['?v=2']);
+    expect(answers).toHaveLength(1);
+    answers.shift()!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(h.entries).toEqual(['?v=2', '?v=2&view=trends', '?v=2&view=trends&omode=count']);
+    // The next change waits for its own answer; back before it is written drops it.
+    store.getState().set({ year: 2020 });
+    expect(h.entries).toHaveLength(3);
+    expect(answers).toHaveLength(1);
+    h.back();
+    expect(store.getState().view).toBe('trends');
+    expect(store.getState().outcome.mode).not.toBe('count');
+    answers.shift()!();
+    await new Promise((r) => setTimeout(r, 0));
+    expect(h.entries).toEqual(['?v=2', '?v=2&view=trends', '?v=2&view=trends&omode=count']);
+    expect(store.getState().year).not.toBe(2020);
+  });
+
+  it('the link to the state is the one its history entry will have, before that is written', () => {
+    const store = createUiStore();
+    const h = fakeHost('');
+    bindUrl(store, h.host, () => new Promise(() => undefined));
+    store.getState().set({ view: 'trends', year: 2020 });
+    expect(h.entries).toEqual(['?v=2']);
+    const at = { origin: 'https://example.org', pathname: '/app/', hash: '' };
+    expect(linkOf(store.getState(), at)).toBe('https://example.org/app/?v=2&view=trends&year=2020');
   });
 
   it('a link to a merged unit opens the unit it joined, in place, without a history entry', () => {

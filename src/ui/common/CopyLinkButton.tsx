@@ -1,13 +1,14 @@
 import { useState } from 'react';
 import { useI18n } from '../../i18n';
+import { linkOf, uiStore } from '../../state';
 
-/** Copies the address bar, which the URL codec keeps equal to the whole UI state. */
+/** Copies the link to the whole UI state (the address bar's, even before the bar has taken a change). */
 export function CopyLinkButton() {
   const { t } = useI18n();
   const [state, setState] = useState<'idle' | 'copied' | 'failed'>('idle');
   const copy = async () => {
     try {
-      await navigator.clipboard.writeText(window.location.href);
+      await navigator.clipboard.writeText(linkOf(uiStore.getState(), window.location));
       setState('copied');
     } catch {
       setState('failed');
