@@ -1,7 +1,8 @@
 /**
  * A chart fills its box's width (src/ui/common/ChartBox.tsx): after the window narrows, the chart
  * shown is redrawn to the new width, and the next view's chart, which starts at the width the
- * last box measured, is drawn at it too.
+ * last box measured, is drawn at it too. And recharts draws them without measuring text in the
+ * page (src/ui/common/recharts-measure.ts), every axis tick and grid line still drawn.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -49,5 +50,31 @@ describe('chart width', () => {
     const next = await widths('trends');
     expect(next.chart).toBe(next.box);
     expect(next.chart).toBeLessThan(wide.chart);
+  });
+});
+
+describe('chart text', () => {
+  it('is drawn without recharts measuring it in the page: all ticks and grid lines are there', async () => {
+    await page.setViewportSize({ width: 1280, height: 900 });
+    await openView(page, baseUrl, '?v=1', 'compare');
+    await page.locator('[data-testid="chart-compare"] [data-testid="bar-value"]').first().waitFor();
+    for (const view of ['trends', 'outcomes', 'compare']) {
+      await page.locator(`.tab[data-view="${view}"]`).click();
+      const chart = page.locator(`[data-testid="chart-${view}"] .recharts-wrapper svg`);
+      await chart.waitFor();
+      await expect.poll(() => chart.locator('.recharts-cartesian-axis-tick-value').count()).toBeGreaterThan(2);
+      expect(await chart.locator('.recharts-cartesian-grid-vertical line').count()).toBeGreaterThan(2);
+      const ticks = await chart.locator('.recharts-cartesian-axis-tick-value').allTextContents();
+      expect(ticks.every((t) => t.trim() !== '')).toBe(true);
+    }
+    // Trends shows every year on its axis, unthinned.
+    await page.locator('.tab[data-view="trends"]').click();
+    const ticks = await page
+      .locator('[data-testid="chart-trends"] .recharts-cartesian-axis-tick-value')
+      .allTextContents();
+    const years = ticks.filter((t) => /^20\d\d$/.test(t.trim())).map(Number);
+    expect(years.length).toBeGreaterThan(1);
+    expect(years).toEqual(Array.from({ length: years.length }, (_, i) => years[0]! + i));
+    expect(await page.evaluate(() => document.getElementById('recharts_measurement_span'))).toBeNull();
   });
 });

@@ -5,6 +5,7 @@ import { useI18n } from '../../../i18n';
 import type { CompareRow } from '../../../queries';
 import { tickCountFor } from '../../common/axis';
 import { ChartBox } from '../../common/ChartBox';
+import '../../common/recharts-measure';
 import { formatMetric, formatTick } from '../../common/format';
 import { OKABE_ITO } from '../../common/palette';
 

@@ -16,6 +16,7 @@ import type { OutcomeRow } from '../../../queries';
 import type { OutcomeMode } from '../../../state';
 import { tickCountFor } from '../../common/axis';
 import { ChartBox } from '../../common/ChartBox';
+import '../../common/recharts-measure';
 import { formatTick } from '../../common/format';
 import { GROUP_COLOURS, seriesColour } from '../../common/palette';
 import { SeriesLegend } from '../../common/SeriesLegend';

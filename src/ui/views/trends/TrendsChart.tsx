@@ -12,6 +12,7 @@ import {
 import type { TrendRow } from '../../../queries';
 import type { Scale } from '../../../state';
 import { ChartBox } from '../../common/ChartBox';
+import '../../common/recharts-measure';
 import { seriesColour } from '../../common/palette';
 import { buildSeries, type TrendPointRow } from './series';
 import { TrendLines } from './TrendLines';
