@@ -62,7 +62,9 @@ describe('chart text', () => {
       await page.locator(`.tab[data-view="${view}"]`).click();
       const chart = page.locator(`[data-testid="chart-${view}"] .recharts-wrapper svg`);
       await chart.waitFor();
-      await expect.poll(() => chart.locator('.recharts-cartesian-axis-tick-value').count()).toBeGreaterThan(2);
+      await expect
+        .poll(() => chart.locator('.recharts-cartesian-axis-tick-value').count())
+        .toBeGreaterThan(2);
       expect(await chart.locator('.recharts-cartesian-grid-vertical line').count()).toBeGreaterThan(2);
       const ticks = await chart.locator('.recharts-cartesian-axis-tick-value').allTextContents();
       expect(ticks.every((t) => t.trim() !== '')).toBe(true);
