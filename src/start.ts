@@ -5,7 +5,6 @@
  * hashing that finds answers kept from an earlier visit) is on the critical path to the first
  * chart; the view's chunk downloads alongside.
  */
-
 import { viewsAnswered } from './app/query-client';
 import { requestDataset, resolveDatasetUrl } from './app/useDatasetLoader';
 import { prefetchView } from './app/views';
