@@ -85,8 +85,8 @@ export interface TrendMark {
  * The legend is plain HTML beside the chart, not recharts' <Legend>: that one measures itself
  * after rendering and hands its size back to the chart, which then lays out and renders every
  * line a second time (a province's 20–40 units: tens of ms per change). Axes show every tick
- * they are given (`interval={0}`, a handful of years and values), so recharts does not measure
- * each label's text in the DOM to thin them out.
+ * they are given (`interval={0}`, a handful of years and values); recharts measures no text in
+ * the page at all (../../common/recharts-measure.ts).
  */
 export const TrendsChart = memo(function TrendsChart({
   rows,
