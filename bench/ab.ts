@@ -116,8 +116,14 @@ async function sessions(servers: { url: string }[], dataset: string): Promise<vo
         if (r.errors.length > 0) console.error(`${dists[j]}: page errors: ${r.errors.join(' | ')}`);
         runs[j]!.push(r.interactions.map((x) => ({ what: `${x.view}/${x.what}`, ms: x.ms })));
         const ms = r.interactions.map((x) => x.ms);
+        // The p95 of a ~53-interaction session is its third slowest: these are what it is made of.
+        const slowest = r.interactions
+          .map((x, k) => ({ k, x }))
+          .sort((a, b) => b.x.ms - a.x.ms)
+          .slice(0, 5)
+          .map(({ k, x }) => `#${k + 1} ${x.view}/${x.what} ${x.ms.toFixed(0)}`);
         console.error(
-          `${dists[j]} #${i + 1}: p50 ${percentile(ms, 50).toFixed(0)} p95 ${percentile(ms, 95).toFixed(0)} ms`,
+          `${dists[j]} #${i + 1}: p50 ${percentile(ms, 50).toFixed(0)} p95 ${percentile(ms, 95).toFixed(0)} ms; slowest ${slowest.join(', ')}`,
         );
         if (opt.trace)
           for (const [k, x] of r.interactions.entries())

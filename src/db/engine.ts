@@ -6,7 +6,6 @@
  * stays here is what shares the engine's state (deferred and kept tables, merges, stages).
  */
 import { parquetMetadata } from 'hyparquet';
-import type { UnitInfo } from '../domain/units/labels';
 import type { BoundQuery } from '../sql/bound';
 import {
   buildCoverage,
@@ -21,6 +20,7 @@ import {
   PRECOMPUTED_BUILDERS,
   type PrecomputedTable,
   SELECT_UNIT_FACTS,
+  type UnitPinyinRow,
 } from '../sql/derived';
 import { buildCoverageUnits, coverageShapeSql } from '../sql/quality';
 import { type CellSourceRow, cellSourcesSql } from '../sql/report';
@@ -39,7 +39,7 @@ import type { DatasetTable, EngineConnection, ParquetCodec, Row } from './types'
 import { DATASET_TABLES } from './types';
 import { fillUnitIds } from './unit-ids';
 import { type MergeConflict, UnitMerges } from './unit-merges';
-import { memoFold, unitSearchRow } from './unit-search';
+import { memoFold, type SearchRows, type UnitFacts, unitSearchRow } from './unit-search';
 
 export type { DatasetFile } from './decode';
 
@@ -49,6 +49,11 @@ export class Engine {
     private readonly codec: ParquetCodec,
     /** Runs SQL and returns the result as an Arrow IPC stream (duckdb-wasm's `runQuery`); used by export. */
     private readonly queryIpc?: QueryIpc,
+    /**
+     * The unit index's search keys computed elsewhere (the browser's worker,
+     * ./unit-search-worker.ts); without it, or when it fails, here in slices.
+     */
+    private readonly searchRowsElsewhere?: SearchRows,
   ) {
     this.statements = new Statements(conn);
   }
@@ -254,33 +259,25 @@ export class Engine {
    * queries (./late.ts), since the first chart reads neither, and while the first interactions
    * run: so the unit index goes in first (`early`, the picker then waits no longer) and the
    * grid's unit records after it, in slices at idle moments (`quiet`); each statement before
-   * them once no view's query is in flight (`between`); pinyin is computed in slices that let
-   * the page answer input.
+   * them once no view's query is in flight (`between`); pinyin is computed in a worker when the
+   * engine was given one, else in slices that let the page answer input.
    */
   async buildLate(marks: Partial<LateBuild> = {}): Promise<void> {
     const between = marks.between ?? (async () => undefined);
     const stage = (name: string, t: number) => measure('db:stage', t, { stage: `derived (late): ${name}` });
     let t = performance.now();
-    // pinyin-pro (~0.25 MB of script) loads only now, off the first chart's path.
-    const pinyinPro = import('pinyin-pro');
-    pinyinPro.catch(() => undefined);
     await this.run(buildUnitFacts());
-    const facts = await this.run<UnitInfo & { names: string[] | null }>({
-      sql: SELECT_UNIT_FACTS,
-      params: [],
-    });
+    const facts = await this.run<UnitFacts>({ sql: SELECT_UNIT_FACTS, params: [] });
     stage('unit facts', t);
-    // The coverage grid builds in DuckDB's worker while pinyin is computed here (~0.1 s each for
-    // the nationwide units): two threads instead of one after the other.
+    // The coverage grid builds in DuckDB's worker while pinyin is computed (~0.1 s each for the
+    // nationwide units): two threads instead of one after the other.
     const tc = performance.now();
     const coverage = between().then(() => this.run(buildCoverage()));
     coverage.then(() => stage('coverage', tc)).catch(() => undefined);
     try {
       t = performance.now();
-      const { pinyin } = await pinyinPro;
-      const fold = memoFold();
-      const rows = await mapInSlices(facts, (f) => unitSearchRow(pinyin, f, fold));
-      stage('unit pinyin (main thread)', t);
+      const rows = await this.searchRows(facts);
+      stage('unit pinyin', t);
       t = performance.now();
       await between();
       await this.conn.query(CREATE_UNIT_PINYIN);
@@ -314,6 +311,20 @@ export class Engine {
       await this.run(buildCoverageUnits({ from, to: from + step - 1, first: from === 1 }));
     }
     stage('coverage units', t);
+  }
+
+  /** The units' search keys: from the worker if there is one, else (or if it failed) here in slices. */
+  private async searchRows(facts: UnitFacts[]): Promise<UnitPinyinRow[]> {
+    if (this.searchRowsElsewhere)
+      try {
+        return await this.searchRowsElsewhere(facts);
+      } catch (err) {
+        console.info(`unit search keys computed on the page instead: ${errorText(err)}`);
+      }
+    // pinyin-pro (~0.25 MB of script) loads only now, off the first chart's path.
+    const { pinyin } = await import('pinyin-pro');
+    const fold = memoFold();
+    return mapInSlices(facts, (f) => unitSearchRow(pinyin, f, fold));
   }
 
   /**

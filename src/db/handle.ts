@@ -18,6 +18,7 @@ import { type Booted, type DuckdbBundles, startDuckdb } from './start-duckdb';
 import type { QueryTiming } from './statements';
 import { measure } from './timing';
 import type { EngineConnection, ParquetCodec, Queryable } from './types';
+import { searchRowsInWorker } from './unit-search-worker';
 
 let codec: ParquetCodec | null = null;
 
@@ -94,8 +95,11 @@ async function startEngine(scriptsAfter?: Promise<unknown>): Promise<Engine> {
   // `useUnsafe` (not its protected `_conn`).
   // biome-ignore lint/correctness/useHookAtTopLevel: DuckDB's connection method, not a React hook
   const connId = conn.useUnsafe((_db, id) => id);
-  const engine = new Engine(conn as unknown as EngineConnection, getCodec(), (sql) =>
-    db.runQuery(connId, sql),
+  const engine = new Engine(
+    conn as unknown as EngineConnection,
+    getCodec(),
+    (sql) => db.runQuery(connId, sql),
+    searchRowsInWorker,
   );
   await step('engine: init', () => engine.init());
   exposeBenchHook(engine);

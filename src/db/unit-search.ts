@@ -1,13 +1,19 @@
 /**
  * The unit picker's search keys, computed in JS because DuckDB has no pinyin: one row of
- * `unit_pinyin` (src/sql/derived.ts) per unit. pinyin-pro is passed in, loaded by the caller off
- * the first chart's path.
+ * `unit_pinyin` (src/sql/derived.ts) per unit. In the browser they are computed in a worker of
+ * their own (./unit-search.worker.ts), off the main thread a person's input needs.
  */
 import { foldName } from '../domain/units/fold';
 import { shortName, type UnitInfo } from '../domain/units/labels';
 import type { UnitPinyinRow } from '../sql/derived';
 
 export type Pinyin = typeof import('pinyin-pro')['pinyin'];
+
+/** What the unit index reads of a unit (src/sql/derived.ts SELECT_UNIT_FACTS). */
+export type UnitFacts = UnitInfo & { names: string[] | null };
+
+/** Computes every unit's search keys (in a worker in the browser, ./unit-search-worker.ts). */
+export type SearchRows = (facts: UnitFacts[]) => Promise<UnitPinyinRow[]>;
 
 /** Full pinyin without tones or spaces, and initials, lower-case: 济源市 → jiyuanshi, jys. */
 function unitPinyin(pinyin: Pinyin, name: string): [string, string] {
@@ -25,7 +31,7 @@ function unitPinyin(pinyin: Pinyin, name: string): [string, string] {
  */
 export function unitSearchRow(
   pinyin: Pinyin,
-  f: UnitInfo & { names: string[] | null },
+  f: UnitFacts,
   fold: (text: string) => string = foldName,
 ): UnitPinyinRow {
   const short = shortName(f);
@@ -49,4 +55,11 @@ export function memoFold(): (text: string) => string {
     }
     return out;
   };
+}
+
+/** Every unit's search keys in one pass, pinyin-pro loaded now (~0.25 MB of script). */
+export async function searchRows(facts: readonly UnitFacts[]): Promise<UnitPinyinRow[]> {
+  const { pinyin } = await import('pinyin-pro');
+  const fold = memoFold();
+  return facts.map((f) => unitSearchRow(pinyin, f, fold));
 }

@@ -1,7 +1,7 @@
 /** The unit index's search keys (src/db/unit-search.ts), folded once per distinct text in a pass. */
 import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
-import { memoFold, unitSearchRow } from '../../src/db/unit-search';
+import { memoFold, searchRows, unitSearchRow } from '../../src/db/unit-search';
 import { foldName } from '../../src/domain/units/fold';
 
 /** What the unit index reads of a unit (src/sql/derived.ts SELECT_UNIT_FACTS). */
@@ -52,5 +52,15 @@ describe('unit search keys', () => {
     for (const u of units) expect(unitSearchRow(pinyin, u, fold)).toEqual(unitSearchRow(pinyin, u));
     // Folded: the OCR spelling and the real one share a key.
     expect(unitSearchRow(pinyin, units[1]!, fold)[4]).not.toContain('沭');
+  });
+
+  it('gives every unit its row in one pass (what the search-key worker answers)', async () => {
+    const units = [
+      unit({}),
+      unit({ unitId: 'u2', unit: '宿迁市沭阳县教育局', kind: 'department', parentUnitId: 'u1' }),
+    ];
+    const rows = await searchRows(units);
+    expect(rows).toEqual(units.map((u) => unitSearchRow(pinyin, u)));
+    expect(rows[0]?.[2]).toBe('shuyangxian');
   });
 });

@@ -292,6 +292,13 @@ describe('dashboard (production build)', () => {
   });
 
   it('finds a unit by pinyin and adds it from the picker', async () => {
+    // The search keys come from their own worker (src/db/unit-search.worker.ts), not the page's
+    // fallback, which would hold the page's first inputs up again.
+    const onPage: string[] = [];
+    const listen = (m: { text(): string }) => {
+      if (m.text().includes('computed on the page instead')) onPage.push(m.text());
+    };
+    page.on('console', listen);
     await openView(page, baseUrl, '?v=1&lang=zh', 'compare');
     await page.getByTestId('unit-search').fill('pingtan');
     const hit = page.locator('.hit-add', { hasText: '平潭综合实验区' }).first();
@@ -302,6 +309,8 @@ describe('dashboard (production build)', () => {
     await hit.click();
     await page.locator('.chip', { hasText: '平潭综合实验区' }).waitFor();
     await expect.poll(() => page.url()).toContain(`units=${id}`);
+    page.off('console', listen);
+    expect(onPage).toEqual([]);
   });
 
   it('loads another same-origin dataset from the URL and flags synthetic data', async () => {
