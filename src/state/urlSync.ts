@@ -52,13 +52,18 @@ export function linkOf(state: UiStore, location: Pick<Location, 'origin' | 'path
 const legacyCount = (s: UiStore) => s.legacyNames.units.length + s.legacyNames.pivot.length;
 
 /**
- * Start syncing; returns the function that stops it. `answered`, where given, settles once the
- * page has answered a change (the questions its views asked are answered): the change's history
- * entry is written after the frame that follows.
+ * Start syncing; returns the function that stops it. `answered(since)`, where given, settles once
+ * the page has answered a change made at `since` (performance.now(); the questions its views
+ * asked from then on are answered): the change's history entry is written after the frame that
+ * follows.
  * Each entry written costs Chromium ~30 ms of CPU over its processes (~20 ms in the browser
  * process), which on two cores came out of DuckDB's worker answering the change (issue 12).
  */
-export function bindUrl(store: StoreApi<UiStore>, host: UrlHost, answered?: () => Promise<void>): () => void {
+export function bindUrl(
+  store: StoreApi<UiStore>,
+  host: UrlHost,
+  answered?: (since: number) => Promise<void>,
+): () => void {
   const urlOf = (search: string) => `${host.location.pathname}${search}${host.location.hash}`;
 
   const load = (initial: boolean) => {
@@ -75,7 +80,7 @@ export function bindUrl(store: StoreApi<UiStore>, host: UrlHost, answered?: () =
   };
 
   // Changes of one frame make one history entry; a replace only if every one of them was one.
-  let pending: { replace: boolean } | null = null;
+  let pending: { replace: boolean; since: number } | null = null;
   // Entries made but not written yet: they wait until the page has answered (`answered`).
   const queued: { search: string; replace: boolean }[] = [];
   let waiting = false;
@@ -98,7 +103,7 @@ export function bindUrl(store: StoreApi<UiStore>, host: UrlHost, answered?: () =
     if (!answered) return write();
     if (waiting) return;
     waiting = true;
-    void answered().finally(() => {
+    void answered(p.since).finally(() => {
       waiting = false;
       afterPaint(host, write);
     });
@@ -125,7 +130,7 @@ export function bindUrl(store: StoreApi<UiStore>, host: UrlHost, answered?: () =
     const resolved = legacyCount(next) < legacyCount(prev) || next.unitRemaps !== prev.unitRemaps;
     if (pending) pending.replace &&= resolved;
     else {
-      pending = { replace: resolved };
+      pending = { replace: resolved, since: performance.now() };
       afterPaint(host, take);
     }
   });

@@ -39,4 +39,23 @@ describe('viewsAnswered', () => {
     background.resolve(2);
     unsubscribe();
   });
+
+  it('does not wait for a shown question asked before the change', async () => {
+    const earlier = deferred();
+    const observer = new QueryObserver(queryClient, {
+      queryKey: ['earlier'],
+      queryFn: () => earlier.promise,
+    });
+    const unsubscribe = observer.subscribe(() => undefined);
+    const since = performance.now();
+    expect(await settledSoon(viewsAnswered(since))).toBe(true);
+    const later = deferred();
+    const after = new QueryObserver(queryClient, { queryKey: ['later'], queryFn: () => later.promise });
+    const stop = after.subscribe(() => undefined);
+    expect(await settledSoon(viewsAnswered(since))).toBe(false);
+    later.resolve(1);
+    earlier.resolve(2);
+    stop();
+    unsubscribe();
+  });
 });
