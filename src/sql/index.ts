@@ -31,6 +31,9 @@ export {
 export { alias, id, SCHEMA } from './schema';
 export { type TrendsQuery, trendsSql } from './trends';
 export {
+  DIRECTORY_FIELD,
+  DIRECTORY_NAME,
+  DIRECTORY_UNIT,
   lowerRegionsSql,
   MATCH_RANKS,
   regionPrefix,

@@ -85,12 +85,33 @@ ORDER BY ${id('code')}`);
 }
 
 /**
+ * Separators of `unitDirectorySql`'s one text: between units, between a unit's fields, between
+ * its names (ASCII group, file and unit separators). Ids, codes, kinds and levels never hold one;
+ * in the free text (names and places) one reads as U+FFFD.
+ */
+export const DIRECTORY_UNIT = '\u001d';
+export const DIRECTORY_FIELD = '\u001c';
+export const DIRECTORY_NAME = '\u001f';
+
+/**
  * Every unit of the loaded dataset with what its label needs (src/domain/units/labels.ts): its
- * latest printed name, kind, government and region. Reads only `reports`, so it answers before
- * the late tables are in; one GROUP BY, a few thousand rows at nationwide scale.
+ * latest printed name, kind, government and region, and every name it printed. Reads only
+ * `reports`, so it answers before the late tables are in.
+ *
+ * ONE text, in unit_id order: `unitId␜unit␜kind␜parentUnitId␜regionCode␜regionName␜province␜
+ * prefecture␜county␜level␜names` per unit (names joined by ␟, a missing value empty), which
+ * src/queries/units.ts splits. As rows, the nationwide directory (~30,000 units, a list of names
+ * each) took the main thread 0.2–0.3 s to decode from Arrow just after the load, while a person's
+ * first inputs waited; one decode and a split take a few milliseconds.
  */
 export function unitDirectorySql(): BoundQuery {
   const b = new Binder();
+  const unitSep = b.v(DIRECTORY_UNIT);
+  const fieldSep = b.v(DIRECTORY_FIELD);
+  const nameSep = b.v(DIRECTORY_NAME);
+  const fffd = b.v('\uFFFD');
+  const clean = (text: string) =>
+    `replace(replace(replace(coalesce(${text}, ''), ${unitSep}, ${fffd}), ${fieldSep}, ${fffd}), ${nameSep}, ${fffd})`;
   const any = (
     c:
       | 'unit_kind'
@@ -101,15 +122,26 @@ export function unitDirectorySql(): BoundQuery {
       | 'prefecture'
       | 'county'
       | 'level',
-    as: string,
-  ) => `any_value(${id(c)}) AS ${alias(as)}`;
+  ) => clean(`any_value(${id(c)})`);
+  const name = clean(id('unit'));
+  const fields = [
+    id('unit_id'),
+    clean(`arg_max(${id('unit')}, ${id('year')})`),
+    any('unit_kind'),
+    any('parent_unit_id'),
+    any('region_code'),
+    any('region_name'),
+    any('province'),
+    any('prefecture'),
+    any('county'),
+    any('level'),
+    `string_agg(DISTINCT ${name}, ${nameSep} ORDER BY ${name})`,
+  ];
   return b.done(`
-SELECT ${id('unit_id')} AS ${alias('unitId')}, arg_max(${id('unit')}, ${id('year')}) AS ${alias('unit')},
-  ${any('unit_kind', 'kind')}, ${any('parent_unit_id', 'parentUnitId')}, ${any('region_code', 'regionCode')},
-  ${any('region_name', 'regionName')}, ${any('province', 'province')}, ${any('prefecture', 'prefecture')},
-  ${any('county', 'county')}, ${any('level', 'level')},
-  list_sort(list_distinct(list(${id('unit')}))) AS ${alias('names')}
-FROM ${id('reports')}
-GROUP BY ${id('unit_id')}
-ORDER BY ${id('unit_id')}`);
+SELECT string_agg(${id('record')}, ${unitSep} ORDER BY ${id('unit_id')}) AS ${alias('units')}
+FROM (
+  SELECT ${id('unit_id')}, ${fields.join(` || ${fieldSep} || `)} AS ${id('record')}
+  FROM ${id('reports')}
+  GROUP BY ${id('unit_id')}
+)`);
 }

@@ -63,4 +63,30 @@ describe('units of the bundled dataset', () => {
     const ranks = a.map((h) => h.rank);
     expect([...ranks].sort((x, y) => x - y)).toEqual(ranks);
   });
+
+  it('the directory, read as one text, is every unit with its fields and names as the rows say', async () => {
+    const dir = await fetchUnitDirectory(db);
+    const rows = await db.conn.query(`
+      SELECT unit_id, arg_max(unit, year) AS unit, any_value(unit_kind) AS kind,
+        any_value(parent_unit_id) AS parent, any_value(region_code) AS code, any_value(level) AS level,
+        list_sort(list_distinct(list(unit))) AS names
+      FROM reports GROUP BY unit_id ORDER BY unit_id`);
+    const want = rows.toArray().map((r) => r.toJSON() as Record<string, unknown>);
+    expect(dir.length).toBe(want.length);
+    expect(dir.length).toBeGreaterThan(30);
+    dir.forEach((u, i) => {
+      const w = want[i]!;
+      expect([u.unitId, u.unit, u.kind, u.parentUnitId, u.regionCode, u.level]).toEqual([
+        w.unit_id,
+        w.unit,
+        w.kind,
+        w.parent ?? null,
+        w.code ?? null,
+        w.level ?? null,
+      ]);
+      expect(u.names).toEqual([...(w.names as { toArray(): string[] }).toArray()]);
+    });
+    // Renamed bodies keep every name they printed.
+    expect(dir.some((u) => (u.names?.length ?? 0) > 1)).toBe(true);
+  });
 });
