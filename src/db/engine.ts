@@ -19,12 +19,12 @@ import {
   PRECOMPUTED,
   PRECOMPUTED_BUILDERS,
   type PrecomputedTable,
-  SELECT_UNIT_FACTS,
   type UnitPinyinRow,
 } from '../sql/derived';
 import { buildCoverageUnits, coverageShapeSql } from '../sql/quality';
 import { type CellSourceRow, cellSourcesSql } from '../sql/report';
 import { CONTRACT_TYPES, id, SCHEMA } from '../sql/schema';
+import { readUnits, unitFactsSql } from '../sql/units';
 import { yieldEvery } from '../util/yield';
 import { describeIpc } from './arrow-schema';
 import { checkSchema, SQL_TYPE } from './contract-check';
@@ -39,7 +39,7 @@ import type { DatasetTable, EngineConnection, ParquetCodec, Row } from './types'
 import { DATASET_TABLES } from './types';
 import { fillUnitIds } from './unit-ids';
 import { type MergeConflict, UnitMerges } from './unit-merges';
-import { memoFold, type SearchRows, type UnitFacts, unitSearchRow } from './unit-search';
+import { memoFold, type SearchRows, unitSearchRow } from './unit-search';
 
 export type { DatasetFile } from './decode';
 
@@ -267,7 +267,7 @@ export class Engine {
     const stage = (name: string, t: number) => measure('db:stage', t, { stage: `derived (late): ${name}` });
     let t = performance.now();
     await this.run(buildUnitFacts());
-    const facts = await this.run<UnitFacts>({ sql: SELECT_UNIT_FACTS, params: [] });
+    const [facts] = await this.run<{ units: string | null }>(unitFactsSql());
     stage('unit facts', t);
     // The coverage grid builds in DuckDB's worker while pinyin is computed (~0.1 s each for the
     // nationwide units): two threads instead of one after the other.
@@ -276,7 +276,7 @@ export class Engine {
     coverage.then(() => stage('coverage', tc)).catch(() => undefined);
     try {
       t = performance.now();
-      const rows = await this.searchRows(facts);
+      const rows = await this.searchRows(facts?.units ?? null);
       stage('unit pinyin', t);
       t = performance.now();
       await between();
@@ -314,17 +314,17 @@ export class Engine {
   }
 
   /** The units' search keys: from the worker if there is one, else (or if it failed) here in slices. */
-  private async searchRows(facts: UnitFacts[]): Promise<UnitPinyinRow[]> {
+  private async searchRows(packedFacts: string | null): Promise<UnitPinyinRow[]> {
     if (this.searchRowsElsewhere)
       try {
-        return await this.searchRowsElsewhere(facts);
+        return await this.searchRowsElsewhere(packedFacts);
       } catch (err) {
         console.info(`unit search keys computed on the page instead: ${errorText(err)}`);
       }
     // pinyin-pro (~0.25 MB of script) loads only now, off the first chart's path.
     const { pinyin } = await import('pinyin-pro');
     const fold = memoFold();
-    return mapInSlices(facts, (f) => unitSearchRow(pinyin, f, fold));
+    return mapInSlices(readUnits(packedFacts), (f) => unitSearchRow(pinyin, f, fold));
   }
 
   /**

@@ -9,11 +9,11 @@ import type { UnitSearchApi } from './unit-search.worker';
 
 export const UNIT_SEARCH_WORKER_NAME = 'the unit search indexer';
 
-export const searchRowsInWorker: SearchRows = async (facts) => {
+export const searchRowsInWorker: SearchRows = async (packedFacts) => {
   const worker = new Worker(new URL('./unit-search.worker.ts', import.meta.url), { type: 'module' });
   const { api, stop } = connect<UnitSearchApi>(worker, UNIT_SEARCH_WORKER_NAME);
   try {
-    return await api.rows(facts);
+    return await api.rows(packedFacts);
   } finally {
     stop(`${UNIT_SEARCH_WORKER_NAME} has answered`);
   }

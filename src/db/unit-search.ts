@@ -6,14 +6,18 @@
 import { foldName } from '../domain/units/fold';
 import { shortName, type UnitInfo } from '../domain/units/labels';
 import type { UnitPinyinRow } from '../sql/derived';
+import { readUnits } from '../sql/units';
 
 export type Pinyin = typeof import('pinyin-pro')['pinyin'];
 
-/** What the unit index reads of a unit (src/sql/derived.ts SELECT_UNIT_FACTS). */
+/** What the unit index reads of a unit (src/sql/units.ts `unitFactsSql`, read by `readUnits`). */
 export type UnitFacts = UnitInfo & { names: string[] | null };
 
-/** Computes every unit's search keys (in a worker in the browser, ./unit-search-worker.ts). */
-export type SearchRows = (facts: UnitFacts[]) => Promise<UnitPinyinRow[]>;
+/**
+ * Computes every unit's search keys from the unit facts' one text (in a worker in the browser,
+ * ./unit-search-worker.ts: the text is one string to hand over, not thousands of objects).
+ */
+export type SearchRows = (packedFacts: string | null) => Promise<UnitPinyinRow[]>;
 
 /** Full pinyin without tones or spaces, and initials, lower-case: 济源市 → jiyuanshi, jys. */
 function unitPinyin(pinyin: Pinyin, name: string): [string, string] {
@@ -58,8 +62,8 @@ export function memoFold(): (text: string) => string {
 }
 
 /** Every unit's search keys in one pass, pinyin-pro loaded now (~0.25 MB of script). */
-export async function searchRows(facts: readonly UnitFacts[]): Promise<UnitPinyinRow[]> {
+export async function searchRows(packedFacts: string | null): Promise<UnitPinyinRow[]> {
   const { pinyin } = await import('pinyin-pro');
   const fold = memoFold();
-  return facts.map((f) => unitSearchRow(pinyin, f, fold));
+  return readUnits(packedFacts).map((f) => unitSearchRow(pinyin, f, fold));
 }

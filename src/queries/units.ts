@@ -1,15 +1,8 @@
 /** Units: the picker's search, the directory every label comes from, the regions under a region. */
 import type { Queryable } from '../db/types';
 import type { UnitInfo } from '../domain/units/labels';
-import { QUERY_DEFAULTS, type RegionLevel, type UnitKind } from '../domain/vocab';
-import {
-  DIRECTORY_FIELD,
-  DIRECTORY_NAME,
-  DIRECTORY_UNIT,
-  lowerRegionsSql,
-  unitDirectorySql,
-  unitSearchSql,
-} from '../sql';
+import { QUERY_DEFAULTS } from '../domain/vocab';
+import { lowerRegionsSql, readUnits, unitDirectorySql, unitSearchSql } from '../sql';
 import { dbQuery } from './options';
 import type { UnitHit, UnitSearchParams } from './types';
 
@@ -42,29 +35,7 @@ export const unitDirectoryQuery = () => dbQuery('unit-directory', null, fetchUni
 
 export async function fetchUnitDirectory(db: Queryable): Promise<UnitInfo[]> {
   const [answer] = await db.query<{ units: string | null }>(unitDirectorySql());
-  return parseUnitDirectory(answer?.units ?? null);
-}
-
-/** The directory from unitDirectorySql's one text (null: no unit loaded). */
-export function parseUnitDirectory(packed: string | null): UnitInfo[] {
-  if (!packed) return [];
-  const orNull = (text: string | undefined) => (text === undefined || text === '' ? null : text);
-  return packed.split(DIRECTORY_UNIT).map((record) => {
-    const f = record.split(DIRECTORY_FIELD);
-    return {
-      unitId: f[0] ?? '',
-      unit: f[1] ?? '',
-      kind: orNull(f[2]) as UnitKind,
-      parentUnitId: orNull(f[3]),
-      regionCode: orNull(f[4]),
-      regionName: orNull(f[5]),
-      province: orNull(f[6]),
-      prefecture: orNull(f[7]),
-      county: orNull(f[8]),
-      level: orNull(f[9]) as RegionLevel | null,
-      names: (f[10] ?? '').split(DIRECTORY_NAME),
-    };
-  });
+  return readUnits(answer?.units ?? null);
 }
 
 /** The divisions under a region (GB/T 2260): the governments a prefecture is expected to have report. */

@@ -14,6 +14,7 @@
 import { TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_COLUMNS } from '../domain/keys';
 import { Binder, type BoundQuery } from './bound';
 import { id, REPORT_DIMS, UNIT_FACT_COLUMNS } from './schema';
+import { packedNames } from './units';
 
 /** The tables of a dataset's derived/ folder, in load order: built from `cells` and `rkeys`. */
 export const PRECOMPUTED = ['rowkeys', 't3n', 't4n', 't2n', 'craw'] as const;
@@ -189,29 +190,22 @@ export function readsCoverage(sql: string): boolean {
 }
 
 /**
- * Each unit's facts, one GROUP BY over the reports for both the search index's input (read into
- * JS for pinyin, `SELECT_UNIT_FACTS`) and the unit index itself (`buildUnits`), which grouped
- * the reports a second time. Its printed names (a renamed body has several), latest name, kind,
- * level, places and years.
+ * Each unit's facts, one GROUP BY over the reports for both the search index's input (read as
+ * one text for pinyin, src/sql/units.ts `unitFactsSql`) and the unit index itself (`buildUnits`),
+ * which grouped the reports a second time. Its printed names (a renamed body has several, joined
+ * as that text joins them), latest name, kind, level, places and years.
  */
 export function buildUnitFacts(): BoundQuery {
   const any = (c: (typeof UNIT_FACT_COLUMNS)[number]) => `any_value(${id(c)}) AS ${id(c)}`;
-  return new Binder().done(`
+  const b = new Binder();
+  return b.done(`
 CREATE OR REPLACE TABLE ${id('unit_facts')} AS
 SELECT ${id('unit_id')}, arg_max(${id('unit')}, ${id('year')}) AS ${id('unit')},
   ${UNIT_FACT_COLUMNS.map(any).join(', ')},
   list_sort(list_distinct(list(${id('year')}::INTEGER))) AS ${id('years')},
-  list_distinct(list(${id('unit')})) AS ${id('names')}
+  ${packedNames(b, id('unit'))} AS ${id('names')}
 FROM ${id('reports')} GROUP BY ${id('unit_id')}`);
 }
-
-/** What the search index needs of each unit (`buildUnitFacts` first), computed in JS (pinyin-pro). */
-export const SELECT_UNIT_FACTS = `SELECT ${id('unit_id')} AS "unitId", ${id('unit')} AS "unit",
-  ${id('names')} AS "names", ${id('unit_kind')} AS "kind",
-  ${id('parent_unit_id')} AS "parentUnitId", ${id('region_code')} AS "regionCode",
-  ${id('region_name')} AS "regionName", ${id('province')} AS "province",
-  ${id('prefecture')} AS "prefecture", ${id('county')} AS "county", ${id('level')} AS "level"
-FROM ${id('unit_facts')}`;
 
 export const CREATE_UNIT_PINYIN = `CREATE OR REPLACE TABLE ${id('unit_pinyin')} (${id('unit_id')} VARCHAR, ${id('short')} VARCHAR, ${id('pinyin')} VARCHAR, ${id('initials')} VARCHAR, ${id('search')} VARCHAR, ${id('place')} VARCHAR)`;
 

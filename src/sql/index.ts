@@ -36,8 +36,10 @@ export {
   DIRECTORY_UNIT,
   lowerRegionsSql,
   MATCH_RANKS,
+  readUnits,
   regionPrefix,
   type UnitSearchQuery,
   unitDirectorySql,
+  unitFactsSql,
   unitSearchSql,
 } from './units';

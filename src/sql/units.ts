@@ -3,7 +3,8 @@
  * parent region; and the unit directory every label is computed from.
  */
 import { foldName } from '../domain/units/fold';
-import { QUERY_DEFAULTS, type RegionLevel } from '../domain/vocab';
+import type { UnitInfo } from '../domain/units/labels';
+import { QUERY_DEFAULTS, type RegionLevel, type UnitKind } from '../domain/vocab';
 import { Binder, type BoundQuery } from './bound';
 import { eq, where } from './filters';
 import { alias, id } from './schema';
@@ -85,63 +86,109 @@ ORDER BY ${id('code')}`);
 }
 
 /**
- * Separators of `unitDirectorySql`'s one text: between units, between a unit's fields, between
- * its names (ASCII group, file and unit separators). Ids, codes, kinds and levels never hold one;
- * in the free text (names and places) one reads as U+FFFD.
+ * Separators of the units' one text (`unitDirectorySql`, `unitFactsSql`): between units, between
+ * a unit's fields, between its names (ASCII group, file and unit separators). Ids, codes, kinds
+ * and levels never hold one; in the free text (names and places) one reads as U+FFFD.
  */
 export const DIRECTORY_UNIT = '\u001d';
 export const DIRECTORY_FIELD = '\u001c';
 export const DIRECTORY_NAME = '\u001f';
+
+/** The fields of a unit's record, in order; `names` (joined by DIRECTORY_NAME) follows them. */
+const RECORD_FIELDS = [
+  'unit_id',
+  'unit',
+  'unit_kind',
+  'parent_unit_id',
+  'region_code',
+  'region_name',
+  'province',
+  'prefecture',
+  'county',
+  'level',
+] as const;
+type RecordField = (typeof RECORD_FIELDS)[number];
+
+/** `text` with the separators replaced by U+FFFD, empty when null. */
+function cleanText(b: Binder, text: string): string {
+  const fffd = b.v('\uFFFD');
+  const unit = b.v(DIRECTORY_UNIT);
+  const field = b.v(DIRECTORY_FIELD);
+  const name = b.v(DIRECTORY_NAME);
+  return `replace(replace(replace(coalesce(${text}, ''), ${unit}, ${fffd}), ${field}, ${fffd}), ${name}, ${fffd})`;
+}
+
+/** A unit's names joined by DIRECTORY_NAME, sorted: an aggregate over the rows of `unit`. */
+export function packedNames(b: Binder, unit: string): string {
+  const name = cleanText(b, unit);
+  return `string_agg(DISTINCT ${name}, ${b.v(DIRECTORY_NAME)} ORDER BY ${name})`;
+}
+
+/**
+ * Every unit of `from` as ONE text, in unit_id order: `unitId␜unit␜kind␜parentUnitId␜regionCode␜
+ * regionName␜province␜prefecture␜county␜level␜names` per unit, a missing value empty
+ * (`readUnits` splits it). `field` gives each field's expression, `names` the joined names.
+ */
+function packedUnits(b: Binder, from: string, field: (c: RecordField) => string, names: string): string {
+  const fields = RECORD_FIELDS.map((c) => (c === 'unit_id' ? field(c) : cleanText(b, field(c))));
+  const sep = b.v(DIRECTORY_FIELD);
+  return `
+SELECT string_agg(${id('record')}, ${b.v(DIRECTORY_UNIT)} ORDER BY ${id('unit_id')}) AS ${alias('units')}
+FROM (
+  SELECT ${field('unit_id')} AS ${id('unit_id')}, ${[...fields, names].join(` || ${sep} || `)} AS ${id('record')}
+  ${from}
+)`;
+}
 
 /**
  * Every unit of the loaded dataset with what its label needs (src/domain/units/labels.ts): its
  * latest printed name, kind, government and region, and every name it printed. Reads only
  * `reports`, so it answers before the late tables are in.
  *
- * ONE text, in unit_id order: `unitId␜unit␜kind␜parentUnitId␜regionCode␜regionName␜province␜
- * prefecture␜county␜level␜names` per unit (names joined by ␟, a missing value empty), which
- * src/queries/units.ts splits. As rows, the nationwide directory (~30,000 units, a list of names
- * each) took the main thread 0.2–0.3 s to decode from Arrow just after the load, while a person's
- * first inputs waited; one decode and a split take a few milliseconds.
+ * One text (`packedUnits`), which src/queries/units.ts splits: as rows, the nationwide directory
+ * (~30,000 units, a list of names each) took the main thread 0.2–0.3 s to decode from Arrow just
+ * after the load, while a person's first inputs waited; one decode and a split take milliseconds.
  */
 export function unitDirectorySql(): BoundQuery {
   const b = new Binder();
-  const unitSep = b.v(DIRECTORY_UNIT);
-  const fieldSep = b.v(DIRECTORY_FIELD);
-  const nameSep = b.v(DIRECTORY_NAME);
-  const fffd = b.v('\uFFFD');
-  const clean = (text: string) =>
-    `replace(replace(replace(coalesce(${text}, ''), ${unitSep}, ${fffd}), ${fieldSep}, ${fffd}), ${nameSep}, ${fffd})`;
-  const any = (
-    c:
-      | 'unit_kind'
-      | 'parent_unit_id'
-      | 'region_code'
-      | 'region_name'
-      | 'province'
-      | 'prefecture'
-      | 'county'
-      | 'level',
-  ) => clean(`any_value(${id(c)})`);
-  const name = clean(id('unit'));
-  const fields = [
-    id('unit_id'),
-    clean(`arg_max(${id('unit')}, ${id('year')})`),
-    any('unit_kind'),
-    any('parent_unit_id'),
-    any('region_code'),
-    any('region_name'),
-    any('province'),
-    any('prefecture'),
-    any('county'),
-    any('level'),
-    `string_agg(DISTINCT ${name}, ${nameSep} ORDER BY ${name})`,
-  ];
-  return b.done(`
-SELECT string_agg(${id('record')}, ${unitSep} ORDER BY ${id('unit_id')}) AS ${alias('units')}
-FROM (
-  SELECT ${id('unit_id')}, ${fields.join(` || ${fieldSep} || `)} AS ${id('record')}
-  FROM ${id('reports')}
-  GROUP BY ${id('unit_id')}
-)`);
+  const field = (c: RecordField) =>
+    c === 'unit_id'
+      ? id('unit_id')
+      : c === 'unit'
+        ? `arg_max(${id('unit')}, ${id('year')})`
+        : `any_value(${id(c)})`;
+  return b.done(
+    packedUnits(b, `FROM ${id('reports')}\n  GROUP BY ${id('unit_id')}`, field, packedNames(b, id('unit'))),
+  );
+}
+
+/**
+ * The same text from the unit facts (src/sql/derived.ts `buildUnitFacts`, names already joined):
+ * what the unit index's search keys are computed from, in a worker (src/db/unit-search.worker.ts).
+ */
+export function unitFactsSql(): BoundQuery {
+  const b = new Binder();
+  return b.done(packedUnits(b, `FROM ${id('unit_facts')}`, (c) => id(c), id('names')));
+}
+
+/** The units of a `packedUnits` text (null or empty: none). */
+export function readUnits(packed: string | null): (UnitInfo & { names: string[] })[] {
+  if (!packed) return [];
+  const orNull = (text: string | undefined) => (text === undefined || text === '' ? null : text);
+  return packed.split(DIRECTORY_UNIT).map((record) => {
+    const f = record.split(DIRECTORY_FIELD);
+    return {
+      unitId: f[0] ?? '',
+      unit: f[1] ?? '',
+      kind: orNull(f[2]) as UnitKind,
+      parentUnitId: orNull(f[3]),
+      regionCode: orNull(f[4]),
+      regionName: orNull(f[5]),
+      province: orNull(f[6]),
+      prefecture: orNull(f[7]),
+      county: orNull(f[8]),
+      level: orNull(f[9]) as RegionLevel | null,
+      names: (f[10] ?? '').split(DIRECTORY_NAME),
+    };
+  });
 }

@@ -3,8 +3,9 @@ import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import { memoFold, searchRows, unitSearchRow } from '../../src/db/unit-search';
 import { foldName } from '../../src/domain/units/fold';
+import { DIRECTORY_FIELD, DIRECTORY_NAME, DIRECTORY_UNIT } from '../../src/sql';
 
-/** What the unit index reads of a unit (src/sql/derived.ts SELECT_UNIT_FACTS). */
+/** What the unit index reads of a unit (src/sql/units.ts unitFactsSql). */
 type Facts = Parameters<typeof unitSearchRow>[1];
 
 const unit = (over: Partial<Facts>): Facts => ({
@@ -59,8 +60,27 @@ describe('unit search keys', () => {
       unit({}),
       unit({ unitId: 'u2', unit: '宿迁市沭阳县教育局', kind: 'department', parentUnitId: 'u1' }),
     ];
-    const rows = await searchRows(units);
+    // As src/sql/units.ts packs them: fields by ␜, names by ␟, units by ␝, a missing value empty.
+    const packed = units
+      .map((u) =>
+        [
+          u.unitId,
+          u.unit,
+          u.kind,
+          u.parentUnitId ?? '',
+          u.regionCode ?? '',
+          u.regionName ?? '',
+          u.province ?? '',
+          u.prefecture ?? '',
+          u.county ?? '',
+          u.level ?? '',
+          (u.names ?? []).join(DIRECTORY_NAME),
+        ].join(DIRECTORY_FIELD),
+      )
+      .join(DIRECTORY_UNIT);
+    const rows = await searchRows(packed);
     expect(rows).toEqual(units.map((u) => unitSearchRow(pinyin, u)));
+    expect(await searchRows(null)).toEqual([]);
     expect(rows[0]?.[2]).toBe('shuyangxian');
   });
 });

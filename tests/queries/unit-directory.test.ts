@@ -1,11 +1,10 @@
-/** The unit directory's one text (src/sql/units.ts) read back (src/queries/units.ts). */
+/** The units' one text (src/sql/units.ts: the directory, the unit facts) read back. */
 import { describe, expect, it } from 'vitest';
-import { parseUnitDirectory } from '../../src/queries/units';
-import { DIRECTORY_FIELD, DIRECTORY_NAME, DIRECTORY_UNIT } from '../../src/sql';
+import { DIRECTORY_FIELD, DIRECTORY_NAME, DIRECTORY_UNIT, readUnits } from '../../src/sql';
 
 const record = (fields: string[]) => fields.join(DIRECTORY_FIELD);
 
-describe('parseUnitDirectory', () => {
+describe('readUnits', () => {
   it('reads each unit, an empty field as missing, and every name it printed', () => {
     const packed = [
       record([
@@ -23,7 +22,7 @@ describe('parseUnitDirectory', () => {
       ]),
       record(['d1', '公安局', 'department', 'g1', '', '', '', '', '', '', '公安局']),
     ].join(DIRECTORY_UNIT);
-    expect(parseUnitDirectory(packed)).toEqual([
+    expect(readUnits(packed)).toEqual([
       {
         unitId: 'g1',
         unit: '鼓楼区人民政府',
@@ -54,7 +53,7 @@ describe('parseUnitDirectory', () => {
   });
 
   it('is empty when no unit is loaded', () => {
-    expect(parseUnitDirectory(null)).toEqual([]);
-    expect(parseUnitDirectory('')).toEqual([]);
+    expect(readUnits(null)).toEqual([]);
+    expect(readUnits('')).toEqual([]);
   });
 });
