@@ -43,17 +43,28 @@ import { memoFold, type SearchRows, unitSearchRow } from './unit-search';
 
 export type { DatasetFile } from './decode';
 
+/** What the browser's engine has beyond a connection (tests under Node go without). */
+export interface EngineExtras {
+  /** Runs SQL and returns the result as an Arrow IPC stream (duckdb-wasm's `runQuery`); used by export. */
+  queryIpc?: QueryIpc;
+  /**
+   * The unit index's search keys computed elsewhere (the browser's worker,
+   * ./unit-search-worker.ts); without it, or when it fails, here in slices.
+   */
+  searchRows?: SearchRows;
+  /**
+   * Runs a statement without bound values a little at a time on a second connection
+   * (./background.ts), so that a view's query sent meanwhile runs between two of its steps
+   * instead of after it; without it, the late build's statements run in slices of their own.
+   */
+  runInBackground?: (sql: string) => Promise<void>;
+}
+
 export class Engine {
   constructor(
     private readonly conn: EngineConnection,
     private readonly codec: ParquetCodec,
-    /** Runs SQL and returns the result as an Arrow IPC stream (duckdb-wasm's `runQuery`); used by export. */
-    private readonly queryIpc?: QueryIpc,
-    /**
-     * The unit index's search keys computed elsewhere (the browser's worker,
-     * ./unit-search-worker.ts); without it, or when it fails, here in slices.
-     */
-    private readonly searchRowsElsewhere?: SearchRows,
+    private readonly extras: EngineExtras = {},
   ) {
     this.statements = new Statements(conn);
   }
@@ -258,21 +269,22 @@ export class Engine {
    * grid (Quality), both among the LATE_TABLES. At start-up it runs after the first view's
    * queries (./late.ts), since the first chart reads neither, and while the first interactions
    * run: so the unit index goes in first (`early`, the picker then waits no longer) and the
-   * grid's unit records after it, in slices at idle moments (`quiet`); each statement before
-   * them once no view's query is in flight (`between`); pinyin is computed in a worker when the
-   * engine was given one, else in slices that let the page answer input.
+   * grid's unit records after it, in slices at idle moments (`quiet`); each statement before them
+   * once no view's query is in flight (`between`). In the browser the unit facts, the grid and the
+   * unit index are built in the background a step at a time (./background.ts) and pinyin in a
+   * worker; without those (tests), as any statement, and pinyin in slices that let the page answer.
    */
   async buildLate(marks: Partial<LateBuild> = {}): Promise<void> {
     const between = marks.between ?? (async () => undefined);
     const stage = (name: string, t: number) => measure('db:stage', t, { stage: `derived (late): ${name}` });
     let t = performance.now();
-    await this.run(buildUnitFacts());
+    await this.runLong(buildUnitFacts());
     const [facts] = await this.run<{ units: string | null }>(unitFactsSql());
     stage('unit facts', t);
     // The coverage grid builds in DuckDB's worker while pinyin is computed (~0.1 s each for the
     // nationwide units): two threads instead of one after the other.
     const tc = performance.now();
-    const coverage = between().then(() => this.run(buildCoverage()));
+    const coverage = between().then(() => this.runLong(buildCoverage()));
     coverage.then(() => stage('coverage', tc)).catch(() => undefined);
     try {
       t = performance.now();
@@ -290,7 +302,7 @@ export class Engine {
       stage('unit pinyin insert', t);
       t = performance.now();
       await between();
-      await this.run(buildUnits());
+      await this.runLong(buildUnits());
       stage('units', t);
     } catch (err) {
       // Not while the grid's statement is still running: the next load waits for this build only.
@@ -302,7 +314,8 @@ export class Engine {
     // Nothing but Quality reads the rest: each statement at an idle moment.
     const quiet = marks.quiet ?? between;
     t = performance.now();
-    // The units' records in slices of whole units (~0.25 s of DuckDB's worker in one statement).
+    // The units' records in slices of whole units (~0.25 s of DuckDB's worker in one statement,
+    // whose last steps took 0.15–0.19 s each when run in the background: slices are shorter).
     const [shape] = await this.run<{ cells: number; years: number }>(coverageShapeSql());
     const step = Math.max(1, shape?.years ?? 1) * COVERAGE_UNITS_SLICE;
     const cells = shape?.cells ?? 0;
@@ -313,11 +326,17 @@ export class Engine {
     stage('coverage units', t);
   }
 
+  /** A long statement of the late build: in the background where the engine can (./background.ts). */
+  private async runLong(q: BoundQuery): Promise<void> {
+    if (this.extras.runInBackground && q.params.length === 0) await this.extras.runInBackground(q.sql);
+    else await this.run(q);
+  }
+
   /** The units' search keys: from the worker if there is one, else (or if it failed) here in slices. */
   private async searchRows(packedFacts: string | null): Promise<UnitPinyinRow[]> {
-    if (this.searchRowsElsewhere)
+    if (this.extras.searchRows)
       try {
-        return await this.searchRowsElsewhere(packedFacts);
+        return await this.extras.searchRows(packedFacts);
       } catch (err) {
         console.info(`unit search keys computed on the page instead: ${errorText(err)}`);
       }
@@ -393,9 +412,10 @@ FROM ${id('reports')}`,
    * Encoded by parquet-wasm: DuckDB's COPY … (FORMAT parquet) needs an extension it cannot fetch offline.
    */
   async exportParquet(): Promise<Record<DatasetTable, Uint8Array>> {
-    if (!this.queryIpc) throw new Error('export needs a connection that returns Arrow IPC');
+    const queryIpc = this.extras.queryIpc;
+    if (!queryIpc) throw new Error('export needs a connection that returns Arrow IPC');
     await this.ensureDeferred();
-    return exportTables(this.queryIpc, this.codec);
+    return exportTables(queryIpc, this.codec);
   }
 }
 

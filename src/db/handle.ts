@@ -11,6 +11,7 @@ import ehWasm from '@duckdb/duckdb-wasm/dist/duckdb-eh.wasm?url';
 import mvpWasm from '@duckdb/duckdb-wasm/dist/duckdb-mvp.wasm?url';
 import type { BoundQuery } from '../sql/bound';
 import { usesLateTables } from '../sql/derived';
+import { backgroundRunner, POLL_MS } from './background';
 import { startCodecWorker } from './codec';
 import type { Engine } from './engine';
 import { LateTables } from './late';
@@ -89,18 +90,22 @@ async function startEngine(scriptsAfter?: Promise<unknown>): Promise<Engine> {
   const duckdb = await step('engine: import duckdb js', () => import('@duckdb/duckdb-wasm'));
   await instantiated;
   const db = new duckdb.AsyncDuckDB(new duckdb.VoidLogger(), worker);
-  const conn = await step('engine: connect', () => db.connect());
+  // A fresh in-memory database whose pending queries run in steps of POLL_MS (./background.ts):
+  // the late build's on a second connection, the views' on the first.
+  const [conn, background] = await step('engine: connect', async () => {
+    await db.open({ query: { queryPollingInterval: POLL_MS } });
+    return [await db.connect(), await db.connect()] as const;
+  });
   const { Engine } = await step('engine: import engine js', () => engineModule);
   // runQuery wants the connection id: AsyncDuckDBConnection hands it out through its public
   // `useUnsafe` (not its protected `_conn`).
   // biome-ignore lint/correctness/useHookAtTopLevel: DuckDB's connection method, not a React hook
   const connId = conn.useUnsafe((_db, id) => id);
-  const engine = new Engine(
-    conn as unknown as EngineConnection,
-    getCodec(),
-    (sql) => db.runQuery(connId, sql),
-    searchRowsInWorker,
-  );
+  const engine = new Engine(conn as unknown as EngineConnection, getCodec(), {
+    queryIpc: (sql) => db.runQuery(connId, sql),
+    searchRows: searchRowsInWorker,
+    runInBackground: backgroundRunner(background),
+  });
   await step('engine: init', () => engine.init());
   exposeBenchHook(engine);
   return engine;

@@ -7,6 +7,18 @@ export interface BoundQuery {
 }
 
 /**
+ * A character of the code's own (a separator of a packed text), written into the SQL as
+ * `chr(n)`: a constant, not a value. The statements the late build runs in the background
+ * (src/db/background.ts) must have no bound values, since DuckDB-WASM runs only plain text a
+ * little at a time.
+ */
+export function sqlChar(c: string): string {
+  const code = c.codePointAt(0);
+  if (code === undefined || String.fromCodePoint(code) !== c) throw new Error('sqlChar: one character');
+  return `chr(${code})`;
+}
+
+/**
  * Collects bound values while a builder writes SQL: `b.v(x)` appends x and returns `$n`.
  * Numbered placeholders keep fragments correct whatever order they are built and spliced in.
  * User input reaches SQL only through here; identifiers come from ./schema.ts.

@@ -197,13 +197,12 @@ export function readsCoverage(sql: string): boolean {
  */
 export function buildUnitFacts(): BoundQuery {
   const any = (c: (typeof UNIT_FACT_COLUMNS)[number]) => `any_value(${id(c)}) AS ${id(c)}`;
-  const b = new Binder();
-  return b.done(`
+  return new Binder().done(`
 CREATE OR REPLACE TABLE ${id('unit_facts')} AS
 SELECT ${id('unit_id')}, arg_max(${id('unit')}, ${id('year')}) AS ${id('unit')},
   ${UNIT_FACT_COLUMNS.map(any).join(', ')},
   list_sort(list_distinct(list(${id('year')}::INTEGER))) AS ${id('years')},
-  ${packedNames(b, id('unit'))} AS ${id('names')}
+  ${packedNames(id('unit'))} AS ${id('names')}
 FROM ${id('reports')} GROUP BY ${id('unit_id')}`);
 }
 

@@ -5,7 +5,7 @@
 import { foldName } from '../domain/units/fold';
 import type { UnitInfo } from '../domain/units/labels';
 import { QUERY_DEFAULTS, type RegionLevel, type UnitKind } from '../domain/vocab';
-import { Binder, type BoundQuery } from './bound';
+import { Binder, type BoundQuery, sqlChar } from './bound';
 import { eq, where } from './filters';
 import { alias, id } from './schema';
 
@@ -109,19 +109,22 @@ const RECORD_FIELDS = [
 ] as const;
 type RecordField = (typeof RECORD_FIELDS)[number];
 
-/** `text` with the separators replaced by U+FFFD, empty when null. */
-function cleanText(b: Binder, text: string): string {
-  const fffd = b.v('\uFFFD');
-  const unit = b.v(DIRECTORY_UNIT);
-  const field = b.v(DIRECTORY_FIELD);
-  const name = b.v(DIRECTORY_NAME);
+/**
+ * `text` with the separators replaced by U+FFFD, empty when null. Separators are constants
+ * (`sqlChar`), so the unit facts' statement has no bound value and runs in the background.
+ */
+function cleanText(text: string): string {
+  const fffd = sqlChar('\uFFFD');
+  const unit = sqlChar(DIRECTORY_UNIT);
+  const field = sqlChar(DIRECTORY_FIELD);
+  const name = sqlChar(DIRECTORY_NAME);
   return `replace(replace(replace(coalesce(${text}, ''), ${unit}, ${fffd}), ${field}, ${fffd}), ${name}, ${fffd})`;
 }
 
 /** A unit's names joined by DIRECTORY_NAME, sorted: an aggregate over the rows of `unit`. */
-export function packedNames(b: Binder, unit: string): string {
-  const name = cleanText(b, unit);
-  return `string_agg(DISTINCT ${name}, ${b.v(DIRECTORY_NAME)} ORDER BY ${name})`;
+export function packedNames(unit: string): string {
+  const name = cleanText(unit);
+  return `string_agg(DISTINCT ${name}, ${sqlChar(DIRECTORY_NAME)} ORDER BY ${name})`;
 }
 
 /**
@@ -129,11 +132,11 @@ export function packedNames(b: Binder, unit: string): string {
  * regionName␜province␜prefecture␜county␜level␜names` per unit, a missing value empty
  * (`readUnits` splits it). `field` gives each field's expression, `names` the joined names.
  */
-function packedUnits(b: Binder, from: string, field: (c: RecordField) => string, names: string): string {
-  const fields = RECORD_FIELDS.map((c) => (c === 'unit_id' ? field(c) : cleanText(b, field(c))));
-  const sep = b.v(DIRECTORY_FIELD);
+function packedUnits(from: string, field: (c: RecordField) => string, names: string): string {
+  const fields = RECORD_FIELDS.map((c) => (c === 'unit_id' ? field(c) : cleanText(field(c))));
+  const sep = sqlChar(DIRECTORY_FIELD);
   return `
-SELECT string_agg(${id('record')}, ${b.v(DIRECTORY_UNIT)} ORDER BY ${id('unit_id')}) AS ${alias('units')}
+SELECT string_agg(${id('record')}, ${sqlChar(DIRECTORY_UNIT)} ORDER BY ${id('unit_id')}) AS ${alias('units')}
 FROM (
   SELECT ${field('unit_id')} AS ${id('unit_id')}, ${[...fields, names].join(` || ${sep} || `)} AS ${id('record')}
   ${from}
@@ -150,15 +153,14 @@ FROM (
  * after the load, while a person's first inputs waited; one decode and a split take milliseconds.
  */
 export function unitDirectorySql(): BoundQuery {
-  const b = new Binder();
   const field = (c: RecordField) =>
     c === 'unit_id'
       ? id('unit_id')
       : c === 'unit'
         ? `arg_max(${id('unit')}, ${id('year')})`
         : `any_value(${id(c)})`;
-  return b.done(
-    packedUnits(b, `FROM ${id('reports')}\n  GROUP BY ${id('unit_id')}`, field, packedNames(b, id('unit'))),
+  return new Binder().done(
+    packedUnits(`FROM ${id('reports')}\n  GROUP BY ${id('unit_id')}`, field, packedNames(id('unit'))),
   );
 }
 
@@ -167,8 +169,7 @@ export function unitDirectorySql(): BoundQuery {
  * what the unit index's search keys are computed from, in a worker (src/db/unit-search.worker.ts).
  */
 export function unitFactsSql(): BoundQuery {
-  const b = new Binder();
-  return b.done(packedUnits(b, `FROM ${id('unit_facts')}`, (c) => id(c), id('names')));
+  return new Binder().done(packedUnits(`FROM ${id('unit_facts')}`, (c) => id(c), id('names')));
 }
 
 /** The units of a `packedUnits` text (null or empty: none). */

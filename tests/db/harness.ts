@@ -54,7 +54,7 @@ export async function openTestDb(): Promise<TestDb> {
     conn.useUnsafe((bindings, cid) =>
       (bindings as { runQuery(c: number, s: string): Uint8Array }).runQuery(cid, sql),
     );
-  const engine = new Engine(conn, nodeCodec, queryIpc);
+  const engine = new Engine(conn, nodeCodec, { queryIpc });
   await engine.init();
   return { engine, conn, query: <T>(q: BoundQuery) => engine.run<T>(q) };
 }
