@@ -136,4 +136,26 @@ describe('views opened after Compare', () => {
     await page.getByTestId('coverage-matrix').waitFor();
     expect(await asked(t0)).toBe(0);
   });
+
+  it("Pivot's next row dimension is asked before the row picker steps to it", async () => {
+    await openView(page, baseUrl, '?v=1&view=pivot', 'pivot');
+    await page.getByTestId('pivot-grid').waitFor();
+    const picker = page.getByTestId('pivot-rows-0');
+    const values = await picker
+      .locator('option')
+      .evaluateAll((os) => os.map((o) => (o as HTMLOptionElement).value));
+    // By province (the default), the next in the picker is by prefecture.
+    const next = values[values.indexOf(await picker.inputValue()) + 1];
+    expect(next).toBe('prefecture');
+    const asked = async (t0: number) =>
+      (await statementsSince(page, t0)).filter(
+        (d) => d.sql.includes(PIVOT) && d.sql.includes('coalesce("k_prefecture"'),
+      ).length;
+    await expect.poll(() => asked(0), { timeout: 30_000 }).toBe(1);
+    const t0 = await page.evaluate(() => performance.now());
+    await picker.selectOption('prefecture');
+    await expect.poll(() => page.url()).toContain('prefecture');
+    await page.getByTestId('pivot-grid').waitFor();
+    expect(await asked(t0)).toBe(0);
+  });
 });

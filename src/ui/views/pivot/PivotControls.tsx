@@ -1,7 +1,6 @@
 import { OUTCOME_GROUPS } from '../../../domain/keys';
 import { getMetric } from '../../../domain/metrics';
 import {
-  dimAllowed,
   FORMATS,
   MAX_PIVOT_DIMS,
   MEASURE_OPTIONS,
@@ -20,6 +19,7 @@ import { useDatasetInfo } from '../../common/useDatasetInfo';
 import { useUnitLabels } from '../../common/useUnitLabels';
 import { Select } from '../../controls/Select';
 import { dimValueLabel, sumLabel } from './labels';
+import { slotChoices, withSlot } from './slots';
 
 const SLOTS = Array.from({ length: MAX_PIVOT_DIMS }, (_, i) => i);
 
@@ -28,15 +28,10 @@ function AxisSlots({ axis, pivot }: { axis: 'rows' | 'cols'; pivot: PivotState }
   const { t } = useI18n();
   const setPivot = useUi((s) => s.setPivot);
   const dims = pivot[axis];
-  const other = axis === 'rows' ? pivot.cols : pivot.rows;
 
   const change = (slot: number, value: string) => {
-    const next = [...dims];
-    if (value === '') next.splice(slot, 1);
-    else next[slot] = value as PivotDim;
-    const clean = next.filter((d, i) => d && next.indexOf(d) === i);
-    if (axis === 'rows' && clean.length === 0) return;
-    setPivot({ [axis]: clean });
+    const next = withSlot(pivot, axis, slot, value);
+    if (next) setPivot({ [axis]: next });
   };
   return (
     <>
@@ -48,13 +43,9 @@ function AxisSlots({ axis, pivot }: { axis: 'rows' | 'cols'; pivot: PivotState }
           onChange={(v) => change(slot, v)}
           testId={`pivot-${axis}-${slot}`}
         >
-          {(axis === 'cols' || slot > 0) && <option value="">{t('control.none')}</option>}
-          {PIVOT_DIMS.filter(
-            (d) =>
-              d === dims[slot] || (!dims.includes(d) && !other.includes(d) && dimAllowed(d, pivot.measure)),
-          ).map((d) => (
+          {slotChoices(pivot, axis, slot).map((d) => (
             <option key={d} value={d}>
-              {t(`pivot.dim.${d}`)}
+              {d === '' ? t('control.none') : t(`pivot.dim.${d as PivotDim}`)}
             </option>
           ))}
         </Select>
