@@ -77,9 +77,9 @@ export class Engine {
     return this.statements.run<T>(q, timing);
   }
 
-  /** Statements prepared against tables that are about to be replaced must not be reused. */
-  private closePrepared(): Promise<void> {
-    return this.statements.closeAll();
+  /** Statements prepared against tables that are about to be replaced must not be reused (all, or those reading `tables`). */
+  private closePrepared(tables?: readonly DatasetTable[]): Promise<void> {
+    return this.statements.closeAll(tables);
   }
 
   /** Never fetch extensions: the app works offline, and Parquet is decoded by parquet-wasm instead. */
@@ -200,7 +200,9 @@ export class Engine {
 
   /** `addFile` for bytes already decoded by `decode` (or by the same codec elsewhere). */
   async addDecoded(file: Omit<DatasetFile, 'bytes'>, ipc: Uint8Array): Promise<number> {
-    await this.closePrepared();
+    // Only its own table changes here (what is built from it is rebuilt by buildCore, which
+    // closes every statement).
+    await this.closePrepared([file.table]);
     this.added = true;
     const stage = await stageIpc(this.conn, ipc, `stage_${++this.stages}`, file.name);
     let adopted = false;

@@ -77,10 +77,17 @@ export class Statements {
     }
   }
 
-  /** Statements prepared against tables that are about to be replaced must not be reused. */
-  async closeAll(): Promise<void> {
-    const all = [...this.prepared.values()].filter((stmt) => !this.inUse.has(stmt));
-    this.prepared.clear();
-    for (const stmt of all) await stmt.close();
+  /**
+   * Statements prepared against tables that are about to be replaced must not be reused: all of
+   * them, or (`tables`) those whose text names one of these tables (quoted, as ../sql/schema.ts
+   * `id` writes them). Closing the rest too made every view's next question prepare its statement
+   * again (15–170 ms each) after the late build inserted checks and regions.
+   */
+  async closeAll(tables?: readonly string[]): Promise<void> {
+    const names = tables?.map((t) => `"${t}"`);
+    const reads = (sql: string) => !names || names.some((n) => sql.includes(n));
+    const closing = [...this.prepared].filter(([sql, stmt]) => reads(sql) && !this.inUse.has(stmt));
+    for (const [sql] of this.prepared) if (reads(sql)) this.prepared.delete(sql);
+    for (const [, stmt] of closing) await stmt.close();
   }
 }

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURE } from './fixture';
-import { CELL_SPEC, loadFixture, openTestDb, type TestDb, toParquet } from './harness';
+import { CELL_SPEC, CHECK_SPEC, loadFixture, openTestDb, type TestDb, toParquet } from './harness';
 
 describe('Engine prepared-statement cache', () => {
   let db: TestDb;
@@ -39,5 +39,29 @@ describe('Engine prepared-statement cache', () => {
     expect(await db.engine.run(q, again)).toEqual(rows);
     expect(again.prepareMs).toBe(0);
     expect(again.runMs).toBeGreaterThan(0);
+  });
+
+  it('keeps the statements that do not read the table a file replaces, and prepares anew those that do', async () => {
+    const other = { sql: 'SELECT count(*)::INTEGER AS n FROM reports WHERE year >= $1 -- kept', params: [0] };
+    const reading = {
+      sql: 'SELECT count(*)::INTEGER AS n FROM "checks" WHERE report_id <> $1 -- reads',
+      params: [''],
+    };
+    await db.engine.run(other);
+    const before = (await db.engine.run<{ n: number }>(reading))[0]!.n;
+    const extra = [
+      { report_id: 'A2021', rule: 'x.extra', location: 'here', expected: 1, actual: 2, message: 'extra' },
+    ];
+    await db.engine.addFile({
+      table: 'checks',
+      name: 'extra-checks.parquet',
+      bytes: toParquet(extra, CHECK_SPEC),
+    });
+    const t1 = { prepareMs: 0, runMs: 0, decodeMs: 0 };
+    await db.engine.run(other, t1);
+    expect(t1.prepareMs).toBe(0);
+    const t2 = { prepareMs: 0, runMs: 0, decodeMs: 0 };
+    expect(await db.engine.run(reading, t2)).toEqual([{ n: before + 1 }]);
+    expect(t2.prepareMs).toBeGreaterThan(0);
   });
 });
