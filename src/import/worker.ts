@@ -3,16 +3,16 @@
  * file never freezes the page. Called through src/workers/rpc.ts (./client.ts): a scanned file
  * reports its pages through the `onProgress` callback and stops on `cancel(id)`.
  */
-import { refusal } from '../domain/refusals';
-import { refuse } from './refuse';
-// First: no network beyond the origin before any parser module runs.
+// First: no network beyond the origin before any other module runs.
 import '../workers/lock-this-worker';
 import init, { readParquet, Table, writeParquet } from 'parquet-wasm/esm';
 import wasmUrl from 'parquet-wasm/esm/parquet_wasm_bg.wasm?url';
 import { version } from '../../package.json';
+import { refusal } from '../domain/refusals';
 import { parseImages, parseReport } from '../parser/parse';
 import { serve, transfer } from '../workers/rpc';
 import { type ProcessDeps, processBlob, processImageSet } from './process';
+import { refuse } from './refuse';
 import { browserRegionIndex } from './regions-browser';
 import type { FileResult } from './types';
 

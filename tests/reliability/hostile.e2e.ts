@@ -460,6 +460,19 @@ describe('network: the header CSP and the workers (14.8)', () => {
       // The import worker starts with the first inspected file; make sure it is there.
       await drop([{ name: 'probe.txt', buffer: enc('probe') }]);
       await dismissAll();
+      // The unit index's search-key worker ends once it has answered (its lock: the test of
+      // tests/workers/worker-entries.test.ts): wait for that, so every worker listed is alive.
+      await page.waitForFunction(
+        () =>
+          (performance.getEntriesByName('db:stage') as PerformanceMeasure[]).some(
+            (e) => e.detail?.stage === 'derived (late): unit pinyin',
+          ),
+        null,
+        { timeout: 60_000 },
+      );
+      await expect
+        .poll(() => page.workers().filter((w) => w.url().includes('unit-search')).length, { timeout: 10_000 })
+        .toBe(0);
       const before = blocked.length;
       const workers = page.workers();
       expect(workers.map((w) => path.basename(new URL(w.url()).pathname)).join()).toMatch(/duckdb.*worker/);
