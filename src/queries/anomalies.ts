@@ -27,10 +27,12 @@ import { dbQuery } from './options';
 export const anomaliesQuery = () => dbQuery('anomalies', null, fetchAnomalies);
 
 /**
- * Reports per slice of `anomaly_t3`: ~15 ms of DuckDB's worker each at nationwide scale, so a
- * query asked meanwhile waits for one slice at most, not for the whole table (~0.2 s).
+ * Reports per slice of `anomaly_t3`: a query asked meanwhile waits for one slice at most, not for
+ * the whole table. At nationwide scale 4,000 took 30–150 ms a slice while the first inputs after
+ * the load came; 2,000 halves that (interleaved A/B: median session p95 139 → 123 ms; 1,500 was
+ * no better, the fill then overlapping more inputs).
  */
-export const ANOMALY_SLICE = 4000;
+export const ANOMALY_SLICE = 2000;
 
 /**
  * Candidate rows per page of the read: decoding them costs the main thread ~2–4 ms per 500 on a
