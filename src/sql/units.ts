@@ -7,7 +7,7 @@ import type { UnitInfo } from '../domain/units/labels';
 import { QUERY_DEFAULTS, type RegionLevel, type UnitKind } from '../domain/vocab';
 import { Binder, type BoundQuery, sqlChar } from './bound';
 import { eq, where } from './filters';
-import { alias, id } from './schema';
+import { alias, id, UNIT_FACT_COLUMNS } from './schema';
 
 export interface UnitSearchQuery {
   text?: string;
@@ -94,19 +94,11 @@ export const DIRECTORY_UNIT = '\u001d';
 export const DIRECTORY_FIELD = '\u001c';
 export const DIRECTORY_NAME = '\u001f';
 
-/** The fields of a unit's record, in order; `names` (joined by DIRECTORY_NAME) follows them. */
-const RECORD_FIELDS = [
-  'unit_id',
-  'unit',
-  'unit_kind',
-  'parent_unit_id',
-  'region_code',
-  'region_name',
-  'province',
-  'prefecture',
-  'county',
-  'level',
-] as const;
+/**
+ * The fields of a unit's record, in order (readUnits reads them so); `names` (joined by
+ * DIRECTORY_NAME) follows them.
+ */
+const RECORD_FIELDS = ['unit_id', 'unit', ...UNIT_FACT_COLUMNS] as const;
 type RecordField = (typeof RECORD_FIELDS)[number];
 
 /**
