@@ -4,6 +4,7 @@
 (() => {
   const state = {
     lastMutation: 0,
+    lastWhat: '',
     lastPaint: 0,
     firstChart: null,
     db: null,
@@ -31,8 +32,18 @@
       ch.port2.postMessage(0);
     });
   }
-  const observer = new MutationObserver(() => {
+  // The element the last DOM change touched (tag, test id, class), for bench:ab's slowest list.
+  const describe = (n) => {
+    const el = n && n.nodeType === 1 ? n : n && n.parentElement;
+    if (!el) return '';
+    const id = el.getAttribute('data-testid');
+    const cls = typeof el.className === 'string' && el.className ? `.${el.className.split(' ')[0]}` : '';
+    return `${el.tagName.toLowerCase()}${id ? `[${id}]` : ''}${cls}`;
+  };
+  const observer = new MutationObserver((records) => {
     state.lastMutation = performance.now();
+    const r = records[records.length - 1];
+    state.lastWhat = `${r.type}${r.attributeName ? `:${r.attributeName}` : ''} ${describe(r.target)}`;
     afterPaint((t) => {
       state.lastPaint = Math.max(state.lastPaint, t);
       if (state.firstChart === null && chartReady(true)) state.firstChart = t;
@@ -95,7 +106,7 @@
           if (err) return reject(new Error(`error panel: ${err.slice(0, 300)}`));
           if (chartReady()) {
             const changed = state.lastMutation > mutationsBefore;
-            return resolve({ ms: changed ? state.lastPaint - t0 : 0, changed });
+            return resolve({ ms: changed ? state.lastPaint - t0 : 0, changed, last: changed ? state.lastWhat : '' });
           }
         }
         setTimeout(poll, 16);

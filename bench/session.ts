@@ -36,6 +36,8 @@ export interface Interaction {
   what: string;
   ms: number;
   changed: boolean;
+  /** The last DOM change the interaction's time runs to (type, and the element it touched). */
+  last?: string;
   /** The interaction's CPU profile (Chrome DevTools format), when the session was asked for them. */
   profile?: unknown;
   /** The queries that started during the interaction (ms from its input), when asked for them. */
@@ -154,7 +156,7 @@ async function act(page: Page, action: { kind: 'select' | 'click'; selector: str
   return page.evaluate(
     (a) =>
       (
-        window as never as { __BENCH__: { act(a: unknown): Promise<{ ms: number; changed: boolean }> } }
+        window as never as { __BENCH__: { act(a: unknown): Promise<{ ms: number; changed: boolean; last?: string }> } }
       ).__BENCH__.act(a),
     action,
   );

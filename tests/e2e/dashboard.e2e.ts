@@ -291,6 +291,40 @@ describe('dashboard (production build)', () => {
     await other.close();
   });
 
+  it('the unit picker is not redrawn when the unit index comes in after the first view', async () => {
+    // Unfiltered, the picker's hits are asked but not shown; their answer waits for the unit
+    // index (built after the first view) and used to redraw the picker unchanged, in the middle
+    // of whatever input came next (the input's attributes are set again on each render).
+    const p = await context.newPage();
+    await p.addInitScript(() => {
+      const seen: number[] = [];
+      (window as unknown as { __PICKER__: number[] }).__PICKER__ = seen;
+      new MutationObserver((records) => {
+        for (const r of records)
+          if ((r.target as Element).closest?.('.unit-picker')) seen.push(performance.now());
+      }).observe(document, { subtree: true, attributes: true, childList: true, characterData: true });
+    });
+    // Without derived/ (so no answers shipped for the first view): the hits come from the engine.
+    await openView(p, baseUrl, `?v=1&data=${E2E_PLAIN}`, 'compare');
+    const indexIn = () =>
+      p.evaluate(() => {
+        const m = performance.getEntriesByName('db:stage').find((e) => {
+          const stage = (e as PerformanceMeasure).detail?.stage;
+          return stage === 'derived (late): units';
+        });
+        return m ? m.startTime + m.duration : null;
+      });
+    await expect.poll(indexIn, { timeout: 30_000 }).not.toBeNull();
+    const t = (await indexIn())!;
+    await p.waitForTimeout(1_000);
+    const after = await p.evaluate(
+      (t) => (window as unknown as { __PICKER__: number[] }).__PICKER__.filter((x) => x > t),
+      t,
+    );
+    await p.close();
+    expect(after).toEqual([]);
+  });
+
   it('finds a unit by pinyin and adds it from the picker', async () => {
     // The search keys come from their own worker (src/db/unit-search.worker.ts), not the page's
     // fallback, which would hold the page's first inputs up again.

@@ -65,15 +65,19 @@ export const UnitPicker = memo(function UnitPicker({ emptyHint }: { emptyHint?: 
   const filtering = query !== '' || province !== '' || level !== '' || kind !== '';
   // While the hits are still the previous question's (placeholder data), they are shown busy and
   // cannot be added: Enter or "add all" would otherwise add units the search did not find.
-  const { data: hits, isPlaceholderData: stale } = useQuery(
-    unitSearchQuery({
+  const { data: hits, isPlaceholderData: stale } = useQuery({
+    ...unitSearchQuery({
       text: query || undefined,
       province: province || null,
       level: level || null,
       kind: kind || null,
       limit: MAX_UNITS,
     }),
-  );
+    // Unfiltered, the hits are asked (so the first search finds the index warm) but not shown:
+    // their answer, once the unit index is built after the first view, would redraw the picker
+    // unchanged in the middle of whatever the person is doing (issue 12).
+    notifyOnChangeProps: filtering ? undefined : [],
+  });
   const fresh = (hits ?? []).filter((h) => !units.includes(h.unitId));
   const shown = fresh.slice(0, SHOWN);
   const at = Math.min(active, Math.max(shown.length - 1, 0));
