@@ -121,7 +121,10 @@ async function sessions(servers: { url: string }[], dataset: string): Promise<vo
           .map((x, k) => ({ k, x }))
           .sort((a, b) => b.x.ms - a.x.ms)
           .slice(0, 5)
-          .map(({ k, x }) => `#${k + 1} ${x.view}/${x.what} ${x.ms.toFixed(0)}${x.last ? ` (last: ${x.last})` : ''}`);
+          .map(
+            ({ k, x }) =>
+              `#${k + 1} ${x.view}/${x.what} ${x.ms.toFixed(0)}${x.last ? ` (last: ${x.last})` : ''}`,
+          );
         console.error(
           `${dists[j]} #${i + 1}: p50 ${percentile(ms, 50).toFixed(0)} p95 ${percentile(ms, 95).toFixed(0)} ms; slowest ${slowest.join(', ')}`,
         );

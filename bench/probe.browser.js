@@ -34,7 +34,7 @@
   }
   // The element the last DOM change touched (tag, test id, class), for bench:ab's slowest list.
   const describe = (n) => {
-    const el = n && n.nodeType === 1 ? n : n && n.parentElement;
+    const el = n && n.nodeType === 1 ? n : n?.parentElement;
     if (!el) return '';
     const id = el.getAttribute('data-testid');
     const cls = typeof el.className === 'string' && el.className ? `.${el.className.split(' ')[0]}` : '';
@@ -106,7 +106,11 @@
           if (err) return reject(new Error(`error panel: ${err.slice(0, 300)}`));
           if (chartReady()) {
             const changed = state.lastMutation > mutationsBefore;
-            return resolve({ ms: changed ? state.lastPaint - t0 : 0, changed, last: changed ? state.lastWhat : '' });
+            return resolve({
+              ms: changed ? state.lastPaint - t0 : 0,
+              changed,
+              last: changed ? state.lastWhat : '',
+            });
           }
         }
         setTimeout(poll, 16);

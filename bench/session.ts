@@ -156,7 +156,9 @@ async function act(page: Page, action: { kind: 'select' | 'click'; selector: str
   return page.evaluate(
     (a) =>
       (
-        window as never as { __BENCH__: { act(a: unknown): Promise<{ ms: number; changed: boolean; last?: string }> } }
+        window as never as {
+          __BENCH__: { act(a: unknown): Promise<{ ms: number; changed: boolean; last?: string }> };
+        }
       ).__BENCH__.act(a),
     action,
   );
