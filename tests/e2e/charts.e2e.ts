@@ -152,6 +152,28 @@ describe('charts an analyst can publish', () => {
     expect(after).toEqual([after.at(-1)]);
   });
 
+  it('趋势: the tooltip shows the year under the pointer with each unit’s value', async () => {
+    const two = await data.rows<{ unit: string }>(`
+      SELECT unit FROM reports GROUP BY unit ORDER BY count(DISTINCT year) DESC, unit LIMIT 2`);
+    await openView(page, baseUrl, `?v=1&view=trends&units=${enc(two.map((r) => r.unit))}`, 'trends');
+    const chart = page.locator('[data-testid="chart-trends"]');
+    await chart.locator('.trend-line').first().waitFor({ state: 'attached' });
+    const plot = (await chart.locator('.recharts-cartesian-grid').boundingBox())!;
+    await page.mouse.move(plot.x + plot.width / 2, plot.y + plot.height / 2);
+    await page.mouse.move(plot.x + plot.width / 2 + 2, plot.y + plot.height / 2);
+    // Visible: the lines are plain SVG, so recharts has no payload of its own, and it kept the
+    // tooltip hidden (every hover showed nothing).
+    const tip = chart.getByTestId('trend-tooltip');
+    await tip.waitFor();
+    const years = (await chart.locator('.recharts-cartesian-axis-tick-value').allTextContents())
+      .filter((t) => /^20\d\d$/.test(t.trim()))
+      .map(Number);
+    expect(years).toContain(Number(await tip.locator('.trend-tooltip-year').textContent()));
+    const lines = await tip.locator('li').count();
+    expect(lines).toBeGreaterThan(0);
+    expect(lines).toBeLessThanOrEqual(two.length);
+  });
+
   it('a PNG and an SVG export of a two-unit trend carry the legend, subtitle, formula and source', async () => {
     const two = await data.rows<{ unit: string }>(`
       SELECT unit FROM reports GROUP BY unit ORDER BY count(DISTINCT year) DESC, unit LIMIT 2`);

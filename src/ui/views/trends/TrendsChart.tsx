@@ -191,6 +191,9 @@ export const TrendsChart = memo(function TrendsChart({
             )}
             <TrendLines data={data} units={units} highlighted={highlighted} dotted={dotted} />
             <Tooltip
+              // The lines are plain SVG (TrendLines): recharts holds no payload of its own and
+              // would keep the box hidden. The content draws nothing while no year is active.
+              wrapperStyle={{ visibility: 'visible' }}
               content={({ active, label: year }) =>
                 active && typeof year === 'number' ? (
                   <TrendTooltip
