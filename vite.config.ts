@@ -3,7 +3,7 @@ import { defineConfig } from 'vitest/config';
 import { cachePlugin } from './scripts/cache.ts';
 import { cspPlugin, SECURITY_HEADERS } from './scripts/csp.ts';
 import { duckdbWorkerPlugin } from './scripts/duckdb-worker.ts';
-import { preloadPlugin, preloadViewPlugin } from './scripts/preload.ts';
+import { preloadPlugin } from './scripts/preload.ts';
 import { wasmUncompressedPlugin } from './scripts/wasm-uncompressed.ts';
 
 export default defineConfig({
@@ -14,7 +14,6 @@ export default defineConfig({
     cachePlugin(),
     wasmUncompressedPlugin(),
     preloadPlugin(),
-    preloadViewPlugin(),
   ],
   base: './',
   worker: { format: 'es' },

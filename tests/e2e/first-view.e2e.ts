@@ -103,26 +103,6 @@ describe('first view from the answers the dataset ships', () => {
     await page.context().close();
   });
 
-  it('index.html names the default view’s chunks (modulepreload) and the page asks for each once', async () => {
-    const html = await (await fetch(baseUrl)).text();
-    const named = [...html.matchAll(/<link rel="modulepreload" crossorigin="" href="\.\/([^"]+)">/g)].map(
-      (m) => m[1]!,
-    );
-    expect(named.some((f) => /^assets\/CompareView-[\w-]+\.js$/.test(f))).toBe(true);
-    const { page, release } = await withDuckdbHeld();
-    await page.goto(`${baseUrl}?v=1`);
-    await bars(page).first().waitFor({ timeout: 30_000 });
-    const seen = await page.evaluate(() => ({
-      links: [...document.querySelectorAll<HTMLLinkElement>('link[rel="modulepreload"]')].map((l) => l.href),
-      requests: performance.getEntriesByType('resource').map((e) => e.name),
-    }));
-    // Vite's runtime finds them in the document and adds no link of its own.
-    expect(new Set(seen.links).size).toBe(seen.links.length);
-    for (const f of named) expect(seen.requests.filter((r) => r.endsWith(`/${f}`))).toHaveLength(1);
-    await release();
-    await page.context().close();
-  });
-
   it('another question (another year) waits for the engine', async () => {
     const { page, release } = await withDuckdbHeld();
     await page.goto(`${baseUrl}?v=2&year=2021`);
