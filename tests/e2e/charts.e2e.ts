@@ -259,7 +259,7 @@ describe('charts an analyst can publish', () => {
     expect(values.some((v) => v > 1)).toBe(true);
   });
 
-  it('办理结果: a sub-category gets an axis that fits it, value labels, value order and its name in the title', async () => {
+  it('办理结果: a sub-category gets an axis that fits it, value labels, value order, its name in the title and a tooltip', async () => {
     const [best] = await data.rows<{ year: number }>(`
       SELECT r.year::INTEGER AS year FROM reports r JOIN cells c USING (report_id)
       WHERE c."table" = 'table3' AND c.row = 'granted' AND c.col = 'total' AND c.value IS NOT NULL
@@ -288,6 +288,16 @@ describe('charts an analyst can publish', () => {
       .allTextContents();
     const top = Math.max(...ticks.filter((t) => /^\d+%$/.test(t)).map((t) => Number(t.slice(0, -1))));
     expect(top).toBeLessThanOrEqual(Math.max(values[0]! * 1.5, values[0]! + 20));
+    // Hovering a bar shows its unit's breakdown (recharts' tooltip, in stack order).
+    const bar = (await page
+      .locator('[data-testid="chart-outcomes"] .recharts-bar-rectangle')
+      .first()
+      .boundingBox())!;
+    await page.mouse.move(bar.x + bar.width / 2, bar.y + bar.height / 2);
+    await page.mouse.move(bar.x + bar.width / 2 + 2, bar.y + bar.height / 2);
+    const tip = page.locator('[data-testid="chart-outcomes"] .recharts-default-tooltip');
+    await tip.waitFor();
+    expect(await tip.locator('.recharts-tooltip-item').count()).toBeGreaterThan(0);
   });
 
   it('透视: totals agree whatever the row field, or the measure names what it sums; no unit is dropped', async () => {
