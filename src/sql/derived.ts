@@ -3,7 +3,7 @@
  * (≈5M cell rows). Table 三 is pivoted to one row per report × row with the seven applicant
  * columns side by side (7× fewer rows), table 四 likewise; table 二 stays long.
  *
- * They are stored narrow: a report is an integer `rid` (its rank by report_id, `rkeys`) and a
+ * They are stored narrow: a report is an integer `rid` (its rank by year and report_id, `rkeys`) and a
  * printed row an integer `ki` (`rowkeys`), so the tables hold numbers only. Strings are what
  * make Parquet → Arrow → DuckDB slow in the browser (the wide t3x with its report dimensions
  * took 2.6 s to decode and insert at nationwide scale; t3n takes 0.2 s), and they let a dataset
@@ -21,13 +21,17 @@ export const PRECOMPUTED = ['rowkeys', 't3n', 't4n', 't2n', 'craw'] as const;
 export type PrecomputedTable = (typeof PRECOMPUTED)[number];
 
 /**
- * Reports ranked by report_id. Always built from `reports` (23k rows at nationwide scale): the
- * rank is the same in the CLI and in the browser because both rank the same verified file.
+ * Reports ranked by year, then report_id. Always built from `reports` (23k rows at nationwide
+ * scale): the rank is the same in the CLI and in the browser because both rank the same verified
+ * file. By year, a year's reports get consecutive keys, and the helper tables, written in key
+ * order (src/dataset/node/derived-writer.ts), hold each year's rows together: a statement on one
+ * year reads only those row groups, as DuckDB narrows the scan to the key range its join found
+ * (Compare's statement on the synthetic set, natively: 360,765 → 60,469 rows of t3n, 28 → 15 ms).
  */
 export function buildReportKeys(): BoundQuery {
   return new Binder().done(`
 CREATE OR REPLACE TABLE ${id('rkeys')} AS
-SELECT (row_number() OVER (ORDER BY ${id('report_id')}))::INTEGER AS ${id('rid')}, ${id('report_id')},
+SELECT (row_number() OVER (ORDER BY ${id('year')}, ${id('report_id')}))::INTEGER AS ${id('rid')}, ${id('report_id')},
   ${REPORT_DIMS.map((d) => id(d)).join(', ')}
 FROM ${id('reports')}`);
 }
