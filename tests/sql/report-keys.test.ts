@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { PARQUET_FILES } from '../../src/dataset/rows';
 import { DATASET_TABLES } from '../../src/db/types';
 import { openTestDb, type TestDb } from '../db/harness';
@@ -26,7 +26,6 @@ describe('report keys of the bundled dataset', () => {
       });
     await db.engine.buildDerived();
   }, 120_000);
-  afterAll(() => db?.conn.close());
 
   it("each year's reports hold consecutive keys, the years in order", async () => {
     const years = await db.query<{ year: number; lo: number; hi: number; n: number }>({
