@@ -2,13 +2,21 @@
  * Test harness: the browser's DuckDB engine (duckdb-wasm) under Node via `duckdb-node-blocking`,
  * parquet-wasm's Node build as the codec, and a typed fixture dataset written as real Parquet.
  */
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Float64, Int32, Table, tableToIPC, Utf8, type Vector, vectorFromArray } from 'apache-arrow';
 import * as pq from 'parquet-wasm/node';
-import type { CellRow, CheckRow, RegionRow, ReportRow } from '../../src/dataset/rows';
+import {
+  type CellRow,
+  type CheckRow,
+  PARQUET_FILES,
+  type RegionRow,
+  type ReportRow,
+} from '../../src/dataset/rows';
 import { type DatasetFile, Engine } from '../../src/db/engine';
-import type { EngineConnection, ParquetCodec, Queryable } from '../../src/db/types';
+import { DATASET_TABLES, type EngineConnection, type ParquetCodec, type Queryable } from '../../src/db/types';
 import { CONTRACT } from '../../src/domain/vocab/contract';
 import type { BoundQuery } from '../../src/sql/bound';
 
@@ -60,6 +68,22 @@ export async function openTestDb(): Promise<TestDb> {
 }
 
 type Columns<R> = { [K in keyof R]: R[K][] };
+
+/** The bundled dataset's folder (public/data). */
+export const BUNDLED_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../../public/data');
+
+/** A file of the bundled dataset (e.g. `derived/t3n.parquet`), as bytes. */
+export const readBundled = (file: string): Uint8Array =>
+  new Uint8Array(readFileSync(join(BUNDLED_DIR, file)));
+
+/** The engine over the bundled dataset's four files, its derived tables built from cells. */
+export async function openBundledDb(): Promise<TestDb> {
+  const db = await openTestDb();
+  for (const table of DATASET_TABLES)
+    await db.engine.addFile({ table, name: PARQUET_FILES[table], bytes: readBundled(PARQUET_FILES[table]) });
+  await db.engine.buildDerived();
+  return db;
+}
 
 function columns<R extends object>(rows: readonly R[], keys: readonly (keyof R)[]): Columns<R> {
   const out = {} as Columns<R>;

@@ -3,9 +3,6 @@
  * built from cells in the browser's engine: same rows, same report cells, and refused whenever
  * they do not belong to the files loaded.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { DERIVED_META, derivedFile } from '../../src/dataset/derived';
 import { PARQUET_FILES } from '../../src/dataset/rows';
@@ -14,20 +11,16 @@ import { DATASET_TABLES } from '../../src/db/types';
 import { PRECOMPUTED } from '../../src/sql/derived';
 import { reportCellsSql } from '../../src/sql/report';
 import { sha256Hex } from '../../src/util/sha256';
-import { nodeCodec, openTestDb, type TestDb } from './harness';
+import { nodeCodec, openBundledDb, openTestDb, readBundled, type TestDb } from './harness';
 
-const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/data');
-const read = (file: string) => new Uint8Array(readFileSync(path.join(dataDir, file)));
+const read = readBundled;
 const all = (db: TestDb, sql: string) => db.query({ sql, params: [] });
 
 describe('precomputed helper tables of public/data', () => {
   let built: TestDb;
   let adopted: TestDb;
   beforeAll(async () => {
-    built = await openTestDb();
-    for (const table of DATASET_TABLES)
-      await built.engine.addFile({ table, name: PARQUET_FILES[table], bytes: read(PARQUET_FILES[table]) });
-    await built.engine.buildDerived();
+    built = await openBundledDb();
 
     adopted = await openTestDb();
     for (const table of DATASET_TABLES) {

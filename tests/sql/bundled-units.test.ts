@@ -3,30 +3,16 @@
  * are found by their short names, an OCR-misprinted county by its real name, a town by its
  * county, and 平潭's departments say whose they are.
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PARQUET_FILES } from '../../src/dataset/rows';
-import { DATASET_TABLES } from '../../src/db/types';
 import { governmentId } from '../../src/domain/units/identity';
 import { unitLabels } from '../../src/domain/units/labels';
 import { fetchUnitDirectory, fetchUnitSearch } from '../../src/queries/units';
-import { openTestDb, type TestDb } from '../db/harness';
-
-const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/data');
+import { openBundledDb, type TestDb } from '../db/harness';
 
 describe('units of the bundled dataset', () => {
   let db: TestDb;
   beforeAll(async () => {
-    db = await openTestDb();
-    for (const table of DATASET_TABLES)
-      await db.engine.addFile({
-        table,
-        name: PARQUET_FILES[table],
-        bytes: new Uint8Array(readFileSync(path.join(dataDir, PARQUET_FILES[table]))),
-      });
-    await db.engine.buildDerived();
+    db = await openBundledDb();
   }, 120_000);
 
   it('沭阳 finds 沭阳县, printed 沐阳县 by OCR, first and by its name', async () => {

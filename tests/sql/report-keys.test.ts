@@ -3,28 +3,15 @@
  * consecutive keys, and the helper tables the CLI writes are in key order, so a statement on one
  * year reads only that year's row groups of them.
  */
-import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { DuckDBInstance } from '@duckdb/node-api';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { PARQUET_FILES } from '../../src/dataset/rows';
-import { DATASET_TABLES } from '../../src/db/types';
-import { openTestDb, type TestDb } from '../db/harness';
-
-const dataDir = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../public/data');
+import { BUNDLED_DIR, openBundledDb, type TestDb } from '../db/harness';
 
 describe('report keys of the bundled dataset', () => {
   let db: TestDb;
   beforeAll(async () => {
-    db = await openTestDb();
-    for (const table of DATASET_TABLES)
-      await db.engine.addFile({
-        table,
-        name: PARQUET_FILES[table],
-        bytes: new Uint8Array(readFileSync(path.join(dataDir, PARQUET_FILES[table]))),
-      });
-    await db.engine.buildDerived();
+    db = await openBundledDb();
   }, 120_000);
 
   it("each year's reports hold consecutive keys, the years in order", async () => {
@@ -45,7 +32,7 @@ FROM rkeys GROUP BY year ORDER BY year`,
     const conn = await instance.connect();
     try {
       for (const t of ['t3n', 't4n', 't2n', 'craw']) {
-        const file = path.join(dataDir, 'derived', `${t}.parquet`).replaceAll("'", "''");
+        const file = path.join(BUNDLED_DIR, 'derived', `${t}.parquet`).replaceAll("'", "''");
         const reader = await conn.runAndReadAll(`
 SELECT count(*)::INTEGER AS n, count(*) FILTER (WHERE rid < prev)::INTEGER AS back FROM (
   SELECT rid, lag(rid) OVER (ORDER BY file_row_number) AS prev
