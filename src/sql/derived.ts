@@ -3,13 +3,13 @@
  * (≈5M cell rows). Table 三 is pivoted to one row per report × row with the seven applicant
  * columns side by side (7× fewer rows), table 四 likewise; table 二 stays long.
  *
- * They are stored narrow: a report is an integer `rid` (its rank by year and report_id, `rkeys`) and a
- * printed row an integer `ki` (`rowkeys`), so the tables hold numbers only. Strings are what
- * make Parquet → Arrow → DuckDB slow in the browser (the wide t3x with its report dimensions
- * took 2.6 s to decode and insert at nationwide scale; t3n takes 0.2 s), and they let a dataset
- * ship these tables precomputed (derived/*.parquet, written by the CLI) so that cells.parquet
- * need not be decoded at start-up at all. The views t3x/t4x/t2x put the strings back for the
- * query builders; DuckDB pushes their filters into the joins.
+ * They are stored narrow: a report is an integer `rid` (its rank by year and report_id,
+ * `rkeys`) and a printed row an integer `ki` (`rowkeys`), so the tables hold numbers only.
+ * Strings are what make Parquet → Arrow → DuckDB slow in the browser (the wide t3x with its
+ * report dimensions took 2.6 s to decode and insert at nationwide scale; t3n takes 0.2 s), and
+ * they let a dataset ship these tables precomputed (derived/*.parquet, written by the CLI) so
+ * that cells.parquet need not be decoded at start-up at all. The views t3x/t4x/t2x put the
+ * strings back for the query builders; DuckDB pushes their filters into the joins.
  */
 import { TABLE3_COLUMNS, TABLE3_ROWS, TABLE4_COLUMNS } from '../domain/keys';
 import { Binder, type BoundQuery } from './bound';

@@ -27,9 +27,9 @@ import { reportParams } from './report/params';
  * either side of the one chosen, and in Pivot those of the layouts one step away in its first
  * row and column pickers (src/app/ViewPrefetch.tsx asks them ahead). Pivot and Quality read only
  * their own controls; Trends, Outcomes and Report read the units (and metric, year) chosen in
- * Compare, so theirs are asked again after each change of those, at a quiet moment. Interleaved A/Bs showed Compare's clicks no slower, and opening
- * Trends 326 → 158 ms, Outcomes 168 and Report 163 → under 89 ms, changing Compare's year
- * 92 → under 74 ms. Only the plain setting is listed: corrections, a roster and a review filter
+ * Compare, so theirs are asked again after each change of those, at a quiet moment.
+ * Interleaved A/Bs showed Compare's clicks no slower, and opening Trends 326 → 158 ms, Outcomes
+ * 168 and Report 163 → under 89 ms, changing Compare's year 92 → under 74 ms. Only the plain setting is listed: corrections, a roster and a review filter
  * come from the browser's own notes, and those questions wait for their view. `key` names the
  * list (its query keys): the list itself is new on every render.
  */
