@@ -15,6 +15,7 @@ import { buildIdentity, fingerprintLoad } from './fingerprint';
 import { forgetFirstView, lookForFirstView } from './first-view';
 import { engine, getCodec, late } from './handle';
 import { fetchPrecomputed, type PrecomputedIpc } from './precomputed';
+import { lookForShippedAnomalies } from './shipped-anomalies';
 import { setStatus } from './status';
 import { answersExpected, keepAnswer, storedAnswer, storedViewDrawn, warmAnswers } from './stored';
 import { measure } from './timing';
@@ -60,6 +61,7 @@ export async function initDatabase(
     const base = sameOriginUrl(datasetBaseUrl.endsWith('/') ? datasetBaseUrl : `${datasetBaseUrl}/`);
     const files = fetchFiles(base, report);
     fingerprintLoad(Promise.all(DATASET_TABLES.map((t) => files.hashes[t])), buildIdentity());
+    lookForShippedAnomalies(base, files.hashes);
     const shipped = lookForFirstView(base, files.hashes).then((found) =>
       found && isSummary(found.summary) ? found.summary : null,
     );

@@ -1,21 +1,7 @@
+import { ANOMALY_PAGE, ANOMALY_SLICE, anomalyFlags } from '../dataset/anomaly-flags';
+import { shippedAnomalies } from '../db/shipped-anomalies';
 import type { Queryable } from '../db/types';
-import {
-  type Anomaly,
-  findAnomaliesInSlices,
-  type NarrativeCheck,
-  type Pause,
-  type ReportFeatures,
-} from '../domain/anomalies';
-import {
-  anomalyCandidateCountSql,
-  anomalyCandidatePageSql,
-  clearAnomalyT3Sql,
-  createAnomalyCandidatesSql,
-  createAnomalyT3Sql,
-  fillAnomalyT3Sql,
-  narrativeChecksSql,
-  reportCountSql,
-} from '../sql/anomalies';
+import type { Anomaly } from '../domain/anomalies';
 import { yieldEvery } from '../util/yield';
 import { dbQuery } from './options';
 
@@ -26,88 +12,19 @@ import { dbQuery } from './options';
  */
 export const anomaliesQuery = () => dbQuery('anomalies', null, fetchAnomalies);
 
-/**
- * Reports per slice of `anomaly_t3`: a query asked meanwhile waits for one slice at most, not for
- * the whole table. At nationwide scale 4,000 took 30–150 ms a slice while the first inputs after
- * the load came; 2,000 halves that (interleaved A/B: median session p95 139 → 123 ms; 1,500 was
- * no better, the fill then overlapping more inputs).
- */
-export const ANOMALY_SLICE = 2000;
-
-/**
- * Candidate rows per page of the read: decoding them costs the main thread ~2–4 ms per 500 on a
- * quiet machine, so a page's task stays short where the whole answer's took 30–190 ms.
- */
-export const ANOMALY_PAGE = 500;
-
 /** Main-thread time the rules run before handing the thread back (a frame's worth, less). */
 const RULES_BUDGET_MS = 8;
-
-type Candidate = ReportFeatures & { forSeries: boolean; forPeers: boolean };
-
-/** Bumped by every fetch: a fill that is no longer the latest stops at its next slice. */
-let generation = 0;
-/** The fill (and read) in progress: the next one starts after it (they share `anomaly_t3`). */
-let filling: Promise<unknown> = Promise.resolve();
 
 /**
  * Every anomaly flag of the loaded data (bundled and imported reports together). Table 三's
  * aggregates go into `anomaly_t3` a slice of reports at a time, each at a quiet moment
  * (`db.idle`); then DuckDB keeps only the reports that could be flagged (whole units, whole peer
  * groups), so the main thread decodes and scans a few thousand rows instead of every report,
- * for the same flags.
+ * for the same flags (src/dataset/anomaly-flags.ts). A dataset that ships its flags skips all that.
  */
-export function fetchAnomalies(db: Queryable): Promise<Anomaly[]> {
+export async function fetchAnomalies(db: Queryable): Promise<Anomaly[]> {
+  // The dataset's own flags, when it ships them for the very files loaded (src/db/shipped-anomalies.ts).
+  const shipped = await shippedAnomalies();
+  if (shipped) return shipped;
   return anomalyFlags(db, ANOMALY_SLICE, ANOMALY_PAGE, yieldEvery(RULES_BUDGET_MS));
-}
-
-/**
- * `fetchAnomalies` with `slice` reports per statement of the fill, `page` candidates per read,
- * and the rules paused by `pause` between slices of units and peer groups.
- */
-export async function anomalyFlags(
-  db: Queryable,
-  slice: number,
-  page = ANOMALY_PAGE,
-  pause?: Pause,
-): Promise<Anomaly[]> {
-  const mine = ++generation;
-  // `checks` is a late table (src/db/late.ts): this waits for the first view's queries, and the
-  // fill below must not run before them either.
-  const narrative = await db.query<NarrativeCheck>(narrativeChecksSql());
-  // Fill and read in turn, a newer request after an older one: they share the table.
-  const read = filling.then(() => fillAndRead(db, mine, slice, page));
-  filling = read.catch(() => undefined);
-  const rows = await read;
-  return findAnomaliesInSlices(
-    rows.filter((r) => r.forSeries),
-    narrative,
-    rows.filter((r) => r.forPeers),
-    pause,
-  );
-}
-
-async function fillAndRead(db: Queryable, mine: number, slice: number, page: number): Promise<Candidate[]> {
-  const quiet = async () => {
-    await db.idle?.();
-    if (mine !== generation) throw new Error('anomaly flags: superseded by a newer request');
-  };
-  await quiet();
-  await db.query(createAnomalyT3Sql());
-  await db.query(clearAnomalyT3Sql());
-  const n = (await db.query<{ n: number }>(reportCountSql()))[0]?.n ?? 0;
-  for (let from = 1; from <= n; from += slice) {
-    await quiet();
-    await db.query(fillAnomalyT3Sql(from, from + slice - 1));
-  }
-  await quiet();
-  // Kept in DuckDB, then read a page at a time at quiet moments: no long decode on the main thread.
-  await db.query(createAnomalyCandidatesSql());
-  const count = (await db.query<{ n: number }>(anomalyCandidateCountSql()))[0]?.n ?? 0;
-  const rows: Candidate[] = [];
-  for (let from = 1; from <= count; from += page) {
-    await quiet();
-    rows.push(...(await db.query<Candidate>(anomalyCandidatePageSql(from, from + page - 1))));
-  }
-  return rows;
 }

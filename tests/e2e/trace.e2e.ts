@@ -4,7 +4,7 @@
  */
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { launch, newContext, openView, RequestLog, SCREENSHOTS } from './browser';
+import { launch, newContext, openView, RequestLog, SCREENSHOTS, statementsSince } from './browser';
 import { type Data, openData, unitLabelsOf } from './expected';
 
 const baseUrl = inject('baseUrl');
@@ -62,6 +62,15 @@ describe('anomaly flags', () => {
     await page.selectOption('[data-testid="anomaly-rule"]', 'narrative_total');
     await expect.poll(() => panel.locator('tbody tr').count()).toBe(expected.length);
     await page.screenshot({ path: `${SCREENSHOTS}/anomalies.png`, fullPage: true });
+    // The bundled dataset ships its flags (derived/anomalies.json): read, and none of the
+    // statements that compute them ran in the page.
+    const ran = await statementsSince(page, 0);
+    expect(ran.length).toBeGreaterThan(0);
+    expect(ran.filter((s) => s.sql.includes('anomaly_t3'))).toEqual([]);
+    const stages = await page.evaluate(() =>
+      performance.getEntriesByName('db:stage').map((e) => String((e as PerformanceMeasure).detail?.stage)),
+    );
+    expect(stages).toContain('shipped anomaly flags read');
   });
 
   it('Trends marks the flagged point of a unit and says why under the chart', async () => {

@@ -1,9 +1,10 @@
 /** The anomaly features built on the duckdb-wasm engine from a synthetic dataset made to trigger each rule. */
 import { beforeAll, describe, expect, it } from 'vitest';
+import { anomalyFlags } from '../../src/dataset/anomaly-flags';
 import type { CellRow, CheckRow, ReportRow } from '../../src/dataset/rows';
 import type { Queryable } from '../../src/db/types';
 import { findAnomalies, type NarrativeCheck, type ReportFeatures } from '../../src/domain/anomalies';
-import { anomalyFlags, fetchAnomalies } from '../../src/queries/anomalies';
+import { fetchAnomalies } from '../../src/queries/anomalies';
 import {
   anomalyCandidateCountSql,
   anomalyCandidatePageSql,

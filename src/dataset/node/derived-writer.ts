@@ -1,13 +1,15 @@
 /** Node only: writes a dataset's derived/ folder (see ../derived.ts) next to its contract files. */
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { DuckDBInstance } from '@duckdb/node-api';
+import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { BoundQuery } from '../../sql/bound';
 import { buildReportKeys, PRECOMPUTED, PRECOMPUTED_BUILDERS } from '../../sql/derived';
 import { id } from '../../sql/schema';
 import { sha256Hex } from '../../util/sha256';
+import { anomalyFlags, type FlagSource } from '../anomaly-flags';
 import { DERIVED_DIR, DERIVED_META, DERIVED_VERSION, type DerivedMeta, derivedFile } from '../derived';
 import { PARQUET_FILES } from '../rows';
+import { ANOMALIES_FILE, encodeShippedAnomalies } from '../shipped-anomalies';
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
@@ -56,9 +58,40 @@ export async function writeDerived(dir: string): Promise<DerivedMeta> {
       tables,
     };
     await writeFile(path.join(dir, DERIVED_META), `${JSON.stringify(meta, null, 2)}\n`);
+    await writeAnomalies(dir, conn);
     return meta;
   } finally {
     conn.closeSync();
     instance.closeSync();
   }
+}
+
+/**
+ * derived/anomalies.json (../shipped-anomalies.ts): the dataset's anomaly flags, computed by the
+ * browser's own statements and rules (../anomaly-flags.ts) on `conn`, which holds the reports and
+ * the helper tables; the checks are read in here.
+ */
+async function writeAnomalies(dir: string, conn: DuckDBConnection): Promise<void> {
+  await conn.run(
+    `CREATE TABLE ${id('checks')} AS SELECT * FROM read_parquet(${quote(path.join(dir, PARQUET_FILES.checks))})`,
+  );
+  const source: FlagSource = {
+    query: async <T>(q: BoundQuery) => {
+      // Integers bound as BIGINT, as the browser's engine binds them (a JS number is a DOUBLE here).
+      const params = q.params.map((v) => (typeof v === 'number' && Number.isInteger(v) ? BigInt(v) : v));
+      const read = await conn.runAndReadAll(q.sql, params as never);
+      // Plain rows as the browser's engine decodes them: 64-bit integers as numbers.
+      return read.getRowObjectsJS().map((row) => {
+        const out: Record<string, unknown> = Object.create(null);
+        for (const [k, v] of Object.entries(row)) out[k] = typeof v === 'bigint' ? Number(v) : v;
+        return out as T;
+      });
+    },
+  };
+  const sources: Record<string, string> = Object.create(null);
+  for (const file of Object.values(PARQUET_FILES)) sources[file] = await sha256(path.join(dir, file));
+  await writeFile(
+    path.join(dir, ANOMALIES_FILE),
+    encodeShippedAnomalies(await anomalyFlags(source, 2000), sources),
+  );
 }

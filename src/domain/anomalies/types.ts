@@ -13,6 +13,12 @@ export const ANOMALY_RULES = [
 ] as const;
 export type AnomalyRule = (typeof ANOMALY_RULES)[number];
 
+/**
+ * Bump when a rule, a threshold or what the SQL hands the rules changes: a dataset's shipped
+ * flags (src/dataset/shipped-anomalies.ts) computed by another version are then not used.
+ */
+export const ANOMALY_RULES_VERSION = 1;
+
 /** What the rules read about one report (one row per report, built in SQL: src/sql/anomalies.ts). */
 export interface ReportFeatures {
   reportId: string;

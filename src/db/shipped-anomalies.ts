@@ -1,0 +1,51 @@
+/**
+ * The anomaly flags a dataset ships (src/dataset/shipped-anomalies.ts): the loader names the
+ * dataset and its files' hashes as a load starts; the file is fetched only when the flags are
+ * first asked for, and used only while the data loaded is those files alone.
+ */
+
+import { PARQUET_FILES } from '../dataset/rows';
+import { ANOMALIES_FILE, ANOMALIES_LIMITS, readShippedAnomalies } from '../dataset/shipped-anomalies';
+import type { Anomaly } from '../domain/anomalies';
+import { readBody } from './fetch';
+import { dataAsFetched } from './fingerprint';
+import { measure } from './timing';
+import { DATASET_TABLES, type DatasetTable } from './types';
+
+let current: { base: URL; hashes: Record<DatasetTable, Promise<string>> } | null = null;
+let read: Promise<Anomaly[] | null> | null = null;
+
+/** A load of the dataset at `base` starts: its flags, if it ships them, are looked for on first ask. */
+export function lookForShippedAnomalies(base: URL, hashes: Record<DatasetTable, Promise<string>>): void {
+  current = { base, hashes };
+  read = null;
+}
+
+/** The dataset's shipped flags for the data loaded, or null (none, not for these files, data changed since). */
+export async function shippedAnomalies(): Promise<Anomaly[] | null> {
+  const at = current;
+  if (!at) return null;
+  read ??= readFor(at);
+  const flags = await read;
+  // A change made in this page since (an import, a unit merge) alters the flags.
+  return flags && current === at && (await dataAsFetched()) ? flags : null;
+}
+
+async function readFor(at: NonNullable<typeof current>): Promise<Anomaly[] | null> {
+  const started = performance.now();
+  try {
+    if (!(await dataAsFetched())) return null;
+    const res = await fetch(new URL(ANOMALIES_FILE, at.base));
+    if (!res.ok) return null;
+    const bytes = await readBody(res, undefined, ANOMALIES_LIMITS.bytes);
+    if (!bytes) return null;
+    const byFile: Record<string, string> = Object.create(null);
+    for (const t of DATASET_TABLES) byFile[PARQUET_FILES[t]] = await at.hashes[t];
+    const flags = readShippedAnomalies(new TextDecoder('utf-8', { fatal: true }).decode(bytes), byFile);
+    if (!flags) console.info(`${ANOMALIES_FILE}: not for these files or this build; the flags are computed`);
+    else measure('db:stage', started, { stage: 'shipped anomaly flags read' });
+    return flags;
+  } catch {
+    return null;
+  }
+}
