@@ -52,8 +52,8 @@ let generation = 0;
 let filling: Promise<unknown> = Promise.resolve();
 
 /**
- * Every anomaly flag of `db`'s data, with `slice` reports per statement of the fill, `page` candidates per read,
- * and the rules paused by `pause` between slices of units and peer groups.
+ * Every anomaly flag of `db`'s data, with `slice` reports per statement of the fill, `page`
+ * candidates per read, and the rules paused by `pause` between slices of units and peer groups.
  */
 export async function anomalyFlags(
   db: FlagSource,

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { anomalyFlags } from '../../src/dataset/anomaly-flags';
+import { ANOMALY_SLICE, anomalyFlags } from '../../src/dataset/anomaly-flags';
 import { PARQUET_FILES } from '../../src/dataset/rows';
 import {
   ANOMALIES_FILE,
@@ -89,6 +89,6 @@ describe('the bundled dataset ships its anomaly flags', () => {
     const shipped = readShippedAnomalies(new TextDecoder().decode(readBundled(ANOMALIES_FILE)), hashes);
     expect(shipped).not.toBeNull();
     expect(shipped!.length).toBeGreaterThan(0);
-    expect(shipped).toEqual(await anomalyFlags(db, 2000));
+    expect(shipped).toEqual(await anomalyFlags(db, ANOMALY_SLICE));
   }, 120_000);
 });

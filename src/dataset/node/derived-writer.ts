@@ -6,7 +6,7 @@ import type { BoundQuery } from '../../sql/bound';
 import { buildReportKeys, PRECOMPUTED, PRECOMPUTED_BUILDERS } from '../../sql/derived';
 import { id } from '../../sql/schema';
 import { sha256Hex } from '../../util/sha256';
-import { anomalyFlags, type FlagSource } from '../anomaly-flags';
+import { ANOMALY_SLICE, anomalyFlags, type FlagSource } from '../anomaly-flags';
 import { DERIVED_DIR, DERIVED_META, DERIVED_VERSION, type DerivedMeta, derivedFile } from '../derived';
 import { PARQUET_FILES } from '../rows';
 import { ANOMALIES_FILE, encodeShippedAnomalies } from '../shipped-anomalies';
@@ -92,6 +92,6 @@ async function writeAnomalies(dir: string, conn: DuckDBConnection): Promise<void
   for (const file of Object.values(PARQUET_FILES)) sources[file] = await sha256(path.join(dir, file));
   await writeFile(
     path.join(dir, ANOMALIES_FILE),
-    encodeShippedAnomalies(await anomalyFlags(source, 2000), sources),
+    encodeShippedAnomalies(await anomalyFlags(source, ANOMALY_SLICE), sources),
   );
 }
