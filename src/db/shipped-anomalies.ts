@@ -9,6 +9,7 @@ import { ANOMALIES_FILE, ANOMALIES_LIMITS, readShippedAnomalies } from '../datas
 import type { Anomaly } from '../domain/anomalies';
 import { readBody } from './fetch';
 import { dataAsFetched } from './fingerprint';
+import { getStatus } from './status';
 import { measure } from './timing';
 import { DATASET_TABLES, type DatasetTable } from './types';
 
@@ -24,7 +25,10 @@ export function lookForShippedAnomalies(base: URL, hashes: Record<DatasetTable, 
 /** The dataset's shipped flags for the data loaded, or null (none, not for these files, data changed since). */
 export async function shippedAnomalies(): Promise<Anomaly[] | null> {
   const at = current;
-  if (!at) return null;
+  // Only once the engine is ready: asked while it starts (the background prefetch's question is
+  // then replayed against the first view's answers, src/db/first-view.ts), the file was fetched,
+  // hashed against and parsed ~0.6 s before the first chart, on its path.
+  if (!at || getStatus().phase !== 'ready') return null;
   read ??= readFor(at);
   const flags = await read;
   // A change made in this page since (an import, a unit merge) alters the flags.
