@@ -38,3 +38,15 @@ export function readDerivedMeta(json: unknown, tables: readonly PrecomputedTable
   if (!tables.every(ok)) return null;
   return m as DerivedMeta;
 }
+
+const CONTRACT_FILES = Object.values(PARQUET_FILES);
+
+/**
+ * Whether a file shipped in derived/ (first-view.json, anomalies.json) names, in its `sources`,
+ * exactly the four contract files loaded: their sha256 by file name in `hashes`.
+ */
+export function namesTheseFiles(sources: unknown, hashes: Readonly<Record<string, string>>): boolean {
+  if (typeof sources !== 'object' || sources === null) return false;
+  const named = sources as Record<string, unknown>;
+  return CONTRACT_FILES.every((f) => typeof hashes[f] === 'string' && named[f] === hashes[f]);
+}

@@ -13,16 +13,13 @@
  * computes, and writes it anew with UPDATE_FIRST_VIEW=1 (`npm run data:bundle` does).
  */
 import type { SqlValue } from '../sql/bound';
-import { DERIVED_DIR, DERIVED_VERSION } from './derived';
-import { PARQUET_FILES } from './rows';
+import { DERIVED_DIR, DERIVED_VERSION, namesTheseFiles } from './derived';
 
 export const FIRST_VIEW_FILE = `${DERIVED_DIR}first-view.json`;
 /** Bump when the file's shape or the encoding of its rows changes. */
 export const FIRST_VIEW_VERSION = 1;
 /** Bounds of a file that is read before anything else: larger files are not read at all. */
 export const FIRST_VIEW_LIMITS = { bytes: 2_000_000, statements: 64, rows: 5_000, depth: 6 } as const;
-
-const FILES = Object.values(PARQUET_FILES);
 
 /** One statement and its rows, as the engine gave them (plain rows, src/db/plain.ts). */
 export interface FirstViewStatement {
@@ -105,9 +102,7 @@ export function readFirstView(
     const json = JSON.parse(text) as Partial<FirstView> | null;
     if (typeof json !== 'object' || json === null) return null;
     if (json.version !== FIRST_VIEW_VERSION || json.derivedVersion !== DERIVED_VERSION) return null;
-    const sources = json.sources as Record<string, unknown> | undefined;
-    if (typeof sources !== 'object' || sources === null) return null;
-    if (!FILES.every((f) => typeof hashes[f] === 'string' && sources[f] === hashes[f])) return null;
+    if (!namesTheseFiles(json.sources, hashes)) return null;
     const summary = json.summary;
     if (typeof summary !== 'object' || summary === null || Array.isArray(summary)) return null;
     const list = json.statements;

@@ -12,7 +12,7 @@
  * fails when the bundled file is no longer what the engine computes.
  */
 import { ANOMALY_RULES, ANOMALY_RULES_VERSION, type Anomaly } from '../domain/anomalies';
-import { DERIVED_DIR } from './derived';
+import { DERIVED_DIR, namesTheseFiles } from './derived';
 import { PARQUET_FILES } from './rows';
 
 export const ANOMALIES_FILE = `${DERIVED_DIR}anomalies.json`;
@@ -84,9 +84,7 @@ export function readShippedAnomalies(
     const json = JSON.parse(text) as Partial<ShippedAnomalies> | null;
     if (typeof json !== 'object' || json === null) return null;
     if (json.version !== ANOMALIES_FILE_VERSION || json.rules !== ANOMALY_RULES_VERSION) return null;
-    const sources = json.sources as Record<string, unknown> | undefined;
-    if (typeof sources !== 'object' || sources === null) return null;
-    if (!FILES.every((f) => typeof hashes[f] === 'string' && sources[f] === hashes[f])) return null;
+    if (!namesTheseFiles(json.sources, hashes)) return null;
     const list = json.anomalies;
     if (!Array.isArray(list) || list.length > ANOMALIES_LIMITS.anomalies) return null;
     const out: Anomaly[] = [];

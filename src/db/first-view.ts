@@ -11,12 +11,11 @@ import {
   readFirstView,
   statementKey,
 } from '../dataset/first-view';
-import { PARQUET_FILES } from '../dataset/rows';
 import type { BoundQuery } from '../sql/bound';
-import { readBody } from './fetch';
 import { dataAsFetched } from './fingerprint';
+import { boundedText, hashesByFile } from './shipped-file';
 import { measure } from './timing';
-import { DATASET_TABLES, type DatasetTable, type Queryable } from './types';
+import type { DatasetTable, Queryable } from './types';
 
 interface Shipped {
   summary: Record<string, unknown>;
@@ -25,14 +24,6 @@ interface Shipped {
 
 /** The current load's answers (null: none, or not for these files); settled once looked for. */
 let shipped: Promise<Shipped | null> = Promise.resolve(null);
-
-/** The text of `url` if it is at most `limit` bytes (else, or on any failure, null). */
-async function boundedText(url: URL, limit: number): Promise<string | null> {
-  const res = await fetch(url);
-  if (!res.ok) return null;
-  const bytes = await readBody(res, undefined, limit);
-  return bytes && new TextDecoder('utf-8', { fatal: true }).decode(bytes);
-}
 
 /**
  * Look for the first view's answers of the dataset at `base` (the loader, as a load starts):
@@ -48,9 +39,7 @@ export function lookForFirstView(
       const text = await boundedText(new URL(FIRST_VIEW_FILE, base), FIRST_VIEW_LIMITS.bytes);
       // Saved imports or unit merges restored into the load change its answers.
       if (text === null || !(await dataAsFetched())) return null;
-      const byFile: Record<string, string> = Object.create(null);
-      for (const t of DATASET_TABLES) byFile[PARQUET_FILES[t]] = await hashes[t];
-      const read = readFirstView(text, byFile);
+      const read = readFirstView(text, await hashesByFile(hashes));
       if (!read) console.info(`${FIRST_VIEW_FILE}: not for these files or this build; the engine answers`);
       else measure('db:stage', started, { stage: 'first-view answers read' });
       return read;

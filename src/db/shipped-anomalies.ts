@@ -4,14 +4,13 @@
  * first asked for, and used only while the data loaded is those files alone.
  */
 
-import { PARQUET_FILES } from '../dataset/rows';
 import { ANOMALIES_FILE, ANOMALIES_LIMITS, readShippedAnomalies } from '../dataset/shipped-anomalies';
 import type { Anomaly } from '../domain/anomalies';
-import { readBody } from './fetch';
 import { dataAsFetched } from './fingerprint';
+import { boundedText, hashesByFile } from './shipped-file';
 import { getStatus } from './status';
 import { measure } from './timing';
-import { DATASET_TABLES, type DatasetTable } from './types';
+import type { DatasetTable } from './types';
 
 let current: { base: URL; hashes: Record<DatasetTable, Promise<string>> } | null = null;
 let read: Promise<Anomaly[] | null> | null = null;
@@ -39,13 +38,9 @@ async function readFor(at: NonNullable<typeof current>): Promise<Anomaly[] | nul
   const started = performance.now();
   try {
     if (!(await dataAsFetched())) return null;
-    const res = await fetch(new URL(ANOMALIES_FILE, at.base));
-    if (!res.ok) return null;
-    const bytes = await readBody(res, undefined, ANOMALIES_LIMITS.bytes);
-    if (!bytes) return null;
-    const byFile: Record<string, string> = Object.create(null);
-    for (const t of DATASET_TABLES) byFile[PARQUET_FILES[t]] = await at.hashes[t];
-    const flags = readShippedAnomalies(new TextDecoder('utf-8', { fatal: true }).decode(bytes), byFile);
+    const text = await boundedText(new URL(ANOMALIES_FILE, at.base), ANOMALIES_LIMITS.bytes);
+    if (text === null) return null;
+    const flags = readShippedAnomalies(text, await hashesByFile(at.hashes));
     if (!flags) console.info(`${ANOMALIES_FILE}: not for these files or this build; the flags are computed`);
     else measure('db:stage', started, { stage: 'shipped anomaly flags read' });
     return flags;

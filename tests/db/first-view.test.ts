@@ -4,40 +4,19 @@ import { encodeFirstView, FIRST_VIEW_LIMITS, FIRST_VIEW_VERSION } from '../../sr
 import { declareSavedChanges, markDataChanged, resetFingerprint } from '../../src/db/fingerprint';
 import { firstViewAnswer, forgetFirstView, lookForFirstView } from '../../src/db/first-view';
 import type { Queryable } from '../../src/db/types';
+import { BASE, hashes, SOURCES, serve } from './shipped-files';
 
-const HASH = { reports: 'a', cells: 'b', checks: 'c', regions: 'd' } as const;
-const hashes = () => ({
-  reports: Promise.resolve(HASH.reports),
-  cells: Promise.resolve(HASH.cells),
-  checks: Promise.resolve(HASH.checks),
-  regions: Promise.resolve(HASH.regions),
-});
 const FILE = encodeFirstView({
   version: FIRST_VIEW_VERSION,
   derivedVersion: DERIVED_VERSION,
-  sources: {
-    'reports.parquet': HASH.reports,
-    'cells.parquet': HASH.cells,
-    'checks.parquet': HASH.checks,
-    'regions.parquet': HASH.regions,
-  },
+  sources: SOURCES,
   summary: { reports: 1 },
   statements: [{ sql: 'SELECT $1 AS n', params: [7], rows: [{ n: 7 }] }],
 });
-const BASE = new URL('http://app.test/data/');
 
 /** What a view's fetch does: one statement, its rows shaped. */
 const ask = (db: Queryable, n: number) =>
   db.query<{ n: number }>({ sql: 'SELECT $1 AS n', params: [n] }).then((r) => r[0]!.n * 10);
-
-function serve(body: string, headers: Record<string, string> = {}) {
-  const requested: string[] = [];
-  vi.stubGlobal('fetch', async (url: URL) => {
-    requested.push(url.href);
-    return new Response(body, { headers });
-  });
-  return requested;
-}
 
 afterEach(() => {
   forgetFirstView();

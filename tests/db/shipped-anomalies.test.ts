@@ -4,14 +4,8 @@ import { declareSavedChanges, markDataChanged, resetFingerprint } from '../../sr
 import { lookForShippedAnomalies, shippedAnomalies } from '../../src/db/shipped-anomalies';
 import { setStatus } from '../../src/db/status';
 import type { Anomaly } from '../../src/domain/anomalies';
+import { BASE, hashes, SOURCES, serve } from './shipped-files';
 
-const HASH = { reports: 'a', cells: 'b', checks: 'c', regions: 'd' } as const;
-const hashes = () => ({
-  reports: Promise.resolve(HASH.reports),
-  cells: Promise.resolve(HASH.cells),
-  checks: Promise.resolve(HASH.checks),
-  regions: Promise.resolve(HASH.regions),
-});
 const FLAG: Anomaly = {
   rule: 'narrative_total',
   reportId: 'r1',
@@ -22,23 +16,8 @@ const FLAG: Anomaly = {
   reference: 3,
   detail: 3,
 };
-const FILE = encodeShippedAnomalies([FLAG], {
-  'reports.parquet': HASH.reports,
-  'cells.parquet': HASH.cells,
-  'checks.parquet': HASH.checks,
-  'regions.parquet': HASH.regions,
-});
-const BASE = new URL('http://app.test/data/');
+const FILE = encodeShippedAnomalies([FLAG], SOURCES);
 const READY = { phase: 'ready', summary: null } as never;
-
-function serve(body: string) {
-  const requested: string[] = [];
-  vi.stubGlobal('fetch', async (url: URL) => {
-    requested.push(url.href);
-    return new Response(body);
-  });
-  return requested;
-}
 
 afterEach(() => {
   resetFingerprint();
