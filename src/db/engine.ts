@@ -6,6 +6,7 @@
  * stays here is what shares the engine's state (deferred and kept tables, merges, stages).
  */
 import { parquetMetadata } from 'hyparquet';
+import { memoFold, type SearchRows, unitSearchRow } from '../dataset/unit-search-keys';
 import type { BoundQuery } from '../sql/bound';
 import {
   buildCoverage,
@@ -24,6 +25,7 @@ import {
 import { buildCoverageUnits, coverageShapeSql } from '../sql/quality';
 import { type CellSourceRow, cellSourcesSql } from '../sql/report';
 import { CONTRACT_TYPES, id, SCHEMA } from '../sql/schema';
+import { adoptShippedLateSql, SHIPPED_LATE } from '../sql/shipped-late';
 import { readUnits, unitFactsSql } from '../sql/units';
 import { yieldEvery } from '../util/yield';
 import { describeIpc } from './arrow-schema';
@@ -32,6 +34,7 @@ import type { DatasetFile } from './decode';
 import { decodeFile } from './decode';
 import { exportTables, type QueryIpc } from './export';
 import type { LateBuild } from './late';
+import type { ShippedLate } from './shipped-late';
 import { describeStage, errorText, isEmptyTable, mergeStaged, stageIpc } from './staging';
 import { type QueryTiming, Statements } from './statements';
 import { measure } from './timing';
@@ -39,7 +42,6 @@ import type { DatasetTable, EngineConnection, ParquetCodec, Row } from './types'
 import { DATASET_TABLES } from './types';
 import { fillUnitIds } from './unit-ids';
 import { type MergeConflict, UnitMerges } from './unit-merges';
-import { memoFold, type SearchRows, unitSearchRow } from './unit-search';
 
 export type { DatasetFile } from './decode';
 
@@ -276,10 +278,15 @@ export class Engine {
    * unit index are built in the background a step at a time (./background.ts) and pinyin in a
    * worker; without those (tests), as any statement, and pinyin in slices that let the page answer.
    */
-  async buildLate(marks: Partial<LateBuild> = {}): Promise<void> {
+  async buildLate(marks: Partial<LateBuild> = {}, shipped: ShippedLate | null = null): Promise<void> {
     const between = marks.between ?? (async () => undefined);
     const stage = (name: string, t: number) => measure('db:stage', t, { stage: `derived (late): ${name}` });
     let t = performance.now();
+    if (shipped && (await this.adoptShippedLate(shipped, marks))) {
+      stage('shipped tables', t);
+      return;
+    }
+    t = performance.now();
     await this.runLong(buildUnitFacts());
     const [facts] = await this.run<{ units: string | null }>(unitFactsSql());
     stage('unit facts', t);
@@ -326,6 +333,40 @@ export class Engine {
       await this.run(buildCoverageUnits({ from, to: from + step - 1, first: from === 1 }));
     }
     stage('coverage units', t);
+  }
+
+  /**
+   * Adopt the late tables a dataset ships (./shipped-late.ts), the unit index first (`early`),
+   * the grid at the next quiet moment. False, having changed nothing a query reads yet, when a
+   * file's columns are not its table's: then they are built.
+   */
+  private async adoptShippedLate(shipped: ShippedLate, marks: Partial<LateBuild>): Promise<boolean> {
+    const between = marks.between ?? (async () => undefined);
+    const staged: string[] = [];
+    try {
+      // All staged and checked before any is adopted: a bad file leaves no table half shipped.
+      for (const t of SHIPPED_LATE) {
+        const file = shipped.get(t);
+        if (!file) return false;
+        await between();
+        const stage = await stageIpc(this.conn, file.ipc, `stage_${++this.stages}`, file.name);
+        staged.push(stage);
+        const got = (await describeStage(this.conn, stage, file.ipc)).columns.map((c) => c.name);
+        if (got.join() !== SCHEMA[t].join()) throw new Error(`${file.name}: columns ${got.join(', ')}`);
+      }
+      for (const [i, t] of SHIPPED_LATE.entries()) {
+        if (t !== 'units') await (marks.quiet ?? between)();
+        await this.conn.query(adoptShippedLateSql(t, staged[i]!));
+        staged[i] = '';
+        if (t === 'units') marks.early?.();
+      }
+      return true;
+    } catch (err) {
+      console.info(`shipped late tables not used: ${errorText(err)}`);
+      return false;
+    } finally {
+      for (const stage of staged) if (stage) await this.conn.query(`DROP TABLE IF EXISTS ${stage}`);
+    }
   }
 
   /** A long statement of the late build: in the background where the engine can (./background.ts). */

@@ -16,6 +16,7 @@ import { forgetFirstView, lookForFirstView } from './first-view';
 import { engine, getCodec, late } from './handle';
 import { fetchPrecomputed, type PrecomputedIpc } from './precomputed';
 import { lookForShippedAnomalies } from './shipped-anomalies';
+import { fetchShippedLate, type ShippedLate } from './shipped-late';
 import { setStatus } from './status';
 import { answersExpected, keepAnswer, storedAnswer, storedViewDrawn, warmAnswers } from './stored';
 import { measure } from './timing';
@@ -113,7 +114,7 @@ export async function initDatabase(
     measure('db:stage', derived, { stage: 'derived tables' });
     const summary = await e.summary();
     measure('db:load', started, { dataset: base.href, bytes, cells: summary.cells });
-    scheduleLate(e);
+    scheduleLate(e, () => fetchShippedLate(base, files.hashes, codec));
     settle();
     setStatus({ phase: 'ready', summary: { ...summary, loadMs: performance.now() - started } });
     keepAnswer(SUMMARY_KEY, { ...summary, loadMs: 0 });
@@ -256,13 +257,18 @@ async function adoptPrecomputed(e: Engine, ipc: PrecomputedIpc): Promise<boolean
   }
 }
 
-/** The kept tables and the late ones go in at the first quiet moment after the first view's queries. */
-function scheduleLate(e: Engine): void {
+/**
+ * The kept tables and the late ones go in at the first quiet moment after the first view's
+ * queries; the late tables the dataset ships for these files (`shipped`) are fetched and decoded
+ * meanwhile.
+ */
+function scheduleLate(e: Engine, shipped: () => Promise<ShippedLate | null>): void {
   late.schedule(async (marks) => {
     const t = performance.now();
+    const tables = shipped();
     await e.insertKept();
     measure('db:stage', t, { stage: 'late: insert kept tables' });
-    await e.buildLate(marks);
+    await e.buildLate(marks, await tables);
   });
 }
 

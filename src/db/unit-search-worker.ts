@@ -3,8 +3,9 @@
  * build of the unit index (a load, or units merged), ended once it has answered. A worker that
  * dies rejects the call with a message naming it (src/workers/rpc.ts).
  */
+
+import type { SearchRows } from '../dataset/unit-search-keys';
 import { connect } from '../workers/rpc';
-import type { SearchRows } from './unit-search';
 import type { UnitSearchApi } from './unit-search.worker';
 
 export const UNIT_SEARCH_WORKER_NAME = 'the unit search indexer';

@@ -5,8 +5,8 @@
  */
 // First: no network beyond the origin from this worker either.
 import '../workers/lock-this-worker';
+import { searchRows } from '../dataset/unit-search-keys';
 import { serve } from '../workers/rpc';
-import { searchRows } from './unit-search';
 
 export interface UnitSearchApi {
   rows: typeof searchRows;

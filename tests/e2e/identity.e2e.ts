@@ -97,6 +97,13 @@ describe('same-named units on the synthetic dataset', () => {
       expect(hit?.[1]).toBe(label.get(id));
     }
     expect(found.find((f) => f[0] === gulou[0])?.[2]).toContain('属于');
+    // The dataset ships its unit index (derived/late.json): adopted, its search keys not
+    // computed in the page.
+    const stages = await page.evaluate(() =>
+      performance.getEntriesByName('db:stage').map((e) => String((e as PerformanceMeasure).detail?.stage)),
+    );
+    expect(stages).toContain('derived (late): shipped tables');
+    expect(stages).not.toContain('derived (late): unit pinyin');
     // Arrow keys and Enter pick a result; Esc closes the list.
     await page.getByTestId('unit-search').press('ArrowDown');
     await page.getByTestId('unit-search').press('Enter');

@@ -10,6 +10,7 @@ import { ANOMALY_SLICE, anomalyFlags, type FlagSource } from '../anomaly-flags';
 import { DERIVED_DIR, DERIVED_META, DERIVED_VERSION, type DerivedMeta, derivedFile } from '../derived';
 import { PARQUET_FILES } from '../rows';
 import { ANOMALIES_FILE, encodeShippedAnomalies } from '../shipped-anomalies';
+import { writeLate } from './late-writer';
 
 const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
 
@@ -58,7 +59,8 @@ export async function writeDerived(dir: string): Promise<DerivedMeta> {
       tables,
     };
     await writeFile(path.join(dir, DERIVED_META), `${JSON.stringify(meta, null, 2)}\n`);
-    await writeAnomalies(dir, conn);
+    const sources = await writeAnomalies(dir, conn);
+    await writeLate(dir, conn, sources, sha256);
     return meta;
   } finally {
     conn.closeSync();
@@ -69,9 +71,10 @@ export async function writeDerived(dir: string): Promise<DerivedMeta> {
 /**
  * derived/anomalies.json (../shipped-anomalies.ts): the dataset's anomaly flags, computed by the
  * browser's own statements and rules (../anomaly-flags.ts) on `conn`, which holds the reports and
- * the helper tables; the checks are read in here.
+ * the helper tables; the checks are read in here (and stay, for the late tables). Returns the
+ * contract files' sha256 by file name.
  */
-async function writeAnomalies(dir: string, conn: DuckDBConnection): Promise<void> {
+async function writeAnomalies(dir: string, conn: DuckDBConnection): Promise<Record<string, string>> {
   await conn.run(
     `CREATE TABLE ${id('checks')} AS SELECT * FROM read_parquet(${quote(path.join(dir, PARQUET_FILES.checks))})`,
   );
@@ -94,4 +97,5 @@ async function writeAnomalies(dir: string, conn: DuckDBConnection): Promise<void
     path.join(dir, ANOMALIES_FILE),
     encodeShippedAnomalies(await anomalyFlags(source, ANOMALY_SLICE), sources),
   );
+  return sources;
 }

@@ -1,7 +1,7 @@
 /** The unit index's search keys (src/db/unit-search.ts), folded once per distinct text in a pass. */
 import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
-import { memoFold, searchRows, unitSearchRow } from '../../src/db/unit-search';
+import { memoFold, searchRows, unitSearchRow } from '../../src/dataset/unit-search-keys';
 import { foldName } from '../../src/domain/units/fold';
 import { DIRECTORY_FIELD, DIRECTORY_NAME, DIRECTORY_UNIT } from '../../src/sql';
 

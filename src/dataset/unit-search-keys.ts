@@ -1,7 +1,8 @@
 /**
  * The unit picker's search keys, computed in JS because DuckDB has no pinyin: one row of
  * `unit_pinyin` (src/sql/derived.ts) per unit. In the browser they are computed in a worker of
- * their own (./unit-search.worker.ts), off the main thread a person's input needs.
+ * their own (src/db/unit-search.worker.ts), off the main thread a person's input needs; the CLI
+ * computes them for a dataset's shipped unit index (./shipped-late.ts).
  */
 import { foldName } from '../domain/units/fold';
 import { shortName, type UnitInfo } from '../domain/units/labels';
@@ -9,6 +10,12 @@ import type { UnitPinyinRow } from '../sql/derived';
 import { readUnits } from '../sql/units';
 
 export type Pinyin = typeof import('pinyin-pro')['pinyin'];
+
+/**
+ * Bump when what `unitSearchRow` computes changes: a dataset's shipped unit index
+ * (./shipped-late.ts) names the version its keys were computed by.
+ */
+export const SEARCH_KEYS_VERSION = 1;
 
 /** What the unit index reads of a unit (src/sql/units.ts `unitFactsSql`, read by `readUnits`). */
 export type UnitFacts = UnitInfo & { names: string[] | null };

@@ -1,0 +1,62 @@
+/** Node only: a dataset's shipped late tables (../shipped-late.ts), written into its derived/ folder. */
+import { writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import type { DuckDBConnection } from '@duckdb/node-api';
+import type { BoundQuery } from '../../sql/bound';
+import {
+  buildCoverage,
+  buildUnitFacts,
+  buildUnits,
+  CREATE_UNIT_PINYIN,
+  insertUnitPinyinPacked,
+} from '../../sql/derived';
+import { buildCoverageUnits } from '../../sql/quality';
+import { SHIPPED_LATE, shippedLateSelect } from '../../sql/shipped-late';
+import { unitFactsSql } from '../../sql/units';
+import { LATE_META, LATE_META_VERSION, type LateMeta, lateBuildId, lateFile } from '../shipped-late';
+import { searchRows } from '../unit-search-keys';
+
+const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+
+/**
+ * Builds the late tables with the browser's statements and search keys on `conn` (which holds the
+ * reports and checks), writes each to derived/ and late.json naming them, `sources` (the contract
+ * files' sha256 by name) and this build. `sha256` hashes a written file.
+ */
+export async function writeLate(
+  dir: string,
+  conn: DuckDBConnection,
+  sources: Readonly<Record<string, string>>,
+  sha256: (file: string) => Promise<string>,
+): Promise<void> {
+  const run = (q: BoundQuery) => conn.run(q.sql, q.params as never);
+  await run(buildUnitFacts());
+  const facts = await conn.runAndReadAll(unitFactsSql().sql);
+  const packed = (facts.getRowObjectsJS()[0]?.units as string | null | undefined) ?? null;
+  await conn.run(CREATE_UNIT_PINYIN);
+  const insert = insertUnitPinyinPacked(await searchRows(packed));
+  if (insert) await run(insert);
+  await run(buildUnits());
+  await run(buildCoverage());
+  await run(buildCoverageUnits());
+  const tables = Object.create(null) as LateMeta['tables'];
+  for (const t of SHIPPED_LATE) {
+    const file = lateFile(t);
+    await conn.run(
+      `COPY (${shippedLateSelect(t)}) TO ${quote(path.join(dir, file))} (FORMAT parquet, COMPRESSION snappy)`,
+    );
+    const n = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${t}`);
+    tables[t] = {
+      file,
+      rows: Number(n.getRowObjects()[0]?.n ?? 0),
+      sha256: await sha256(path.join(dir, file)),
+    };
+  }
+  const meta: LateMeta = {
+    version: LATE_META_VERSION,
+    build: await lateBuildId(),
+    sources: { ...sources },
+    tables,
+  };
+  await writeFile(path.join(dir, LATE_META), `${JSON.stringify(meta, null, 2)}\n`);
+}
