@@ -21,15 +21,23 @@ export interface UrlHost {
   localStorage?: Pick<Storage, 'getItem' | 'setItem'>;
   /** Where the host paints (a browser window): history is then written after the next paint. */
   requestAnimationFrame?: (cb: FrameRequestCallback) => number;
+  /** Where the host has idle periods: an entry is written in the first one after that paint. */
+  requestIdleCallback?: (cb: () => void, options?: { timeout: number }) => number;
 }
 
 /**
  * Runs `fn` once the next frame has been painted, where the host paints; at once otherwise: the
  * changes of one frame make one entry, and an entry is written after the frame showing its answer.
+ * `idle`: not before the page's next idle period either (within a second). Writing an entry took
+ * the page's main thread 5–17 ms (a same-document navigation), which as a task of its own after
+ * the frame could still come before the paint of a view's last change, or delay the next input.
  */
-function afterPaint(host: UrlHost, fn: () => void): void {
-  if (typeof host.requestAnimationFrame === 'function') host.requestAnimationFrame(() => setTimeout(fn, 0));
-  else fn();
+function afterPaint(host: UrlHost, fn: () => void, idle = false): void {
+  if (typeof host.requestAnimationFrame !== 'function') return fn();
+  host.requestAnimationFrame(() => {
+    if (idle && typeof host.requestIdleCallback === 'function') host.requestIdleCallback(() => fn(), { timeout: 1000 });
+    else setTimeout(fn, 0);
+  });
 }
 
 function storedLang(host: UrlHost): Lang | null {
@@ -105,7 +113,7 @@ export function bindUrl(
     waiting = true;
     void answered(p.since).finally(() => {
       waiting = false;
-      afterPaint(host, write);
+      afterPaint(host, write, true);
     });
   };
 

@@ -189,6 +189,33 @@ describe('bindUrl', () => {
     expect(store.getState().year).not.toBe(2020);
   });
 
+  it('where the host has idle periods, an answered change is written in the first one after its frame', async () => {
+    const store = createUiStore();
+    const h = fakeHost('');
+    const frames: FrameRequestCallback[] = [];
+    const idle: { cb: () => void; timeout?: number }[] = [];
+    bindUrl(
+      store,
+      {
+        ...h.host,
+        requestAnimationFrame: (cb) => frames.push(cb),
+        requestIdleCallback: (cb, o) => idle.push({ cb, timeout: o?.timeout }),
+      },
+      async () => undefined,
+    );
+    store.getState().set({ view: 'trends' });
+    frames.shift()!(0);
+    await new Promise((r) => setTimeout(r, 0));
+    // Answered: the entry waits for the frame after, then for an idle period (at most a second).
+    expect(frames).toHaveLength(1);
+    frames.shift()!(0);
+    await new Promise((r) => setTimeout(r, 0));
+    expect(h.entries).toEqual(['?v=2']);
+    expect(idle.map((i) => i.timeout)).toEqual([1000]);
+    idle.shift()!.cb();
+    expect(h.entries).toEqual(['?v=2', '?v=2&view=trends']);
+  });
+
   it('the link to the state is the one its history entry will have, before that is written', () => {
     const store = createUiStore();
     const h = fakeHost('');
