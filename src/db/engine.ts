@@ -79,6 +79,11 @@ export class Engine {
     return this.statements.run<T>(q, timing);
   }
 
+  /** Prepare `q`'s statement now, for a question asked later (./statements.ts `prepare`). */
+  prepare(q: BoundQuery): Promise<void> {
+    return q.params.length === 0 ? Promise.resolve() : this.statements.prepare(q.sql);
+  }
+
   /** Statements prepared against tables that are about to be replaced must not be reused (all, or those reading `tables`). */
   private closePrepared(tables?: readonly DatasetTable[]): Promise<void> {
     return this.statements.closeAll(tables);

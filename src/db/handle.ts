@@ -172,6 +172,12 @@ export function getDatabase(): Queryable {
       return rows;
     },
     idle: () => late.nextQuietMoment(),
+    prepare: async (q: BoundQuery) => {
+      const e = await engine();
+      await gate;
+      const prepare = () => e.prepare(q);
+      await (usesLateTables(q.sql) ? late.readyFor(q.sql).then(prepare) : late.track(prepare));
+    },
     cellSources: async (reportId: string) => {
       const e = await engine();
       await gate;

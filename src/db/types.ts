@@ -52,6 +52,11 @@ export interface Queryable {
    * Absent (tests), background work runs straight on.
    */
   idle?(): Promise<void>;
+  /**
+   * Prepare the statement of a question likely to be asked (its values do not matter), so that
+   * asking it skips the prepare; once the tables it reads are in. Absent (tests): nothing to do.
+   */
+  prepare?(q: BoundQuery): Promise<void>;
 }
 
 /** The four contract files by table name. */

@@ -1,5 +1,5 @@
 /**
- * The unit picker's search keys (./unit-search.ts) computed off the main thread: for the
+ * The unit picker's search keys (src/dataset/unit-search-keys.ts) computed off the main thread: for the
  * nationwide units they took 0.2–0.4 s of it in slices, while a person's first inputs after the
  * load waited behind them. Called through src/workers/rpc.ts (./unit-search-worker.ts).
  */

@@ -19,13 +19,13 @@ export { coverageCells } from './coverage';
 export { QUERY_ROOT } from './options';
 export { outcomesQuery } from './outcomes';
 export { pivotQuery } from './pivot';
-export { prefetchQuietly, type Question } from './prefetch';
+export { prefetchQuietly, prepareQuietly, type Question } from './prefetch';
 export { provinceMapQuery } from './province-map';
 export { qualityQuery, qualityRulesQuery, withRuleCounts } from './quality';
 export { cellSourcesQuery, reportQuery } from './report';
 export { trendsQuery } from './trends';
 export * from './types';
-export { lowerRegionsQuery, unitDirectoryQuery, unitSearchQuery } from './units';
+export { lowerRegionsQuery, unitDirectoryQuery, unitSearchQuery, unitSearchStatements } from './units';
 
 /** Loading progress, then the dataset summary (counts, years, provinces), or the load error. */
 export function useDatasetStatus(): DatasetStatus {

@@ -1,4 +1,5 @@
 import type { FetchQueryOptions, QueryClient } from '@tanstack/react-query';
+import type { BoundQuery } from '../sql';
 import { loadedDatabase } from './options';
 
 // biome-ignore lint/suspicious/noExplicitAny: any question's options (each factory's own answer type)
@@ -25,5 +26,22 @@ export async function prefetchQuietly(
     await db.idle?.();
     if (cancelled() || asked()) continue;
     await client.prefetchQuery(q);
+  }
+}
+
+/**
+ * Statements a person's next questions are likely to run, prepared one by one at quiet moments
+ * (values aside: `Queryable.prepare`); `cancelled` stops the rest.
+ */
+export async function prepareQuietly(
+  statements: readonly BoundQuery[],
+  cancelled: () => boolean,
+): Promise<void> {
+  const db = await loadedDatabase();
+  for (const q of statements) {
+    if (cancelled()) return;
+    await db.idle?.();
+    if (cancelled()) return;
+    await db.prepare?.(q);
   }
 }

@@ -2,6 +2,7 @@
 import type { Queryable } from '../db/types';
 import type { UnitInfo } from '../domain/units/labels';
 import { QUERY_DEFAULTS } from '../domain/vocab';
+import type { BoundQuery } from '../sql';
 import { lowerRegionsSql, readUnits, unitDirectorySql, unitSearchSql } from '../sql';
 import { dbQuery } from './options';
 import type { UnitHit, UnitSearchParams } from './types';
@@ -21,6 +22,15 @@ export function resolveUnitSearch(p: UnitSearchParams): UnitSearchParams {
 /** Unit picker: name / pinyin / initials match, optionally within a province, level or parent region. */
 export const unitSearchQuery = (p: UnitSearchParams) =>
   dbQuery('units', resolveUnitSearch(p), fetchUnitSearch);
+
+/**
+ * The unit picker's statements for a search by text and by province (values aside, one text
+ * each): prepared at a quiet moment after the load (`prepareQuietly`), the first search or
+ * province pick skips a 15–20 ms prepare queued behind its view's own statement (issue 12).
+ */
+export function unitSearchStatements(): BoundQuery[] {
+  return [{ text: 'a' }, { province: 'a' }].map((p) => unitSearchSql(resolveUnitSearch(p)));
+}
 
 export function fetchUnitSearch(db: Queryable, p: UnitSearchParams): Promise<UnitHit[]> {
   return db.query<UnitHit>(unitSearchSql(resolveUnitSearch(p)));

@@ -35,7 +35,8 @@ export interface UrlHost {
 function afterPaint(host: UrlHost, fn: () => void, idle = false): void {
   if (typeof host.requestAnimationFrame !== 'function') return fn();
   host.requestAnimationFrame(() => {
-    if (idle && typeof host.requestIdleCallback === 'function') host.requestIdleCallback(() => fn(), { timeout: 1000 });
+    if (idle && typeof host.requestIdleCallback === 'function')
+      host.requestIdleCallback(() => fn(), { timeout: 1000 });
     else setTimeout(fn, 0);
   });
 }

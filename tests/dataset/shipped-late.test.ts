@@ -3,13 +3,19 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { PARQUET_FILES } from '../../src/dataset/rows';
-import { LATE_META, LATE_META_VERSION, lateBuildId, lateFile, readLateMeta } from '../../src/dataset/shipped-late';
+import {
+  LATE_META,
+  LATE_META_VERSION,
+  lateBuildId,
+  lateFile,
+  readLateMeta,
+} from '../../src/dataset/shipped-late';
 import { declareSavedChanges, markDataChanged, resetFingerprint } from '../../src/db/fingerprint';
 import { fetchShippedLate, type ShippedLate } from '../../src/db/shipped-late';
+import { DATASET_TABLES } from '../../src/db/types';
 import type { BoundQuery } from '../../src/sql/bound';
 import { SHIPPED_LATE, type ShippedLateTable, shippedLateSelect } from '../../src/sql/shipped-late';
 import { BUNDLED_DIR, nodeCodec, openBundledDb, openTestDb, readBundled, type TestDb } from '../db/harness';
-import { DATASET_TABLES } from '../../src/db/types';
 
 const SHA = (c: string) => c.repeat(64);
 const SOURCES = {
@@ -56,7 +62,9 @@ describe('derived/late.json', () => {
       expect(readLateMeta(bad('units', entry), SOURCES, build)).toBeNull();
     const { coverage: _, ...twoTables } = tables();
     expect(readLateMeta(meta({ tables: twoTables }), SOURCES, build)).toBeNull();
-    const proto = JSON.parse(JSON.stringify(meta()).replace('"tables":{', '"tables":{"__proto__":{"units":1},'));
+    const proto = JSON.parse(
+      JSON.stringify(meta()).replace('"tables":{', '"tables":{"__proto__":{"units":1},'),
+    );
     expect(readLateMeta(proto, SOURCES, build)).not.toBeNull();
     for (const v of [null, [], 'x', 3]) expect(readLateMeta(v, SOURCES, build)).toBeNull();
   });
@@ -107,7 +115,11 @@ describe('the bundled dataset ships its late tables (`npm run data:bundle` write
     expect(shipped).not.toBeNull();
     const db = await openTestDb();
     for (const table of DATASET_TABLES)
-      await db.engine.addFile({ table, name: PARQUET_FILES[table], bytes: readBundled(PARQUET_FILES[table]) });
+      await db.engine.addFile({
+        table,
+        name: PARQUET_FILES[table],
+        bytes: readBundled(PARQUET_FILES[table]),
+      });
     await db.engine.buildCore();
     await db.engine.buildLate({}, shipped);
     // Adopted, not built: the build's first table is not there.
@@ -129,7 +141,11 @@ describe('the bundled dataset ships its late tables (`npm run data:bundle` write
   it('are built instead when a file is not its table', async () => {
     const db = await openTestDb();
     for (const table of DATASET_TABLES)
-      await db.engine.addFile({ table, name: PARQUET_FILES[table], bytes: readBundled(PARQUET_FILES[table]) });
+      await db.engine.addFile({
+        table,
+        name: PARQUET_FILES[table],
+        bytes: readBundled(PARQUET_FILES[table]),
+      });
     await db.engine.buildCore();
     const swapped = new Map(shipped!);
     swapped.set('coverage', shipped!.get('units')!);
@@ -147,7 +163,9 @@ describe('fetching the shipped late tables (src/db/shipped-late.ts)', () => {
   it('none for other files, with saved changes, once the data changed, or a file not the one listed', async () => {
     declareSavedChanges(Promise.resolve(false));
     const asked = serveBundled();
-    expect(await fetchShippedLate(BASE, { ...bundledHashes(), checks: Promise.resolve(SHA('c')) }, nodeCodec)).toBeNull();
+    expect(
+      await fetchShippedLate(BASE, { ...bundledHashes(), checks: Promise.resolve(SHA('c')) }, nodeCodec),
+    ).toBeNull();
     expect(asked).toEqual(['/data/derived/late.json']);
 
     resetFingerprint();

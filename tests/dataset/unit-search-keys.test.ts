@@ -1,4 +1,4 @@
-/** The unit index's search keys (src/db/unit-search.ts), folded once per distinct text in a pass. */
+/** The unit index's search keys (src/dataset/unit-search-keys.ts), folded once per distinct text in a pass. */
 import { pinyin } from 'pinyin-pro';
 import { describe, expect, it } from 'vitest';
 import { memoFold, searchRows, unitSearchRow } from '../../src/dataset/unit-search-keys';
