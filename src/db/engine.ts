@@ -282,6 +282,8 @@ export class Engine {
    * once no view's query is in flight (`between`). In the browser the unit facts, the grid and the
    * unit index are built in the background a step at a time (./background.ts) and pinyin in a
    * worker; without those (tests), as any statement, and pinyin in slices that let the page answer.
+   * `shipped`: the tables a dataset ships for the very files loaded (./shipped-late.ts), adopted
+   * instead of built.
    */
   async buildLate(marks: Partial<LateBuild> = {}, shipped: ShippedLate | null = null): Promise<void> {
     const between = marks.between ?? (async () => undefined);
@@ -342,8 +344,8 @@ export class Engine {
 
   /**
    * Adopt the late tables a dataset ships (./shipped-late.ts), the unit index first (`early`),
-   * the grid at the next quiet moment. False, having changed nothing a query reads yet, when a
-   * file's columns are not its table's: then they are built.
+   * the grid at the next quiet moment. False when a file's columns are not its table's (then
+   * none is adopted) or a statement fails: the caller then builds them all.
    */
   private async adoptShippedLate(shipped: ShippedLate, marks: Partial<LateBuild>): Promise<boolean> {
     const between = marks.between ?? (async () => undefined);

@@ -97,6 +97,15 @@ const bundledHashes = () =>
     ]),
   ) as Parameters<typeof fetchShippedLate>[1];
 
+/** The engine over the bundled files with what the first view reads built, the late tables not yet. */
+async function withoutLateTables(): Promise<TestDb> {
+  const db = await openTestDb();
+  for (const table of DATASET_TABLES)
+    await db.engine.addFile({ table, name: PARQUET_FILES[table], bytes: readBundled(PARQUET_FILES[table]) });
+  await db.engine.buildCore();
+  return db;
+}
+
 describe('the bundled dataset ships its late tables (`npm run data:bundle` writes them anew)', () => {
   let built: TestDb;
   let shipped: ShippedLate | null;
@@ -113,14 +122,7 @@ describe('the bundled dataset ships its late tables (`npm run data:bundle` write
 
   it('for its very files and this build, and as the engine builds them', async () => {
     expect(shipped).not.toBeNull();
-    const db = await openTestDb();
-    for (const table of DATASET_TABLES)
-      await db.engine.addFile({
-        table,
-        name: PARQUET_FILES[table],
-        bytes: readBundled(PARQUET_FILES[table]),
-      });
-    await db.engine.buildCore();
+    const db = await withoutLateTables();
     await db.engine.buildLate({}, shipped);
     // Adopted, not built: the build's first table is not there.
     const facts = await db.query<{ n: number }>({
@@ -139,14 +141,7 @@ describe('the bundled dataset ships its late tables (`npm run data:bundle` write
   }, 120_000);
 
   it('are built instead when a file is not its table', async () => {
-    const db = await openTestDb();
-    for (const table of DATASET_TABLES)
-      await db.engine.addFile({
-        table,
-        name: PARQUET_FILES[table],
-        bytes: readBundled(PARQUET_FILES[table]),
-      });
-    await db.engine.buildCore();
+    const db = await withoutLateTables();
     const swapped = new Map(shipped!);
     swapped.set('coverage', shipped!.get('units')!);
     await db.engine.buildLate({}, swapped);
