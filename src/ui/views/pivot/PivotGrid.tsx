@@ -2,6 +2,7 @@ import { useVirtualizer } from '@tanstack/react-virtual';
 import { useMemo, useRef } from 'react';
 import { useI18n } from '../../../i18n';
 import { type PivotCell, type PivotResult, pivotKey } from '../../../queries';
+import { observeRectAfterLayout } from '../../common/observe-rect';
 import { heatColour } from '../../common/palette';
 import { dimValueLabel } from './labels';
 import { pivotLines, pivotLookup } from './lines';
@@ -57,6 +58,7 @@ export function PivotGrid({
     count: lines.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_H,
+    observeElementRect: observeRectAfterLayout,
     // The scroller's height as its CSS caps it (70vh): without it the first render lays out
     // one row, then measures and renders a screenful again (two commits and layouts on opening).
     initialRect: {

@@ -14,6 +14,7 @@ import {
 import { useUi } from '../../../state';
 import { ChartFrame } from '../../common/ChartFrame';
 import { DataTable } from '../../common/DataTable';
+import { observeRectAfterLayout } from '../../common/observe-rect';
 import { QueryState } from '../../common/QueryState';
 import { UnitMergePanel } from '../../common/UnitMergePanel';
 import { useDatasetInfo } from '../../common/useDatasetInfo';
@@ -52,6 +53,7 @@ function CoverageMatrix({ result }: { result: QualityResult }) {
     count: result.units.length,
     getScrollElement: () => scroller.current,
     estimateSize: () => ROW_H,
+    observeElementRect: observeRectAfterLayout,
     // The scroller's height as its CSS caps it (60vh): without it the first render lays out
     // one row, then measures and renders a screenful again (two commits and layouts on opening).
     initialRect: {
