@@ -13,6 +13,7 @@
 import { lateBuildText, SHIPPED_LATE, type ShippedLateTable } from '../sql/shipped-late';
 import { sha256Hex } from '../util/sha256';
 import { DERIVED_DIR, namesTheseFiles } from './derived';
+import { PARQUET_FILES } from './rows';
 import { SEARCH_KEYS_VERSION } from './unit-search-keys';
 
 export const LATE_META = `${DERIVED_DIR}late.json`;
@@ -64,5 +65,8 @@ export function readLateMeta(
     if (typeof entry.rows !== 'number' || !Number.isInteger(entry.rows) || entry.rows < 0) return null;
     tables[t] = { file: entry.file, rows: entry.rows, sha256: entry.sha256 };
   }
-  return { version: m.version, build: m.build, sources: { ...m.sources }, tables };
+  // The four files' names only, in a record of no prototype: the meta's other keys are dropped.
+  const sources: Record<string, string> = Object.create(null);
+  for (const f of Object.values(PARQUET_FILES)) sources[f] = hashes[f]!;
+  return { version: m.version, build: m.build, sources, tables };
 }

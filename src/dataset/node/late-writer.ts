@@ -11,6 +11,7 @@ import {
   insertUnitPinyinPacked,
 } from '../../sql/derived';
 import { buildCoverageUnits } from '../../sql/quality';
+import { id } from '../../sql/schema';
 import { SHIPPED_LATE, shippedLateSelect } from '../../sql/shipped-late';
 import { unitFactsSql } from '../../sql/units';
 import { LATE_META, LATE_META_VERSION, type LateMeta, lateBuildId, lateFile } from '../shipped-late';
@@ -45,7 +46,7 @@ export async function writeLate(
     await conn.run(
       `COPY (${shippedLateSelect(t)}) TO ${quote(path.join(dir, file))} (FORMAT parquet, COMPRESSION snappy)`,
     );
-    const n = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${t}`);
+    const n = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${id(t)}`);
     tables[t] = {
       file,
       rows: Number(n.getRowObjects()[0]?.n ?? 0),
