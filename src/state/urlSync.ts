@@ -33,7 +33,10 @@ export interface UrlHost {
  * the frame could still come before the paint of a view's last change, or delay the next input.
  */
 function afterPaint(host: UrlHost, fn: () => void, idle = false): void {
-  if (typeof host.requestAnimationFrame !== 'function') return fn();
+  if (typeof host.requestAnimationFrame !== 'function') {
+    fn();
+    return;
+  }
   host.requestAnimationFrame(() => {
     if (idle && typeof host.requestIdleCallback === 'function')
       host.requestIdleCallback(() => fn(), { timeout: 1000 });
