@@ -181,19 +181,33 @@ export class Engine {
    */
   async addPrecomputed(table: PrecomputedTable, name: string, ipc: Uint8Array): Promise<void> {
     await this.closePrepared();
+    const stage = await this.stageAs(table, name, ipc);
+    try {
+      await this.conn.query(
+        `DROP TABLE IF EXISTS ${id(table)}; ALTER TABLE ${stage} RENAME TO ${id(table)};`,
+      );
+    } catch (err) {
+      await this.conn.query(`DROP TABLE IF EXISTS ${stage}`);
+      throw err;
+    }
+  }
+
+  /**
+   * A dataset's precomputed rows for `table` in a staging table of their own, whose name is
+   * returned once its columns are found to be `table`'s (./derived.ts, ../sql/schema.ts); else
+   * the stage is dropped and the error names the file.
+   */
+  private async stageAs(table: keyof typeof SCHEMA, name: string, ipc: Uint8Array): Promise<string> {
     const stage = await stageIpc(this.conn, ipc, `stage_${++this.stages}`, name);
-    let adopted = false;
     try {
       const got = (await describeStage(this.conn, stage, ipc)).columns.map((c) => c.name);
       const want: readonly string[] = SCHEMA[table];
       if (got.join() !== want.join())
         throw new Error(`${name}: columns ${got.join(', ')}, expected ${want.join(', ')}`);
-      await this.conn.query(
-        `DROP TABLE IF EXISTS ${id(table)}; ALTER TABLE ${stage} RENAME TO ${id(table)};`,
-      );
-      adopted = true;
-    } finally {
-      if (!adopted) await this.conn.query(`DROP TABLE IF EXISTS ${stage}`);
+      return stage;
+    } catch (err) {
+      await this.conn.query(`DROP TABLE IF EXISTS ${stage}`);
+      throw err;
     }
   }
 
@@ -356,10 +370,7 @@ export class Engine {
         const file = shipped.get(t);
         if (!file) return false;
         await between();
-        const stage = await stageIpc(this.conn, file.ipc, `stage_${++this.stages}`, file.name);
-        staged.push(stage);
-        const got = (await describeStage(this.conn, stage, file.ipc)).columns.map((c) => c.name);
-        if (got.join() !== SCHEMA[t].join()) throw new Error(`${file.name}: columns ${got.join(', ')}`);
+        staged.push(await this.stageAs(t, file.name, file.ipc));
       }
       for (const [i, t] of SHIPPED_LATE.entries()) {
         if (t !== 'units') await (marks.quiet ?? between)();

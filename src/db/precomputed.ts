@@ -7,8 +7,7 @@
 import { DERIVED_META, readDerivedMeta } from '../dataset/derived';
 import { PARQUET_FILES } from '../dataset/rows';
 import { PRECOMPUTED, type PrecomputedTable } from '../sql/derived';
-import { sha256Hex } from '../util/sha256';
-import { decodeFile } from './decode';
+import { listedIpc } from './shipped-file';
 import type { ParquetCodec } from './types';
 
 export type PrecomputedIpc = Record<PrecomputedTable, Uint8Array>;
@@ -37,15 +36,15 @@ export async function fetchPrecomputed(
     }
     const out = {} as PrecomputedIpc;
     for (const [i, t] of PRECOMPUTED.entries()) {
-      const bytes = await files[i]!;
-      // Hashed before the codec worker takes the bytes; a file from another build is refused.
-      if ((await sha256Hex(bytes)) !== meta.tables[t].sha256) {
+      // A file from another build is refused.
+      const ipc = await listedIpc(await files[i]!, meta.tables[t], codec);
+      if (!ipc) {
         console.info(
           `${meta.tables[t].file}: not the file ${DERIVED_META} lists; building the helper tables from cells`,
         );
         return null;
       }
-      out[t] = await decodeFile(codec, { name: meta.tables[t].file, bytes });
+      out[t] = ipc;
     }
     return out;
   } catch (e) {

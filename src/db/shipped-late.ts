@@ -7,11 +7,9 @@
  */
 import { LATE_LIMITS, LATE_META, lateBuildId, readLateMeta } from '../dataset/shipped-late';
 import { SHIPPED_LATE, type ShippedLateTable } from '../sql/shipped-late';
-import { sha256Hex } from '../util/sha256';
-import { decodeFile } from './decode';
 import { readBody } from './fetch';
 import { dataAsFetched } from './fingerprint';
-import { boundedText, hashesByFile } from './shipped-file';
+import { boundedText, hashesByFile, listedIpc } from './shipped-file';
 import type { DatasetTable, ParquetCodec } from './types';
 
 /** Each shipped table's rows as an Arrow IPC stream, with its file's name for messages. */
@@ -33,15 +31,16 @@ export async function fetchShippedLate(
     }
     const out = new Map<ShippedLateTable, { name: string; ipc: Uint8Array }>();
     for (const t of SHIPPED_LATE) {
-      const { file, sha256 } = meta.tables[t];
-      const res = await fetch(new URL(file, base));
+      const listed = meta.tables[t];
+      const res = await fetch(new URL(listed.file, base));
       const bytes = res.ok ? await readBody(res, undefined, LATE_LIMITS.fileBytes) : null;
-      // Hashed before the codec worker takes the bytes; a file from another build is refused.
-      if (!bytes || (await sha256Hex(bytes)) !== sha256) {
-        console.info(`${file}: not the file ${LATE_META} lists; the late tables are built`);
+      // Too large, absent, or a file from another build: refused.
+      const ipc = await listedIpc(bytes, listed, codec);
+      if (!ipc) {
+        console.info(`${listed.file}: not the file ${LATE_META} lists; the late tables are built`);
         return null;
       }
-      out.set(t, { name: file, ipc: await decodeFile(codec, { name: file, bytes }) });
+      out.set(t, { name: listed.file, ipc });
     }
     // A change made while they were on their way (an import, a unit merge) is not in them.
     return (await dataAsFetched()) ? out : null;

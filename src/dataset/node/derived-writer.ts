@@ -1,20 +1,16 @@
 /** Node only: writes a dataset's derived/ folder (see ../derived.ts) next to its contract files. */
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { type DuckDBConnection, DuckDBInstance } from '@duckdb/node-api';
 import type { BoundQuery } from '../../sql/bound';
 import { buildReportKeys, PRECOMPUTED, PRECOMPUTED_BUILDERS } from '../../sql/derived';
 import { id } from '../../sql/schema';
-import { sha256Hex } from '../../util/sha256';
 import { ANOMALY_SLICE, anomalyFlags, type FlagSource } from '../anomaly-flags';
 import { DERIVED_DIR, DERIVED_META, DERIVED_VERSION, type DerivedMeta, derivedFile } from '../derived';
 import { PARQUET_FILES } from '../rows';
 import { ANOMALIES_FILE, encodeShippedAnomalies } from '../shipped-anomalies';
 import { writeLate } from './late-writer';
-
-const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
-
-const sha256 = async (file: string): Promise<string> => sha256Hex(await readFile(file));
+import { quote, sha256File, writeTableFile } from './table-file';
 
 /**
  * Builds the helper tables with the very builders the browser runs (on native DuckDB), from the
@@ -38,29 +34,20 @@ export async function writeDerived(dir: string): Promise<DerivedMeta> {
     const tables = {} as DerivedMeta['tables'];
     for (const t of PRECOMPUTED) {
       await run(PRECOMPUTED_BUILDERS[t]());
-      const file = derivedFile(t);
       const order = t === 'rowkeys' ? id('ki') : `${id('rid')}, ${id('ki')}`;
-      await conn.run(
-        `COPY (SELECT * FROM ${id(t)} ORDER BY ${order}) TO ${quote(path.join(dir, file))} (FORMAT parquet, COMPRESSION snappy)`,
-      );
-      const n = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${id(t)}`);
-      tables[t] = {
-        file,
-        rows: Number(n.getRowObjects()[0]?.n ?? 0),
-        sha256: await sha256(path.join(dir, file)),
-      };
+      tables[t] = await writeTableFile(conn, dir, derivedFile(t), `SELECT * FROM ${id(t)} ORDER BY ${order}`);
     }
     const meta: DerivedMeta = {
       version: DERIVED_VERSION,
       sources: {
-        [PARQUET_FILES.reports]: await sha256(path.join(dir, PARQUET_FILES.reports)),
-        [PARQUET_FILES.cells]: await sha256(path.join(dir, PARQUET_FILES.cells)),
+        [PARQUET_FILES.reports]: await sha256File(path.join(dir, PARQUET_FILES.reports)),
+        [PARQUET_FILES.cells]: await sha256File(path.join(dir, PARQUET_FILES.cells)),
       } as DerivedMeta['sources'],
       tables,
     };
     await writeFile(path.join(dir, DERIVED_META), `${JSON.stringify(meta, null, 2)}\n`);
     const sources = await writeAnomalies(dir, conn);
-    await writeLate(dir, conn, sources, sha256);
+    await writeLate(dir, conn, sources);
     return meta;
   } finally {
     conn.closeSync();
@@ -92,7 +79,7 @@ async function writeAnomalies(dir: string, conn: DuckDBConnection): Promise<Reco
     },
   };
   const sources: Record<string, string> = Object.create(null);
-  for (const file of Object.values(PARQUET_FILES)) sources[file] = await sha256(path.join(dir, file));
+  for (const file of Object.values(PARQUET_FILES)) sources[file] = await sha256File(path.join(dir, file));
   await writeFile(
     path.join(dir, ANOMALIES_FILE),
     encodeShippedAnomalies(await anomalyFlags(source, ANOMALY_SLICE), sources),

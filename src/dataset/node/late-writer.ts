@@ -11,24 +11,21 @@ import {
   insertUnitPinyinPacked,
 } from '../../sql/derived';
 import { buildCoverageUnits } from '../../sql/quality';
-import { id } from '../../sql/schema';
 import { SHIPPED_LATE, shippedLateSelect } from '../../sql/shipped-late';
 import { unitFactsSql } from '../../sql/units';
 import { LATE_META, LATE_META_VERSION, type LateMeta, lateBuildId, lateFile } from '../shipped-late';
 import { searchRows } from '../unit-search-keys';
-
-const quote = (text: string) => `'${text.replaceAll("'", "''")}'`;
+import { writeTableFile } from './table-file';
 
 /**
  * Builds the late tables with the browser's statements and search keys on `conn` (which holds the
  * reports and checks), writes each to derived/ and late.json naming them, `sources` (the contract
- * files' sha256 by name) and this build. `sha256` hashes a written file.
+ * files' sha256 by name) and this build.
  */
 export async function writeLate(
   dir: string,
   conn: DuckDBConnection,
   sources: Readonly<Record<string, string>>,
-  sha256: (file: string) => Promise<string>,
 ): Promise<void> {
   const run = (q: BoundQuery) => conn.run(q.sql, q.params as never);
   await run(buildUnitFacts());
@@ -41,18 +38,8 @@ export async function writeLate(
   await run(buildCoverage());
   await run(buildCoverageUnits());
   const tables = Object.create(null) as LateMeta['tables'];
-  for (const t of SHIPPED_LATE) {
-    const file = lateFile(t);
-    await conn.run(
-      `COPY (${shippedLateSelect(t)}) TO ${quote(path.join(dir, file))} (FORMAT parquet, COMPRESSION snappy)`,
-    );
-    const n = await conn.runAndReadAll(`SELECT count(*)::INTEGER AS n FROM ${id(t)}`);
-    tables[t] = {
-      file,
-      rows: Number(n.getRowObjects()[0]?.n ?? 0),
-      sha256: await sha256(path.join(dir, file)),
-    };
-  }
+  for (const t of SHIPPED_LATE)
+    tables[t] = await writeTableFile(conn, dir, lateFile(t), shippedLateSelect(t));
   const meta: LateMeta = {
     version: LATE_META_VERSION,
     build: await lateBuildId(),
